@@ -1,0 +1,53 @@
+import { Form } from "@remix-run/react";
+import { getFormProps, getSelectProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { DealFields } from "~/components/deal-fields";
+import { Button } from "~/components/ui/button";
+import { SelectField } from "~/components/ui/field";
+import { EditDealSchema } from "~/forms/deal";
+import { OUTCOMES, OUTCOME_LABELS } from "~/domain/types";
+import { ConflictNotice, FormErrors, useIntentResult, useIsPending } from "./intent-hooks";
+import type { DealView } from "./types";
+
+export function DealEditor({ deal }: { deal: DealView }) {
+  const result = useIntentResult("update-deal");
+  const [form, fields] = useForm({
+    id: `update-deal-${deal.version}`,
+    lastResult: result?.result,
+    defaultValue: {
+      accountName: deal.accountName,
+      name: deal.name,
+      amount: String(deal.amount),
+      currency: deal.currency,
+      stage: String(deal.stage),
+      targetCloseDate: deal.targetCloseDate,
+      repForecastCategory: deal.repForecastCategory,
+      outcome: deal.outcome,
+    },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: EditDealSchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  const pending = useIsPending("update-deal");
+  return (
+    <details className="rounded-lg bg-white shadow-sm ring-1 ring-slate-200" open={Boolean(result && !result.ok)}>
+      <summary className="cursor-pointer px-4 py-3 font-medium">Deal details</summary>
+      <Form key={deal.version} method="post" {...getFormProps(form)} className="space-y-4 border-t border-slate-200 p-4">
+        <input type="hidden" name="intent" value="update-deal" />
+        <input type="hidden" name="version" value={deal.version} />
+        <ConflictNotice result={result} />
+        <FormErrors result={result} />
+        <DealFields fields={fields} />
+        <SelectField
+          label="Outcome"
+          {...getSelectProps(fields.outcome)}
+          options={OUTCOMES.map((o) => ({ value: o, label: OUTCOME_LABELS[o] }))}
+          errors={fields.outcome.errors}
+        />
+        <Button type="submit" pending={pending}>
+          Save deal
+        </Button>
+      </Form>
+    </details>
+  );
+}

@@ -1,0 +1,179 @@
+import { Form } from "@remix-run/react";
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { MilestoneStatusBadge } from "~/components/deal-badges";
+import { Badge } from "~/components/ui/badge";
+import { Button } from "~/components/ui/button";
+import { formatCalendarDate } from "~/domain/dates";
+import { daysOverdue, daysSlipped } from "~/domain/slippage";
+import { OWNER_SIDE_LABELS } from "~/domain/types";
+import { EditMilestoneSchema, NewMilestoneSchema } from "~/forms/milestone";
+import { ConflictNotice, FormErrors, useIntentResult, useIsPending } from "./intent-hooks";
+import { MilestoneFields } from "./milestone-fields";
+import type { MilestoneView, PlanView } from "./types";
+
+export function MilestoneList({ plan, today }: { plan: PlanView; today: string }) {
+  const count = plan.milestones.length;
+  return (
+    <div className="rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
+      <div className="flex items-center justify-between border-b border-slate-200 px-4 py-3">
+        <h2 id="plan-heading" className="font-semibold">
+          Milestones <span className="font-normal text-slate-500">({count})</span>
+        </h2>
+      </div>
+      {count === 0 ? (
+        <p className="px-4 py-6 text-sm text-slate-600">No milestones yet. Add the first step the buyer and you agree on.</p>
+      ) : (
+        <ol className="divide-y divide-slate-200">
+          {plan.milestones.map((m, index) => (
+            <MilestoneRow key={m.id} milestone={m} plan={plan} today={today} first={index === 0} last={index === count - 1} />
+          ))}
+        </ol>
+      )}
+      <AddMilestone plan={plan} today={today} />
+    </div>
+  );
+}
+
+function MilestoneRow({ milestone: m, plan, today, first, last }: { milestone: MilestoneView; plan: PlanView; today: string; first: boolean; last: boolean }) {
+  const formId = `update-milestone:${m.id}`;
+  const result = useIntentResult(formId);
+  const moveResult = useIntentResult(`move-milestone:${m.id}`);
+  const deleteResult = useIntentResult(`delete-milestone:${m.id}`);
+  const overdue = daysOverdue(m.targetDate, today, m.completion === "DONE");
+  const slipped = daysSlipped(m.originalTargetDate, m.targetDate);
+  return (
+    <li className="px-4 py-3" data-testid="milestone" data-milestone-id={m.id}>
+      <div className="flex items-start gap-3">
+        <span className="mt-0.5 w-6 shrink-0 text-right text-sm text-slate-400">{m.position}</span>
+        <div className="min-w-0 flex-1">
+          <div className="flex flex-wrap items-center gap-2">
+            <p className="font-medium" data-testid="milestone-title">
+              {m.title}
+            </p>
+            <MilestoneStatusBadge status={m.status} completion={m.completion} />
+            {overdue > 0 ? <Badge tone="red">{overdue} {overdue === 1 ? "day" : "days"} overdue</Badge> : null}
+            {m.internalOnly ? <Badge>Internal only</Badge> : null}
+            {m.gatesStage ? <Badge tone="blue">Gates stage {m.gatesStage}</Badge> : null}
+          </div>
+          <p className="mt-1 text-sm text-slate-600">
+            <span data-testid="milestone-date">{formatCalendarDate(m.targetDate)}</span>
+            {slipped > 0 ? <span className="text-amber-700"> (was {formatCalendarDate(m.originalTargetDate)}, +{slipped}d)</span> : null}
+            {" · "}
+            {OWNER_SIDE_LABELS[m.ownerSide]}
+            {m.ownerName ? `: ${m.ownerName}` : ", unassigned"}
+            {m.output ? ` · ${m.output}` : ""}
+          </p>
+          <ConflictNotice result={moveResult ?? deleteResult} />
+          <details className="mt-2" open={Boolean(result && !result.ok)}>
+            <summary className="cursor-pointer text-sm text-brand-700">Edit</summary>
+            <EditMilestone milestone={m} plan={plan} formId={formId} />
+          </details>
+        </div>
+        <div className="flex shrink-0 flex-col gap-1">
+          <MoveButton milestone={m} direction="up" disabled={first} />
+          <MoveButton milestone={m} direction="down" disabled={last} />
+        </div>
+      </div>
+    </li>
+  );
+}
+
+function MoveButton({ milestone, direction, disabled }: { milestone: MilestoneView; direction: "up" | "down"; disabled: boolean }) {
+  const pending = useIsPending("move-milestone", "milestoneId", milestone.id);
+  return (
+    <Form method="post" preventScrollReset>
+      <input type="hidden" name="intent" value="move-milestone" />
+      <input type="hidden" name="milestoneId" value={milestone.id} />
+      <input type="hidden" name="version" value={milestone.version} />
+      <input type="hidden" name="direction" value={direction} />
+      <button
+        type="submit"
+        disabled={disabled || pending}
+        className="rounded px-2 py-0.5 text-slate-500 hover:bg-slate-100 disabled:opacity-30"
+        aria-label={`Move “${milestone.title}” ${direction}`}
+      >
+        {direction === "up" ? "↑" : "↓"}
+      </button>
+    </Form>
+  );
+}
+
+function EditMilestone({ milestone: m, plan, formId }: { milestone: MilestoneView; plan: PlanView; formId: string }) {
+  const result = useIntentResult(formId);
+  const [form, fields] = useForm({
+    id: `milestone-${m.id}-v${m.version}`,
+    lastResult: result?.result,
+    defaultValue: {
+      title: m.title,
+      output: m.output,
+      ownerSide: m.ownerSide,
+      ownerParticipantId: m.ownerParticipantId ?? "",
+      targetDate: m.targetDate,
+      status: m.status,
+      gatesStage: m.gatesStage ? String(m.gatesStage) : "",
+      internalOnly: m.internalOnly ? "on" : undefined,
+    },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: EditMilestoneSchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  const saving = useIsPending("update-milestone", "milestoneId", m.id);
+  const deleting = useIsPending("delete-milestone", "milestoneId", m.id);
+  return (
+    <div className="mt-3 space-y-3 rounded-md bg-slate-50 p-3" key={m.version}>
+      <Form method="post" {...getFormProps(form)} className="space-y-3" preventScrollReset>
+        <input type="hidden" name="intent" value="update-milestone" />
+        <input type="hidden" name="milestoneId" value={m.id} />
+        <input type="hidden" name="version" value={m.version} />
+        <ConflictNotice result={result} />
+        <FormErrors result={result} />
+        <MilestoneFields fields={fields} participants={plan.participants} />
+        <Button type="submit" pending={saving}>
+          Save milestone
+        </Button>
+      </Form>
+      <Form
+        method="post"
+        preventScrollReset
+        onSubmit={(event) => {
+          if (!confirm(`Delete “${m.title}”? Its history stays in the activity list.`)) event.preventDefault();
+        }}
+      >
+        <input type="hidden" name="intent" value="delete-milestone" />
+        <input type="hidden" name="milestoneId" value={m.id} />
+        <input type="hidden" name="version" value={m.version} />
+        <Button type="submit" variant="danger" pending={deleting}>
+          Delete milestone
+        </Button>
+      </Form>
+    </div>
+  );
+}
+
+function AddMilestone({ plan, today }: { plan: PlanView; today: string }) {
+  const result = useIntentResult("add-milestone");
+  const [form, fields] = useForm({
+    id: `add-milestone-${plan.milestones.length}`,
+    lastResult: result?.result,
+    defaultValue: { ownerSide: "BUYER", status: "NOT_STARTED", targetDate: today, ownerParticipantId: "", gatesStage: "" },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: NewMilestoneSchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  const pending = useIsPending("add-milestone");
+  return (
+    <details className="border-t border-slate-200 px-4 py-3" open={Boolean(result && !result.ok)}>
+      <summary className="cursor-pointer text-sm font-medium text-brand-700">Add a milestone</summary>
+      <Form method="post" {...getFormProps(form)} className="mt-3 space-y-3" preventScrollReset>
+        <input type="hidden" name="intent" value="add-milestone" />
+        <input type="hidden" name="planId" value={plan.id} />
+        <FormErrors result={result} />
+        <MilestoneFields fields={fields} participants={plan.participants} />
+        <Button type="submit" pending={pending}>
+          Add milestone
+        </Button>
+      </Form>
+    </details>
+  );
+}

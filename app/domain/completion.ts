@@ -1,0 +1,22 @@
+// The core rule (product.md): a buyer-owned or joint step counts as done only when a buyer
+// marked it done or confirmed the seller's mark; a seller-owned step counts when marked done.
+import type { MilestoneStatus, OwnerSide, Side } from "./types";
+
+export type CompletionState = "OPEN" | "DONE" | "AWAITING_BUYER_CONFIRMATION";
+
+export interface CompletionEvidence {
+  ownerSide: OwnerSide;
+  status: MilestoneStatus;
+  markedDoneBySide: Side | null;
+  buyerConfirmed: boolean;
+}
+
+export function completionState(m: CompletionEvidence): CompletionState {
+  if (m.status !== "DONE") return "OPEN";
+  if (m.ownerSide === "SELLER") return "DONE";
+  return m.markedDoneBySide === "BUYER" || m.buyerConfirmed ? "DONE" : "AWAITING_BUYER_CONFIRMATION";
+}
+
+export function countsAsDone(m: CompletionEvidence): boolean {
+  return completionState(m) === "DONE";
+}

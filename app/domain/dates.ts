@@ -1,0 +1,79 @@
+// Calendar dates ('YYYY-MM-DD') are days, not moments. All arithmetic here runs on UTC day
+// numbers, so neither the server's TZ nor a DST change can move a date by a day.
+import type { CalendarDate } from "./types";
+
+const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MS_PER_DAY = 86_400_000;
+
+export function isCalendarDate(value: string): value is CalendarDate {
+  const match = DATE_PATTERN.exec(value);
+  if (!match) return false;
+  const [, y, m, d] = match.map(Number);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+function toDayNumber(date: CalendarDate): number {
+  if (!isCalendarDate(date)) throw new RangeError(`Not a calendar date: ${date}`);
+  const [y, m, d] = date.split("-").map(Number);
+  return Date.UTC(y, m - 1, d) / MS_PER_DAY;
+}
+
+function fromDayNumber(day: number): CalendarDate {
+  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+export function addDays(date: CalendarDate, days: number): CalendarDate {
+  return fromDayNumber(toDayNumber(date) + days);
+}
+
+/** Whole days from `from` to `to`; negative when `to` is earlier. */
+export function daysBetween(from: CalendarDate, to: CalendarDate): number {
+  return toDayNumber(to) - toDayNumber(from);
+}
+
+/** The calendar date it is at `instant` for a reader in `timeZone` (an IANA name). */
+export function calendarDateIn(timeZone: string, instant: Date = new Date()): CalendarDate {
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).formatToParts(instant);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
+  return `${part("year")}-${part("month")}-${part("day")}`;
+}
+
+/** The organization's "today": the one definition every derived figure uses. */
+export function organizationToday(org: { timezone: string }, instant: Date = new Date()): CalendarDate {
+  return calendarDateIn(org.timezone, instant);
+}
+
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * "7 Dec 2026" (short) or "Mon, 7 Dec 2026" (long), the same on every server and in every
+ * browser: the date is formatted as a UTC day, never converted from a moment.
+ */
+export function formatCalendarDate(date: CalendarDate, style: "short" | "long" = "short"): string {
+  if (!isCalendarDate(date)) return date;
+  const [y, m, d] = date.split("-").map(Number);
+  return new Intl.DateTimeFormat("en-GB", {
+    timeZone: "UTC",
+    weekday: style === "long" ? "short" : undefined,
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+  }).format(new Date(Date.UTC(y, m - 1, d)));
+}
+
+export function compareCalendarDates(a: CalendarDate, b: CalendarDate): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

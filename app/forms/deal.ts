@@ -1,0 +1,39 @@
+import { z } from "zod";
+import { CURRENCIES, FORECAST_CATEGORIES, OUTCOMES } from "~/domain/types";
+import { calendarDate, requiredText, version } from "./fields";
+
+const dealFields = {
+  accountName: requiredText("Account name", 120),
+  name: requiredText("Deal name", 160),
+  amount: z.coerce
+    .number({ error: "Amount must be a number" })
+    .int("Amount must be a whole number")
+    .min(0, "Amount cannot be negative")
+    .max(1_000_000_000_000, "Amount is too large"),
+  currency: z.enum(CURRENCIES, { error: "Choose a currency" }),
+  stage: z.coerce.number({ error: "Choose a stage" }).int().min(1, "Choose a stage from 1 to 6").max(6, "Choose a stage from 1 to 6"),
+  targetCloseDate: calendarDate("Target close date"),
+  repForecastCategory: z.enum(FORECAST_CATEGORIES, { error: "Choose a forecast category" }),
+};
+
+export const NewDealSchema = z
+  .object({
+    ...dealFields,
+    ownerId: z.string().optional(),
+    planMode: z.enum(["template", "blank", "none"]).default("template"),
+    planStartDate: z.string().optional(),
+  })
+  .superRefine((value, ctx) => {
+    if (value.planMode === "template" && !calendarDate("Plan start date").safeParse(value.planStartDate).success) {
+      ctx.addIssue({ code: "custom", path: ["planStartDate"], message: "Pick the day the plan starts (YYYY-MM-DD)" });
+    }
+  });
+
+export const EditDealSchema = z.object({
+  ...dealFields,
+  outcome: z.enum(OUTCOMES, { error: "Choose an outcome" }),
+  version,
+});
+
+export type NewDealInput = z.infer<typeof NewDealSchema>;
+export type EditDealInput = z.infer<typeof EditDealSchema>;

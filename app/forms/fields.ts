@@ -1,0 +1,39 @@
+// Field schemas shared by several forms. The same schema validates in the browser (Conform)
+// and on the server, so the rules live in one place.
+import { z } from "zod";
+import { isCalendarDate } from "~/domain/dates";
+
+export const calendarDate = (label: string) =>
+  z
+    .string({ error: `${label} is required` })
+    .trim()
+    .refine(isCalendarDate, { message: `${label} must be a date (YYYY-MM-DD)` });
+
+export const requiredText = (label: string, max = 200) =>
+  z.string({ error: `${label} is required` }).trim().min(1, `${label} is required`).max(max, `${label} is too long (${max} characters at most)`);
+
+export const optionalText = (max = 2000) =>
+  z
+    .string()
+    .trim()
+    .max(max, `Too long (${max} characters at most)`)
+    .optional()
+    .transform((v) => v ?? "");
+
+export const version = z.coerce.number({ error: "Missing version" }).int().min(1);
+
+export const email = z
+  .string({ error: "Email is required" })
+  .trim()
+  .toLowerCase()
+  .pipe(z.email("Enter a valid email address"));
+
+/** "acme.com, acme.co.uk" → "acme.com acme.co.uk"; rejects anything that is not a domain. */
+export const domainList = z
+  .string()
+  .optional()
+  .transform((v) => (v ?? "").toLowerCase().split(/[\s,;]+/).map((d) => d.replace(/^@/, "")).filter(Boolean))
+  .refine((domains) => domains.every((d) => /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(d)), {
+    message: "Enter domains like acme.com, separated by commas",
+  })
+  .transform((domains) => [...new Set(domains)].join(" "));

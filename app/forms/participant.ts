@@ -1,0 +1,17 @@
+import { z } from "zod";
+import { BUYING_ROLES } from "~/domain/types";
+import { email, optionalText, requiredText, version } from "./fields";
+
+const participantFields = {
+  name: requiredText("Name", 120),
+  email,
+  title: optionalText(120),
+  role: z.enum(BUYING_ROLES, { error: "Choose a buying role" }),
+};
+
+export const NewParticipantSchema = z.object(participantFields);
+export const EditParticipantSchema = z.object({ ...participantFields, participantId: z.string().min(1), version });
+export const RevokeParticipantSchema = z.object({ participantId: z.string().min(1), version });
+
+export type NewParticipantInput = z.infer<typeof NewParticipantSchema>;
+export type EditParticipantInput = z.infer<typeof EditParticipantSchema>;

@@ -1,0 +1,88 @@
+// The plan's history. Every write in the model layer records one row here, in the same
+// transaction, so history and state can never disagree.
+import { prisma, type Tx } from "~/utils/db.server";
+import type { SellerActor } from "./actor.server";
+import { visibleDealsWhere } from "./actor.server";
+import type { ActivityEntry } from "./activity.types";
+
+export type EntityType = "DEAL" | "PLAN" | "MILESTONE" | "PARTICIPANT" | "MEDDPICC" | "COMMENT";
+
+export interface ActivityActor {
+  side: "SELLER" | "BUYER" | "SYSTEM";
+  userId?: string | null;
+  participantId?: string | null;
+  name: string;
+}
+
+export function sellerActivityActor(actor: SellerActor): ActivityActor {
+  return { side: "SELLER", userId: actor.userId, name: actor.name };
+}
+
+export interface ActivityInput {
+  organizationId: string;
+  dealId: string;
+  planId?: string | null;
+  entityType: EntityType;
+  entityId: string;
+  action: string;
+  before?: Record<string, unknown> | null;
+  after?: Record<string, unknown> | null;
+  internalOnly?: boolean;
+  at?: Date;
+}
+
+export async function recordActivity(tx: Tx, who: ActivityActor, input: ActivityInput) {
+  return tx.activity.create({
+    data: {
+      organizationId: input.organizationId,
+      dealId: input.dealId,
+      planId: input.planId ?? null,
+      actorSide: who.side,
+      actorUserId: who.userId ?? null,
+      actorParticipantId: who.participantId ?? null,
+      actorName: who.name,
+      entityType: input.entityType,
+      entityId: input.entityId,
+      action: input.action,
+      before: input.before ? JSON.stringify(input.before) : null,
+      after: input.after ? JSON.stringify(input.after) : null,
+      internalOnly: input.internalOnly ?? false,
+      ...(input.at ? { at: input.at } : {}),
+    },
+  });
+}
+
+/** Only the fields whose values differ, as a before/after pair for the history. */
+export function changedFields<T extends Record<string, unknown>>(before: T, after: Partial<T>) {
+  const was: Record<string, unknown> = {};
+  const now: Record<string, unknown> = {};
+  for (const key of Object.keys(after)) {
+    if (after[key] !== undefined && after[key] !== before[key]) {
+      was[key] = before[key];
+      now[key] = after[key];
+    }
+  }
+  return Object.keys(now).length ? { before: was, after: now } : null;
+}
+
+
+/** A deal's history, newest first, for a seller who can see the deal. */
+export async function listDealActivity(actor: SellerActor, dealId: string, take = 50): Promise<ActivityEntry[]> {
+  const rows = await prisma.activity.findMany({
+    where: { dealId, organizationId: actor.organizationId, deal: visibleDealsWhere(actor) },
+    orderBy: [{ at: "desc" }, { id: "desc" }],
+    take,
+  });
+  return rows.map((row) => ({
+    id: row.id,
+    at: row.at.toISOString(),
+    actorName: row.actorName,
+    actorSide: row.actorSide,
+    entityType: row.entityType,
+    entityId: row.entityId,
+    action: row.action,
+    before: row.before ? JSON.parse(row.before) : null,
+    after: row.after ? JSON.parse(row.after) : null,
+    internalOnly: row.internalOnly,
+  }));
+}

@@ -1,0 +1,39 @@
+// Who is asking. Every model function takes an actor and scopes its queries with the helpers
+// below, so authorization is decided here, once, and never in routes.
+import type { Prisma } from "~/generated/prisma/client";
+import type { Role } from "~/domain/types";
+import { organizationToday } from "~/domain/dates";
+
+export interface SellerActor {
+  kind: "SELLER";
+  userId: string;
+  organizationId: string;
+  role: Role;
+  teamId: string | null;
+  name: string;
+  email: string;
+  timezone: string;
+}
+
+/**
+ * Deals a seller may see and edit: a rep their own and those they were added to as a seller
+ * participant; a manager also their team's; an admin the whole organization.
+ */
+export function visibleDealsWhere(actor: SellerActor): Prisma.DealWhereInput {
+  const organizationId = actor.organizationId;
+  if (actor.role === "ADMIN") return { organizationId };
+  const reachable: Prisma.DealWhereInput[] = [
+    { ownerId: actor.userId },
+    { plan: { participants: { some: { userId: actor.userId, side: "SELLER" } } } },
+  ];
+  if (actor.role === "MANAGER" && actor.teamId) reachable.push({ owner: { teamId: actor.teamId } });
+  return { organizationId, OR: reachable };
+}
+
+export function visiblePlansWhere(actor: SellerActor): Prisma.PlanWhereInput {
+  return { organizationId: actor.organizationId, deal: visibleDealsWhere(actor) };
+}
+
+export function actorToday(actor: { timezone: string }, now = new Date()) {
+  return organizationToday(actor, now);
+}

@@ -1,0 +1,160 @@
+import { prisma } from "~/utils/db.server";
+import { FieldError, NotFoundError, VersionConflictError } from "~/utils/http.server";
+import type { EditDealInput, NewDealInput } from "~/forms/deal";
+import { actorToday, visibleDealsWhere, type SellerActor } from "./actor.server";
+import { changedFields, recordActivity, sellerActivityActor } from "./activity.server";
+import { createPlanInTx } from "./plan.server";
+
+export async function listDeals(actor: SellerActor) {
+  const deals = await prisma.deal.findMany({
+    where: visibleDealsWhere(actor),
+    orderBy: [{ outcome: "desc" }, { targetCloseDate: "asc" }],
+    select: {
+      id: true,
+      accountName: true,
+      name: true,
+      amount: true,
+      currency: true,
+      stage: true,
+      targetCloseDate: true,
+      repForecastCategory: true,
+      outcome: true,
+      owner: { select: { id: true, name: true } },
+      plan: {
+        select: {
+          id: true,
+          status: true,
+          _count: { select: { milestones: true } },
+        },
+      },
+    },
+  });
+  const doneCounts = await prisma.milestone.groupBy({
+    by: ["planId"],
+    where: { organizationId: actor.organizationId, status: "DONE", plan: { deal: visibleDealsWhere(actor) } },
+    _count: { _all: true },
+  });
+  const doneByPlan = new Map(doneCounts.map((row) => [row.planId, row._count._all]));
+  return deals.map((deal) => ({
+    ...deal,
+    plan: deal.plan
+      ? {
+          id: deal.plan.id,
+          status: deal.plan.status,
+          milestoneCount: deal.plan._count.milestones,
+          doneCount: doneByPlan.get(deal.plan.id) ?? 0,
+        }
+      : null,
+  }));
+}
+
+/** Users a deal may be assigned to: a rep can only own their own deals. */
+export async function assignableOwners(actor: SellerActor) {
+  if (actor.role === "REP") return [{ id: actor.userId, name: actor.name }];
+  return prisma.user.findMany({
+    where: {
+      organizationId: actor.organizationId,
+      deactivatedAt: null,
+      ...(actor.role === "MANAGER" ? { OR: [{ teamId: actor.teamId ?? "-" }, { id: actor.userId }] } : {}),
+    },
+    select: { id: true, name: true },
+    orderBy: { name: "asc" },
+  });
+}
+
+export async function createDeal(actor: SellerActor, input: NewDealInput) {
+  const owners = await assignableOwners(actor);
+  const ownerId = input.ownerId || actor.userId;
+  if (!owners.some((o) => o.id === ownerId)) throw new FieldError("ownerId", "Choose an owner from your team");
+  const who = sellerActivityActor(actor);
+
+  return prisma.$transaction(async (tx) => {
+    const deal = await tx.deal.create({
+      data: {
+        organizationId: actor.organizationId,
+        ownerId,
+        accountName: input.accountName,
+        name: input.name,
+        amount: input.amount,
+        currency: input.currency,
+        stage: input.stage,
+        targetCloseDate: input.targetCloseDate,
+        repForecastCategory: input.repForecastCategory,
+      },
+    });
+    await recordActivity(tx, who, {
+      organizationId: actor.organizationId,
+      dealId: deal.id,
+      entityType: "DEAL",
+      entityId: deal.id,
+      action: "deal.created",
+      after: { accountName: deal.accountName, name: deal.name, amount: deal.amount, stage: deal.stage },
+    });
+    if (input.planMode !== "none") {
+      await createPlanInTx(tx, actor, deal, {
+        planMode: input.planMode,
+        planStartDate: input.planStartDate,
+      });
+    }
+    return deal;
+  });
+}
+
+/** The deal as its seller workspace shows it; 404 when it is missing or not the actor's to see. */
+export async function getDealWorkspace(actor: SellerActor, dealId: string) {
+  const deal = await prisma.deal.findFirst({
+    where: { id: dealId, ...visibleDealsWhere(actor) },
+    include: {
+      owner: { select: { id: true, name: true, email: true } },
+      plan: {
+        include: {
+          milestones: { orderBy: { position: "asc" } },
+          participants: { orderBy: [{ side: "asc" }, { createdAt: "asc" }] },
+          acceptedBy: { select: { name: true, email: true } },
+        },
+      },
+    },
+  });
+  if (!deal) throw new NotFoundError();
+  return deal;
+}
+
+async function findVisibleDeal(actor: SellerActor, dealId: string) {
+  const deal = await prisma.deal.findFirst({ where: { id: dealId, ...visibleDealsWhere(actor) } });
+  if (!deal) throw new NotFoundError();
+  return deal;
+}
+
+export async function updateDeal(actor: SellerActor, dealId: string, input: EditDealInput) {
+  const current = await findVisibleDeal(actor, dealId);
+  if (current.version !== input.version) throw new VersionConflictError(current);
+  const { version, ...fields } = input;
+  const closing = fields.outcome !== "OPEN" && current.outcome === "OPEN";
+  const data = {
+    ...fields,
+    closedOn: fields.outcome === "OPEN" ? null : closing ? actorToday(actor) : current.closedOn,
+  };
+  const diff = changedFields(current, data);
+  if (!diff) return current;
+
+  return prisma.$transaction(async (tx) => {
+    const result = await tx.deal.updateMany({
+      where: { id: dealId, version },
+      data: { ...data, version: { increment: 1 } },
+    });
+    if (result.count === 0) throw new VersionConflictError(await tx.deal.findUniqueOrThrow({ where: { id: dealId } }));
+    const plan = await tx.plan.findUnique({ where: { dealId }, select: { id: true } });
+    await recordActivity(tx, sellerActivityActor(actor), {
+      organizationId: actor.organizationId,
+      dealId,
+      planId: plan?.id,
+      entityType: "DEAL",
+      entityId: dealId,
+      action: "deal.updated",
+      ...diff,
+      // Amounts, stages and forecast calls are the seller's business, not the buyer's.
+      internalOnly: true,
+    });
+    return tx.deal.findUniqueOrThrow({ where: { id: dealId } });
+  });
+}

@@ -1,0 +1,196 @@
+import { prisma, type Tx } from "~/utils/db.server";
+import { FieldError, NotFoundError, VersionConflictError } from "~/utils/http.server";
+import type { EditMilestoneInput, NewMilestoneInput } from "~/forms/milestone";
+import { actorToday, visiblePlansWhere, type SellerActor } from "./actor.server";
+import { changedFields, recordActivity, sellerActivityActor, type ActivityActor } from "./activity.server";
+import { findPlanForSeller } from "./plan.server";
+
+async function findMilestoneForSeller(tx: Tx, actor: SellerActor, milestoneId: string) {
+  const milestone = await tx.milestone.findFirst({
+    where: { id: milestoneId, organizationId: actor.organizationId, plan: visiblePlansWhere(actor) },
+    include: { plan: { select: { id: true, dealId: true, status: true } } },
+  });
+  if (!milestone) throw new NotFoundError();
+  return milestone;
+}
+
+/** The owner person must be on this plan, still has access, and sit on the owning side. */
+async function checkOwner(tx: Tx, planId: string, ownerSide: string, ownerParticipantId: string | null) {
+  if (!ownerParticipantId) return;
+  const owner = await tx.participant.findFirst({ where: { id: ownerParticipantId, planId } });
+  if (!owner || owner.accessState === "REVOKED") {
+    throw new FieldError("ownerParticipantId", "Choose an owner from the people on this plan");
+  }
+  if (ownerSide !== "JOINT" && owner.side !== ownerSide) {
+    const side = ownerSide === "BUYER" ? "buyer" : "seller";
+    throw new FieldError("ownerParticipantId", `A ${side}-owned step needs an owner from the ${side} side`);
+  }
+}
+
+export async function addMilestone(actor: SellerActor, planId: string, input: NewMilestoneInput) {
+  return prisma.$transaction(async (tx) => {
+    const plan = await findPlanForSeller(tx, actor, planId);
+    await checkOwner(tx, planId, input.ownerSide, input.ownerParticipantId);
+    const last = await tx.milestone.aggregate({ where: { planId }, _max: { position: true } });
+    const done = input.status === "DONE" ? sellerCompletion(actor) : {};
+    const milestone = await tx.milestone.create({
+      data: {
+        ...input,
+        ...done,
+        organizationId: actor.organizationId,
+        planId,
+        originalTargetDate: input.targetDate,
+        position: (last._max.position ?? 0) + 1,
+      },
+    });
+    await recordActivity(tx, sellerActivityActor(actor), {
+      organizationId: actor.organizationId,
+      dealId: plan.dealId,
+      planId,
+      entityType: "MILESTONE",
+      entityId: milestone.id,
+      action: "milestone.created",
+      after: { title: milestone.title, targetDate: milestone.targetDate, ownerSide: milestone.ownerSide },
+      internalOnly: milestone.internalOnly,
+    });
+    return milestone;
+  });
+}
+
+/** Completion evidence when a seller marks a step done: the buyer has not confirmed it. */
+function sellerCompletion(actor: SellerActor, now = new Date()) {
+  return {
+    completedOn: actorToday(actor, now),
+    markedDoneAt: now,
+    markedDoneBySide: "SELLER",
+    markedDoneByUserId: actor.userId,
+    markedDoneByParticipantId: null,
+    buyerConfirmedAt: null,
+    buyerConfirmedByParticipantId: null,
+  };
+}
+
+const NO_COMPLETION = {
+  completedOn: null,
+  markedDoneAt: null,
+  markedDoneBySide: null,
+  markedDoneByUserId: null,
+  markedDoneByParticipantId: null,
+  buyerConfirmedAt: null,
+  buyerConfirmedByParticipantId: null,
+};
+
+export async function updateMilestone(actor: SellerActor, input: EditMilestoneInput) {
+  return prisma.$transaction(async (tx) => {
+    const current = await findMilestoneForSeller(tx, actor, input.milestoneId);
+    if (current.version !== input.version) throw new VersionConflictError(current);
+    await checkOwner(tx, current.planId, input.ownerSide, input.ownerParticipantId);
+
+    const { milestoneId, version, ...fields } = input;
+    const becameDone = fields.status === "DONE" && current.status !== "DONE";
+    const reopened = fields.status !== "DONE" && current.status === "DONE";
+    const data = {
+      ...fields,
+      // Until the plan is first shared, the agreed date is whatever the plan says.
+      ...(current.plan.status === "DRAFT" ? { originalTargetDate: fields.targetDate } : {}),
+      ...(becameDone ? sellerCompletion(actor) : reopened ? NO_COMPLETION : {}),
+    };
+    const diff = changedFields(current, fields);
+    if (!diff) return current;
+
+    const result = await tx.milestone.updateMany({
+      where: { id: milestoneId, version },
+      data: { ...data, version: { increment: 1 } },
+    });
+    if (result.count === 0) throw new VersionConflictError(await tx.milestone.findUniqueOrThrow({ where: { id: milestoneId } }));
+    await recordMilestoneChanges(tx, sellerActivityActor(actor), current, diff, fields.internalOnly);
+    return tx.milestone.findUniqueOrThrow({ where: { id: milestoneId } });
+  });
+}
+
+/**
+ * One history row per kind of change: a re-date and a completion each get their own row, because
+ * slippage and confirmation are derived from exactly those rows.
+ */
+async function recordMilestoneChanges(
+  tx: Tx,
+  who: ActivityActor,
+  current: { id: string; organizationId: string; planId: string; plan: { dealId: string } },
+  diff: { before: Record<string, unknown>; after: Record<string, unknown> },
+  internalOnly: boolean,
+) {
+  const base = {
+    organizationId: current.organizationId,
+    dealId: current.plan.dealId,
+    planId: current.planId,
+    entityType: "MILESTONE" as const,
+    entityId: current.id,
+    internalOnly,
+  };
+  const { targetDate: dateBefore, status: statusBefore, ...otherBefore } = diff.before;
+  const { targetDate: dateAfter, status: statusAfter, ...otherAfter } = diff.after;
+  if (dateAfter !== undefined) {
+    await recordActivity(tx, who, { ...base, action: "milestone.redated", before: { targetDate: dateBefore }, after: { targetDate: dateAfter } });
+  }
+  if (statusAfter !== undefined) {
+    const action = statusAfter === "DONE" ? "milestone.completed" : statusBefore === "DONE" ? "milestone.reopened" : "milestone.status_changed";
+    await recordActivity(tx, who, { ...base, action, before: { status: statusBefore }, after: { status: statusAfter } });
+  }
+  if (Object.keys(otherAfter).length > 0) {
+    await recordActivity(tx, who, { ...base, action: "milestone.updated", before: otherBefore, after: otherAfter });
+  }
+}
+
+export async function moveMilestone(actor: SellerActor, milestoneId: string, direction: "up" | "down", version: number) {
+  return prisma.$transaction(async (tx) => {
+    const current = await findMilestoneForSeller(tx, actor, milestoneId);
+    if (current.version !== version) throw new VersionConflictError(current);
+    const neighbour = await tx.milestone.findFirst({
+      where: {
+        planId: current.planId,
+        position: direction === "up" ? { lt: current.position } : { gt: current.position },
+      },
+      orderBy: { position: direction === "up" ? "desc" : "asc" },
+    });
+    if (!neighbour) return current;
+    const result = await tx.milestone.updateMany({
+      where: { id: milestoneId, version },
+      data: { position: neighbour.position, version: { increment: 1 } },
+    });
+    if (result.count === 0) throw new VersionConflictError(await tx.milestone.findUniqueOrThrow({ where: { id: milestoneId } }));
+    // Only the moved row's version changes: a move must not make a colleague's open edit of
+    // the neighbour look stale, since that edit never touches positions.
+    await tx.milestone.update({ where: { id: neighbour.id }, data: { position: current.position } });
+    await recordActivity(tx, sellerActivityActor(actor), {
+      organizationId: actor.organizationId,
+      dealId: current.plan.dealId,
+      planId: current.planId,
+      entityType: "MILESTONE",
+      entityId: milestoneId,
+      action: "milestone.moved",
+      before: { position: current.position },
+      after: { position: neighbour.position },
+      internalOnly: current.internalOnly,
+    });
+    return tx.milestone.findUniqueOrThrow({ where: { id: milestoneId } });
+  });
+}
+
+export async function deleteMilestone(actor: SellerActor, milestoneId: string, version: number) {
+  return prisma.$transaction(async (tx) => {
+    const current = await findMilestoneForSeller(tx, actor, milestoneId);
+    if (current.version !== version) throw new VersionConflictError(current);
+    const result = await tx.milestone.deleteMany({ where: { id: milestoneId, version } });
+    if (result.count === 0) throw new VersionConflictError(await tx.milestone.findUniqueOrThrow({ where: { id: milestoneId } }));
+    await recordActivity(tx, sellerActivityActor(actor), {
+      organizationId: actor.organizationId,
+      dealId: current.plan.dealId,
+      planId: current.planId,
+      entityType: "MILESTONE",
+      entityId: milestoneId,
+      action: "milestone.deleted",
+      before: { title: current.title, targetDate: current.targetDate, status: current.status },
+      internalOnly: current.internalOnly,
+    });
+  });
+}

@@ -1,0 +1,47 @@
+// Creating a tenant. This runs before anyone can sign in (npm run org:create, the seed), so it
+// takes no actor; it is never reachable from a route.
+import { prisma } from "~/utils/db.server";
+import { isValidTimeZone } from "~/domain/dates";
+import { DEFAULT_TEMPLATE_NAME, DEFAULT_TEMPLATE_STEPS } from "~/domain/default-template";
+
+export interface NewOrganization {
+  name: string;
+  timezone: string;
+  fiscalYearStartMonth?: number;
+  allowedBuyerDomains?: string;
+  admin: { email: string; name: string };
+}
+
+export async function createOrganization(input: NewOrganization) {
+  if (!isValidTimeZone(input.timezone)) throw new Error(`Unknown timezone: ${input.timezone}`);
+  const month = input.fiscalYearStartMonth ?? 1;
+  if (!Number.isInteger(month) || month < 1 || month > 12) throw new Error("The fiscal year start month must be 1 to 12");
+  const email = input.admin.email.trim().toLowerCase();
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw new Error(`Not an email address: ${input.admin.email}`);
+  if (await prisma.user.findUnique({ where: { email } })) throw new Error(`${email} already belongs to an organization`);
+
+  return prisma.$transaction(async (tx) => {
+    const organization = await tx.organization.create({
+      data: {
+        name: input.name,
+        timezone: input.timezone,
+        fiscalYearStartMonth: month,
+        allowedBuyerDomains: input.allowedBuyerDomains ?? "",
+      },
+    });
+    const admin = await tx.user.create({
+      data: { organizationId: organization.id, email, name: input.admin.name, role: "ADMIN" },
+    });
+    await tx.template.create({
+      data: {
+        organizationId: organization.id,
+        name: DEFAULT_TEMPLATE_NAME,
+        isDefault: true,
+        milestones: {
+          create: DEFAULT_TEMPLATE_STEPS.map((step, index) => ({ ...step, position: index + 1 })),
+        },
+      },
+    });
+    return { organization, admin };
+  });
+}

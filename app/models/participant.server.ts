@@ -1,0 +1,95 @@
+import { prisma, type Tx } from "~/utils/db.server";
+import { FieldError, NotFoundError, VersionConflictError } from "~/utils/http.server";
+import type { EditParticipantInput, NewParticipantInput } from "~/forms/participant";
+import { visiblePlansWhere, type SellerActor } from "./actor.server";
+import { changedFields, recordActivity, sellerActivityActor } from "./activity.server";
+import { findPlanForSeller } from "./plan.server";
+
+async function findParticipantForSeller(tx: Tx, actor: SellerActor, participantId: string) {
+  const participant = await tx.participant.findFirst({
+    where: { id: participantId, organizationId: actor.organizationId, plan: visiblePlansWhere(actor) },
+    include: { plan: { select: { dealId: true } } },
+  });
+  if (!participant) throw new NotFoundError();
+  return participant;
+}
+
+async function checkEmailFree(tx: Tx, planId: string, email: string, exceptId?: string) {
+  const taken = await tx.participant.findFirst({ where: { planId, email, NOT: exceptId ? { id: exceptId } : undefined } });
+  if (taken) throw new FieldError("email", "Someone with this email is already on the plan");
+}
+
+/** Adds a buyer contact. Inviting them by email is a separate, explicit step. */
+export async function addBuyerParticipant(actor: SellerActor, planId: string, input: NewParticipantInput) {
+  return prisma.$transaction(async (tx) => {
+    const plan = await findPlanForSeller(tx, actor, planId);
+    await checkEmailFree(tx, planId, input.email);
+    const participant = await tx.participant.create({
+      data: { ...input, organizationId: actor.organizationId, planId, side: "BUYER", accessState: "INVITED" },
+    });
+    await recordActivity(tx, sellerActivityActor(actor), {
+      organizationId: actor.organizationId,
+      dealId: plan.dealId,
+      planId,
+      entityType: "PARTICIPANT",
+      entityId: participant.id,
+      action: "participant.added",
+      after: { name: participant.name, email: participant.email, role: participant.role },
+    });
+    return participant;
+  });
+}
+
+export async function updateBuyerParticipant(actor: SellerActor, input: EditParticipantInput) {
+  return prisma.$transaction(async (tx) => {
+    const current = await findParticipantForSeller(tx, actor, input.participantId);
+    if (current.side !== "BUYER") throw new NotFoundError();
+    if (current.version !== input.version) throw new VersionConflictError(current);
+    const { participantId, version, ...fields } = input;
+    if (fields.email !== current.email) await checkEmailFree(tx, current.planId, fields.email, participantId);
+    const diff = changedFields(current, fields);
+    if (!diff) return current;
+    const result = await tx.participant.updateMany({
+      where: { id: participantId, version },
+      data: { ...fields, version: { increment: 1 } },
+    });
+    if (result.count === 0) throw new VersionConflictError(await tx.participant.findUniqueOrThrow({ where: { id: participantId } }));
+    await recordActivity(tx, sellerActivityActor(actor), {
+      organizationId: actor.organizationId,
+      dealId: current.plan.dealId,
+      planId: current.planId,
+      entityType: "PARTICIPANT",
+      entityId: participantId,
+      action: "participant.updated",
+      ...diff,
+    });
+    return tx.participant.findUniqueOrThrow({ where: { id: participantId } });
+  });
+}
+
+/** Removes a buyer's access: their sessions stop reaching this plan on the next request. */
+export async function revokeBuyerParticipant(actor: SellerActor, participantId: string, version: number, now = new Date()) {
+  return prisma.$transaction(async (tx) => {
+    const current = await findParticipantForSeller(tx, actor, participantId);
+    if (current.side !== "BUYER") throw new NotFoundError();
+    if (current.version !== version) throw new VersionConflictError(current);
+    if (current.accessState === "REVOKED") return current;
+    const result = await tx.participant.updateMany({
+      where: { id: participantId, version },
+      data: { accessState: "REVOKED", revokedAt: now, version: { increment: 1 } },
+    });
+    if (result.count === 0) throw new VersionConflictError(await tx.participant.findUniqueOrThrow({ where: { id: participantId } }));
+    await tx.milestone.updateMany({ where: { ownerParticipantId: participantId }, data: { ownerParticipantId: null } });
+    await recordActivity(tx, sellerActivityActor(actor), {
+      organizationId: actor.organizationId,
+      dealId: current.plan.dealId,
+      planId: current.planId,
+      entityType: "PARTICIPANT",
+      entityId: participantId,
+      action: "participant.revoked",
+      before: { accessState: current.accessState },
+      after: { accessState: "REVOKED" },
+    });
+    return tx.participant.findUniqueOrThrow({ where: { id: participantId } });
+  });
+}

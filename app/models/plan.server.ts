@@ -1,0 +1,151 @@
+import { prisma, type Tx } from "~/utils/db.server";
+import { NotFoundError, VersionConflictError } from "~/utils/http.server";
+import { addDays } from "~/domain/dates";
+import { DEFAULT_TEMPLATE_STEPS, type TemplateStep } from "~/domain/default-template";
+import type { CreatePlanInput, EditPlanInput } from "~/forms/plan";
+import type { OwnerSide, BuyingRole } from "~/domain/types";
+import { actorToday, visibleDealsWhere, visiblePlansWhere, type SellerActor } from "./actor.server";
+import { changedFields, recordActivity, sellerActivityActor } from "./activity.server";
+
+/** The organization's default template, or the product's built-in one when it has none. */
+async function defaultTemplateSteps(tx: Tx, organizationId: string): Promise<readonly TemplateStep[]> {
+  const template = await tx.template.findFirst({
+    where: { organizationId, isDefault: true },
+    include: { milestones: { orderBy: { position: "asc" } } },
+  });
+  if (!template || template.milestones.length === 0) return DEFAULT_TEMPLATE_STEPS;
+  return template.milestones.map((m) => ({
+    title: m.title,
+    output: m.output,
+    ownerSide: m.ownerSide as OwnerSide,
+    ownerRole: m.ownerRole as BuyingRole | null,
+    ownerLabel: m.ownerLabel,
+    dayOffset: m.dayOffset,
+    gatesStage: m.gatesStage,
+  }));
+}
+
+export async function createPlanInTx(
+  tx: Tx,
+  actor: SellerActor,
+  deal: { id: string; accountName: string; ownerId: string },
+  input: CreatePlanInput,
+) {
+  const owner = await tx.user.findUniqueOrThrow({ where: { id: deal.ownerId } });
+  const startDate = input.planMode === "template" ? input.planStartDate! : null;
+  const plan = await tx.plan.create({
+    data: {
+      organizationId: actor.organizationId,
+      dealId: deal.id,
+      title: `${deal.accountName}: mutual action plan`,
+      startDate,
+      allowedDomains: (await tx.organization.findUniqueOrThrow({ where: { id: actor.organizationId } })).allowedBuyerDomains,
+    },
+  });
+  const rep = await tx.participant.create({
+    data: {
+      organizationId: actor.organizationId,
+      planId: plan.id,
+      side: "SELLER",
+      userId: owner.id,
+      email: owner.email,
+      name: owner.name,
+      accessState: "ACTIVE",
+    },
+  });
+  const steps = startDate ? await defaultTemplateSteps(tx, actor.organizationId) : [];
+  for (const [index, step] of steps.entries()) {
+    const targetDate = addDays(startDate!, step.dayOffset);
+    await tx.milestone.create({
+      data: {
+        organizationId: actor.organizationId,
+        planId: plan.id,
+        title: step.title,
+        output: step.output,
+        ownerSide: step.ownerSide,
+        ownerParticipantId: step.ownerSide === "SELLER" ? rep.id : null,
+        targetDate,
+        originalTargetDate: targetDate,
+        gatesStage: step.gatesStage,
+        position: index + 1,
+      },
+    });
+  }
+  await recordActivity(tx, sellerActivityActor(actor), {
+    organizationId: actor.organizationId,
+    dealId: deal.id,
+    planId: plan.id,
+    entityType: "PLAN",
+    entityId: plan.id,
+    action: "plan.created",
+    after: { title: plan.title, from: startDate ? "template" : "blank", milestones: steps.length, startDate },
+  });
+  return plan;
+}
+
+export async function createPlan(actor: SellerActor, dealId: string, input: CreatePlanInput) {
+  return prisma.$transaction(async (tx) => {
+    const deal = await tx.deal.findFirst({ where: { id: dealId, ...visibleDealsWhere(actor) }, include: { plan: true } });
+    if (!deal) throw new NotFoundError();
+    if (deal.plan) return deal.plan;
+    return createPlanInTx(tx, actor, deal, input);
+  });
+}
+
+/** A plan the seller may see, inside a transaction; 404 otherwise. */
+export async function findPlanForSeller(tx: Tx, actor: SellerActor, planId: string) {
+  const plan = await tx.plan.findFirst({ where: { id: planId, ...visiblePlansWhere(actor) } });
+  if (!plan) throw new NotFoundError();
+  return plan;
+}
+
+export async function updatePlan(actor: SellerActor, planId: string, input: EditPlanInput) {
+  return prisma.$transaction(async (tx) => {
+    const current = await findPlanForSeller(tx, actor, planId);
+    if (current.version !== input.version) throw new VersionConflictError(current);
+    const { version, ...fields } = input;
+    const diff = changedFields(current, fields);
+    if (!diff) return current;
+    const result = await tx.plan.updateMany({ where: { id: planId, version }, data: { ...fields, version: { increment: 1 } } });
+    if (result.count === 0) throw new VersionConflictError(await tx.plan.findUniqueOrThrow({ where: { id: planId } }));
+    await recordActivity(tx, sellerActivityActor(actor), {
+      organizationId: actor.organizationId,
+      dealId: current.dealId,
+      planId,
+      entityType: "PLAN",
+      entityId: planId,
+      action: "plan.updated",
+      ...diff,
+    });
+    return tx.plan.findUniqueOrThrow({ where: { id: planId } });
+  });
+}
+
+/**
+ * Marks a draft plan as shared with the buyer. From this day on, milestones keep their
+ * original target dates, and every later change of date counts as a re-date.
+ */
+export async function sharePlan(actor: SellerActor, planId: string, version: number, now = new Date()) {
+  return prisma.$transaction(async (tx) => {
+    const current = await findPlanForSeller(tx, actor, planId);
+    if (current.version !== version) throw new VersionConflictError(current);
+    if (current.status !== "DRAFT") return current;
+    const sharedOn = actorToday(actor, now);
+    const result = await tx.plan.updateMany({
+      where: { id: planId, version },
+      data: { status: "SHARED", sharedOn, sharedAt: now, version: { increment: 1 } },
+    });
+    if (result.count === 0) throw new VersionConflictError(await tx.plan.findUniqueOrThrow({ where: { id: planId } }));
+    await recordActivity(tx, sellerActivityActor(actor), {
+      organizationId: actor.organizationId,
+      dealId: current.dealId,
+      planId,
+      entityType: "PLAN",
+      entityId: planId,
+      action: "plan.shared",
+      before: { status: "DRAFT" },
+      after: { status: "SHARED", sharedOn },
+    });
+    return tx.plan.findUniqueOrThrow({ where: { id: planId } });
+  });
+}

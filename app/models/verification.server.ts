@@ -1,0 +1,135 @@
+// Proof of email ownership: one email carries a six-digit code and a link to a page with a
+// button. Nothing here runs on GET: the link page only renders a form, because corporate mail
+// scanners open links before people do. Codes and link tokens are stored only as hashes.
+import { createElement } from "react";
+import SignInEmail from "../../emails/sign-in";
+import { prisma, type Tx } from "~/utils/db.server";
+import { hashCode, hashesMatch, hashSecret, randomCode, randomToken } from "~/utils/crypto.server";
+import { queueEmail, renderEmail } from "~/utils/email.server";
+import { sessionSecrets } from "~/utils/env.server";
+
+export const VERIFICATION_MINUTES = 15;
+export const MAX_CODE_ATTEMPTS = 5;
+
+export type VerificationType = "SELLER_SIGN_IN" | "BUYER_INVITE" | "BUYER_SIGN_IN";
+
+export interface IssuedSecret {
+  verificationId: string;
+  code: string;
+  linkToken: string;
+}
+
+/** Replaces any pending verification of the same kind for the same email (and plan). */
+export async function issueVerification(
+  tx: Tx,
+  input: { type: VerificationType; target: string; organizationId?: string | null; planId?: string | null },
+  now = new Date(),
+): Promise<IssuedSecret> {
+  const target = input.target.toLowerCase();
+  await tx.verification.deleteMany({ where: { type: input.type, target, planId: input.planId ?? null } });
+  const code = randomCode();
+  const linkToken = randomToken();
+  const row = await tx.verification.create({
+    data: {
+      type: input.type,
+      target,
+      organizationId: input.organizationId ?? null,
+      planId: input.planId ?? null,
+      codeHash: "pending",
+      linkTokenHash: hashSecret(linkToken),
+      expiresAt: new Date(now.getTime() + VERIFICATION_MINUTES * 60_000),
+    },
+  });
+  // The row id salts the code's hash, so the hash can only be written once the id exists.
+  await tx.verification.update({ where: { id: row.id }, data: { codeHash: codeHashFor(code, row.id) } });
+  return { verificationId: row.id, code, linkToken };
+}
+
+function codeHashFor(code: string, salt: string) {
+  return hashCode(code, salt, sessionSecrets()[0]);
+}
+
+export type VerifyFailure = "INVALID" | "EXPIRED" | "USED" | "TOO_MANY_ATTEMPTS" | "WRONG_CODE";
+
+export type VerifyResult =
+  | { ok: true; verification: { id: string; target: string; type: string; organizationId: string | null; planId: string | null } }
+  | { ok: false; reason: VerifyFailure; attemptsLeft?: number };
+
+/** Consumes a link token: succeeds once, then reports USED. */
+export async function consumeLinkToken(type: VerificationType, token: string, now = new Date()): Promise<VerifyResult> {
+  if (!token) return { ok: false, reason: "INVALID" };
+  const row = await prisma.verification.findUnique({ where: { linkTokenHash: hashSecret(token) } });
+  if (!row || row.type !== type) return { ok: false, reason: "INVALID" };
+  return markUsed(row, now);
+}
+
+/** Checks a typed code against the newest pending verification for that email. */
+export async function consumeCode(
+  type: VerificationType,
+  email: string,
+  code: string,
+  options: { planId?: string | null; now?: Date } = {},
+): Promise<VerifyResult> {
+  const now = options.now ?? new Date();
+  const row = await prisma.verification.findFirst({
+    where: { type, target: email.toLowerCase(), ...(options.planId !== undefined ? { planId: options.planId } : {}) },
+    orderBy: { createdAt: "desc" },
+  });
+  if (!row) return { ok: false, reason: "INVALID" };
+  if (row.usedAt) return { ok: false, reason: "USED" };
+  if (row.expiresAt <= now) return { ok: false, reason: "EXPIRED" };
+  if (row.attempts >= MAX_CODE_ATTEMPTS) return { ok: false, reason: "TOO_MANY_ATTEMPTS" };
+  if (!hashesMatch(codeHashFor(code.trim(), row.id), row.codeHash)) {
+    const attempts = row.attempts + 1;
+    await prisma.verification.update({ where: { id: row.id }, data: { attempts } });
+    if (attempts >= MAX_CODE_ATTEMPTS) return { ok: false, reason: "TOO_MANY_ATTEMPTS" };
+    return { ok: false, reason: "WRONG_CODE", attemptsLeft: MAX_CODE_ATTEMPTS - attempts };
+  }
+  return markUsed(row, now);
+}
+
+async function markUsed(
+  row: { id: string; target: string; type: string; organizationId: string | null; planId: string | null; usedAt: Date | null; expiresAt: Date; attempts: number },
+  now: Date,
+): Promise<VerifyResult> {
+  if (row.usedAt) return { ok: false, reason: "USED" };
+  if (row.expiresAt <= now) return { ok: false, reason: "EXPIRED" };
+  if (row.attempts >= MAX_CODE_ATTEMPTS) return { ok: false, reason: "TOO_MANY_ATTEMPTS" };
+  // Conditional on usedAt still being empty, so two simultaneous posts cannot both succeed.
+  const claimed = await prisma.verification.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: now } });
+  if (claimed.count === 0) return { ok: false, reason: "USED" };
+  const { id, target, type, organizationId, planId } = row;
+  return { ok: true, verification: { id, target, type, organizationId, planId } };
+}
+
+/**
+ * Starts a seller sign-in. Unknown or deactivated emails get no email but the caller answers
+ * them exactly like known ones, so the form reveals nothing about who has an account.
+ */
+export async function requestSellerSignIn(email: string, baseUrl: string): Promise<void> {
+  const target = email.toLowerCase();
+  const user = await prisma.user.findUnique({ where: { email: target } });
+  if (!user || user.deactivatedAt) return;
+  await prisma.$transaction(async (tx) => {
+    const secret = await issueVerification(tx, { type: "SELLER_SIGN_IN", target, organizationId: user.organizationId });
+    const link = `${baseUrl}/auth/verify?token=${encodeURIComponent(secret.linkToken)}`;
+    const rendered = await renderEmail(
+      `Your Mutual sign-in code: ${secret.code}`,
+      createElement(SignInEmail, { code: secret.code, link, expiresInMinutes: VERIFICATION_MINUTES }),
+    );
+    await queueEmail(tx, {
+      ...rendered,
+      kind: "SIGN_IN",
+      to: target,
+      organizationId: user.organizationId,
+      containsSecret: true,
+      idempotencyKey: `sign-in:${secret.verificationId}`,
+    });
+  });
+}
+
+/** The active user a successful seller verification signs in, or null if they were deactivated since. */
+export async function userForVerification(target: string) {
+  const user = await prisma.user.findUnique({ where: { email: target } });
+  return user && !user.deactivatedAt ? user : null;
+}

@@ -1,0 +1,68 @@
+import type { LinksFunction } from "@remix-run/node";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useRouteError } from "@remix-run/react";
+import stylesheet from "./tailwind.css?url";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en" className="h-full">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body className="min-h-full">
+        {children}
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}
+
+/** One error page for every route: a status and a plain sentence, never a stack trace. */
+export function ErrorPage() {
+  const error = useRouteError();
+  let title = "Something went wrong";
+  let message = "The error was logged. Try again, or go back to your deals.";
+  if (isRouteErrorResponse(error)) {
+    if (error.status === 404) {
+      title = "Not found";
+      message = "This page does not exist, or you do not have access to it.";
+    } else if (error.status === 403) {
+      title = "Not allowed";
+      message = typeof error.data === "string" && error.data ? error.data : "You are not allowed to do that.";
+    } else if (error.status === 429) {
+      title = "Too many attempts";
+      message = typeof error.data === "string" ? error.data : "Wait a few minutes and try again.";
+    } else if (error.status < 500) {
+      title = `Error ${error.status}`;
+      message = typeof error.data === "string" && error.data ? error.data : error.statusText;
+    }
+  }
+  return (
+    <main className="mx-auto max-w-lg px-4 py-16 text-center">
+      <title>{`${title} · Mutual`}</title>
+      <h1 className="text-2xl font-semibold">{title}</h1>
+      <p className="mt-3 text-slate-600">{message}</p>
+      <p className="mt-6">
+        <a href="/deals" className="font-medium text-brand-700 underline">
+          Go to your deals
+        </a>
+      </p>
+    </main>
+  );
+}

@@ -1,0 +1,111 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { ActivityList } from "~/components/plan-editor/activity-list";
+import { DealEditor } from "~/components/plan-editor/deal-editor";
+import { DealHeader } from "~/components/plan-editor/deal-header";
+import { MilestoneList } from "~/components/plan-editor/milestone-list";
+import { NoPlan } from "~/components/plan-editor/no-plan";
+import { Participants } from "~/components/plan-editor/participants";
+import { PlanSettings } from "~/components/plan-editor/plan-settings";
+import { EditDealSchema } from "~/forms/deal";
+import { DeleteMilestoneSchema, EditMilestoneSchema, MoveMilestoneSchema, NewMilestoneSchema } from "~/forms/milestone";
+import { EditParticipantSchema, NewParticipantSchema, RevokeParticipantSchema } from "~/forms/participant";
+import { CreatePlanSchema, EditPlanSchema, SharePlanSchema } from "~/forms/plan";
+import { actorToday } from "~/models/actor.server";
+import { listDealActivity } from "~/models/activity.server";
+import { getDealWorkspace, updateDeal } from "~/models/deal.server";
+import { addMilestone, deleteMilestone, moveMilestone, updateMilestone } from "~/models/milestone.server";
+import { addBuyerParticipant, revokeBuyerParticipant, updateBuyerParticipant } from "~/models/participant.server";
+import { createPlan, sharePlan, updatePlan } from "~/models/plan.server";
+import { requireSeller } from "~/utils/auth.server";
+import { asResponse, runIntent, unknownIntent } from "~/utils/intent.server";
+import { ErrorPage } from "~/root";
+import { toDealView, toPlanView } from "./view.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.deal.accountName} · Mutual` : "Deal · Mutual" },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const seller = await requireSeller(request);
+  const workspace = await getDealWorkspace(seller, params.dealId ?? "").catch((error) => {
+    throw asResponse(error);
+  });
+  return {
+    deal: toDealView(workspace),
+    plan: workspace.plan ? toPlanView(workspace.plan) : null,
+    activity: await listDealActivity(seller, workspace.id),
+    today: actorToday(seller),
+    timezone: seller.timezone,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const seller = await requireSeller(request);
+  const dealId = params.dealId ?? "";
+  const form = await request.formData();
+  const planId = String(form.get("planId") ?? "");
+  const id = (name: string) => `${form.get("intent")}:${form.get(name) ?? ""}`;
+
+  switch (form.get("intent")) {
+    case "update-deal":
+      return runIntent(form, EditDealSchema, "update-deal", (v) => updateDeal(seller, dealId, v));
+    case "create-plan":
+      return runIntent(form, CreatePlanSchema, "create-plan", (v) => createPlan(seller, dealId, v));
+    case "update-plan":
+      return runIntent(form, EditPlanSchema, "update-plan", (v) => updatePlan(seller, planId, v));
+    case "share-plan":
+      return runIntent(form, SharePlanSchema, "share-plan", (v) => sharePlan(seller, planId, v.version));
+    case "add-milestone":
+      return runIntent(form, NewMilestoneSchema, "add-milestone", (v) => addMilestone(seller, planId, v));
+    case "update-milestone":
+      return runIntent(form, EditMilestoneSchema, id("milestoneId"), (v) => updateMilestone(seller, v));
+    case "move-milestone":
+      return runIntent(form, MoveMilestoneSchema, id("milestoneId"), (v) => moveMilestone(seller, v.milestoneId, v.direction, v.version));
+    case "delete-milestone":
+      return runIntent(form, DeleteMilestoneSchema, id("milestoneId"), (v) => deleteMilestone(seller, v.milestoneId, v.version));
+    case "add-participant":
+      return runIntent(form, NewParticipantSchema, "add-participant", (v) => addBuyerParticipant(seller, planId, v));
+    case "update-participant":
+      return runIntent(form, EditParticipantSchema, id("participantId"), (v) => updateBuyerParticipant(seller, v));
+    case "revoke-participant":
+      return runIntent(form, RevokeParticipantSchema, id("participantId"), (v) => revokeBuyerParticipant(seller, v.participantId, v.version));
+    default:
+      throw unknownIntent();
+  }
+}
+
+export default function DealPage() {
+  const { deal, plan, activity, today, timezone } = useLoaderData<typeof loader>();
+  return (
+    <main className="mx-auto max-w-6xl px-4 py-6">
+      <p className="text-sm">
+        <Link to="/deals" className="text-brand-700 underline">
+          Deals
+        </Link>
+      </p>
+      <DealHeader deal={deal} plan={plan} />
+      <div className="mt-6 grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+        <section aria-labelledby="plan-heading" className="min-w-0 space-y-4">
+          {plan ? (
+            <>
+              <PlanSettings plan={plan} />
+              <MilestoneList plan={plan} today={today} />
+            </>
+          ) : (
+            <NoPlan today={today} />
+          )}
+        </section>
+        <aside className="min-w-0 space-y-6">
+          <DealEditor deal={deal} />
+          {plan ? <Participants plan={plan} /> : null}
+          <ActivityList activity={activity} milestones={plan?.milestones ?? []} timezone={timezone} />
+        </aside>
+      </div>
+    </main>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}

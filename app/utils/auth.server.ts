@@ -1,0 +1,39 @@
+import { redirect } from "@remix-run/node";
+import type { SellerActor } from "~/models/actor.server";
+import type { Role } from "~/domain/types";
+import { prisma } from "./db.server";
+import { endSession, findSession } from "./session.server";
+
+/** The signed-in seller, or null. */
+export async function getSeller(request: Request): Promise<SellerActor | null> {
+  const session = await findSession(request);
+  if (!session || session.kind !== "SELLER" || !session.userId) return null;
+  const user = await prisma.user.findUnique({ where: { id: session.userId }, include: { organization: true } });
+  if (!user || user.deactivatedAt || user.organizationId !== session.organizationId) return null;
+  return {
+    kind: "SELLER",
+    userId: user.id,
+    organizationId: user.organizationId,
+    role: user.role as Role,
+    teamId: user.teamId,
+    name: user.name,
+    email: user.email,
+    timezone: user.organization.timezone,
+  };
+}
+
+/** The signed-in seller; anyone else is sent to sign in and brought back afterwards. */
+export async function requireSeller(request: Request): Promise<SellerActor> {
+  const seller = await getSeller(request);
+  if (seller) return seller;
+  const url = new URL(request.url);
+  const back = `${url.pathname}${url.search}`;
+  if (await findSession(request)) throw await endSession(request, `/login?redirectTo=${encodeURIComponent(back)}`);
+  throw redirect(`/login?redirectTo=${encodeURIComponent(back)}`);
+}
+
+/** Only same-site paths, so a crafted redirectTo cannot send people elsewhere after sign-in. */
+export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/deals"): string {
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  return to;
+}

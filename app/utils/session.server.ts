@@ -1,0 +1,80 @@
+import { createCookie, redirect } from "@remix-run/node";
+import { prisma } from "./db.server";
+import { hashSecret, randomToken } from "./crypto.server";
+import { isProduction, sessionSecrets } from "./env.server";
+
+const SESSION_DAYS = 30;
+const SESSION_MS = SESSION_DAYS * 86_400_000;
+/** lastSeenAt is refreshed at most this often, so reads don't turn into writes. */
+const TOUCH_EVERY_MS = 5 * 60_000;
+
+export const sessionCookie = createCookie("mutual_session", {
+  httpOnly: true,
+  sameSite: "lax",
+  path: "/",
+  maxAge: SESSION_DAYS * 86_400,
+  get secure() {
+    return isProduction();
+  },
+  get secrets() {
+    return sessionSecrets();
+  },
+});
+
+export type SessionRow = Awaited<ReturnType<typeof prisma.session.findUnique>> & {};
+
+interface NewSession {
+  kind: "SELLER" | "BUYER";
+  organizationId: string;
+  userId?: string;
+  buyerEmail?: string;
+  userAgent?: string | null;
+}
+
+/** Creates a session row with a fresh token (a new id at every sign-in) and returns its cookie. */
+export async function startSession(input: NewSession): Promise<string> {
+  const token = randomToken();
+  await prisma.session.create({
+    data: {
+      tokenHash: hashSecret(token),
+      kind: input.kind,
+      organizationId: input.organizationId,
+      userId: input.userId,
+      buyerEmail: input.buyerEmail,
+      userAgent: input.userAgent?.slice(0, 300),
+      expiresAt: new Date(Date.now() + SESSION_MS),
+    },
+  });
+  return sessionCookie.serialize(token);
+}
+
+async function sessionToken(request: Request): Promise<string | null> {
+  const value = await sessionCookie.parse(request.headers.get("Cookie"));
+  return typeof value === "string" && value.length > 0 ? value : null;
+}
+
+/** The live session behind the request's cookie, or null. Expired rows are deleted on sight. */
+export async function findSession(request: Request) {
+  const token = await sessionToken(request);
+  if (!token) return null;
+  const session = await prisma.session.findUnique({ where: { tokenHash: hashSecret(token) } });
+  if (!session) return null;
+  const now = Date.now();
+  if (session.expiresAt.getTime() <= now) {
+    await prisma.session.deleteMany({ where: { id: session.id } });
+    return null;
+  }
+  if (now - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+    await prisma.session.update({ where: { id: session.id }, data: { lastSeenAt: new Date(now) } });
+  }
+  return session;
+}
+
+/** Deletes the session row and clears the cookie. */
+export async function endSession(request: Request, redirectTo = "/login") {
+  const token = await sessionToken(request);
+  if (token) await prisma.session.deleteMany({ where: { tokenHash: hashSecret(token) } });
+  return redirect(redirectTo, {
+    headers: { "Set-Cookie": await sessionCookie.serialize("", { maxAge: 0 }) },
+  });
+}

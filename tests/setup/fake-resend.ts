@@ -1,0 +1,57 @@
+// A local stand-in for Resend's HTTP API, so tests drive the real `resend` SDK end to end.
+import { createServer, type IncomingHttpHeaders } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export interface ReceivedEmail {
+  id: string;
+  headers: IncomingHttpHeaders;
+  body: { from: string; to: string | string[]; subject: string; html?: string; text?: string };
+}
+
+export interface FakeResend {
+  url: string;
+  received: ReceivedEmail[];
+  /** The next `count` requests answer with this HTTP status instead of accepting the email. */
+  failNext(count: number, status?: number): void;
+  close(): Promise<void>;
+}
+
+export async function startFakeResend(): Promise<FakeResend> {
+  const received: ReceivedEmail[] = [];
+  let failures = 0;
+  let failureStatus = 500;
+  const server = createServer((req, res) => {
+    let raw = "";
+    req.on("data", (chunk) => (raw += chunk));
+    req.on("end", () => {
+      res.setHeader("Content-Type", "application/json");
+      if (req.method !== "POST" || req.url !== "/emails") {
+        res.writeHead(404).end(JSON.stringify({ name: "not_found", message: "Unknown endpoint", statusCode: 404 }));
+        return;
+      }
+      if (failures > 0) {
+        failures--;
+        res.writeHead(failureStatus).end(JSON.stringify({ name: "application_error", message: "Simulated outage", statusCode: failureStatus }));
+        return;
+      }
+      if (!String(req.headers.authorization ?? "").startsWith("Bearer ")) {
+        res.writeHead(401).end(JSON.stringify({ name: "missing_api_key", message: "Missing API key", statusCode: 401 }));
+        return;
+      }
+      const id = `fake_${received.length + 1}`;
+      received.push({ id, headers: req.headers, body: JSON.parse(raw) });
+      res.writeHead(200).end(JSON.stringify({ id }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    received,
+    failNext(count, status = 500) {
+      failures = count;
+      failureStatus = status;
+    },
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
