@@ -37,6 +37,7 @@ export async function issueVerification(
       planId: input.planId ?? null,
       codeHash: "pending",
       linkTokenHash: hashSecret(linkToken),
+      createdAt: now,
       expiresAt: new Date(now.getTime() + VERIFICATION_MINUTES * 60_000),
     },
   });

@@ -13,12 +13,8 @@ export const sessionCookie = createCookie("mutual_session", {
   sameSite: "lax",
   path: "/",
   maxAge: SESSION_DAYS * 86_400,
-  get secure() {
-    return isProduction();
-  },
-  get secrets() {
-    return sessionSecrets();
-  },
+  secure: isProduction(),
+  secrets: sessionSecrets(),
 });
 
 export type SessionRow = Awaited<ReturnType<typeof prisma.session.findUnique>> & {};
