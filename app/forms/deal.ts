@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CURRENCIES, FORECAST_CATEGORIES, OUTCOMES } from "~/domain/types";
+import { isCalendarDate } from "~/domain/dates";
 import { calendarDate, requiredText, version } from "./fields";
 
 const dealFields = {
@@ -23,10 +24,11 @@ export const NewDealSchema = z
     planMode: z.enum(["template", "blank", "none"]).default("template"),
     planStartDate: z.string().optional(),
   })
-  .superRefine((value, ctx) => {
-    if (value.planMode === "template" && !calendarDate("Plan start date").safeParse(value.planStartDate).success) {
-      ctx.addIssue({ code: "custom", path: ["planStartDate"], message: "Pick the day the plan starts (YYYY-MM-DD)" });
-    }
+  .refine((value) => value.planMode !== "template" || isCalendarDate(value.planStartDate ?? ""), {
+    path: ["planStartDate"],
+    message: "Pick the day the plan starts (YYYY-MM-DD)",
+    // Check it even when other fields fail, so the form shows every error at once.
+    when: () => true,
   });
 
 export const EditDealSchema = z.object({

@@ -1,15 +1,17 @@
 import { z } from "zod";
-import { calendarDate, domainList, optionalText, requiredText, version } from "./fields";
+import { isCalendarDate } from "~/domain/dates";
+import { domainList, optionalText, requiredText, version } from "./fields";
 
 export const CreatePlanSchema = z
   .object({
     planMode: z.enum(["template", "blank"]),
     planStartDate: z.string().optional(),
   })
-  .superRefine((value, ctx) => {
-    if (value.planMode === "template" && !calendarDate("Plan start date").safeParse(value.planStartDate).success) {
-      ctx.addIssue({ code: "custom", path: ["planStartDate"], message: "Pick the day the plan starts (YYYY-MM-DD)" });
-    }
+  .refine((value) => value.planMode !== "template" || isCalendarDate(value.planStartDate ?? ""), {
+    path: ["planStartDate"],
+    message: "Pick the day the plan starts (YYYY-MM-DD)",
+    // Check it even when other fields fail, so the form shows every error at once.
+    when: () => true,
   });
 
 export const EditPlanSchema = z.object({

@@ -1,0 +1,78 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { addDays, calendarDateIn, daysBetween, formatCalendarDate, isCalendarDate, organizationToday } from "./dates";
+
+const ORIGINAL_TZ = process.env.TZ;
+afterEach(() => {
+  process.env.TZ = ORIGINAL_TZ;
+});
+
+// The server's own TZ must never move a calendar date: each case runs under all of these.
+const SERVER_ZONES = ["UTC", "Pacific/Auckland", "Pacific/Tongatapu", "Pacific/Honolulu", "America/Los_Angeles", "Europe/Berlin"];
+
+describe("calendar date arithmetic", () => {
+  it.each([
+    ["2026-01-31", 1, "2026-02-01"],
+    ["2026-02-28", 1, "2026-03-01"],
+    ["2028-02-28", 1, "2028-02-29"],
+    ["2026-12-31", 1, "2027-01-01"],
+    ["2026-03-31", -31, "2026-02-28"],
+    // Across the US and EU DST changes: days stay whole days.
+    ["2026-03-07", 2, "2026-03-09"],
+    ["2026-03-28", 2, "2026-03-30"],
+    ["2026-10-31", 2, "2026-11-02"],
+    ["2026-04-04", 1, "2026-04-05"],
+  ])("%s + %i days = %s under every server timezone", (date, days, expected) => {
+    for (const zone of SERVER_ZONES) {
+      process.env.TZ = zone;
+      expect(addDays(date, days)).toBe(expected);
+      expect(daysBetween(date, expected)).toBe(days);
+    }
+  });
+
+  it("formats a date the same under every server timezone", () => {
+    for (const zone of SERVER_ZONES) {
+      process.env.TZ = zone;
+      expect(formatCalendarDate("2026-11-01")).toBe("1 Nov 2026");
+      expect(formatCalendarDate("2027-01-01", "long")).toBe("Fri, 1 Jan 2027");
+    }
+  });
+
+  it("recognises only real calendar dates", () => {
+    expect(["2026-02-28", "2028-02-29", "2026-12-31"].every(isCalendarDate)).toBe(true);
+    expect(["2026-02-29", "2026-13-01", "2026-1-01", "2026-04-31", "", "2026-11-22T00:00:00Z"].some(isCalendarDate)).toBe(false);
+  });
+});
+
+describe("the organization's today", () => {
+  // 2026-11-22 10:30 UTC: already the 23rd in Tonga (UTC+13), still the 22nd in Honolulu (UTC−10).
+  const instant = new Date("2026-11-22T10:30:00Z");
+
+  it.each([
+    ["Pacific/Tongatapu", "2026-11-22"],
+    ["Pacific/Auckland", "2026-11-22"],
+    ["Pacific/Honolulu", "2026-11-22"],
+    ["UTC", "2026-11-22"],
+  ])("in %s at 10:30 UTC is %s", (timezone, expected) => {
+    expect(organizationToday({ timezone }, instant)).toBe(expected);
+  });
+
+  it.each([
+    // 11:30 UTC on 22 Nov is 00:30 on 23 Nov in UTC+13 (Tonga, and Auckland in summer time).
+    ["2026-11-22T11:30:00Z", "Pacific/Tongatapu", "2026-11-23"],
+    ["2026-11-22T11:30:00Z", "Pacific/Auckland", "2026-11-23"],
+    ["2026-11-22T11:30:00Z", "Pacific/Honolulu", "2026-11-22"],
+    // 09:30 UTC on 1 Dec is 23:30 on 30 Nov in UTC−10: a month end seen from two sides.
+    ["2026-12-01T09:30:00Z", "Pacific/Honolulu", "2026-11-30"],
+    ["2026-12-01T09:30:00Z", "Pacific/Tongatapu", "2026-12-01"],
+    // New York's DST ended at 06:00 UTC on 1 Nov 2026: 04:30 UTC is still 31 Oct there.
+    ["2026-11-01T03:30:00Z", "America/New_York", "2026-10-31"],
+    ["2026-11-01T05:30:00Z", "America/New_York", "2026-11-01"],
+    // Berlin's spring change, 29 Mar 2026 01:00 UTC.
+    ["2026-03-28T23:30:00Z", "Europe/Berlin", "2026-03-29"],
+  ])("at %s in %s is %s, whatever the server's timezone", (iso, timezone, expected) => {
+    for (const zone of SERVER_ZONES) {
+      process.env.TZ = zone;
+      expect(calendarDateIn(timezone, new Date(iso))).toBe(expected);
+    }
+  });
+});

@@ -1,0 +1,93 @@
+// The outbox delivered through the real `resend` SDK to a local fake of Resend's HTTP API.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startFakeResend, type FakeResend } from "../setup/fake-resend";
+
+let resend: FakeResend;
+// Loaded after the environment points the SDK at the fake server (settings are read once).
+let mail: typeof import("~/utils/email.server");
+let db: typeof import("~/utils/db.server");
+
+beforeAll(async () => {
+  resend = await startFakeResend();
+  process.env.RESEND_API_KEY = "re_test_key";
+  process.env.RESEND_BASE_URL = resend.url;
+  process.env.EMAIL_FROM = "Mutual <plans@mutual.test>";
+  mail = await import("~/utils/email.server");
+  db = await import("~/utils/db.server");
+});
+
+afterAll(async () => {
+  await resend.close();
+});
+
+async function queue(kind: string, containsSecret: boolean) {
+  const key = `${kind}-${Math.random().toString(36).slice(2)}`;
+  return db.prisma.$transaction((tx) =>
+    mail.queueEmail(tx, {
+      kind,
+      to: "buyer@acme.example",
+      subject: `Subject ${key}`,
+      html: `<p>Secret 123456 for ${key}</p>`,
+      text: `Secret 123456 for ${key}`,
+      containsSecret,
+      idempotencyKey: key,
+    }),
+  );
+}
+
+describe("delivering the outbox", () => {
+  it("sends through the SDK with the idempotency key, and erases secret bodies afterwards", async () => {
+    const row = await queue("SIGN_IN", true);
+    const report = await mail.deliverDueEmails();
+    expect(report).toMatchObject({ sent: 1, failed: 0 });
+
+    const received = resend.received.find((r) => r.body.subject === row.subject)!;
+    expect(received.headers["idempotency-key"]).toBe(row.idempotencyKey);
+    expect(received.headers.authorization).toBe("Bearer re_test_key");
+    expect(received.body).toMatchObject({ from: "Mutual <plans@mutual.test>", to: "buyer@acme.example", text: row.text, html: row.html });
+
+    const stored = await db.prisma.emailOutbox.findUniqueOrThrow({ where: { id: row.id } });
+    expect(stored).toMatchObject({ status: "SENT", attempts: 1, providerId: received.id });
+    expect(stored.html).not.toContain("123456");
+    expect(stored.text).not.toContain("123456");
+  });
+
+  it("keeps the body of an ordinary email", async () => {
+    const row = await queue("DIGEST", false);
+    await mail.deliverDueEmails();
+    expect(await db.prisma.emailOutbox.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "SENT", text: row.text });
+  });
+
+  it("retries a failed send later with backoff, then succeeds", async () => {
+    const row = await queue("INVITE", false);
+    resend.failNext(1, 503);
+    const now = new Date();
+    expect(await mail.deliverDueEmails(now)).toMatchObject({ sent: 0, failed: 1 });
+    const failed = await db.prisma.emailOutbox.findUniqueOrThrow({ where: { id: row.id } });
+    expect(failed).toMatchObject({ status: "PENDING", attempts: 1 });
+    expect(failed.lastError).toContain("Simulated outage");
+    expect(failed.nextAttemptAt.getTime()).toBe(now.getTime() + mail.retryDelayMs(1));
+
+    // Not due yet: nothing happens.
+    expect(await mail.deliverDueEmails(now)).toMatchObject({ sent: 0, failed: 0 });
+    const later = new Date(now.getTime() + mail.retryDelayMs(1) + 1);
+    expect(await mail.deliverDueEmails(later)).toMatchObject({ sent: 1 });
+    expect(await db.prisma.emailOutbox.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "SENT", attempts: 2 });
+  });
+
+  it("gives up after 8 attempts and marks the email failed", async () => {
+    const row = await queue("INVITE", false);
+    resend.failNext(8, 500);
+    let at = Date.now();
+    for (let attempt = 1; attempt <= 8; attempt++) {
+      await mail.deliverDueEmails(new Date(at));
+      at += mail.retryDelayMs(attempt) + 1;
+    }
+    expect(await db.prisma.emailOutbox.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "FAILED", attempts: 8 });
+  });
+
+  it("doubles the retry delay up to an hour", () => {
+    expect([1, 2, 3, 4].map(mail.retryDelayMs)).toEqual([30_000, 60_000, 120_000, 240_000]);
+    expect(mail.retryDelayMs(20)).toBe(3_600_000);
+  });
+});

@@ -1,0 +1,215 @@
+// The rep's plan editor, driven through the deal page's real loader and action.
+import { beforeAll, describe, expect, it } from "vitest";
+import { prisma } from "~/utils/db.server";
+import * as dealPage from "~/routes/_seller.deals.$dealId/route";
+import * as newDeal from "~/routes/_seller.deals.new";
+import { addDays } from "~/domain/dates";
+import { DEFAULT_TEMPLATE_STEPS } from "~/domain/default-template";
+import { callAction, callLoader } from "../fixtures/routes";
+import { addDealWithPlan, cookieFor, createTenant, type Tenant } from "../fixtures/world";
+
+let tenant: Tenant;
+let cookie: string;
+
+beforeAll(async () => {
+  tenant = await createTenant("Editor");
+  cookie = await cookieFor(tenant.rep.id);
+});
+
+function post(dealId: string, form: Record<string, string | number>) {
+  return callAction(dealPage.action, { path: `/deals/${dealId}`, params: { dealId }, cookie, form });
+}
+
+async function milestoneForm(milestoneId: string, changes: Record<string, string> = {}) {
+  const m = await prisma.milestone.findUniqueOrThrow({ where: { id: milestoneId } });
+  return {
+    intent: "update-milestone",
+    milestoneId: m.id,
+    version: m.version,
+    title: m.title,
+    output: m.output,
+    ownerSide: m.ownerSide,
+    ownerParticipantId: m.ownerParticipantId ?? "",
+    targetDate: m.targetDate,
+    status: m.status,
+    gatesStage: m.gatesStage ? String(m.gatesStage) : "",
+    ...(m.internalOnly ? { internalOnly: "on" } : {}),
+    ...changes,
+  };
+}
+
+describe("creating a deal", () => {
+  it("builds the plan from the default template, dated from the chosen start day", async () => {
+    const response = await callAction(newDeal.action, {
+      path: "/deals/new",
+      cookie,
+      form: {
+        accountName: "Initech",
+        name: "Initech rollout",
+        amount: "48000",
+        currency: "EUR",
+        stage: "2",
+        targetCloseDate: "2027-02-26",
+        repForecastCategory: "BEST_CASE",
+        planMode: "template",
+        planStartDate: "2027-01-28",
+      },
+    });
+    expect(response.status).toBe(302);
+    const dealId = response.headers.get("Location")!.split("/").pop()!;
+    const page = await callLoader(dealPage.loader, { path: `/deals/${dealId}`, params: { dealId }, cookie });
+    const { plan, activity } = page.body as Awaited<ReturnType<typeof dealPage.loader>>;
+    expect(plan!.milestones.map((m) => [m.title, m.targetDate, m.ownerSide, m.gatesStage])).toEqual(
+      DEFAULT_TEMPLATE_STEPS.map((s) => [s.title, addDays("2027-01-28", s.dayOffset), s.ownerSide, s.gatesStage]),
+    );
+    // Day 7 of a plan that starts on 28 January crosses the month end.
+    expect(plan!.milestones[0].targetDate).toBe("2027-02-04");
+    expect(plan!.participants).toEqual([expect.objectContaining({ side: "SELLER", name: tenant.rep.name })]);
+    expect(activity.map((a) => a.action)).toEqual(["plan.created", "deal.created"]);
+  });
+
+  it("rejects bad input with field errors and creates nothing", async () => {
+    const before = await prisma.deal.count();
+    const response = await callAction(newDeal.action, {
+      path: "/deals/new",
+      cookie,
+      form: { accountName: "", name: "x", amount: "-5", currency: "USD", stage: "9", targetCloseDate: "2027-02-30", repForecastCategory: "PIPELINE", planMode: "template", planStartDate: "" },
+    });
+    expect(response.status).toBe(400);
+    const errors = (response.body as { result: { error: Record<string, string[]> } }).result.error;
+    expect(Object.keys(errors).sort()).toEqual(["accountName", "amount", "planStartDate", "stage", "targetCloseDate"]);
+    expect(await prisma.deal.count()).toBe(before);
+  });
+});
+
+describe("editing milestones", () => {
+  it("records a re-date in the activity list, with before and after", async () => {
+    const { deal, milestones } = await addDealWithPlan(tenant.repActor);
+    const target = milestones[1];
+    const response = await post(deal.id, await milestoneForm(target.id, { targetDate: "2026-12-22" }));
+    expect(response.status).toBe(200);
+    const redate = await prisma.activity.findFirstOrThrow({ where: { entityId: target.id, action: "milestone.redated" } });
+    expect(JSON.parse(redate.before!)).toEqual({ targetDate: target.targetDate });
+    expect(JSON.parse(redate.after!)).toEqual({ targetDate: "2026-12-22" });
+    expect(redate.actorSide).toBe("SELLER");
+    expect(redate.actorUserId).toBe(tenant.rep.id);
+  });
+
+  it("lets original dates follow edits while the plan is a draft, and freezes them once shared", async () => {
+    const { deal, plan, milestones } = await addDealWithPlan(tenant.repActor);
+    const [first] = milestones;
+    await post(deal.id, await milestoneForm(first.id, { targetDate: "2026-12-10" }));
+    expect(await prisma.milestone.findUniqueOrThrow({ where: { id: first.id } })).toMatchObject({ targetDate: "2026-12-10", originalTargetDate: "2026-12-10" });
+
+    expect((await post(deal.id, { intent: "share-plan", planId: plan.id, version: plan.version })).status).toBe(200);
+    await post(deal.id, await milestoneForm(first.id, { targetDate: "2026-12-17" }));
+    expect(await prisma.milestone.findUniqueOrThrow({ where: { id: first.id } })).toMatchObject({ targetDate: "2026-12-17", originalTargetDate: "2026-12-10" });
+  });
+
+  it("shows a buyer step the seller marked done as awaiting buyer confirmation", async () => {
+    const { deal, milestones } = await addDealWithPlan(tenant.repActor);
+    const buyerStep = milestones.find((m) => m.ownerSide === "BUYER")!;
+    const sellerStep = milestones.find((m) => m.ownerSide === "SELLER")!;
+    await post(deal.id, await milestoneForm(buyerStep.id, { status: "DONE" }));
+    await post(deal.id, await milestoneForm(sellerStep.id, { status: "DONE" }));
+    const page = await callLoader(dealPage.loader, { path: `/deals/${deal.id}`, params: { dealId: deal.id }, cookie });
+    const views = (page.body as Awaited<ReturnType<typeof dealPage.loader>>).plan!.milestones;
+    expect(views.find((m) => m.id === buyerStep.id)!.completion).toBe("AWAITING_BUYER_CONFIRMATION");
+    expect(views.find((m) => m.id === sellerStep.id)!.completion).toBe("DONE");
+    const stored = await prisma.milestone.findUniqueOrThrow({ where: { id: buyerStep.id } });
+    expect(stored).toMatchObject({ markedDoneBySide: "SELLER", markedDoneByUserId: tenant.rep.id, buyerConfirmedAt: null });
+  });
+
+  it("adds, reorders and deletes milestones, each with an activity row", async () => {
+    const { deal, plan, buyer } = await addDealWithPlan(tenant.repActor);
+    const added = await post(deal.id, {
+      intent: "add-milestone",
+      planId: plan.id,
+      title: "Pilot kickoff",
+      output: "Pilot plan signed",
+      ownerSide: "BUYER",
+      ownerParticipantId: buyer.id,
+      targetDate: "2026-12-05",
+      status: "NOT_STARTED",
+      gatesStage: "4",
+    });
+    expect(added.status).toBe(200);
+    const pilot = await prisma.milestone.findFirstOrThrow({ where: { planId: plan.id, title: "Pilot kickoff" } });
+    expect(pilot.position).toBe(9);
+
+    await post(deal.id, { intent: "move-milestone", milestoneId: pilot.id, direction: "up", version: pilot.version });
+    const order = await prisma.milestone.findMany({ where: { planId: plan.id }, orderBy: { position: "asc" }, select: { title: true } });
+    expect(order.at(-2)!.title).toBe("Pilot kickoff");
+    expect(order.at(-1)!.title).toBe("Countersignature");
+
+    const moved = await prisma.milestone.findUniqueOrThrow({ where: { id: pilot.id } });
+    expect((await post(deal.id, { intent: "delete-milestone", milestoneId: pilot.id, version: moved.version })).status).toBe(200);
+    expect(await prisma.milestone.findUnique({ where: { id: pilot.id } })).toBeNull();
+    const actions = await prisma.activity.findMany({ where: { entityId: pilot.id }, orderBy: { at: "asc" }, select: { action: true } });
+    expect(actions.map((a) => a.action)).toEqual(["milestone.created", "milestone.moved", "milestone.deleted"]);
+  });
+
+  it("refuses an owner from the wrong side or from another plan", async () => {
+    const { deal, milestones } = await addDealWithPlan(tenant.repActor);
+    const other = await addDealWithPlan(tenant.repActor);
+    const sellerStep = milestones.find((m) => m.ownerSide === "SELLER")!;
+    const wrongSide = await post(deal.id, await milestoneForm(sellerStep.id, { ownerParticipantId: (await prisma.participant.findFirstOrThrow({ where: { planId: sellerStep.planId, side: "BUYER" } })).id }));
+    expect(wrongSide.status).toBe(400);
+    const otherPlan = await post(deal.id, await milestoneForm(sellerStep.id, { ownerSide: "JOINT", ownerParticipantId: other.buyer.id }));
+    expect(otherPlan.status).toBe(400);
+    expect(await prisma.milestone.findUniqueOrThrow({ where: { id: sellerStep.id } })).toMatchObject({ version: sellerStep.version });
+  });
+
+  it("answers a bad date with a field error and keeps the stored row", async () => {
+    const { deal, milestones } = await addDealWithPlan(tenant.repActor);
+    const response = await post(deal.id, await milestoneForm(milestones[0].id, { targetDate: "2026-13-01", title: "" }));
+    expect(response.status).toBe(400);
+    const errors = (response.body as { result: { error: Record<string, string[]> } }).result.error;
+    expect(errors.targetDate).toBeDefined();
+    expect(errors.title).toEqual(["Title is required"]);
+    expect(await prisma.milestone.findUniqueOrThrow({ where: { id: milestones[0].id } })).toEqual(milestones[0]);
+  });
+});
+
+describe("two people saving the same milestone", () => {
+  it("keeps the first save and answers the second with 409 and the stored row", async () => {
+    const { deal, milestones } = await addDealWithPlan(tenant.repActor);
+    const target = milestones[2];
+    const managerCookie = await cookieFor(tenant.manager.id);
+    const repEdit = await milestoneForm(target.id, { title: "Security review (rep)", targetDate: "2026-12-30" });
+    const managerEdit = await milestoneForm(target.id, { title: "Security review (manager)" });
+
+    const first = await post(deal.id, repEdit);
+    const second = await callAction(dealPage.action, { path: `/deals/${deal.id}`, params: { dealId: deal.id }, cookie: managerCookie, form: managerEdit });
+
+    expect(first.status).toBe(200);
+    expect(second.status).toBe(409);
+    const conflict = (second.body as { conflict: { current: { title: string; version: number }; yours: { title: string } } }).conflict;
+    expect(conflict.current).toMatchObject({ title: "Security review (rep)", version: target.version + 1 });
+    expect(conflict.yours.title).toBe("Security review (manager)");
+    expect(await prisma.milestone.findUniqueOrThrow({ where: { id: target.id } })).toMatchObject({
+      title: "Security review (rep)",
+      targetDate: "2026-12-30",
+      version: target.version + 1,
+    });
+  });
+
+  it("does the same for the deal itself", async () => {
+    const { deal } = await addDealWithPlan(tenant.repActor);
+    const form = {
+      intent: "update-deal",
+      version: deal.version,
+      accountName: deal.accountName,
+      name: deal.name,
+      amount: "60000",
+      currency: "USD",
+      stage: "4",
+      targetCloseDate: deal.targetCloseDate,
+      repForecastCategory: "COMMIT",
+      outcome: "OPEN",
+    };
+    expect((await post(deal.id, form)).status).toBe(200);
+    expect((await post(deal.id, { ...form, amount: "1" })).status).toBe(409);
+    expect(await prisma.deal.findUniqueOrThrow({ where: { id: deal.id } })).toMatchObject({ amount: 60000, stage: 4, version: deal.version + 1 });
+  });
+});
