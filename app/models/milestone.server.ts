@@ -3,11 +3,12 @@ import { FieldError, NotFoundError, VersionConflictError } from "~/utils/http.se
 import type { EditMilestoneInput, NewMilestoneInput } from "~/forms/milestone";
 import { actorToday, visiblePlansWhere, type SellerActor } from "./actor.server";
 import { changedFields, recordActivity, sellerActivityActor, type ActivityActor } from "./activity.server";
-import { findPlanForSeller } from "./plan.server";
+import { findPlanOfDeal } from "./plan.server";
 
-async function findMilestoneForSeller(tx: Tx, actor: SellerActor, milestoneId: string) {
+/** A milestone of this deal's plan, if the seller may see the deal; 404 otherwise. */
+async function findMilestoneForSeller(tx: Tx, actor: SellerActor, dealId: string, milestoneId: string) {
   const milestone = await tx.milestone.findFirst({
-    where: { id: milestoneId, organizationId: actor.organizationId, plan: visiblePlansWhere(actor) },
+    where: { id: milestoneId, organizationId: actor.organizationId, plan: { dealId, ...visiblePlansWhere(actor) } },
     include: { plan: { select: { id: true, dealId: true, status: true } } },
   });
   if (!milestone) throw new NotFoundError();
@@ -27,9 +28,10 @@ async function checkOwner(tx: Tx, planId: string, ownerSide: string, ownerPartic
   }
 }
 
-export async function addMilestone(actor: SellerActor, planId: string, input: NewMilestoneInput) {
+export async function addMilestone(actor: SellerActor, dealId: string, input: NewMilestoneInput) {
   return prisma.$transaction(async (tx) => {
-    const plan = await findPlanForSeller(tx, actor, planId);
+    const plan = await findPlanOfDeal(tx, actor, dealId);
+    const planId = plan.id;
     await checkOwner(tx, planId, input.ownerSide, input.ownerParticipantId);
     const last = await tx.milestone.aggregate({ where: { planId }, _max: { position: true } });
     const done = input.status === "DONE" ? sellerCompletion(actor) : {};
@@ -80,9 +82,9 @@ const NO_COMPLETION = {
   buyerConfirmedByParticipantId: null,
 };
 
-export async function updateMilestone(actor: SellerActor, input: EditMilestoneInput) {
+export async function updateMilestone(actor: SellerActor, dealId: string, input: EditMilestoneInput) {
   return prisma.$transaction(async (tx) => {
-    const current = await findMilestoneForSeller(tx, actor, input.milestoneId);
+    const current = await findMilestoneForSeller(tx, actor, dealId, input.milestoneId);
     if (current.version !== input.version) throw new VersionConflictError(current);
     await checkOwner(tx, current.planId, input.ownerSide, input.ownerParticipantId);
 
@@ -141,9 +143,9 @@ async function recordMilestoneChanges(
   }
 }
 
-export async function moveMilestone(actor: SellerActor, milestoneId: string, direction: "up" | "down", version: number) {
+export async function moveMilestone(actor: SellerActor, dealId: string, milestoneId: string, direction: "up" | "down", version: number) {
   return prisma.$transaction(async (tx) => {
-    const current = await findMilestoneForSeller(tx, actor, milestoneId);
+    const current = await findMilestoneForSeller(tx, actor, dealId, milestoneId);
     if (current.version !== version) throw new VersionConflictError(current);
     const neighbour = await tx.milestone.findFirst({
       where: {
@@ -176,9 +178,9 @@ export async function moveMilestone(actor: SellerActor, milestoneId: string, dir
   });
 }
 
-export async function deleteMilestone(actor: SellerActor, milestoneId: string, version: number) {
+export async function deleteMilestone(actor: SellerActor, dealId: string, milestoneId: string, version: number) {
   return prisma.$transaction(async (tx) => {
-    const current = await findMilestoneForSeller(tx, actor, milestoneId);
+    const current = await findMilestoneForSeller(tx, actor, dealId, milestoneId);
     if (current.version !== version) throw new VersionConflictError(current);
     const result = await tx.milestone.deleteMany({ where: { id: milestoneId, version } });
     if (result.count === 0) throw new VersionConflictError(await tx.milestone.findUniqueOrThrow({ where: { id: milestoneId } }));

@@ -3,11 +3,12 @@ import { FieldError, NotFoundError, VersionConflictError } from "~/utils/http.se
 import type { EditParticipantInput, NewParticipantInput } from "~/forms/participant";
 import { visiblePlansWhere, type SellerActor } from "./actor.server";
 import { changedFields, recordActivity, sellerActivityActor } from "./activity.server";
-import { findPlanForSeller } from "./plan.server";
+import { findPlanOfDeal } from "./plan.server";
 
-async function findParticipantForSeller(tx: Tx, actor: SellerActor, participantId: string) {
+/** A participant of this deal's plan, if the seller may see the deal; 404 otherwise. */
+async function findParticipantForSeller(tx: Tx, actor: SellerActor, dealId: string, participantId: string) {
   const participant = await tx.participant.findFirst({
-    where: { id: participantId, organizationId: actor.organizationId, plan: visiblePlansWhere(actor) },
+    where: { id: participantId, organizationId: actor.organizationId, plan: { dealId, ...visiblePlansWhere(actor) } },
     include: { plan: { select: { dealId: true } } },
   });
   if (!participant) throw new NotFoundError();
@@ -20,9 +21,10 @@ async function checkEmailFree(tx: Tx, planId: string, email: string, exceptId?: 
 }
 
 /** Adds a buyer contact. Inviting them by email is a separate, explicit step. */
-export async function addBuyerParticipant(actor: SellerActor, planId: string, input: NewParticipantInput) {
+export async function addBuyerParticipant(actor: SellerActor, dealId: string, input: NewParticipantInput) {
   return prisma.$transaction(async (tx) => {
-    const plan = await findPlanForSeller(tx, actor, planId);
+    const plan = await findPlanOfDeal(tx, actor, dealId);
+    const planId = plan.id;
     await checkEmailFree(tx, planId, input.email);
     const participant = await tx.participant.create({
       data: { ...input, organizationId: actor.organizationId, planId, side: "BUYER", accessState: "INVITED" },
@@ -40,9 +42,9 @@ export async function addBuyerParticipant(actor: SellerActor, planId: string, in
   });
 }
 
-export async function updateBuyerParticipant(actor: SellerActor, input: EditParticipantInput) {
+export async function updateBuyerParticipant(actor: SellerActor, dealId: string, input: EditParticipantInput) {
   return prisma.$transaction(async (tx) => {
-    const current = await findParticipantForSeller(tx, actor, input.participantId);
+    const current = await findParticipantForSeller(tx, actor, dealId, input.participantId);
     if (current.side !== "BUYER") throw new NotFoundError();
     if (current.version !== input.version) throw new VersionConflictError(current);
     const { participantId, version, ...fields } = input;
@@ -68,9 +70,9 @@ export async function updateBuyerParticipant(actor: SellerActor, input: EditPart
 }
 
 /** Removes a buyer's access: their sessions stop reaching this plan on the next request. */
-export async function revokeBuyerParticipant(actor: SellerActor, participantId: string, version: number, now = new Date()) {
+export async function revokeBuyerParticipant(actor: SellerActor, dealId: string, participantId: string, version: number, now = new Date()) {
   return prisma.$transaction(async (tx) => {
-    const current = await findParticipantForSeller(tx, actor, participantId);
+    const current = await findParticipantForSeller(tx, actor, dealId, participantId);
     if (current.side !== "BUYER") throw new NotFoundError();
     if (current.version !== version) throw new VersionConflictError(current);
     if (current.accessState === "REVOKED") return current;

@@ -92,16 +92,17 @@ export async function createPlan(actor: SellerActor, dealId: string, input: Crea
   });
 }
 
-/** A plan the seller may see, inside a transaction; 404 otherwise. */
-export async function findPlanForSeller(tx: Tx, actor: SellerActor, planId: string) {
-  const plan = await tx.plan.findFirst({ where: { id: planId, ...visiblePlansWhere(actor) } });
+/** The plan of a deal the seller may see, inside a transaction; 404 otherwise. */
+export async function findPlanOfDeal(tx: Tx, actor: SellerActor, dealId: string) {
+  const plan = await tx.plan.findFirst({ where: { dealId, ...visiblePlansWhere(actor) } });
   if (!plan) throw new NotFoundError();
   return plan;
 }
 
-export async function updatePlan(actor: SellerActor, planId: string, input: EditPlanInput) {
+export async function updatePlan(actor: SellerActor, dealId: string, input: EditPlanInput) {
   return prisma.$transaction(async (tx) => {
-    const current = await findPlanForSeller(tx, actor, planId);
+    const current = await findPlanOfDeal(tx, actor, dealId);
+    const planId = current.id;
     if (current.version !== input.version) throw new VersionConflictError(current);
     const { version, ...fields } = input;
     const diff = changedFields(current, fields);
@@ -125,9 +126,10 @@ export async function updatePlan(actor: SellerActor, planId: string, input: Edit
  * Marks a draft plan as shared with the buyer. From this day on, milestones keep their
  * original target dates, and every later change of date counts as a re-date.
  */
-export async function sharePlan(actor: SellerActor, planId: string, version: number, now = new Date()) {
+export async function sharePlan(actor: SellerActor, dealId: string, version: number, now = new Date()) {
   return prisma.$transaction(async (tx) => {
-    const current = await findPlanForSeller(tx, actor, planId);
+    const current = await findPlanOfDeal(tx, actor, dealId);
+    const planId = current.id;
     if (current.version !== version) throw new VersionConflictError(current);
     if (current.status !== "DRAFT") return current;
     const sharedOn = actorToday(actor, now);

@@ -101,7 +101,7 @@ describe("editing milestones", () => {
     await post(deal.id, await milestoneForm(first.id, { targetDate: "2026-12-10" }));
     expect(await prisma.milestone.findUniqueOrThrow({ where: { id: first.id } })).toMatchObject({ targetDate: "2026-12-10", originalTargetDate: "2026-12-10" });
 
-    expect((await post(deal.id, { intent: "share-plan", planId: plan.id, version: plan.version })).status).toBe(200);
+    expect((await post(deal.id, { intent: "share-plan", version: plan.version })).status).toBe(200);
     await post(deal.id, await milestoneForm(first.id, { targetDate: "2026-12-17" }));
     expect(await prisma.milestone.findUniqueOrThrow({ where: { id: first.id } })).toMatchObject({ targetDate: "2026-12-17", originalTargetDate: "2026-12-10" });
   });
@@ -124,7 +124,6 @@ describe("editing milestones", () => {
     const { deal, plan, buyer } = await addDealWithPlan(tenant.repActor);
     const added = await post(deal.id, {
       intent: "add-milestone",
-      planId: plan.id,
       title: "Pilot kickoff",
       output: "Pilot plan signed",
       ownerSide: "BUYER",

@@ -167,7 +167,6 @@ function AddMilestone({ plan, today }: { plan: PlanView; today: string }) {
       <summary className="cursor-pointer text-sm font-medium text-brand-700">Add a milestone</summary>
       <Form method="post" {...getFormProps(form)} className="mt-3 space-y-3" preventScrollReset>
         <input type="hidden" name="intent" value="add-milestone" />
-        <input type="hidden" name="planId" value={plan.id} />
         <FormErrors result={result} />
         <MilestoneFields fields={fields} participants={plan.participants} />
         <Button type="submit" pending={pending}>

@@ -38,7 +38,7 @@ export function Participants({ plan }: { plan: PlanView }) {
           ))}
         </ul>
       </div>
-      <AddBuyer planId={plan.id} count={buyers.length} />
+      <AddBuyer count={buyers.length} />
     </section>
   );
 }
@@ -104,7 +104,7 @@ function BuyerRow({ participant: p }: { participant: ParticipantView }) {
   );
 }
 
-function AddBuyer({ planId, count }: { planId: string; count: number }) {
+function AddBuyer({ count }: { count: number }) {
   const result = useIntentResult("add-participant");
   const [form, fields] = useForm({
     id: `add-participant-${count}`,
@@ -120,7 +120,6 @@ function AddBuyer({ planId, count }: { planId: string; count: number }) {
       <summary className="cursor-pointer text-sm font-medium text-brand-700">Add a buyer contact</summary>
       <Form method="post" {...getFormProps(form)} className="mt-3 space-y-2" preventScrollReset>
         <input type="hidden" name="intent" value="add-participant" />
-        <input type="hidden" name="planId" value={planId} />
         <FormErrors result={result} />
         <InputField label="Name" {...getInputProps(fields.name, { type: "text" })} errors={fields.name.errors} />
         <InputField label="Email" {...getInputProps(fields.email, { type: "email" })} errors={fields.email.errors} />

@@ -32,7 +32,6 @@ export function PlanSettings({ plan }: { plan: PlanView }) {
         {plan.status === "DRAFT" ? (
           <Form method="post" preventScrollReset>
             <input type="hidden" name="intent" value="share-plan" />
-            <input type="hidden" name="planId" value={plan.id} />
             <input type="hidden" name="version" value={plan.version} />
             <Button type="submit" variant="secondary" pending={sharing} title="Freezes the original target dates">
               Mark as shared
@@ -45,7 +44,6 @@ export function PlanSettings({ plan }: { plan: PlanView }) {
         <summary className="cursor-pointer text-sm text-brand-700">Edit plan title, summary and allowed domains</summary>
         <Form key={plan.version} method="post" {...getFormProps(form)} className="mt-3 space-y-3" preventScrollReset>
           <input type="hidden" name="intent" value="update-plan" />
-          <input type="hidden" name="planId" value={plan.id} />
           <input type="hidden" name="version" value={plan.version} />
           <ConflictNotice result={result} />
           <FormErrors result={result} />

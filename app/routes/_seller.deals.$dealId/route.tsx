@@ -44,7 +44,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const seller = await requireSeller(request);
   const dealId = params.dealId ?? "";
   const form = await request.formData();
-  const planId = String(form.get("planId") ?? "");
   const id = (name: string) => `${form.get("intent")}:${form.get(name) ?? ""}`;
 
   switch (form.get("intent")) {
@@ -53,23 +52,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "create-plan":
       return runIntent(form, CreatePlanSchema, "create-plan", (v) => createPlan(seller, dealId, v));
     case "update-plan":
-      return runIntent(form, EditPlanSchema, "update-plan", (v) => updatePlan(seller, planId, v));
+      return runIntent(form, EditPlanSchema, "update-plan", (v) => updatePlan(seller, dealId, v));
     case "share-plan":
-      return runIntent(form, SharePlanSchema, "share-plan", (v) => sharePlan(seller, planId, v.version));
+      return runIntent(form, SharePlanSchema, "share-plan", (v) => sharePlan(seller, dealId, v.version));
     case "add-milestone":
-      return runIntent(form, NewMilestoneSchema, "add-milestone", (v) => addMilestone(seller, planId, v));
+      return runIntent(form, NewMilestoneSchema, "add-milestone", (v) => addMilestone(seller, dealId, v));
     case "update-milestone":
-      return runIntent(form, EditMilestoneSchema, id("milestoneId"), (v) => updateMilestone(seller, v));
+      return runIntent(form, EditMilestoneSchema, id("milestoneId"), (v) => updateMilestone(seller, dealId, v));
     case "move-milestone":
-      return runIntent(form, MoveMilestoneSchema, id("milestoneId"), (v) => moveMilestone(seller, v.milestoneId, v.direction, v.version));
+      return runIntent(form, MoveMilestoneSchema, id("milestoneId"), (v) => moveMilestone(seller, dealId, v.milestoneId, v.direction, v.version));
     case "delete-milestone":
-      return runIntent(form, DeleteMilestoneSchema, id("milestoneId"), (v) => deleteMilestone(seller, v.milestoneId, v.version));
+      return runIntent(form, DeleteMilestoneSchema, id("milestoneId"), (v) => deleteMilestone(seller, dealId, v.milestoneId, v.version));
     case "add-participant":
-      return runIntent(form, NewParticipantSchema, "add-participant", (v) => addBuyerParticipant(seller, planId, v));
+      return runIntent(form, NewParticipantSchema, "add-participant", (v) => addBuyerParticipant(seller, dealId, v));
     case "update-participant":
-      return runIntent(form, EditParticipantSchema, id("participantId"), (v) => updateBuyerParticipant(seller, v));
+      return runIntent(form, EditParticipantSchema, id("participantId"), (v) => updateBuyerParticipant(seller, dealId, v));
     case "revoke-participant":
-      return runIntent(form, RevokeParticipantSchema, id("participantId"), (v) => revokeBuyerParticipant(seller, v.participantId, v.version));
+      return runIntent(form, RevokeParticipantSchema, id("participantId"), (v) => revokeBuyerParticipant(seller, dealId, v.participantId, v.version));
     default:
       throw unknownIntent();
   }

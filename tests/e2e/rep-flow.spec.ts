@@ -1,0 +1,42 @@
+import { expect, test } from "@playwright/test";
+import { DEMO_REP, readLatestEmail, signIn } from "./helpers";
+
+test("a rep signs in, creates a deal from the template, re-dates a milestone and sees it in the activity list", async ({ page }) => {
+  await signIn(page, DEMO_REP);
+  await expect(page.getByRole("heading", { name: "Deals" })).toBeVisible();
+
+  await page.getByRole("link", { name: "New deal" }).first().click();
+  await page.getByLabel("Account").fill("Umbrella Corp");
+  await page.getByLabel("Deal name").fill("Umbrella analytics rollout");
+  await page.getByLabel("Amount").fill("72000");
+  await page.getByLabel("Target close date").fill("2027-03-26");
+  await page.getByLabel("Plan start date").fill("2027-01-04");
+  await page.getByRole("button", { name: "Create deal" }).click();
+
+  await expect(page.getByRole("heading", { name: "Umbrella Corp" })).toBeVisible();
+  const milestones = page.getByTestId("milestone");
+  await expect(milestones).toHaveCount(8);
+  const evaluation = milestones.filter({ hasText: "Technical evaluation complete" });
+  // Day 14 of a plan that starts on 4 January 2027.
+  await expect(evaluation.getByTestId("milestone-date")).toHaveText("18 Jan 2027");
+
+  await evaluation.getByText("Edit").click();
+  await evaluation.getByLabel("Target date").fill("2027-01-25");
+  await evaluation.getByRole("button", { name: "Save milestone" }).click();
+
+  await expect(evaluation.getByTestId("milestone-date")).toHaveText("25 Jan 2027");
+  await expect(page.getByTestId("activity-entry").first()).toContainText(
+    "moved “Technical evaluation complete” from 18 Jan 2027 to 25 Jan 2027",
+  );
+});
+
+test("a second press of a used sign-in link shows a clear page with a way to get a new one", async ({ page }) => {
+  await signIn(page, "rep2@mutual.test");
+  const { link } = await readLatestEmail(page, "rep2@mutual.test");
+  await page.context().clearCookies();
+  await page.goto(link);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { name: "This link can't be used" })).toBeVisible();
+  await expect(page.getByRole("alert")).toHaveText("This sign-in link or code was already used.");
+  await expect(page.getByRole("link", { name: "Send me a new link" })).toBeVisible();
+});

@@ -1,0 +1,344 @@
+// Tenant isolation: every protected loader and action, called with a foreign, a same-org-but-not-
+// visible, or a made-up id, answers the same 404 and changes nothing. Valid payloads throughout,
+// so a 404 can only come from scoping; positive controls prove the same payloads succeed.
+import { beforeAll, describe, expect, it } from "vitest";
+import { prisma } from "~/utils/db.server";
+import * as layout from "~/routes/_seller";
+import * as list from "~/routes/_seller.deals._index";
+import * as newDeal from "~/routes/_seller.deals.new";
+import * as dealPage from "~/routes/_seller.deals.$dealId/route";
+import { createDeal } from "~/models/deal.server";
+import { callAction, callLoader, type RouteResult } from "../fixtures/routes";
+import { addDealWithPlan, addUser, cookieFor, createTenant, uniqueSuffix, type Tenant } from "../fixtures/world";
+
+type Form = Record<string, string | number>;
+type Ids = { dealId: string; planId: string; milestoneId: string; participantId: string };
+type DealFixture = Tenant["repDeal"];
+
+let A: Tenant;
+let B: Tenant;
+const cookies = { aRep: "", bRep: "", aManager: "", aAdmin: "" };
+const MADE_UP: Ids = { dealId: "made-up-deal", planId: "made-up-plan", milestoneId: "made-up-milestone", participantId: "made-up-participant" };
+/** What a made-up deal id gives on the deal page: every other 404 must look exactly like it. */
+let notFound: Pick<RouteResult, "status" | "body">;
+
+beforeAll(async () => {
+  A = await createTenant("Alpha");
+  B = await createTenant("Beta");
+  cookies.aRep = await cookieFor(A.rep.id);
+  cookies.bRep = await cookieFor(B.rep.id);
+  cookies.aManager = await cookieFor(A.manager.id);
+  cookies.aAdmin = await cookieFor(A.admin.id);
+  notFound = pick(await dealLoader(cookies.aRep, MADE_UP.dealId));
+});
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+const pick = ({ status, body }: RouteResult) => ({ status, body });
+
+function idsOf(d: DealFixture): Ids {
+  return { dealId: d.deal.id, planId: d.plan.id, milestoneId: d.milestones[0].id, participantId: d.buyer.id };
+}
+
+function dealLoader(cookie: string | undefined, dealId: string) {
+  return callLoader(dealPage.loader, { path: `/deals/${dealId}`, params: { dealId }, cookie });
+}
+
+function dealAction(cookie: string | undefined, dealId: string, form: Form) {
+  return callAction(dealPage.action, { path: `/deals/${dealId}`, params: { dealId }, cookie, form });
+}
+
+/** The stored version, read right before the request; a made-up row gets a plausible 1. */
+async function versionOf(row: Promise<{ version: number } | null>) {
+  return (await row)?.version ?? 1;
+}
+
+const DEAL_FIELDS = {
+  accountName: "Forged Co",
+  name: "Forged deal",
+  amount: 1,
+  currency: "USD",
+  stage: 2,
+  targetCloseDate: "2027-06-30",
+  repForecastCategory: "COMMIT",
+  outcome: "OPEN",
+};
+const MILESTONE_FIELDS = {
+  title: "Forged step",
+  output: "Forged output",
+  ownerSide: "BUYER",
+  ownerParticipantId: "",
+  targetDate: "2027-02-01",
+  status: "IN_PROGRESS",
+  gatesStage: "",
+};
+
+/** A valid payload for each intent of the deal page, aimed at the given ids. */
+const PAYLOADS = {
+  "update-deal": async (t: Ids): Promise<Form> => ({
+    ...DEAL_FIELDS,
+    version: await versionOf(prisma.deal.findUnique({ where: { id: t.dealId } })),
+  }),
+  "create-plan": async (): Promise<Form> => ({ planMode: "template", planStartDate: "2027-01-04" }),
+  "update-plan": async (t: Ids): Promise<Form> => ({
+    title: "Forged plan",
+    summary: "Forged summary",
+    allowedDomains: "forged.example",
+    version: await versionOf(prisma.plan.findUnique({ where: { id: t.planId } })),
+  }),
+  "share-plan": async (t: Ids): Promise<Form> => ({
+    version: await versionOf(prisma.plan.findUnique({ where: { id: t.planId } })),
+  }),
+  "add-milestone": async (): Promise<Form> => ({ ...MILESTONE_FIELDS }),
+  "update-milestone": async (t: Ids): Promise<Form> => ({
+    milestoneId: t.milestoneId,
+    ...MILESTONE_FIELDS,
+    version: await versionOf(prisma.milestone.findUnique({ where: { id: t.milestoneId } })),
+  }),
+  "move-milestone": async (t: Ids): Promise<Form> => ({
+    milestoneId: t.milestoneId,
+    direction: "down",
+    version: await versionOf(prisma.milestone.findUnique({ where: { id: t.milestoneId } })),
+  }),
+  "delete-milestone": async (t: Ids): Promise<Form> => ({
+    milestoneId: t.milestoneId,
+    version: await versionOf(prisma.milestone.findUnique({ where: { id: t.milestoneId } })),
+  }),
+  "add-participant": async (): Promise<Form> => ({
+    name: "Forged Person",
+    email: `forged-${uniqueSuffix()}@buyer.example`,
+    title: "",
+    role: "CHAMPION",
+  }),
+  "update-participant": async (t: Ids): Promise<Form> => ({
+    participantId: t.participantId,
+    name: "Forged Name",
+    email: `forged-${uniqueSuffix()}@buyer.example`,
+    title: "Forged title",
+    role: "EXECUTIVE_SPONSOR",
+    version: await versionOf(prisma.participant.findUnique({ where: { id: t.participantId } })),
+  }),
+  "revoke-participant": async (t: Ids): Promise<Form> => ({
+    participantId: t.participantId,
+    version: await versionOf(prisma.participant.findUnique({ where: { id: t.participantId } })),
+  }),
+};
+type Intent = keyof typeof PAYLOADS;
+const ALL_INTENTS = Object.keys(PAYLOADS) as Intent[];
+/** Intents that name a milestone or participant in the form; the others act on the URL's deal only. */
+const FORM_ID_INTENTS: Intent[] = ["update-milestone", "move-milestone", "delete-milestone", "update-participant", "revoke-participant"];
+
+async function send(cookie: string, urlDealId: string, intent: Intent, ids: Ids) {
+  return dealAction(cookie, urlDealId, { intent, ...(await PAYLOADS[intent](ids)) });
+}
+
+/** Everything stored for one deal, deep enough that any write (even a version bump) shows. */
+function snapshotDeal(dealId: string) {
+  return prisma.deal.findUnique({
+    where: { id: dealId },
+    include: {
+      activities: { orderBy: { id: "asc" } },
+      plan: {
+        include: {
+          milestones: { orderBy: { id: "asc" } },
+          participants: { orderBy: { id: "asc" } },
+          activities: { orderBy: { id: "asc" } },
+        },
+      },
+    },
+  });
+}
+
+/** Both tenants' fixture deals, plus table counts so that nothing new appears anywhere. */
+async function snapshotTenants() {
+  const dealIds = [A.repDeal, A.otherRepDeal, B.repDeal, B.otherRepDeal].map((d) => d.deal.id);
+  return {
+    deals: await Promise.all(dealIds.map(snapshotDeal)),
+    counts: {
+      deals: await prisma.deal.count(),
+      plans: await prisma.plan.count(),
+      milestones: await prisma.milestone.count(),
+      participants: await prisma.participant.count(),
+      activities: await prisma.activity.count(),
+      emails: await prisma.emailOutbox.count(),
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1 and 7: the deal page loader
+
+describe("deal page loader", () => {
+  it("shows the rep their own deal (control)", async () => {
+    const result = await dealLoader(cookies.aRep, A.repDeal.deal.id);
+    expect(result.status).toBe(200);
+    expect((result.body as { deal: { id: string } }).deal.id).toBe(A.repDeal.deal.id);
+  });
+
+  it.each([
+    { label: "A's rep asks for B's deal", cookie: () => cookies.aRep, dealId: () => B.repDeal.deal.id },
+    { label: "A's rep asks for the other rep's deal (same org, not visible)", cookie: () => cookies.aRep, dealId: () => A.otherRepDeal.deal.id },
+    { label: "A's rep asks for a made-up deal id", cookie: () => cookies.aRep, dealId: () => "made-up-deal-2" },
+    { label: "B's rep asks for A's deal", cookie: () => cookies.bRep, dealId: () => A.repDeal.deal.id },
+  ])("$label → the same 404 as a made-up id", async ({ cookie, dealId }) => {
+    expect(notFound).toEqual({ status: 404, body: "Not found" });
+    expect(pick(await dealLoader(cookie(), dealId()))).toEqual(notFound);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// 2, 3 and 7: every intent of the deal page action, forged in every shape
+
+const SHAPES: { shape: string; cookie: () => string; url: () => string; ids: () => Ids; intents: Intent[] }[] = [
+  { shape: "URL and form name B's deal", cookie: () => cookies.aRep, url: () => B.repDeal.deal.id, ids: () => idsOf(B.repDeal), intents: ALL_INTENTS },
+  { shape: "URL and form name the other rep's deal", cookie: () => cookies.aRep, url: () => A.otherRepDeal.deal.id, ids: () => idsOf(A.otherRepDeal), intents: ALL_INTENTS },
+  { shape: "URL names a made-up deal", cookie: () => cookies.aRep, url: () => MADE_UP.dealId, ids: () => MADE_UP, intents: ALL_INTENTS },
+  { shape: "own deal in the URL, B's ids forged in the form", cookie: () => cookies.aRep, url: () => A.repDeal.deal.id, ids: () => idsOf(B.repDeal), intents: FORM_ID_INTENTS },
+  { shape: "own deal in the URL, the other rep's ids forged in the form", cookie: () => cookies.aRep, url: () => A.repDeal.deal.id, ids: () => idsOf(A.otherRepDeal), intents: FORM_ID_INTENTS },
+  { shape: "own deal in the URL, made-up ids in the form", cookie: () => cookies.aRep, url: () => A.repDeal.deal.id, ids: () => MADE_UP, intents: FORM_ID_INTENTS },
+  { shape: "B's rep's session on A's deal", cookie: () => cookies.bRep, url: () => A.repDeal.deal.id, ids: () => idsOf(A.repDeal), intents: ALL_INTENTS },
+];
+const FORGED = SHAPES.flatMap((s) => s.intents.map((intent) => ({ ...s, intent })));
+
+describe("deal page action with a foreign or missing target", () => {
+  it.each(FORGED)("$shape: $intent → 404, nothing changes", async ({ cookie, url, ids, intent }) => {
+    const before = await snapshotTenants();
+    const result = await send(cookie(), url(), intent, ids());
+    expect(pick(result)).toEqual(notFound);
+    expect(await snapshotTenants()).toEqual(before);
+  });
+
+  it.each([
+    { intent: "add-milestone" as const, owner: () => B.repDeal.buyer.id },
+    { intent: "add-milestone" as const, owner: () => A.otherRepDeal.buyer.id },
+    { intent: "update-milestone" as const, owner: () => B.repDeal.buyer.id },
+    { intent: "update-milestone" as const, owner: () => "made-up-participant" },
+  ])("$intent on the rep's own plan with a forged ownerParticipantId → 400 field error, nothing changes", async ({ intent, owner }) => {
+    const before = await snapshotTenants();
+    const form = { intent, ...(await PAYLOADS[intent](idsOf(A.repDeal))), ownerParticipantId: owner() };
+    const result = await dealAction(cookies.aRep, A.repDeal.deal.id, form);
+    expect(result.status).toBe(400);
+    expect((result.body as { result: { error: Record<string, string[]> } }).result.error).toEqual({
+      ownerParticipantId: ["Choose an owner from the people on this plan"],
+    });
+    expect(await snapshotTenants()).toEqual(before);
+  });
+});
+
+// Positive controls, each on a fresh deal of A's rep, so they never touch the fixtures above.
+describe("the same payloads on the rep's own deal (controls)", () => {
+  it.each(ALL_INTENTS)("%s succeeds and is recorded", async (intent) => {
+    const ids =
+      intent === "create-plan"
+        ? { ...MADE_UP, dealId: (await createDeal(A.repActor, { ...DEAL_FIELDS, currency: "USD", repForecastCategory: "COMMIT", planMode: "none" })).id }
+        : idsOf(await addDealWithPlan(A.repActor));
+    const activitiesBefore = await prisma.activity.count({ where: { dealId: ids.dealId } });
+    const result = await send(cookies.aRep, ids.dealId, intent, ids);
+    expect(result.status).toBe(200);
+    expect(result.body).toMatchObject({ ok: true });
+    expect(await prisma.activity.count({ where: { dealId: ids.dealId } })).toBeGreaterThan(activitiesBefore);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// 4: the new-deal action cannot assign a deal to someone outside the actor's reach
+
+describe("new deal action", () => {
+  const dealForm = (ownerId: string): Form => ({
+    ...DEAL_FIELDS,
+    accountName: `New ${uniqueSuffix()}`,
+    ownerId,
+    planMode: "none",
+  });
+  const newDealAs = (cookie: string, ownerId: string) => callAction(newDeal.action, { path: "/deals/new", cookie, form: dealForm(ownerId) });
+
+  it.each([
+    { label: "A's rep assigns to B's rep", cookie: () => cookies.aRep, owner: async () => B.rep.id },
+    { label: "A's rep assigns to the other rep of the same team", cookie: () => cookies.aRep, owner: async () => A.otherRep.id },
+    { label: "A's manager assigns to B's rep", cookie: () => cookies.aManager, owner: async () => B.rep.id },
+    {
+      label: "A's manager assigns to a rep of another team",
+      cookie: () => cookies.aManager,
+      owner: async () => {
+        const team = await prisma.team.create({ data: { organizationId: A.organization.id, name: `Other ${uniqueSuffix()}` } });
+        return (await addUser(A.organization.id, "REP", team.id)).id;
+      },
+    },
+    { label: "A's admin assigns to B's admin", cookie: () => cookies.aAdmin, owner: async () => B.admin.id },
+    { label: "A's admin assigns to a made-up user", cookie: () => cookies.aAdmin, owner: async () => "made-up-user" },
+  ])("$label → 400 on ownerId, no deal created", async ({ cookie, owner }) => {
+    const ownerId = await owner();
+    const dealsBefore = await prisma.deal.count();
+    const ownedBefore = await prisma.deal.count({ where: { ownerId } });
+    const result = await newDealAs(cookie(), ownerId);
+    expect(result.status).toBe(400);
+    expect((result.body as { result: { error: Record<string, string[]> } }).result.error).toEqual({
+      ownerId: ["Choose an owner from your team"],
+    });
+    expect(await prisma.deal.count({ where: { ownerId } })).toBe(ownedBefore);
+    expect(await prisma.deal.count()).toBe(dealsBefore);
+  });
+
+  it("lets A's manager assign to a rep of their team (control)", async () => {
+    const result = await newDealAs(cookies.aManager, A.otherRep.id);
+    expect(result.status).toBe(302);
+    const dealId = result.headers.get("Location")!.replace("/deals/", "");
+    expect(await prisma.deal.findUniqueOrThrow({ where: { id: dealId } })).toMatchObject({
+      ownerId: A.otherRep.id,
+      organizationId: A.organization.id,
+    });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// 5: the deal list
+
+describe("deal list loader", () => {
+  async function listedIds(cookie: string) {
+    const result = await callLoader(list.loader, { path: "/deals", cookie });
+    expect(result.status).toBe(200);
+    return new Set((result.body as { deals: { id: string }[] }).deals.map((d) => d.id));
+  }
+  const idsWhere = async (where: { organizationId: string; ownerId?: string }) =>
+    new Set((await prisma.deal.findMany({ where, select: { id: true } })).map((d) => d.id));
+
+  it.each([
+    { who: "A's rep", cookie: () => cookies.aRep, expected: () => idsWhere({ organizationId: A.organization.id, ownerId: A.rep.id }) },
+    { who: "A's manager", cookie: () => cookies.aManager, expected: async () => new Set([...(await idsWhere({ organizationId: A.organization.id, ownerId: A.rep.id })), ...(await idsWhere({ organizationId: A.organization.id, ownerId: A.otherRep.id }))]) },
+    { who: "A's admin", cookie: () => cookies.aAdmin, expected: () => idsWhere({ organizationId: A.organization.id }) },
+  ])("$who sees exactly the deals of their reach and none of B's", async ({ cookie, expected }) => {
+    const listed = await listedIds(cookie());
+    expect(listed).toEqual(await expected());
+    for (const id of await idsWhere({ organizationId: B.organization.id })) expect(listed.has(id)).toBe(false);
+  });
+
+  it("the manager's list holds both reps' fixture deals, the rep's only their own", async () => {
+    const managerList = await listedIds(cookies.aManager);
+    expect(managerList.has(A.repDeal.deal.id) && managerList.has(A.otherRepDeal.deal.id)).toBe(true);
+    const repList = await listedIds(cookies.aRep);
+    expect(repList.has(A.repDeal.deal.id)).toBe(true);
+    expect(repList.has(A.otherRepDeal.deal.id)).toBe(false);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// 6: signed out
+
+describe("signed out", () => {
+  it.each([
+    { route: "_seller layout loader", call: () => callLoader(layout.loader, { path: "/deals" }) },
+    { route: "deal list loader", call: () => callLoader(list.loader, { path: "/deals" }) },
+    { route: "new deal loader", call: () => callLoader(newDeal.loader, { path: "/deals/new" }) },
+    { route: "new deal action", call: () => callAction(newDeal.action, { path: "/deals/new", form: { ...DEAL_FIELDS, planMode: "none" } }) },
+    { route: "deal page loader", call: () => dealLoader(undefined, A.repDeal.deal.id) },
+    { route: "deal page action", call: async () => send("", A.repDeal.deal.id, "update-deal", idsOf(A.repDeal)) },
+    { route: "deal page action with a stale cookie", call: async () => send("mutual_session=bogus", A.repDeal.deal.id, "share-plan", idsOf(A.repDeal)) },
+  ])("$route → 302 to /login, nothing changes", async ({ call }) => {
+    const before = await snapshotTenants();
+    const result = await call();
+    expect(result.status).toBe(302);
+    expect(result.headers.get("Location")).toMatch(/^\/login/);
+    expect(await snapshotTenants()).toEqual(before);
+  });
+});

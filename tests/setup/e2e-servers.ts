@@ -1,0 +1,65 @@
+// Started by Playwright (playwright.config.ts, webServer): makes a fresh SQLite file from the
+// migrations, seeds the demo, and serves the production build twice on one database, once
+// with the server in UTC+13 and once in UTC−8, so tests can compare what each shows.
+import { spawn, execFileSync, type ChildProcess } from "node:child_process";
+import { mkdirSync, rmSync } from "node:fs";
+import path from "node:path";
+import { migrateDatabase } from "../../prisma/migrate";
+import { ROOT, TMP } from "./paths";
+
+export const E2E_DB = path.join(TMP, "e2e.db");
+export const SERVERS = [
+  { port: 3101, tz: "America/Los_Angeles" },
+  { port: 3100, tz: "Pacific/Auckland" },
+];
+
+const url = `file:${E2E_DB}`;
+mkdirSync(TMP, { recursive: true });
+for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(`${E2E_DB}${suffix}`, { force: true });
+migrateDatabase(url);
+execFileSync(process.execPath, ["--import", "tsx", path.join(ROOT, "prisma", "seed.ts")], {
+  cwd: ROOT,
+  env: { ...process.env, DATABASE_URL: url },
+  stdio: "inherit",
+});
+
+const children: ChildProcess[] = [];
+function stopAll() {
+  for (const child of children) child.kill("SIGTERM");
+}
+process.on("SIGTERM", () => (stopAll(), process.exit(0)));
+process.on("SIGINT", () => (stopAll(), process.exit(0)));
+process.on("exit", stopAll);
+
+async function waitForHealth(port: number) {
+  for (let i = 0; i < 200; i++) {
+    try {
+      if ((await fetch(`http://localhost:${port}/healthz`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`The server on port ${port} did not start`);
+}
+
+for (const server of SERVERS) {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "test",
+    PORT: String(server.port),
+    TZ: server.tz,
+    DATABASE_URL: url,
+    APP_URL: `http://localhost:${server.port}`,
+  };
+  // The dev outbox captures email: the tests read codes and links there, as a developer would.
+  delete env.RESEND_API_KEY;
+  const child = spawn(process.execPath, [path.join(ROOT, "node_modules", "@remix-run", "serve", "dist", "cli.js"), path.join(ROOT, "build", "server", "index.js")], {
+    cwd: ROOT,
+    env,
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  children.push(child);
+  await waitForHealth(server.port);
+}
+console.log(`e2e servers ready: ${SERVERS.map((s) => `${s.port} (${s.tz})`).join(", ")}`);
