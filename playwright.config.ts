@@ -27,7 +27,7 @@ export default defineConfig({
     url: "http://localhost:3100/healthz",
     reuseExistingServer: false,
     timeout: 120_000,
-    stdout: "pipe",
+    stdout: "ignore",
     stderr: "pipe",
   },
 });

@@ -22,7 +22,7 @@ await prisma.$disconnect();
 
 console.log(`
   Mutual is starting on http://localhost:5173
-${demo ? `  Sign in as the demo rep: rep@mutual.test (also manager@mutual.test, admin@mutual.test).
+${demo ? `  Sign in as the demo rep: rep@mutual.test (also rep2@, manager@ and admin@mutual.test).
   Codes and links arrive at http://localhost:5173/dev/outbox (no email is sent in development).` : "  Sign in with an email created by npm run org:create."}
   Where to read the code: app/routes (pages) -> app/models (scoped data access) -> app/domain (rules).
 `);

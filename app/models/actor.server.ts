@@ -15,6 +15,28 @@ export interface SellerActor {
   timezone: string;
 }
 
+/** The actor for a signed-in user; `user.organization` supplies the timezone for "today". */
+export function toSellerActor(user: {
+  id: string;
+  organizationId: string;
+  role: string;
+  teamId: string | null;
+  name: string;
+  email: string;
+  organization: { timezone: string };
+}): SellerActor {
+  return {
+    kind: "SELLER",
+    userId: user.id,
+    organizationId: user.organizationId,
+    role: user.role as Role,
+    teamId: user.teamId,
+    name: user.name,
+    email: user.email,
+    timezone: user.organization.timezone,
+  };
+}
+
 /**
  * Deals a seller may see and edit: a rep their own and those they were added to as a seller
  * participant; a manager also their team's; an admin the whole organization.

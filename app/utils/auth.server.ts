@@ -1,6 +1,5 @@
 import { redirect } from "@remix-run/node";
-import type { SellerActor } from "~/models/actor.server";
-import type { Role } from "~/domain/types";
+import { toSellerActor, type SellerActor } from "~/models/actor.server";
 import { prisma } from "./db.server";
 import { endSession, findSession } from "./session.server";
 
@@ -10,16 +9,7 @@ export async function getSeller(request: Request): Promise<SellerActor | null> {
   if (!session || session.kind !== "SELLER" || !session.userId) return null;
   const user = await prisma.user.findUnique({ where: { id: session.userId }, include: { organization: true } });
   if (!user || user.deactivatedAt || user.organizationId !== session.organizationId) return null;
-  return {
-    kind: "SELLER",
-    userId: user.id,
-    organizationId: user.organizationId,
-    role: user.role as Role,
-    teamId: user.teamId,
-    name: user.name,
-    email: user.email,
-    timezone: user.organization.timezone,
-  };
+  return toSellerActor(user);
 }
 
 /** The signed-in seller; anyone else is sent to sign in and brought back afterwards. */

@@ -13,7 +13,7 @@ test("a rep signs in, creates a deal from the template, re-dates a milestone and
   await page.getByLabel("Plan start date").fill("2027-01-04");
   await page.getByRole("button", { name: "Create deal" }).click();
 
-  await expect(page.getByRole("heading", { name: "Umbrella Corp" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Umbrella Corp", exact: true })).toBeVisible();
   const milestones = page.getByTestId("milestone");
   await expect(milestones).toHaveCount(8);
   const evaluation = milestones.filter({ hasText: "Technical evaluation complete" });

@@ -13,6 +13,7 @@ test("every server and reader timezone shows the same calendar date for the same
   await signIn(page, DEMO_MANAGER);
   const cookies = await page.context().cookies();
   await page.getByRole("link").filter({ hasText: "Plan shared" }).first().click();
+  await page.waitForURL(/\/deals\/[a-z0-9]{20,}$/);
   const dealPath = new URL(page.url()).pathname;
 
   const seen: string[][] = [];

@@ -68,6 +68,10 @@ function describe(entry: ActivityEntry, titles: Map<string, string>): string {
       return `added ${show(after.name)} to the plan`;
     case "participant.revoked":
       return "removed a buyer's access";
+    case "comment.added":
+      return `commented${titles.has(entry.entityId) ? ` on “${title}”` : ""}: “${show(after.body)}”`;
+    case "deal.updated":
+      return `changed the deal's ${Object.keys(after).join(", ")}`;
     default: {
       const fields = Object.keys(after).join(", ");
       const subject = entry.entityType === "MILESTONE" ? `“${title}”` : entry.entityType.toLowerCase();

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ActivityList } from "~/components/plan-editor/activity-list";
 import { DealEditor } from "~/components/plan-editor/deal-editor";
@@ -25,6 +26,10 @@ import { toDealView, toPlanView } from "./view.server";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.deal.accountName} · Mutual` : "Deal · Mutual" },
 ];
+
+// Remix skips reloading after a 4xx action; after a 409 the page must show what is stored now.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) =>
+  actionStatus === 409 || defaultShouldRevalidate;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const seller = await requireSeller(request);
