@@ -1,7 +1,7 @@
 import { PassThrough } from "node:stream";
 import type { EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { RemixServer, isRouteErrorResponse } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { env } from "~/utils/env.server";
@@ -26,6 +26,8 @@ export function applySecurityHeaders(headers: Headers) {
 
 export const handleError: HandleErrorFunction = (error, { request }) => {
   if (request.signal.aborted) return;
+  // An unknown URL is a 404 page, not a server error worth a stack trace in the log.
+  if (isRouteErrorResponse(error) && error.status === 404) return;
   console.error(`[error] ${request.method} ${new URL(request.url).pathname}`, error);
 };
 
