@@ -8,19 +8,28 @@ const SESSION_MS = SESSION_DAYS * 86_400_000;
 /** lastSeenAt is refreshed at most this often, so reads don't turn into writes. */
 const TOUCH_EVERY_MS = 5 * 60_000;
 
-export const sessionCookie = createCookie("mutual_session", {
-  httpOnly: true,
-  sameSite: "lax",
-  path: "/",
-  maxAge: SESSION_DAYS * 86_400,
-  secure: isProduction(),
-  secrets: sessionSecrets(),
-});
+export type SessionKind = "SELLER" | "BUYER";
 
-export type SessionRow = Awaited<ReturnType<typeof prisma.session.findUnique>> & {};
+function sessionCookieNamed(name: string) {
+  return createCookie(name, {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    maxAge: SESSION_DAYS * 86_400,
+    secure: isProduction(),
+    secrets: sessionSecrets(),
+  });
+}
+
+// Sellers and buyers get separate cookies, so a rep who opens a plan as a buyer to check it keeps
+// their own session, and neither kind of session can be mistaken for the other.
+const COOKIES = {
+  SELLER: sessionCookieNamed("mutual_session"),
+  BUYER: sessionCookieNamed("mutual_buyer"),
+} as const;
 
 interface NewSession {
-  kind: "SELLER" | "BUYER";
+  kind: SessionKind;
   organizationId: string;
   userId?: string;
   buyerEmail?: string;
@@ -41,20 +50,20 @@ export async function startSession(input: NewSession): Promise<string> {
       expiresAt: new Date(Date.now() + SESSION_MS),
     },
   });
-  return sessionCookie.serialize(token);
+  return COOKIES[input.kind].serialize(token);
 }
 
-async function sessionToken(request: Request): Promise<string | null> {
-  const value = await sessionCookie.parse(request.headers.get("Cookie"));
+async function sessionToken(request: Request, kind: SessionKind): Promise<string | null> {
+  const value = await COOKIES[kind].parse(request.headers.get("Cookie"));
   return typeof value === "string" && value.length > 0 ? value : null;
 }
 
-/** The live session behind the request's cookie, or null. Expired rows are deleted on sight. */
-export async function findSession(request: Request) {
-  const token = await sessionToken(request);
+/** The live session of this kind behind the request's cookie, or null. Expired rows are deleted on sight. */
+export async function findSession(request: Request, kind: SessionKind = "SELLER") {
+  const token = await sessionToken(request, kind);
   if (!token) return null;
   const session = await prisma.session.findUnique({ where: { tokenHash: hashSecret(token) } });
-  if (!session) return null;
+  if (!session || session.kind !== kind) return null;
   const now = Date.now();
   if (session.expiresAt.getTime() <= now) {
     await prisma.session.deleteMany({ where: { id: session.id } });
@@ -67,10 +76,10 @@ export async function findSession(request: Request) {
 }
 
 /** Deletes the session row and clears the cookie. */
-export async function endSession(request: Request, redirectTo = "/login") {
-  const token = await sessionToken(request);
+export async function endSession(request: Request, redirectTo = "/login", kind: SessionKind = "SELLER") {
+  const token = await sessionToken(request, kind);
   if (token) await prisma.session.deleteMany({ where: { tokenHash: hashSecret(token) } });
   return redirect(redirectTo, {
-    headers: { "Set-Cookie": await sessionCookie.serialize("", { maxAge: 0 }) },
+    headers: { "Set-Cookie": await COOKIES[kind].serialize("", { maxAge: 0 }) },
   });
 }
