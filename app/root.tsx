@@ -34,10 +34,10 @@ export function ErrorBoundary() {
 }
 
 /** One error page for every route: a status and a plain sentence, never a stack trace. */
-export function ErrorPage() {
+export function ErrorPage({ home = { href: "/deals", label: "Go to your deals" } }: { home?: { href: string; label: string } | null }) {
   const error = useRouteError();
   let title = "Something went wrong";
-  let message = "The error was logged. Try again, or go back to your deals.";
+  let message = "The error was logged. Try again in a moment.";
   if (isRouteErrorResponse(error)) {
     if (error.status === 404) {
       title = "Not found";
@@ -58,11 +58,13 @@ export function ErrorPage() {
       <title>{`${title} · Mutual`}</title>
       <h1 className="text-2xl font-semibold">{title}</h1>
       <p className="mt-3 text-slate-600">{message}</p>
-      <p className="mt-6">
-        <a href="/deals" className="font-medium text-brand-700 underline">
-          Go to your deals
-        </a>
-      </p>
+      {home ? (
+        <p className="mt-6">
+          <a href={home.href} className="font-medium text-brand-700 underline">
+            {home.label}
+          </a>
+        </p>
+      ) : null}
     </main>
   );
 }

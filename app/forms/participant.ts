@@ -15,3 +15,11 @@ export const RevokeParticipantSchema = z.object({ participantId: z.string().min(
 
 export type NewParticipantInput = z.infer<typeof NewParticipantSchema>;
 export type EditParticipantInput = z.infer<typeof EditParticipantSchema>;
+
+export const InviteBuyersSchema = z.object({
+  participantIds: z.array(z.string().min(1), { error: "Choose at least one buyer to invite" }).min(1, "Choose at least one buyer to invite"),
+});
+export const DecideAccessSchema = z.object({
+  requestId: z.string().min(1),
+  decision: z.enum(["APPROVE", "DECLINE"]),
+});

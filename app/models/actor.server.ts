@@ -59,3 +59,15 @@ export function visiblePlansWhere(actor: SellerActor): Prisma.PlanWhereInput {
 export function actorToday(actor: { timezone: string }, now = new Date()) {
   return organizationToday(actor, now);
 }
+
+/** A buyer on one plan: a participant whose email proved itself and whose access is not revoked. */
+export interface BuyerActor {
+  kind: "BUYER";
+  participantId: string;
+  planId: string;
+  dealId: string;
+  organizationId: string;
+  email: string;
+  name: string;
+  timezone: string;
+}

@@ -56,24 +56,30 @@ export type VerifyResult =
   | { ok: true; verification: { id: string; target: string; type: string; organizationId: string | null; planId: string | null } }
   | { ok: false; reason: VerifyFailure; attemptsLeft?: number };
 
-/** Consumes a link token: succeeds once, then reports USED. */
-export async function consumeLinkToken(type: VerificationType, token: string, now = new Date()): Promise<VerifyResult> {
+interface Scope {
+  /** Buyer links and codes belong to one plan: on another plan's URL they are not valid. */
+  planId?: string | null;
+  now?: Date;
+}
+
+/** Consumes a link token: succeeds once, then reports USED. A token of another kind or plan is INVALID. */
+export async function consumeLinkToken(types: VerificationType[], token: string, scope: Scope = {}): Promise<VerifyResult> {
   if (!token) return { ok: false, reason: "INVALID" };
   const row = await prisma.verification.findUnique({ where: { linkTokenHash: hashSecret(token) } });
-  if (!row || row.type !== type) return { ok: false, reason: "INVALID" };
-  return markUsed(row, now);
+  if (!row || !types.includes(row.type as VerificationType)) return { ok: false, reason: "INVALID" };
+  if (scope.planId !== undefined && row.planId !== scope.planId) return { ok: false, reason: "INVALID" };
+  return markUsed(row, scope.now ?? new Date());
 }
 
 /** Checks a typed code against the newest pending verification for that email. */
-export async function consumeCode(
-  type: VerificationType,
-  email: string,
-  code: string,
-  options: { planId?: string | null; now?: Date } = {},
-): Promise<VerifyResult> {
-  const now = options.now ?? new Date();
+export async function consumeCode(types: VerificationType[], email: string, code: string, scope: Scope = {}): Promise<VerifyResult> {
+  const now = scope.now ?? new Date();
   const row = await prisma.verification.findFirst({
-    where: { type, target: email.toLowerCase(), ...(options.planId !== undefined ? { planId: options.planId } : {}) },
+    where: {
+      type: { in: types },
+      target: email.toLowerCase(),
+      ...(scope.planId !== undefined ? { planId: scope.planId } : {}),
+    },
     orderBy: { createdAt: "desc" },
   });
   if (!row) return { ok: false, reason: "INVALID" };

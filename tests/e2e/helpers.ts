@@ -9,7 +9,7 @@ export async function readLatestEmail(page: Page, to: string, baseURL = "http://
   await outbox.goto(`${baseURL}/dev/outbox?to=${encodeURIComponent(to)}`);
   const text = (await outbox.getByTestId("outbox-email").first().locator("pre").textContent()) ?? "";
   await outbox.close();
-  const link = /(https?:\/\/\S+\/auth\/verify\?token=[A-Za-z0-9_-]+)/.exec(text)?.[1];
+  const link = /(https?:\/\/\S+\/(?:auth\/verify|join)\?token=[A-Za-z0-9_-]+)/.exec(text)?.[1];
   const code = /\b(\d{6})\b/.exec(text)?.[1];
   if (!link || !code) throw new Error(`No sign-in link or code in the email: ${text}`);
   return { link, code };
@@ -26,4 +26,36 @@ export async function signIn(page: Page, email: string) {
   await expect(page.getByRole("heading", { name: "Sign in to Mutual" })).toBeVisible();
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/deals$/);
+}
+
+/** Creates a deal from the template through the UI and returns the deal page's URL. */
+export async function createDeal(page: Page, account: string, startDate = "2026-11-02") {
+  await page.goto("/deals/new");
+  await page.getByLabel("Account").fill(account);
+  await page.getByLabel("Deal name").fill(`${account} rollout`);
+  await page.getByLabel("Amount").fill("50000");
+  await page.getByLabel("Target close date").fill("2027-02-26");
+  await page.getByLabel("Plan start date").fill(startDate);
+  await page.getByRole("button", { name: "Create deal" }).click();
+  await expect(page.getByRole("heading", { name: account, exact: true })).toBeVisible();
+  return page.url();
+}
+
+/** Adds a buyer contact on the deal page the rep is on. */
+export async function addBuyerContact(page: Page, name: string, email: string, role = "Champion") {
+  await page.getByText("Add a buyer contact").click();
+  const form = page.locator("form").filter({ has: page.getByRole("button", { name: "Add contact" }) });
+  await form.getByLabel("Name").fill(name);
+  await form.getByLabel("Email").fill(email);
+  await form.getByLabel("Buying role").selectOption({ label: role });
+  await form.getByRole("button", { name: "Add contact" }).click();
+  await expect(page.getByTestId("buyer-participant").filter({ hasText: name })).toBeVisible();
+}
+
+/** Ticks the buyer and sends the invitation; returns the link and code from the email. */
+export async function inviteBuyer(page: Page, name: string, email: string) {
+  await page.getByRole("checkbox", { name: `Invite ${name}` }).check();
+  await page.getByRole("button", { name: "Invite selected buyers" }).click();
+  await expect(page.getByText("Invitations sent.")).toBeVisible();
+  return readLatestEmail(page, email);
 }

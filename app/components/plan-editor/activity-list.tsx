@@ -1,9 +1,10 @@
 import type { ActivityEntry } from "~/models/activity.types";
 import { formatMoment } from "~/components/format";
 import { formatCalendarDate, isCalendarDate } from "~/domain/dates";
-import type { MilestoneView } from "./types";
+/** Only ids and titles are needed, to name milestones in the history. */
+type Titled = { id: string; title: string };
 
-export function ActivityList({ activity, milestones, timezone }: { activity: ActivityEntry[]; milestones: MilestoneView[]; timezone: string }) {
+export function ActivityList({ activity, milestones, timezone }: { activity: ActivityEntry[]; milestones: Titled[]; timezone: string }) {
   const titles = new Map(milestones.map((m) => [m.id, m.title]));
   return (
     <section className="rounded-lg bg-white shadow-sm ring-1 ring-slate-200" aria-labelledby="activity-heading">
@@ -51,7 +52,7 @@ function describe(entry: ActivityEntry, titles: Map<string, string>): string {
     case "milestone.created":
       return `added “${title}”`;
     case "milestone.redated":
-      return `moved “${title}” from ${show(before.targetDate)} to ${show(after.targetDate)}`;
+      return `moved “${title}” from ${show(before.targetDate)} to ${show(after.targetDate)}${after.reason ? `: “${show(after.reason)}”` : ""}`;
     case "milestone.completed":
       return `marked “${title}” done`;
     case "milestone.confirmed":
@@ -60,6 +61,9 @@ function describe(entry: ActivityEntry, titles: Map<string, string>): string {
       return `reopened “${title}”`;
     case "milestone.status_changed":
       return `set “${title}” to ${show(after.status).toLowerCase().replace("_", " ")}`;
+    case "milestone.updated":
+      if ("ownerParticipantId" in after && Object.keys(after).length === 1) return after.ownerParticipantId ? `reassigned “${title}”` : `unassigned “${title}”`;
+      return `edited ${Object.keys(after).join(", ")} of “${title}”`;
     case "milestone.moved":
       return `moved “${title}” in the plan order`;
     case "milestone.deleted":
@@ -68,6 +72,16 @@ function describe(entry: ActivityEntry, titles: Map<string, string>): string {
       return `added ${show(after.name)} to the plan`;
     case "participant.revoked":
       return "removed a buyer's access";
+    case "participant.invited":
+      return `invited ${show(after.name)}`;
+    case "participant.joined":
+      return after.via ? `joined the plan (${show(after.via)})` : "opened the plan for the first time";
+    case "access.requested":
+      return `asked for access (${show(after.email)})`;
+    case "access.approved":
+      return `let ${show(after.email)} join the plan`;
+    case "access.declined":
+      return `declined ${show(after.email)}'s request to join`;
     case "comment.added":
       return `commented${titles.has(entry.entityId) ? ` on “${title}”` : ""}: “${show(after.body)}”`;
     case "deal.updated":

@@ -6,13 +6,14 @@ import { Button } from "~/components/ui/button";
 import { SelectField } from "~/components/ui/field";
 import { EditDealSchema } from "~/forms/deal";
 import { OUTCOMES, OUTCOME_LABELS } from "~/domain/types";
-import { ConflictNotice, FormErrors, useIntentResult, useIsPending } from "./intent-hooks";
+import { ConflictNotice, FormErrors, useBaseVersion, useIntentResult, useIsPending } from "./intent-hooks";
 import type { DealView } from "./types";
 
 export function DealEditor({ deal }: { deal: DealView }) {
   const result = useIntentResult("update-deal");
+  const { base, markDirty } = useBaseVersion(deal.version, result);
   const [form, fields] = useForm({
-    id: `update-deal-${deal.version}`,
+    id: `update-deal-${base}`,
     lastResult: result?.result,
     defaultValue: {
       accountName: deal.accountName,
@@ -32,9 +33,9 @@ export function DealEditor({ deal }: { deal: DealView }) {
   return (
     <details className="rounded-lg bg-white shadow-sm ring-1 ring-slate-200" open={Boolean(result && !result.ok)}>
       <summary className="cursor-pointer px-4 py-3 font-medium">Deal details</summary>
-      <Form key={deal.version} method="post" {...getFormProps(form)} className="space-y-4 border-t border-slate-200 p-4">
+      <Form key={base} method="post" {...getFormProps(form)} onChange={markDirty} className="space-y-4 border-t border-slate-200 p-4">
         <input type="hidden" name="intent" value="update-deal" />
-        <input type="hidden" name="version" value={deal.version} />
+        <input type="hidden" name="version" value={base} />
         <ConflictNotice result={result} />
         <FormErrors result={result} />
         <DealFields fields={fields} />

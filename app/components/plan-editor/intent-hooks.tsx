@@ -1,4 +1,5 @@
-import { useActionData, useNavigation } from "@remix-run/react";
+import { useEffect, useState } from "react";
+import { Form, useActionData, useNavigation } from "@remix-run/react";
 import type { IntentResult } from "~/forms/intent";
 
 /** The action's answer, if it belongs to this form (a page holds one form per row). */
@@ -15,23 +16,80 @@ export function useIsPending(intent: string, idField?: string, id?: string): boo
   return idField ? data.get(idField) === id : true;
 }
 
+/**
+ * The version a form edits against. While the user has typed nothing, it follows the stored row,
+ * so the form shows fresh values. Once they type, it stays put: a background refresh that brings
+ * someone else's change neither wipes their typing nor lets their save silently overwrite that
+ * change (it gets a 409). This form's own answer (saved, or 409) moves it on.
+ */
+export function useBaseVersion(version: number, result: IntentResult | undefined) {
+  const [dirty, setDirty] = useState(false);
+  const [base, setBase] = useState(version);
+  useEffect(() => {
+    if (!result) return;
+    setDirty(false);
+    setBase(version);
+    // Runs for this form's own answer only; `version` is read as revalidated with it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [result]);
+  useEffect(() => {
+    if (!dirty) setBase(version);
+  }, [version, dirty]);
+  return { base, markDirty: () => setDirty(true) };
+}
+
 const HIDDEN_FIELDS = new Set(["intent", "version", "planId", "milestoneId", "participantId"]);
 
-/** Shown when someone else saved first: the form now holds their version; this lists yours. */
+/**
+ * Shown when someone else saved first. The page now shows their version; this lists what the
+ * user tried to save beside what is stored, and lets them keep theirs with one click.
+ */
 export function ConflictNotice({ result }: { result?: IntentResult }) {
   if (!result?.conflict) return null;
-  const yours = Object.entries(result.conflict.yours).filter(([key, value]) => !HIDDEN_FIELDS.has(key) && value !== "");
+  const { yours } = result.conflict;
+  const current = (result.conflict.current ?? {}) as Record<string, unknown>;
+  const changed = Object.entries(yours).filter(([key]) => !HIDDEN_FIELDS.has(key));
+  const differing = changed.filter(([key, value]) => String(current[key] ?? "") !== String(value ?? ""));
   return (
     <div role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
       <p className="font-medium">Someone else saved this first. Your change was not applied.</p>
-      <p className="mt-1">The form now shows the saved version. What you tried to save:</p>
-      <ul className="mt-1 list-inside list-disc">
-        {yours.map(([key, value]) => (
-          <li key={key}>
-            {key}: <span className="font-mono">{String(value)}</span>
-          </li>
-        ))}
-      </ul>
+      {differing.length > 0 ? (
+        <table className="mt-2 w-full text-left">
+          <thead>
+            <tr>
+              <th className="pr-2 font-medium">Field</th>
+              <th className="pr-2 font-medium">Saved now</th>
+              <th className="font-medium">Yours</th>
+            </tr>
+          </thead>
+          <tbody>
+            {differing.map(([key, value]) => (
+              <tr key={key}>
+                <td className="pr-2 align-top">{key}</td>
+                <td className="pr-2 align-top font-mono">{String(current[key] ?? "") || "—"}</td>
+                <td className="align-top font-mono">{String(value ?? "") || "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p className="mt-1">Your values match what is saved now.</p>
+      )}
+      {differing.length > 0 && typeof current.version === "number" ? (
+        <Form method="post" className="mt-2 flex flex-wrap items-center gap-2" preventScrollReset>
+          {changed.map(([key, value]) => (
+            <input key={key} type="hidden" name={key} value={String(value ?? "")} />
+          ))}
+          {["intent", "milestoneId", "participantId"].map((key) =>
+            yours[key] !== undefined ? <input key={key} type="hidden" name={key} value={String(yours[key])} /> : null,
+          )}
+          <input type="hidden" name="version" value={current.version} />
+          <button type="submit" className="rounded-md border border-amber-400 bg-white px-2 py-1 font-medium hover:bg-amber-100">
+            Keep mine instead
+          </button>
+          <span>or leave it: the saved version stays.</span>
+        </Form>
+      ) : null}
     </div>
   );
 }

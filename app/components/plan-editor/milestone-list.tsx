@@ -8,7 +8,7 @@ import { formatCalendarDate } from "~/domain/dates";
 import { daysOverdue, daysSlipped } from "~/domain/slippage";
 import { OWNER_SIDE_LABELS } from "~/domain/types";
 import { EditMilestoneSchema, NewMilestoneSchema } from "~/forms/milestone";
-import { ConflictNotice, FormErrors, useIntentResult, useIsPending } from "./intent-hooks";
+import { ConflictNotice, FormErrors, useBaseVersion, useIntentResult, useIsPending } from "./intent-hooks";
 import { MilestoneFields } from "./milestone-fields";
 import type { MilestoneView, PlanView } from "./types";
 
@@ -101,8 +101,9 @@ function MoveButton({ milestone, direction, disabled }: { milestone: MilestoneVi
 
 function EditMilestone({ milestone: m, plan, formId }: { milestone: MilestoneView; plan: PlanView; formId: string }) {
   const result = useIntentResult(formId);
+  const { base, markDirty } = useBaseVersion(m.version, result);
   const [form, fields] = useForm({
-    id: `milestone-${m.id}-v${m.version}`,
+    id: `milestone-${m.id}-v${base}`,
     lastResult: result?.result,
     defaultValue: {
       title: m.title,
@@ -121,11 +122,11 @@ function EditMilestone({ milestone: m, plan, formId }: { milestone: MilestoneVie
   const saving = useIsPending("update-milestone", "milestoneId", m.id);
   const deleting = useIsPending("delete-milestone", "milestoneId", m.id);
   return (
-    <div className="mt-3 space-y-3 rounded-md bg-slate-50 p-3" key={m.version}>
-      <Form method="post" {...getFormProps(form)} className="space-y-3" preventScrollReset>
+    <div className="mt-3 space-y-3 rounded-md bg-slate-50 p-3" key={base}>
+      <Form method="post" {...getFormProps(form)} onChange={markDirty} className="space-y-3" preventScrollReset>
         <input type="hidden" name="intent" value="update-milestone" />
         <input type="hidden" name="milestoneId" value={m.id} />
-        <input type="hidden" name="version" value={m.version} />
+        <input type="hidden" name="version" value={base} />
         <ConflictNotice result={result} />
         <FormErrors result={result} />
         <MilestoneFields fields={fields} participants={plan.participants} />

@@ -6,16 +6,24 @@ import { Button } from "~/components/ui/button";
 import { InputField, SelectField } from "~/components/ui/field";
 import { BUYING_ROLES, BUYING_ROLE_LABELS } from "~/domain/types";
 import { EditParticipantSchema, NewParticipantSchema } from "~/forms/participant";
-import { ConflictNotice, FormErrors, useIntentResult, useIsPending } from "./intent-hooks";
-import type { ParticipantView, PlanView } from "./types";
+import { ConflictNotice, FormErrors, useBaseVersion, useIntentResult, useIsPending } from "./intent-hooks";
+import { formatMoment } from "~/components/format";
+import type { AccessRequestView, ParticipantView, PlanView } from "./types";
 
 const ACCESS_TONES = { INVITED: "gray", ACTIVE: "green", REVOKED: "red" } as const;
-const ACCESS_LABELS = { INVITED: "Not yet active", ACTIVE: "Active", REVOKED: "Revoked" } as const;
+function accessLabel(p: ParticipantView, timezone: string): string {
+  if (p.accessState === "REVOKED") return "Revoked";
+  if (p.accessState === "ACTIVE") return p.lastSeenAt ? `Active, last seen ${formatMoment(p.lastSeenAt, timezone)}` : "Active";
+  return p.invitedAt ? `Invited ${formatMoment(p.invitedAt, timezone)}` : "Not invited yet";
+}
 const roleOptions = BUYING_ROLES.map((r) => ({ value: r, label: BUYING_ROLE_LABELS[r] }));
 
-export function Participants({ plan }: { plan: PlanView }) {
+export function Participants({ plan, accessRequests, timezone }: { plan: PlanView; accessRequests: AccessRequestView[]; timezone: string }) {
   const sellers = plan.participants.filter((p) => p.side === "SELLER");
   const buyers = plan.participants.filter((p) => p.side === "BUYER");
+  const invitable = buyers.filter((p) => p.accessState !== "REVOKED");
+  const invite = useIntentResult("invite-buyers");
+  const inviting = useIsPending("invite-buyers");
   return (
     <section className="rounded-lg bg-white shadow-sm ring-1 ring-slate-200" aria-labelledby="people-heading">
       <h2 id="people-heading" className="border-b border-slate-200 px-4 py-3 font-semibold">
@@ -26,9 +34,33 @@ export function Participants({ plan }: { plan: PlanView }) {
         {buyers.length === 0 ? <p className="mt-2 text-sm text-slate-600">No buyer contacts yet. Add the champion and the economic buyer first.</p> : null}
         <ul className="mt-2 space-y-3">
           {buyers.map((p) => (
-            <BuyerRow key={p.id} participant={p} />
+            <BuyerRow key={p.id} participant={p} timezone={timezone} />
           ))}
         </ul>
+        {invitable.length > 0 ? (
+          <Form method="post" id="invite-buyers" className="mt-3 space-y-2" preventScrollReset>
+            <input type="hidden" name="intent" value="invite-buyers" />
+            <FormErrors result={invite} />
+            {invite?.result.error?.participantIds ? (
+              <p role="alert" className="text-sm text-red-700">
+                {invite.result.error.participantIds.join(" ")}
+              </p>
+            ) : null}
+            {invite?.ok ? (
+              <p role="status" className="text-sm text-emerald-800">
+                Invitations sent.
+              </p>
+            ) : null}
+            <p className="text-xs text-slate-500">
+              {plan.status === "DRAFT" ? "Inviting shares the plan: its dates become the original dates. " : ""}Each invitation carries a new link and code; an earlier
+              one stops working.
+            </p>
+            <Button type="submit" variant="secondary" pending={inviting}>
+              Invite selected buyers
+            </Button>
+          </Form>
+        ) : null}
+        {accessRequests.length > 0 ? <AccessRequests requests={accessRequests} timezone={timezone} /> : null}
         <h3 className="mt-4 text-xs font-semibold uppercase tracking-wide text-slate-500">Seller side</h3>
         <ul className="mt-2 space-y-1 text-sm">
           {sellers.map((p) => (
@@ -43,11 +75,12 @@ export function Participants({ plan }: { plan: PlanView }) {
   );
 }
 
-function BuyerRow({ participant: p }: { participant: ParticipantView }) {
+function BuyerRow({ participant: p, timezone }: { participant: ParticipantView; timezone: string }) {
   const formId = `update-participant:${p.id}`;
   const result = useIntentResult(formId);
+  const { base, markDirty } = useBaseVersion(p.version, result);
   const [form, fields] = useForm({
-    id: `participant-${p.id}-v${p.version}`,
+    id: `participant-${p.id}-v${base}`,
     lastResult: result?.result,
     defaultValue: { name: p.name, email: p.email, title: p.title, role: p.role ?? "OTHER" },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: EditParticipantSchema }),
@@ -58,9 +91,12 @@ function BuyerRow({ participant: p }: { participant: ParticipantView }) {
   return (
     <li className="text-sm" data-testid="buyer-participant">
       <div className="flex flex-wrap items-center gap-2">
+        {p.accessState !== "REVOKED" ? (
+          <input type="checkbox" form="invite-buyers" name="participantIds" value={p.id} aria-label={`Invite ${p.name}`} className="size-4" />
+        ) : null}
         <span className={`font-medium ${p.accessState === "REVOKED" ? "text-slate-400 line-through" : ""}`}>{p.name}</span>
         {p.role ? <Badge tone="blue">{BUYING_ROLE_LABELS[p.role]}</Badge> : null}
-        <Badge tone={ACCESS_TONES[p.accessState]}>{ACCESS_LABELS[p.accessState]}</Badge>
+        <Badge tone={ACCESS_TONES[p.accessState]}>{accessLabel(p, timezone)}</Badge>
       </div>
       <p className="text-slate-600">
         {p.title ? `${p.title} · ` : ""}
@@ -69,10 +105,10 @@ function BuyerRow({ participant: p }: { participant: ParticipantView }) {
       {p.accessState !== "REVOKED" ? (
         <details className="mt-1" open={Boolean(result && !result.ok)}>
           <summary className="cursor-pointer text-brand-700">Edit</summary>
-          <Form key={p.version} method="post" {...getFormProps(form)} className="mt-2 space-y-2" preventScrollReset>
+          <Form key={base} method="post" {...getFormProps(form)} onChange={markDirty} className="mt-2 space-y-2" preventScrollReset>
             <input type="hidden" name="intent" value="update-participant" />
             <input type="hidden" name="participantId" value={p.id} />
-            <input type="hidden" name="version" value={p.version} />
+            <input type="hidden" name="version" value={base} />
             <ConflictNotice result={result} />
             <FormErrors result={result} />
             <InputField label="Name" {...getInputProps(fields.name, { type: "text" })} errors={fields.name.errors} />
@@ -131,5 +167,31 @@ function AddBuyer({ count }: { count: number }) {
         </Button>
       </Form>
     </details>
+  );
+}
+
+function AccessRequests({ requests, timezone }: { requests: AccessRequestView[]; timezone: string }) {
+  return (
+    <div className="mt-4 rounded-md border border-amber-200 bg-amber-50 p-3" data-testid="access-requests">
+      <h3 className="text-sm font-semibold text-amber-900">Asking to join</h3>
+      <ul className="mt-2 space-y-2 text-sm">
+        {requests.map((r) => (
+          <li key={r.id} className="flex flex-wrap items-center gap-2">
+            <span className="font-medium">{r.email}</span>
+            <span className="text-slate-600">{formatMoment(r.createdAt, timezone)}</span>
+            <Form method="post" className="flex gap-2" preventScrollReset>
+              <input type="hidden" name="intent" value="decide-access" />
+              <input type="hidden" name="requestId" value={r.id} />
+              <Button type="submit" name="decision" value="APPROVE" variant="secondary">
+                Approve
+              </Button>
+              <Button type="submit" name="decision" value="DECLINE" variant="danger">
+                Decline
+              </Button>
+            </Form>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

@@ -5,14 +5,15 @@ import { Button } from "~/components/ui/button";
 import { InputField, TextareaField } from "~/components/ui/field";
 import { formatCalendarDate } from "~/domain/dates";
 import { EditPlanSchema } from "~/forms/plan";
-import { ConflictNotice, FormErrors, useIntentResult, useIsPending } from "./intent-hooks";
+import { ConflictNotice, FormErrors, useBaseVersion, useIntentResult, useIsPending } from "./intent-hooks";
 import type { PlanView } from "./types";
 
 export function PlanSettings({ plan }: { plan: PlanView }) {
   const result = useIntentResult("update-plan");
   const shareResult = useIntentResult("share-plan");
+  const { base, markDirty } = useBaseVersion(plan.version, result);
   const [form, fields] = useForm({
-    id: `update-plan-${plan.version}`,
+    id: `update-plan-${base}`,
     lastResult: result?.result,
     defaultValue: { title: plan.title, summary: plan.summary, allowedDomains: plan.allowedDomains.split(" ").join(", ") },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: EditPlanSchema }),
@@ -42,9 +43,9 @@ export function PlanSettings({ plan }: { plan: PlanView }) {
       <ConflictNotice result={shareResult} />
       <details className="mt-3" open={Boolean(result && !result.ok)}>
         <summary className="cursor-pointer text-sm text-brand-700">Edit plan title, summary and allowed domains</summary>
-        <Form key={plan.version} method="post" {...getFormProps(form)} className="mt-3 space-y-3" preventScrollReset>
+        <Form key={base} method="post" {...getFormProps(form)} onChange={markDirty} className="mt-3 space-y-3" preventScrollReset>
           <input type="hidden" name="intent" value="update-plan" />
-          <input type="hidden" name="version" value={plan.version} />
+          <input type="hidden" name="version" value={base} />
           <ConflictNotice result={result} />
           <FormErrors result={result} />
           <InputField label="Title" {...getInputProps(fields.title, { type: "text" })} errors={fields.title.errors} />

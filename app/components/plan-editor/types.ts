@@ -55,6 +55,7 @@ export interface ParticipantView {
   title: string;
   role: BuyingRole | null;
   accessState: AccessState;
+  invitedAt: string | null;
   lastSeenAt: string | null;
   version: number;
 }
@@ -72,4 +73,10 @@ export interface PlanView {
   version: number;
   milestones: MilestoneView[];
   participants: ParticipantView[];
+}
+
+export interface AccessRequestView {
+  id: string;
+  email: string;
+  createdAt: string;
 }

@@ -8,17 +8,21 @@ import { MilestoneList } from "~/components/plan-editor/milestone-list";
 import { NoPlan } from "~/components/plan-editor/no-plan";
 import { Participants } from "~/components/plan-editor/participants";
 import { PlanSettings } from "~/components/plan-editor/plan-settings";
+import { useLiveUpdates } from "~/components/use-live-updates";
 import { EditDealSchema } from "~/forms/deal";
 import { DeleteMilestoneSchema, EditMilestoneSchema, MoveMilestoneSchema, NewMilestoneSchema } from "~/forms/milestone";
-import { EditParticipantSchema, NewParticipantSchema, RevokeParticipantSchema } from "~/forms/participant";
+import { DecideAccessSchema, EditParticipantSchema, InviteBuyersSchema, NewParticipantSchema, RevokeParticipantSchema } from "~/forms/participant";
 import { CreatePlanSchema, EditPlanSchema, SharePlanSchema } from "~/forms/plan";
 import { actorToday } from "~/models/actor.server";
 import { listDealActivity } from "~/models/activity.server";
+import { decideAccessRequest, inviteBuyers, listAccessRequests } from "~/models/buyer-access.server";
 import { getDealWorkspace, updateDeal } from "~/models/deal.server";
 import { addMilestone, deleteMilestone, moveMilestone, updateMilestone } from "~/models/milestone.server";
 import { addBuyerParticipant, revokeBuyerParticipant, updateBuyerParticipant } from "~/models/participant.server";
 import { createPlan, sharePlan, updatePlan } from "~/models/plan.server";
 import { requireSeller } from "~/utils/auth.server";
+import { kickOutbox } from "~/utils/email.server";
+import { appUrl } from "~/utils/env.server";
 import { asResponse, runIntent, unknownIntent } from "~/utils/intent.server";
 import { ErrorPage } from "~/root";
 import { toDealView, toPlanView } from "./view.server";
@@ -40,6 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     deal: toDealView(workspace),
     plan: workspace.plan ? toPlanView(workspace.plan) : null,
     activity: await listDealActivity(seller, workspace.id),
+    accessRequests: (await listAccessRequests(seller, workspace.id)).map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
     today: actorToday(seller),
     timezone: seller.timezone,
   };
@@ -74,13 +79,27 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return runIntent(form, EditParticipantSchema, id("participantId"), (v) => updateBuyerParticipant(seller, dealId, v));
     case "revoke-participant":
       return runIntent(form, RevokeParticipantSchema, id("participantId"), (v) => revokeBuyerParticipant(seller, dealId, v.participantId, v.version));
+    case "invite-buyers":
+      return sendingEmail(runIntent(form, InviteBuyersSchema, "invite-buyers", (v) => inviteBuyers(seller, dealId, v.participantIds, appUrl(request))));
+    case "decide-access":
+      return sendingEmail(
+        runIntent(form, DecideAccessSchema, id("requestId"), (v) => decideAccessRequest(seller, dealId, v.requestId, v.decision, appUrl(request))),
+      );
     default:
       throw unknownIntent();
   }
 }
 
+/** Starts delivering the emails an intent queued, once its transaction has committed. */
+async function sendingEmail<T>(response: Promise<T>): Promise<T> {
+  const result = await response;
+  kickOutbox();
+  return result;
+}
+
 export default function DealPage() {
-  const { deal, plan, activity, today, timezone } = useLoaderData<typeof loader>();
+  const { deal, plan, activity, today, timezone, accessRequests } = useLoaderData<typeof loader>();
+  useLiveUpdates();
   return (
     <main className="mx-auto max-w-6xl px-4 py-6">
       <p className="text-sm">
@@ -102,7 +121,7 @@ export default function DealPage() {
         </section>
         <aside className="min-w-0 space-y-6">
           <DealEditor deal={deal} />
-          {plan ? <Participants plan={plan} /> : null}
+          {plan ? <Participants plan={plan} accessRequests={accessRequests} timezone={timezone} /> : null}
           <ActivityList activity={activity} milestones={plan?.milestones ?? []} timezone={timezone} />
         </aside>
       </div>

@@ -70,6 +70,7 @@ export function toPlanView(plan: NonNullable<Workspace["plan"]>): PlanView {
       title: p.title,
       role: p.role as BuyingRole | null,
       accessState: p.accessState as AccessState,
+      invitedAt: p.invitedAt?.toISOString() ?? null,
       lastSeenAt: p.lastSeenAt?.toISOString() ?? null,
       version: p.version,
     })),

@@ -1,0 +1,48 @@
+import { Form } from "@remix-run/react";
+import { Button } from "~/components/ui/button";
+import { ConflictNotice, useIntentResult, useIsPending } from "~/components/plan-editor/intent-hooks";
+import { formatMoment } from "~/components/format";
+import type { BuyerPlanView } from "~/models/buyer-plan.types";
+
+export function PlanHeader({ view }: { view: BuyerPlanView }) {
+  const { plan, milestones, timezone } = view;
+  const done = milestones.filter((m) => m.completion === "DONE").length;
+  const accept = useIntentResult("accept-plan");
+  const accepting = useIsPending("accept-plan");
+  return (
+    <header className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:p-6">
+      <p className="text-sm text-slate-500">
+        {plan.buyerCompany} × {plan.sellerCompany}
+      </p>
+      <h1 className="mt-1 text-xl font-semibold sm:text-2xl">{plan.title}</h1>
+      {plan.summary ? <p className="mt-2 whitespace-pre-line text-slate-700">{plan.summary}</p> : null}
+      <div className="mt-3">
+        <div className="flex items-center justify-between text-sm">
+          <span>
+            <strong>{done}</strong> of {milestones.length} steps done
+          </span>
+          <span className="text-slate-500">Your contact: {plan.sellerName}</span>
+        </div>
+        <div className="mt-1 h-2 overflow-hidden rounded-full bg-slate-100" role="progressbar" aria-valuemin={0} aria-valuemax={milestones.length} aria-valuenow={done} aria-label="Steps done">
+          <div className="h-full bg-emerald-500" style={{ width: `${milestones.length ? (100 * done) / milestones.length : 0}%` }} />
+        </div>
+      </div>
+      {plan.status === "ACCEPTED" ? (
+        <p className="mt-4 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900" data-testid="accepted">
+          Accepted by {plan.acceptedByName ?? "your team"}
+          {plan.acceptedAt ? ` on ${formatMoment(plan.acceptedAt, timezone)}` : ""}.
+        </p>
+      ) : (
+        <Form method="post" className="mt-4 space-y-2">
+          <input type="hidden" name="intent" value="accept-plan" />
+          <input type="hidden" name="version" value={plan.version} />
+          <p className="text-sm text-slate-700">Once the steps, owners and dates look right to your team, say so. You can still change them later.</p>
+          <Button type="submit" pending={accepting} className="w-full sm:w-auto">
+            We agree to this plan
+          </Button>
+          <ConflictNotice result={accept} />
+        </Form>
+      )}
+    </header>
+  );
+}

@@ -1,0 +1,300 @@
+// How buyers get into a plan: invitations, codes and links (scanner-safe, like seller sign-in),
+// forwarded links opened by someone new, and the rep's answer to an access request.
+import { createElement } from "react";
+import PlanAccessEmail, { type PlanAccessEmailProps } from "../../emails/plan-access";
+import NoticeEmail from "../../emails/notice";
+import { prisma, type Tx } from "~/utils/db.server";
+import { FieldError, NotFoundError } from "~/utils/http.server";
+import { queueEmail, renderEmail } from "~/utils/email.server";
+import { actorToday, visiblePlansWhere, type SellerActor } from "./actor.server";
+import { recordActivity, sellerActivityActor, type ActivityActor } from "./activity.server";
+import { issueVerification, VERIFICATION_MINUTES, type VerificationType } from "./verification.server";
+
+/** The plan a buyer link or code is for, with what its emails need to say. */
+async function planForAccess(tx: Tx, planId: string) {
+  return tx.plan.findUnique({
+    where: { id: planId },
+    include: { organization: true, deal: { include: { owner: true } } },
+  });
+}
+type AccessPlan = NonNullable<Awaited<ReturnType<typeof planForAccess>>>;
+
+export function joinUrl(baseUrl: string, planId: string, token?: string) {
+  return `${baseUrl}/p/${planId}/join${token ? `?token=${encodeURIComponent(token)}` : ""}`;
+}
+
+/** Issues a link and a code for `email` on this plan and queues the email that carries them. */
+async function sendPlanAccess(
+  tx: Tx,
+  plan: AccessPlan,
+  email: string,
+  reason: PlanAccessEmailProps["reason"],
+  baseUrl: string,
+  inviterName = plan.deal.owner.name,
+) {
+  const type: VerificationType = reason === "sign-in" ? "BUYER_SIGN_IN" : "BUYER_INVITE";
+  const secret = await issueVerification(tx, { type, target: email, organizationId: plan.organizationId, planId: plan.id });
+  const subject =
+    reason === "invite"
+      ? `${inviterName} invited you to “${plan.title}”`
+      : reason === "approved"
+        ? `You can now open “${plan.title}”`
+        : `Your code for “${plan.title}”: ${secret.code}`;
+  const rendered = await renderEmail(
+    subject,
+    createElement(PlanAccessEmail, {
+      reason,
+      planTitle: plan.title,
+      inviterName,
+      sellerCompany: plan.organization.name,
+      code: secret.code,
+      link: joinUrl(baseUrl, plan.id, secret.linkToken),
+      expiresInMinutes: VERIFICATION_MINUTES,
+    }),
+  );
+  await queueEmail(tx, {
+    ...rendered,
+    kind: reason === "sign-in" ? "BUYER_SIGN_IN" : "BUYER_INVITE",
+    to: email,
+    organizationId: plan.organizationId,
+    containsSecret: true,
+    idempotencyKey: `plan-access:${secret.verificationId}`,
+  });
+}
+
+async function noticeToOwner(tx: Tx, plan: AccessPlan, heading: string, lines: string[], baseUrl: string, key: string) {
+  const rendered = await renderEmail(
+    heading,
+    createElement(NoticeEmail, {
+      heading,
+      lines,
+      action: { label: "Open the deal", href: `${baseUrl}/deals/${plan.dealId}` },
+      footer: "You get this email because you own this deal in Mutual.",
+    }),
+  );
+  await queueEmail(tx, {
+    ...rendered,
+    kind: "REP_NOTICE",
+    to: plan.deal.owner.email,
+    organizationId: plan.organizationId,
+    containsSecret: false,
+    idempotencyKey: key,
+  });
+}
+
+/**
+ * Invites buyer participants by email: each gets a fresh link and code (an earlier link stops
+ * working). Inviting from a draft plan shares it, which freezes the original dates.
+ */
+export async function inviteBuyers(actor: SellerActor, dealId: string, participantIds: string[], baseUrl: string, now = new Date()) {
+  return prisma.$transaction(async (tx) => {
+    const scoped = await tx.plan.findFirst({ where: { dealId, ...visiblePlansWhere(actor) }, select: { id: true } });
+    if (!scoped) throw new NotFoundError();
+    const plan = (await planForAccess(tx, scoped.id))!;
+    const participants = await tx.participant.findMany({
+      where: { id: { in: participantIds }, planId: plan.id, side: "BUYER", accessState: { not: "REVOKED" } },
+    });
+    if (participants.length !== new Set(participantIds).size) throw new NotFoundError();
+    if (participants.length === 0) throw new FieldError("participantIds", "Choose at least one buyer to invite");
+
+    const who = sellerActivityActor(actor);
+    if (plan.status === "DRAFT") {
+      const sharedOn = actorToday(actor, now);
+      await tx.plan.update({ where: { id: plan.id }, data: { status: "SHARED", sharedOn, sharedAt: now, version: { increment: 1 } } });
+      await recordActivity(tx, who, {
+        organizationId: plan.organizationId,
+        dealId,
+        planId: plan.id,
+        entityType: "PLAN",
+        entityId: plan.id,
+        action: "plan.shared",
+        before: { status: "DRAFT" },
+        after: { status: "SHARED", sharedOn },
+      });
+    }
+    for (const participant of participants) {
+      await sendPlanAccess(tx, plan, participant.email, "invite", baseUrl);
+      await tx.participant.update({ where: { id: participant.id }, data: { invitedAt: now } });
+      await recordActivity(tx, who, {
+        organizationId: plan.organizationId,
+        dealId,
+        planId: plan.id,
+        entityType: "PARTICIPANT",
+        entityId: participant.id,
+        action: "participant.invited",
+        after: { name: participant.name, email: participant.email },
+      });
+    }
+    return participants.length;
+  });
+}
+
+/** Adds a new buyer participant and sends their invitation (used when a buyer invites a colleague). */
+export async function inviteNewBuyer(
+  who: ActivityActor,
+  planId: string,
+  input: { name: string; email: string; title: string; role: string },
+  baseUrl: string,
+  now = new Date(),
+) {
+  return prisma.$transaction(async (tx) => {
+    const plan = (await planForAccess(tx, planId))!;
+    if (await tx.participant.findUnique({ where: { planId_email: { planId, email: input.email } } })) {
+      throw new FieldError("email", "Someone with this email is already on the plan");
+    }
+    const participant = await tx.participant.create({
+      data: { ...input, organizationId: plan.organizationId, planId, side: "BUYER", accessState: "INVITED", invitedAt: now },
+    });
+    await sendPlanAccess(tx, plan, input.email, "invite", baseUrl, who.name);
+    await recordActivity(tx, who, {
+      organizationId: plan.organizationId,
+      dealId: plan.dealId,
+      planId,
+      entityType: "PARTICIPANT",
+      entityId: participant.id,
+      action: "participant.invited",
+      after: { name: participant.name, email: participant.email, role: participant.role },
+    });
+    return participant;
+  });
+}
+
+/**
+ * Emails a code and link to whoever asks on the plan's page. Nothing tells the asker whether the
+ * plan exists or the email is on it; a removed buyer gets nothing.
+ */
+export async function requestBuyerCode(planId: string, email: string, baseUrl: string) {
+  const target = email.toLowerCase();
+  await prisma.$transaction(async (tx) => {
+    const plan = await planForAccess(tx, planId);
+    if (!plan || plan.status === "DRAFT") return;
+    const participant = await tx.participant.findUnique({ where: { planId_email: { planId, email: target } } });
+    if (participant && (participant.accessState === "REVOKED" || participant.side !== "BUYER")) return;
+    await sendPlanAccess(tx, plan, target, "sign-in", baseUrl);
+  });
+}
+
+export type Admission =
+  | { outcome: "SIGNED_IN"; organizationId: string; email: string }
+  | { outcome: "REQUESTED" }
+  | { outcome: "REVOKED" }
+  | { outcome: "NOT_FOUND" };
+
+function domainOf(email: string) {
+  return email.split("@")[1]?.toLowerCase() ?? "";
+}
+
+export function domainAllowed(allowedDomains: string, email: string) {
+  return allowedDomains.split(/\s+/).filter(Boolean).includes(domainOf(email));
+}
+
+/**
+ * Runs after someone proved they own `email` on this plan's page. A participant becomes active; a
+ * newcomer from an allowed domain joins (and the rep is told); anyone else leaves a request.
+ */
+export async function admitVerifiedEmail(planId: string, email: string, baseUrl: string, now = new Date()): Promise<Admission> {
+  return prisma.$transaction(async (tx) => {
+    const plan = await planForAccess(tx, planId);
+    if (!plan) return { outcome: "NOT_FOUND" };
+    const existing = await tx.participant.findUnique({ where: { planId_email: { planId, email } } });
+    const base = { organizationId: plan.organizationId, dealId: plan.dealId, planId, entityType: "PARTICIPANT" as const };
+
+    if (existing) {
+      if (existing.side !== "BUYER") return { outcome: "NOT_FOUND" };
+      if (existing.accessState === "REVOKED") return { outcome: "REVOKED" };
+      await tx.participant.update({ where: { id: existing.id }, data: { accessState: "ACTIVE", lastSeenAt: now } });
+      if (existing.accessState === "INVITED") {
+        const who: ActivityActor = { side: "BUYER", participantId: existing.id, name: existing.name };
+        await recordActivity(tx, who, { ...base, entityId: existing.id, action: "participant.joined", after: { accessState: "ACTIVE" } });
+      }
+      return { outcome: "SIGNED_IN", organizationId: plan.organizationId, email };
+    }
+
+    if (domainAllowed(plan.allowedDomains, email)) {
+      const name = email.split("@")[0];
+      const joined = await tx.participant.create({
+        data: { organizationId: plan.organizationId, planId, side: "BUYER", email, name, role: "OTHER", accessState: "ACTIVE", lastSeenAt: now },
+      });
+      const who: ActivityActor = { side: "BUYER", participantId: joined.id, name };
+      await recordActivity(tx, who, { ...base, entityId: joined.id, action: "participant.joined", after: { email, via: "allowed domain" } });
+      await noticeToOwner(
+        tx,
+        plan,
+        `${email} joined “${plan.title}”`,
+        [`${email} opened a forwarded link and joined the plan, because ${domainOf(email)} is on its allowed domains.`, "You can set their name and buying role, or remove them, from the deal page."],
+        baseUrl,
+        `joined:${joined.id}`,
+      );
+      return { outcome: "SIGNED_IN", organizationId: plan.organizationId, email };
+    }
+
+    const pending = await tx.accessRequest.findFirst({ where: { planId, email, status: "PENDING" } });
+    if (!pending) {
+      const request = await tx.accessRequest.create({ data: { organizationId: plan.organizationId, planId, email } });
+      await recordActivity(tx, { side: "BUYER", name: email }, { ...base, entityType: "PLAN", entityId: planId, action: "access.requested", after: { email } });
+      await noticeToOwner(
+        tx,
+        plan,
+        `${email} asks to join “${plan.title}”`,
+        [`${email} opened a forwarded link to the plan. ${domainOf(email)} is not on its allowed domains, so they asked for access.`, "Approve or decline from the deal page; they will be told either way."],
+        baseUrl,
+        `access-request:${request.id}`,
+      );
+    }
+    return { outcome: "REQUESTED" };
+  });
+}
+
+export async function listAccessRequests(actor: SellerActor, dealId: string) {
+  return prisma.accessRequest.findMany({
+    where: { status: "PENDING", organizationId: actor.organizationId, plan: { dealId, ...visiblePlansWhere(actor) } },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, email: true, createdAt: true },
+  });
+}
+
+/** The rep's answer to an access request; both outcomes are emailed to the person who asked. */
+export async function decideAccessRequest(
+  actor: SellerActor,
+  dealId: string,
+  requestId: string,
+  decision: "APPROVE" | "DECLINE",
+  baseUrl: string,
+  now = new Date(),
+) {
+  return prisma.$transaction(async (tx) => {
+    const request = await tx.accessRequest.findFirst({
+      where: { id: requestId, organizationId: actor.organizationId, plan: { dealId, ...visiblePlansWhere(actor) } },
+    });
+    if (!request) throw new NotFoundError();
+    if (request.status !== "PENDING") return request;
+    const plan = (await planForAccess(tx, request.planId))!;
+    await tx.accessRequest.update({
+      where: { id: request.id },
+      data: { status: decision === "APPROVE" ? "APPROVED" : "DECLINED", decidedByUserId: actor.userId, decidedAt: now },
+    });
+    const who = sellerActivityActor(actor);
+    const base = { organizationId: plan.organizationId, dealId, planId: plan.id };
+    if (decision === "APPROVE") {
+      const participant = await tx.participant.upsert({
+        where: { planId_email: { planId: plan.id, email: request.email } },
+        create: { organizationId: plan.organizationId, planId: plan.id, side: "BUYER", email: request.email, name: request.email.split("@")[0], role: "OTHER", invitedAt: now },
+        update: { accessState: "INVITED", revokedAt: null, invitedAt: now, version: { increment: 1 } },
+      });
+      await sendPlanAccess(tx, plan, request.email, "approved", baseUrl);
+      await recordActivity(tx, who, { ...base, entityType: "PARTICIPANT", entityId: participant.id, action: "access.approved", after: { email: request.email } });
+    } else {
+      const rendered = await renderEmail(
+        `Your request to join “${plan.title}”`,
+        createElement(NoticeEmail, {
+          heading: "Your request was declined",
+          lines: [`${plan.deal.owner.name} from ${plan.organization.name} declined your request to join “${plan.title}”.`, "If you think this is a mistake, ask a colleague who is on the plan to contact them."],
+          footer: "You get this email because you asked to join this plan. No further email will follow.",
+        }),
+      );
+      await queueEmail(tx, { ...rendered, kind: "ACCESS_DECLINED", to: request.email, organizationId: plan.organizationId, containsSecret: false, idempotencyKey: `declined:${request.id}` });
+      await recordActivity(tx, who, { ...base, entityType: "PLAN", entityId: plan.id, action: "access.declined", after: { email: request.email } });
+    }
+    return request;
+  });
+}

@@ -1,0 +1,339 @@
+// Everything a buyer reads and does on a plan. Every query is scoped to the buyer's own plan and
+// excludes internal-only milestones, seller notes and seller-only history: what is not selected
+// here cannot reach a buyer's browser.
+import { prisma, type Tx } from "~/utils/db.server";
+import { FieldError, ForbiddenError, NotFoundError, VersionConflictError } from "~/utils/http.server";
+import { completionState } from "~/domain/completion";
+import { organizationToday } from "~/domain/dates";
+import type { BuyingRole, MilestoneStatus, OwnerSide, Side } from "~/domain/types";
+import type { z } from "zod";
+import type {
+  BuyerAddMilestoneSchema,
+  BuyerAssignSchema,
+  BuyerCommentSchema,
+  BuyerInviteSchema,
+  BuyerMilestoneActionSchema,
+  BuyerRedateSchema,
+} from "~/forms/buyer";
+import type { BuyerActor } from "./actor.server";
+import { recordActivity, type ActivityActor } from "./activity.server";
+import { domainAllowed, inviteNewBuyer } from "./buyer-access.server";
+
+function buyerWho(buyer: BuyerActor): ActivityActor {
+  return { side: "BUYER", participantId: buyer.participantId, name: buyer.name };
+}
+
+const VISIBLE_ACTIVITY_LIMIT = 25;
+
+/** The plan as a buyer sees it. Internal-only rows are filtered in the query, not in the page. */
+export async function getBuyerPlan(buyer: BuyerActor) {
+  const plan = await prisma.plan.findFirst({
+    where: { id: buyer.planId, organizationId: buyer.organizationId },
+    select: {
+      id: true,
+      title: true,
+      summary: true,
+      status: true,
+      sharedOn: true,
+      acceptedAt: true,
+      version: true,
+      allowedDomains: true,
+      acceptedBy: { select: { name: true } },
+      organization: { select: { name: true } },
+      deal: { select: { accountName: true, owner: { select: { name: true, email: true } } } },
+      milestones: {
+        where: { internalOnly: false },
+        orderBy: { position: "asc" },
+        select: {
+          id: true,
+          title: true,
+          output: true,
+          ownerSide: true,
+          ownerParticipantId: true,
+          targetDate: true,
+          originalTargetDate: true,
+          status: true,
+          completedOn: true,
+          markedDoneBySide: true,
+          buyerConfirmedAt: true,
+          gatesStage: true,
+          position: true,
+          version: true,
+        },
+      },
+      participants: {
+        where: { accessState: { not: "REVOKED" } },
+        orderBy: [{ side: "asc" }, { createdAt: "asc" }],
+        select: { id: true, side: true, name: true, title: true, role: true, accessState: true },
+      },
+      comments: {
+        where: { internalOnly: false },
+        orderBy: { createdAt: "asc" },
+        select: { id: true, milestoneId: true, body: true, side: true, createdAt: true, authorUser: { select: { name: true } }, authorParticipant: { select: { name: true } } },
+      },
+      activities: {
+        where: { internalOnly: false },
+        orderBy: [{ at: "desc" }, { id: "desc" }],
+        take: VISIBLE_ACTIVITY_LIMIT,
+        select: { id: true, at: true, actorName: true, actorSide: true, entityType: true, entityId: true, action: true, before: true, after: true },
+      },
+    },
+  });
+  if (!plan) throw new NotFoundError();
+  const names = new Map(plan.participants.map((p) => [p.id, p.name]));
+  return {
+    me: { participantId: buyer.participantId, name: buyer.name, email: buyer.email },
+    today: organizationToday(buyer),
+    timezone: buyer.timezone,
+    plan: {
+      id: plan.id,
+      title: plan.title,
+      summary: plan.summary,
+      status: plan.status as "SHARED" | "ACCEPTED",
+      sharedOn: plan.sharedOn,
+      acceptedAt: plan.acceptedAt?.toISOString() ?? null,
+      acceptedByName: plan.acceptedBy?.name ?? null,
+      version: plan.version,
+      allowedDomains: plan.allowedDomains.split(/\s+/).filter(Boolean),
+      sellerCompany: plan.organization.name,
+      sellerName: plan.deal.owner.name,
+      buyerCompany: plan.deal.accountName,
+    },
+    milestones: plan.milestones.map((m) => ({
+      id: m.id,
+      title: m.title,
+      output: m.output,
+      ownerSide: m.ownerSide as OwnerSide,
+      ownerParticipantId: m.ownerParticipantId,
+      ownerName: m.ownerParticipantId ? (names.get(m.ownerParticipantId) ?? null) : null,
+      targetDate: m.targetDate,
+      originalTargetDate: m.originalTargetDate,
+      status: m.status as MilestoneStatus,
+      completion: completionState({
+        ownerSide: m.ownerSide as OwnerSide,
+        status: m.status as MilestoneStatus,
+        markedDoneBySide: m.markedDoneBySide as Side | null,
+        buyerConfirmed: m.buyerConfirmedAt !== null,
+      }),
+      completedOn: m.completedOn,
+      gatesStage: m.gatesStage,
+      position: m.position,
+      version: m.version,
+    })),
+    participants: plan.participants.map((p) => ({ ...p, side: p.side as Side, role: p.role as BuyingRole | null })),
+    comments: plan.comments.map((c) => ({
+      id: c.id,
+      milestoneId: c.milestoneId,
+      body: c.body,
+      side: c.side as Side,
+      authorName: c.authorParticipant?.name ?? c.authorUser?.name ?? "Someone",
+      at: c.createdAt.toISOString(),
+    })),
+    activity: plan.activities.map((a) => ({
+      id: a.id,
+      at: a.at.toISOString(),
+      actorName: a.actorName,
+      actorSide: a.actorSide,
+      entityType: a.entityType,
+      entityId: a.entityId,
+      action: a.action,
+      before: a.before ? (JSON.parse(a.before) as Record<string, unknown>) : null,
+      after: a.after ? (JSON.parse(a.after) as Record<string, unknown>) : null,
+      internalOnly: false,
+    })),
+  };
+}
+
+
+/** A visible milestone of the buyer's own plan; internal-only or foreign ids are simply not found. */
+async function findVisibleMilestone(tx: Tx, buyer: BuyerActor, milestoneId: string, version?: number) {
+  const milestone = await tx.milestone.findFirst({
+    where: { id: milestoneId, planId: buyer.planId, organizationId: buyer.organizationId, internalOnly: false },
+  });
+  if (!milestone) throw new NotFoundError();
+  if (version !== undefined && milestone.version !== version) throw new VersionConflictError(milestone);
+  return milestone;
+}
+
+async function checkBuyerPlanOwner(tx: Tx, buyer: BuyerActor, ownerSide: string, ownerParticipantId: string | null) {
+  if (!ownerParticipantId) return;
+  const owner = await tx.participant.findFirst({ where: { id: ownerParticipantId, planId: buyer.planId, accessState: { not: "REVOKED" } } });
+  if (!owner) throw new FieldError("ownerParticipantId", "Choose an owner from the people on this plan");
+  if (ownerSide === "BUYER" && owner.side !== "BUYER") throw new FieldError("ownerParticipantId", "A buyer step needs an owner from your side");
+  if (ownerSide === "SELLER" && owner.side !== "SELLER") throw new FieldError("ownerParticipantId", "A seller step needs an owner from the seller's side");
+}
+
+/** Writes a versioned change to a milestone and its history row in one go. */
+async function changeMilestone(
+  tx: Tx,
+  buyer: BuyerActor,
+  current: { id: string; version: number; planId: string },
+  data: Record<string, unknown>,
+  history: { action: string; before?: Record<string, unknown>; after: Record<string, unknown> },
+) {
+  const result = await tx.milestone.updateMany({ where: { id: current.id, version: current.version }, data: { ...data, version: { increment: 1 } } });
+  if (result.count === 0) throw new VersionConflictError(await tx.milestone.findUniqueOrThrow({ where: { id: current.id } }));
+  await recordActivity(tx, buyerWho(buyer), {
+    organizationId: buyer.organizationId,
+    dealId: buyer.dealId,
+    planId: buyer.planId,
+    entityType: "MILESTONE",
+    entityId: current.id,
+    ...history,
+  });
+}
+
+export async function buyerAddMilestone(buyer: BuyerActor, input: z.infer<typeof BuyerAddMilestoneSchema>) {
+  return prisma.$transaction(async (tx) => {
+    await checkBuyerPlanOwner(tx, buyer, input.ownerSide, input.ownerParticipantId);
+    const plan = await tx.plan.findUniqueOrThrow({ where: { id: buyer.planId }, select: { status: true } });
+    const last = await tx.milestone.aggregate({ where: { planId: buyer.planId }, _max: { position: true } });
+    const milestone = await tx.milestone.create({
+      data: {
+        ...input,
+        organizationId: buyer.organizationId,
+        planId: buyer.planId,
+        originalTargetDate: input.targetDate,
+        position: (last._max.position ?? 0) + 1,
+      },
+    });
+    await recordActivity(tx, buyerWho(buyer), {
+      organizationId: buyer.organizationId,
+      dealId: buyer.dealId,
+      planId: buyer.planId,
+      entityType: "MILESTONE",
+      entityId: milestone.id,
+      action: "milestone.created",
+      after: { title: milestone.title, targetDate: milestone.targetDate, ownerSide: milestone.ownerSide, planStatus: plan.status },
+    });
+    return milestone;
+  });
+}
+
+export async function buyerRedate(buyer: BuyerActor, input: z.infer<typeof BuyerRedateSchema>) {
+  return prisma.$transaction(async (tx) => {
+    const current = await findVisibleMilestone(tx, buyer, input.milestoneId, input.version);
+    if (current.targetDate === input.targetDate) return current;
+    await changeMilestone(tx, buyer, current, { targetDate: input.targetDate }, {
+      action: "milestone.redated",
+      before: { targetDate: current.targetDate },
+      after: { targetDate: input.targetDate, ...(input.reason ? { reason: input.reason } : {}) },
+    });
+  });
+}
+
+export async function buyerAssignOwner(buyer: BuyerActor, input: z.infer<typeof BuyerAssignSchema>) {
+  return prisma.$transaction(async (tx) => {
+    const current = await findVisibleMilestone(tx, buyer, input.milestoneId, input.version);
+    if (current.ownerSide === "SELLER") throw new ForbiddenError("Only the seller assigns their own steps.");
+    await checkBuyerPlanOwner(tx, buyer, current.ownerSide, input.ownerParticipantId);
+    if (current.ownerParticipantId === input.ownerParticipantId) return;
+    await changeMilestone(tx, buyer, current, { ownerParticipantId: input.ownerParticipantId }, {
+      action: "milestone.updated",
+      before: { ownerParticipantId: current.ownerParticipantId },
+      after: { ownerParticipantId: input.ownerParticipantId },
+    });
+  });
+}
+
+/** A buyer marking their own (or a joint) step done: it counts at once, no confirmation needed. */
+export async function buyerMarkDone(buyer: BuyerActor, input: z.infer<typeof BuyerMilestoneActionSchema>, now = new Date()) {
+  return prisma.$transaction(async (tx) => {
+    const current = await findVisibleMilestone(tx, buyer, input.milestoneId, input.version);
+    if (current.ownerSide === "SELLER") throw new ForbiddenError("Only the seller marks their own steps done.");
+    if (current.status === "DONE") return;
+    await changeMilestone(
+      tx,
+      buyer,
+      current,
+      {
+        status: "DONE",
+        completedOn: organizationToday(buyer, now),
+        markedDoneAt: now,
+        markedDoneBySide: "BUYER",
+        markedDoneByParticipantId: buyer.participantId,
+        markedDoneByUserId: null,
+        buyerConfirmedAt: null,
+        buyerConfirmedByParticipantId: null,
+      },
+      { action: "milestone.completed", before: { status: current.status }, after: { status: "DONE" } },
+    );
+  });
+}
+
+/** The buyer's one-click confirmation of a step the seller marked done for them. */
+export async function buyerConfirm(buyer: BuyerActor, input: z.infer<typeof BuyerMilestoneActionSchema>, now = new Date()) {
+  return prisma.$transaction(async (tx) => {
+    const current = await findVisibleMilestone(tx, buyer, input.milestoneId, input.version);
+    const awaiting = current.status === "DONE" && current.ownerSide !== "SELLER" && current.markedDoneBySide === "SELLER" && !current.buyerConfirmedAt;
+    if (!awaiting) throw new FieldError("milestoneId", "This step is not waiting for your confirmation.");
+    await changeMilestone(tx, buyer, current, { buyerConfirmedAt: now, buyerConfirmedByParticipantId: buyer.participantId }, {
+      action: "milestone.confirmed",
+      after: { buyerConfirmed: true },
+    });
+  });
+}
+
+export async function buyerComment(buyer: BuyerActor, input: z.infer<typeof BuyerCommentSchema>) {
+  return prisma.$transaction(async (tx) => {
+    if (input.milestoneId) await findVisibleMilestone(tx, buyer, input.milestoneId);
+    const comment = await tx.comment.create({
+      data: {
+        organizationId: buyer.organizationId,
+        planId: buyer.planId,
+        milestoneId: input.milestoneId,
+        side: "BUYER",
+        authorParticipantId: buyer.participantId,
+        body: input.body,
+      },
+    });
+    await recordActivity(tx, buyerWho(buyer), {
+      organizationId: buyer.organizationId,
+      dealId: buyer.dealId,
+      planId: buyer.planId,
+      entityType: "COMMENT",
+      entityId: input.milestoneId ?? comment.id,
+      action: "comment.added",
+      after: { body: input.body },
+    });
+  });
+}
+
+/** "We agree to this plan": the buyer's recorded act, with who and when. */
+export async function buyerAcceptPlan(buyer: BuyerActor, version: number, now = new Date()) {
+  return prisma.$transaction(async (tx) => {
+    const plan = await tx.plan.findFirstOrThrow({ where: { id: buyer.planId } });
+    if (plan.version !== version) throw new VersionConflictError(plan);
+    if (plan.status === "ACCEPTED") return;
+    const result = await tx.plan.updateMany({
+      where: { id: plan.id, version },
+      data: { status: "ACCEPTED", acceptedAt: now, acceptedByParticipantId: buyer.participantId, version: { increment: 1 } },
+    });
+    if (result.count === 0) throw new VersionConflictError(await tx.plan.findUniqueOrThrow({ where: { id: plan.id } }));
+    await recordActivity(tx, buyerWho(buyer), {
+      organizationId: buyer.organizationId,
+      dealId: buyer.dealId,
+      planId: buyer.planId,
+      entityType: "PLAN",
+      entityId: plan.id,
+      action: "plan.accepted",
+      before: { status: plan.status },
+      after: { status: "ACCEPTED" },
+    });
+  });
+}
+
+/** A buyer brings a colleague, but only from a domain the plan allows. */
+export async function buyerInviteColleague(buyer: BuyerActor, input: z.infer<typeof BuyerInviteSchema>, baseUrl: string) {
+  const plan = await prisma.plan.findUniqueOrThrow({ where: { id: buyer.planId }, select: { allowedDomains: true } });
+  if (!domainAllowed(plan.allowedDomains, input.email)) {
+    const allowed = plan.allowedDomains.split(/\s+/).filter(Boolean);
+    throw new FieldError(
+      "email",
+      allowed.length
+        ? `Only addresses at ${allowed.join(", ")} can be invited. Ask the seller to add another domain.`
+        : "This plan does not allow buyers to invite colleagues yet. Ask the seller to add your company's domain.",
+    );
+  }
+  return inviteNewBuyer(buyerWho(buyer), buyer.planId, input, baseUrl);
+}

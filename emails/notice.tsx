@@ -1,0 +1,38 @@
+import { Button, Heading, Text } from "@react-email/components";
+import { EmailLayout, buttonStyle, paragraph } from "./layout";
+
+export interface NoticeEmailProps {
+  heading: string;
+  lines: string[];
+  action?: { label: string; href: string };
+  /** Why the reader gets this email, and how to stop it when it is not about security. */
+  footer: string;
+}
+
+/** A short notice: someone joined a plan, asked for access, or was answered. */
+export default function NoticeEmail({ heading, lines, action, footer }: NoticeEmailProps) {
+  return (
+    <EmailLayout preview={lines[0] ?? heading} footer={footer}>
+      <Heading as="h1" style={{ fontSize: "20px", margin: "0 0 12px" }}>
+        {heading}
+      </Heading>
+      {lines.map((line) => (
+        <Text key={line} style={paragraph}>
+          {line}
+        </Text>
+      ))}
+      {action ? (
+        <Button href={action.href} style={buttonStyle}>
+          {action.label}
+        </Button>
+      ) : null}
+    </EmailLayout>
+  );
+}
+
+NoticeEmail.PreviewProps = {
+  heading: "Dana Lee asks to join the Initech plan",
+  lines: ["dana.lee@gmail.example opened a forwarded link to “Initech: mutual action plan”. Their domain is not on the plan's allowed list."],
+  action: { label: "Approve or decline", href: "http://localhost:5173/deals/deal-id" },
+  footer: "You get this email because you own this deal in Mutual.",
+} satisfies NoticeEmailProps;
