@@ -178,6 +178,7 @@ export type Admission =
   | { outcome: "SIGNED_IN"; organizationId: string; email: string }
   | { outcome: "REQUESTED" }
   | { outcome: "REVOKED" }
+  | { outcome: "DECLINED" }
   | { outcome: "NOT_FOUND" };
 
 function domainOf(email: string) {
@@ -228,8 +229,10 @@ export async function admitVerifiedEmail(planId: string, email: string, baseUrl:
       return { outcome: "SIGNED_IN", organizationId: plan.organizationId, email };
     }
 
-    const pending = await tx.accessRequest.findFirst({ where: { planId, email, status: "PENDING" } });
-    if (!pending) {
+    const earlier = await tx.accessRequest.findFirst({ where: { planId, email }, orderBy: { createdAt: "desc" } });
+    // Once declined, asking again does not reach the rep again; a colleague on the plan can invite them.
+    if (earlier?.status === "DECLINED") return { outcome: "DECLINED" };
+    if (earlier?.status !== "PENDING") {
       const request = await tx.accessRequest.create({ data: { organizationId: plan.organizationId, planId, email } });
       await recordActivity(tx, { side: "BUYER", name: email }, { ...base, entityType: "PLAN", entityId: planId, action: "access.requested", after: { email } });
       await noticeToOwner(

@@ -27,6 +27,10 @@ const VISIBLE_ACTIVITY_LIMIT = 25;
 
 /** The plan as a buyer sees it. Internal-only rows are filtered in the query, not in the page. */
 export async function getBuyerPlan(buyer: BuyerActor) {
+  // History and comments of a step the rep made internal later stay hidden with the step.
+  const internalIds = (
+    await prisma.milestone.findMany({ where: { planId: buyer.planId, internalOnly: true }, select: { id: true } })
+  ).map((m) => m.id);
   const plan = await prisma.plan.findFirst({
     where: { id: buyer.planId, organizationId: buyer.organizationId },
     select: {
@@ -67,12 +71,12 @@ export async function getBuyerPlan(buyer: BuyerActor) {
         select: { id: true, side: true, name: true, title: true, role: true, accessState: true },
       },
       comments: {
-        where: { internalOnly: false },
+        where: { internalOnly: false, OR: [{ milestoneId: null }, { milestone: { internalOnly: false } }] },
         orderBy: { createdAt: "asc" },
         select: { id: true, milestoneId: true, body: true, side: true, createdAt: true, authorUser: { select: { name: true } }, authorParticipant: { select: { name: true } } },
       },
       activities: {
-        where: { internalOnly: false },
+        where: { internalOnly: false, entityId: { notIn: internalIds } },
         orderBy: [{ at: "desc" }, { id: "desc" }],
         take: VISIBLE_ACTIVITY_LIMIT,
         select: { id: true, at: true, actorName: true, actorSide: true, entityType: true, entityId: true, action: true, before: true, after: true },
@@ -155,12 +159,13 @@ async function findVisibleMilestone(tx: Tx, buyer: BuyerActor, milestoneId: stri
   return milestone;
 }
 
-async function checkBuyerPlanOwner(tx: Tx, buyer: BuyerActor, ownerSide: string, ownerParticipantId: string | null) {
+/** Buyers assign owners among their own colleagues on the plan (product.md, "Who uses it"). */
+async function checkBuyerPlanOwner(tx: Tx, buyer: BuyerActor, ownerParticipantId: string | null) {
   if (!ownerParticipantId) return;
-  const owner = await tx.participant.findFirst({ where: { id: ownerParticipantId, planId: buyer.planId, accessState: { not: "REVOKED" } } });
-  if (!owner) throw new FieldError("ownerParticipantId", "Choose an owner from the people on this plan");
-  if (ownerSide === "BUYER" && owner.side !== "BUYER") throw new FieldError("ownerParticipantId", "A buyer step needs an owner from your side");
-  if (ownerSide === "SELLER" && owner.side !== "SELLER") throw new FieldError("ownerParticipantId", "A seller step needs an owner from the seller's side");
+  const owner = await tx.participant.findFirst({
+    where: { id: ownerParticipantId, planId: buyer.planId, side: "BUYER", accessState: { not: "REVOKED" } },
+  });
+  if (!owner) throw new FieldError("ownerParticipantId", "Choose an owner among your colleagues on this plan");
 }
 
 /** Writes a versioned change to a milestone and its history row in one go. */
@@ -185,7 +190,7 @@ async function changeMilestone(
 
 export async function buyerAddMilestone(buyer: BuyerActor, input: z.infer<typeof BuyerAddMilestoneSchema>) {
   return prisma.$transaction(async (tx) => {
-    await checkBuyerPlanOwner(tx, buyer, input.ownerSide, input.ownerParticipantId);
+    await checkBuyerPlanOwner(tx, buyer, input.ownerParticipantId);
     const plan = await tx.plan.findUniqueOrThrow({ where: { id: buyer.planId }, select: { status: true } });
     const last = await tx.milestone.aggregate({ where: { planId: buyer.planId }, _max: { position: true } });
     const milestone = await tx.milestone.create({
@@ -226,7 +231,7 @@ export async function buyerAssignOwner(buyer: BuyerActor, input: z.infer<typeof 
   return prisma.$transaction(async (tx) => {
     const current = await findVisibleMilestone(tx, buyer, input.milestoneId, input.version);
     if (current.ownerSide === "SELLER") throw new ForbiddenError("Only the seller assigns their own steps.");
-    await checkBuyerPlanOwner(tx, buyer, current.ownerSide, input.ownerParticipantId);
+    await checkBuyerPlanOwner(tx, buyer, input.ownerParticipantId);
     if (current.ownerParticipantId === input.ownerParticipantId) return;
     await changeMilestone(tx, buyer, current, { ownerParticipantId: input.ownerParticipantId }, {
       action: "milestone.updated",

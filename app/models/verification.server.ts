@@ -87,9 +87,13 @@ export async function consumeCode(types: VerificationType[], email: string, code
   if (row.expiresAt <= now) return { ok: false, reason: "EXPIRED" };
   if (row.attempts >= MAX_CODE_ATTEMPTS) return { ok: false, reason: "TOO_MANY_ATTEMPTS" };
   if (!hashesMatch(codeHashFor(code.trim(), row.id), row.codeHash)) {
-    const attempts = row.attempts + 1;
-    await prisma.verification.update({ where: { id: row.id }, data: { attempts } });
-    if (attempts >= MAX_CODE_ATTEMPTS) return { ok: false, reason: "TOO_MANY_ATTEMPTS" };
+    // Counted in one conditional write, so wrong codes sent at the same time cannot outrun the limit.
+    const counted = await prisma.verification.updateMany({
+      where: { id: row.id, usedAt: null, attempts: { lt: MAX_CODE_ATTEMPTS } },
+      data: { attempts: { increment: 1 } },
+    });
+    const attempts = (await prisma.verification.findUniqueOrThrow({ where: { id: row.id } })).attempts;
+    if (counted.count === 0 || attempts >= MAX_CODE_ATTEMPTS) return { ok: false, reason: "TOO_MANY_ATTEMPTS" };
     return { ok: false, reason: "WRONG_CODE", attemptsLeft: MAX_CODE_ATTEMPTS - attempts };
   }
   return markUsed(row, now);
@@ -102,8 +106,12 @@ async function markUsed(
   if (row.usedAt) return { ok: false, reason: "USED" };
   if (row.expiresAt <= now) return { ok: false, reason: "EXPIRED" };
   if (row.attempts >= MAX_CODE_ATTEMPTS) return { ok: false, reason: "TOO_MANY_ATTEMPTS" };
-  // Conditional on usedAt still being empty, so two simultaneous posts cannot both succeed.
-  const claimed = await prisma.verification.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: now } });
+  // Conditional on the row still being unused and under the attempt limit, so two simultaneous
+  // posts cannot both succeed, and a right guess racing wrong ones cannot slip past the limit.
+  const claimed = await prisma.verification.updateMany({
+    where: { id: row.id, usedAt: null, attempts: { lt: MAX_CODE_ATTEMPTS } },
+    data: { usedAt: now },
+  });
   if (claimed.count === 0) return { ok: false, reason: "USED" };
   const { id, target, type, organizationId, planId } = row;
   return { ok: true, verification: { id, target, type, organizationId, planId } };

@@ -42,7 +42,8 @@ type Step =
   | { step: "email"; email: string; errors?: Record<string, string[]> }
   | { step: "failed"; message: string }
   | { step: "requested"; email: string }
-  | { step: "revoked" };
+  | { step: "revoked" }
+  | { step: "declined" };
 
 const BUYER_TYPES = ["BUYER_INVITE", "BUYER_SIGN_IN"] as const;
 
@@ -98,6 +99,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return data<Step>({ step: "requested", email: outcome.verification.target });
     case "REVOKED":
       return data<Step>({ step: "revoked" }, { status: 403 });
+    case "DECLINED":
+      return data<Step>({ step: "declined" }, { status: 403 });
     default:
       return data<Step>({ step: "failed", message: FAILURES.INVALID }, { status: 400 });
   }
@@ -129,6 +132,13 @@ export default function JoinPlan() {
     return (
       <AuthCard title="Access removed">
         <p className="text-slate-700">The seller removed your access to this plan. Contact them if you think this is a mistake.</p>
+      </AuthCard>
+    );
+  }
+  if (result?.step === "declined") {
+    return (
+      <AuthCard title="Request declined">
+        <p className="text-slate-700">The seller declined your request to join this plan. A colleague who is on the plan can invite you.</p>
       </AuthCard>
     );
   }

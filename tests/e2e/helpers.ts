@@ -43,7 +43,7 @@ export async function createDeal(page: Page, account: string, startDate = "2026-
 
 /** Adds a buyer contact on the deal page the rep is on. */
 export async function addBuyerContact(page: Page, name: string, email: string, role = "Champion") {
-  await page.getByText("Add a buyer contact").click();
+  await openDetails(page, "Add a buyer contact");
   const form = page.locator("form").filter({ has: page.getByRole("button", { name: "Add contact" }) });
   await form.getByLabel("Name").fill(name);
   await form.getByLabel("Email").fill(email);
@@ -58,4 +58,10 @@ export async function inviteBuyer(page: Page, name: string, email: string) {
   await page.getByRole("button", { name: "Invite selected buyers" }).click();
   await expect(page.getByText("Invitations sent.")).toBeVisible();
   return readLatestEmail(page, email);
+}
+
+/** Opens a <details> section by its summary text, unless it is already open. */
+export async function openDetails(page: Page, summary: string) {
+  const details = page.locator("details").filter({ has: page.locator("summary", { hasText: summary }) });
+  if (!(await details.evaluate((el) => (el as HTMLDetailsElement).open))) await details.locator("summary").click();
 }

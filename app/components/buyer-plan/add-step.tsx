@@ -32,7 +32,10 @@ export function AddStep({ view }: { view: BuyerPlanView }) {
             id="new-owner"
             name="ownerParticipantId"
             defaultValue={view.me.participantId}
-            options={[{ value: "", label: "No owner yet" }, ...view.participants.map((p) => ({ value: p.id, label: p.side === "SELLER" ? `${p.name} (seller)` : p.name }))]}
+            options={[
+              { value: "", label: "No owner yet" },
+              ...view.participants.filter((p) => p.side === "BUYER").map((p) => ({ value: p.id, label: p.name })),
+            ]}
             errors={errorsOf(result, "ownerParticipantId")}
           />
           <InputField label="Target date" id="new-date" name="targetDate" type="date" defaultValue={view.today} required errors={errorsOf(result, "targetDate")} />

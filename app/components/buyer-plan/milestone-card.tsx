@@ -27,7 +27,7 @@ export function MilestoneCard({ milestone: m, people, comments, today }: { miles
   const assignVersion = useBaseVersion(m.version, assign);
   const confirming = useIsPending("confirm", "milestoneId", m.id);
   const marking = useIsPending("mark-done", "milestoneId", m.id);
-  const owners = people.filter((p) => m.ownerSide === "JOINT" || p.side === m.ownerSide);
+  const colleagues = people.filter((p) => p.side === "BUYER");
 
   return (
     <li className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200" data-testid="milestone" data-milestone-id={m.id}>
@@ -102,10 +102,9 @@ export function MilestoneCard({ milestone: m, people, comments, today }: { miles
             </label>
             <select id={`owner-${m.id}`} name="ownerParticipantId" defaultValue={m.ownerParticipantId ?? ""} className={input}>
               <option value="">No owner yet</option>
-              {owners.map((p) => (
+              {colleagues.map((p) => (
                 <option key={p.id} value={p.id}>
                   {p.name}
-                  {p.side === "SELLER" ? " (seller)" : ""}
                 </option>
               ))}
             </select>

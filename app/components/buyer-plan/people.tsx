@@ -35,13 +35,13 @@ export function People({ view }: { view: BuyerPlanView }) {
           </li>
         ))}
       </ul>
+      {invite?.ok ? (
+        <p className="mt-2 text-sm text-emerald-800" role="status">
+          Invitation sent.
+        </p>
+      ) : null}
       <details className="mt-3" open={Boolean(invite && !invite.ok)}>
         <summary className="cursor-pointer text-sm font-medium text-brand-700">Invite a colleague</summary>
-        {invite?.ok ? (
-          <p className="mt-2 text-sm text-emerald-800" role="status">
-            Invitation sent.
-          </p>
-        ) : null}
         <Form method="post" className="mt-2 space-y-2" key={invite?.ok ? `i-${buyers.length}` : "i"}>
           <input type="hidden" name="intent" value="invite-colleague" />
           <InputField label="Name" id="invite-name" name="name" required errors={errorsOf(invite, "name")} />
