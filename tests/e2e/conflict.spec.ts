@@ -28,4 +28,10 @@ test("a stale save shows the saved version and what the user typed, and overwrit
 
   await other.reload();
   await expect(theirs.getByTestId("milestone-title")).toHaveText("Business case sent to the CFO");
+
+  // The user may keep theirs instead, knowingly.
+  await mine.getByRole("button", { name: "Keep mine instead" }).click();
+  await expect(mine.getByTestId("milestone-title")).toHaveText("Business case drafted");
+  await other.reload();
+  await expect(theirs.getByTestId("milestone-title")).toHaveText("Business case drafted");
 });
