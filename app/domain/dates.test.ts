@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { addDays, calendarDateIn, daysBetween, formatCalendarDate, isCalendarDate, organizationToday } from "./dates";
+import { addDays, calendarDateIn, dayNumber, daysBetween, formatCalendarDate, fromDayNumber, isCalendarDate, organizationToday } from "./dates";
 
 const ORIGINAL_TZ = process.env.TZ;
 afterEach(() => {
@@ -74,5 +74,19 @@ describe("the organization's today", () => {
       process.env.TZ = zone;
       expect(calendarDateIn(timezone, new Date(iso))).toBe(expected);
     }
+  });
+});
+
+describe("day numbers", () => {
+  it("match the calendar for every day of 1999 to 2031", () => {
+    for (let day = Date.UTC(1999, 0, 1) / 86_400_000; day <= Date.UTC(2031, 11, 31) / 86_400_000; day++) {
+      const date = new Date(day * 86_400_000).toISOString().slice(0, 10);
+      expect(dayNumber(date)).toBe(day);
+      expect(fromDayNumber(day)).toBe(date);
+    }
+  });
+
+  it("refuse what is not a date", () => {
+    for (const bad of ["2026-13-01", "2026-1-01", "", "20261101", "2026-11-0x"]) expect(() => dayNumber(bad)).toThrow(RangeError);
   });
 });

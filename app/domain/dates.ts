@@ -13,13 +13,28 @@ export function isCalendarDate(value: string): value is CalendarDate {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
-function toDayNumber(date: CalendarDate): number {
-  if (!isCalendarDate(date)) throw new RangeError(`Not a calendar date: ${date}`);
-  const [y, m, d] = date.split("-").map(Number);
-  return Date.UTC(y, m - 1, d) / MS_PER_DAY;
+/**
+ * Days since 1970-01-01 for a 'YYYY-MM-DD' date. Parsed by hand (days-from-civil) because the
+ * signals engine calls it for every milestone of every deal.
+ */
+export function dayNumber(date: CalendarDate): number {
+  if (date.length !== 10 || date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45) throw new RangeError(`Not a calendar date: ${date}`);
+  const digit = (i: number) => date.charCodeAt(i) - 48;
+  let y = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3);
+  const m = digit(5) * 10 + digit(6);
+  const d = digit(8) * 10 + digit(9);
+  if (!(m >= 1 && m <= 12 && d >= 1 && d <= 31) || Number.isNaN(y)) throw new RangeError(`Not a calendar date: ${date}`);
+  y -= m <= 2 ? 1 : 0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
 }
 
-function fromDayNumber(day: number): CalendarDate {
+const toDayNumber = dayNumber;
+
+export function fromDayNumber(day: number): CalendarDate {
   return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
 }
 
