@@ -4,6 +4,7 @@
 // choices it leaves open (weights, tie-breaks) are written down with examples in docs/signals.md.
 import { dayNumber, fromDayNumber } from "./dates";
 import { fiscalQuarterOf } from "./fiscal";
+import { overdueDays, slippedDays } from "./slippage";
 
 export type CalendarDate = string; // 'YYYY-MM-DD'
 export type ForecastCategory = "OMITTED" | "PIPELINE" | "BEST_CASE" | "COMMIT" | "CLOSED";
@@ -137,13 +138,13 @@ export function deriveDealSignals(snapshot: DealSnapshot, today: CalendarDate): 
 
   for (const m of snapshot.milestones) {
     const target = dayNumber(m.targetDate);
-    const daysSlipped = Math.max(0, target - dayNumber(m.originalTargetDate));
+    const daysSlipped = slippedDays(dayNumber(m.originalTargetDate), target);
     const markedDone = m.status === "DONE";
     const buyerStep = m.ownerSide !== "SELLER";
     const confirmed = m.buyerConfirmed || (m.markedDoneBySide ?? "SELLER") === "BUYER";
     const countsAsDone = markedDone && (!buyerStep || confirmed);
     const awaitingBuyerConfirmation = markedDone && buyerStep && !confirmed;
-    const daysOverdue = countsAsDone ? 0 : Math.max(0, todayN - target);
+    const daysOverdue = overdueDays(target, todayN, countsAsDone);
 
     milestones.push({
       id: m.id,

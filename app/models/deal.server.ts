@@ -29,22 +29,9 @@ export async function listDeals(actor: SellerActor) {
       },
     },
   });
-  const doneCounts = await prisma.milestone.groupBy({
-    by: ["planId"],
-    where: { organizationId: actor.organizationId, status: "DONE", plan: { deal: visibleDealsWhere(actor) } },
-    _count: { _all: true },
-  });
-  const doneByPlan = new Map(doneCounts.map((row) => [row.planId, row._count._all]));
   return deals.map((deal) => ({
     ...deal,
-    plan: deal.plan
-      ? {
-          id: deal.plan.id,
-          status: deal.plan.status,
-          milestoneCount: deal.plan._count.milestones,
-          doneCount: doneByPlan.get(deal.plan.id) ?? 0,
-        }
-      : null,
+    plan: deal.plan ? { id: deal.plan.id, status: deal.plan.status, milestoneCount: deal.plan._count.milestones } : null,
   }));
 }
 
@@ -106,6 +93,7 @@ export async function getDealWorkspace(actor: SellerActor, dealId: string) {
     where: { id: dealId, ...visibleDealsWhere(actor) },
     include: {
       owner: { select: { id: true, name: true, email: true } },
+      meddpicc: true,
       plan: {
         include: {
           milestones: { orderBy: { position: "asc" } },

@@ -20,6 +20,13 @@ import { getDealWorkspace, updateDeal } from "~/models/deal.server";
 import { addMilestone, deleteMilestone, moveMilestone, updateMilestone } from "~/models/milestone.server";
 import { addBuyerParticipant, revokeBuyerParticipant, updateBuyerParticipant } from "~/models/participant.server";
 import { createPlan, sharePlan, updatePlan } from "~/models/plan.server";
+import { saveMeddpicc } from "~/models/meddpicc.server";
+import { loadDealSignals } from "~/models/signals.server";
+import { MeddpiccSchema } from "~/forms/meddpicc";
+import { MEDDPICC_LETTERS, type MeddpiccScores } from "~/domain/meddpicc";
+import { HealthPanel } from "~/components/signals/health-panel";
+import { SlippageTable } from "~/components/signals/slippage-table";
+import { MeddpiccForm } from "~/components/plan-editor/meddpicc-form";
 import { requireSeller } from "~/utils/auth.server";
 import { kickOutbox } from "~/utils/email.server";
 import { appUrl } from "~/utils/env.server";
@@ -40,7 +47,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const workspace = await getDealWorkspace(seller, params.dealId ?? "").catch((error) => {
     throw asResponse(error);
   });
+  const signals = (await loadDealSignals(seller, [workspace.id])).get(workspace.id)!;
+  const meddpicc = workspace.meddpicc;
   return {
+    signals,
+    meddpicc: {
+      scores: meddpicc ? (Object.fromEntries(MEDDPICC_LETTERS.map(({ key }) => [key, meddpicc[key]])) as MeddpiccScores) : null,
+      version: meddpicc?.version ?? 0,
+    },
     deal: toDealView(workspace),
     plan: workspace.plan ? toPlanView(workspace.plan) : null,
     activity: await listDealActivity(seller, workspace.id),
@@ -79,6 +93,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return runIntent(form, EditParticipantSchema, id("participantId"), (v) => updateBuyerParticipant(seller, dealId, v));
     case "revoke-participant":
       return runIntent(form, RevokeParticipantSchema, id("participantId"), (v) => revokeBuyerParticipant(seller, dealId, v.participantId, v.version));
+    case "save-meddpicc":
+      return runIntent(form, MeddpiccSchema, "save-meddpicc", (v) => saveMeddpicc(seller, dealId, v));
     case "invite-buyers":
       return sendingEmail(runIntent(form, InviteBuyersSchema, "invite-buyers", (v) => inviteBuyers(seller, dealId, v.participantIds, appUrl(request))));
     case "decide-access":
@@ -98,7 +114,8 @@ async function sendingEmail<T>(response: Promise<T>): Promise<T> {
 }
 
 export default function DealPage() {
-  const { deal, plan, activity, today, timezone, accessRequests } = useLoaderData<typeof loader>();
+  const { deal, plan, activity, today, timezone, accessRequests, signals, meddpicc } = useLoaderData<typeof loader>();
+  const titles = new Map((plan?.milestones ?? []).map((m) => [m.id, m.title]));
   useLiveUpdates();
   return (
     <main className="mx-auto max-w-6xl px-4 py-6">
@@ -110,10 +127,12 @@ export default function DealPage() {
       <DealHeader deal={deal} plan={plan} />
       <div className="mt-6 grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <section aria-labelledby="plan-heading" className="min-w-0 space-y-4">
+          <HealthPanel signals={signals} targetCloseDate={deal.targetCloseDate} />
           {plan ? (
             <>
               <PlanSettings plan={plan} />
               <MilestoneList plan={plan} today={today} />
+              <SlippageTable signals={signals} titles={titles} />
             </>
           ) : (
             <NoPlan today={today} />
@@ -121,6 +140,7 @@ export default function DealPage() {
         </section>
         <aside className="min-w-0 space-y-6">
           <DealEditor deal={deal} />
+          <MeddpiccForm scores={meddpicc.scores} version={meddpicc.version} />
           {plan ? <Participants plan={plan} accessRequests={accessRequests} timezone={timezone} /> : null}
           <ActivityList activity={activity} milestones={plan?.milestones ?? []} timezone={timezone} />
         </aside>

@@ -1,0 +1,119 @@
+// Builds the engine's snapshots from the database, for the deals a seller may see. Original dates
+// live on the milestone (frozen at sharing); re-date counts and buyer recency come from the
+// activity history. The figures themselves are computed only by app/domain/signals.ts.
+import { prisma } from "~/utils/db.server";
+import { calendarDateIn } from "~/domain/dates";
+import { deriveDealSignals, type DealSignals, type DealSnapshot } from "~/domain/signals";
+import { meddpiccTotal } from "~/domain/meddpicc";
+import { actorToday, visibleDealsWhere, type SellerActor } from "./actor.server";
+
+const dealWithPlan = {
+  organization: { select: { timezone: true, fiscalYearStartMonth: true } },
+  meddpicc: true,
+  plan: {
+    select: {
+      id: true,
+      status: true,
+      sharedOn: true,
+      sharedAt: true,
+      milestones: {
+        orderBy: { position: "asc" as const },
+        select: {
+          id: true,
+          title: true,
+          ownerSide: true,
+          originalTargetDate: true,
+          targetDate: true,
+          status: true,
+          completedOn: true,
+          markedDoneBySide: true,
+          buyerConfirmedAt: true,
+          gatesStage: true,
+          internalOnly: true,
+        },
+      },
+      participants: { select: { side: true, role: true, accessState: true, lastSeenAt: true } },
+    },
+  },
+};
+
+type DealRow = NonNullable<Awaited<ReturnType<typeof loadDeals>>>[number];
+
+function loadDeals(where: object) {
+  return prisma.deal.findMany({ where, include: dealWithPlan });
+}
+
+/** Re-dates after the plan was first shared, per milestone, and each plan's last buyer action. */
+async function historyFacts(deals: DealRow[]) {
+  const plans = deals.flatMap((d) => (d.plan ? [d.plan] : []));
+  const planIds = plans.map((p) => p.id);
+  const sharedAt = new Map(plans.map((p) => [p.id, p.sharedAt]));
+  const redateCounts = new Map<string, number>();
+  const lastBuyerAt = new Map<string, Date>();
+  const CHUNK = 500;
+  for (let i = 0; i < planIds.length; i += CHUNK) {
+    const ids = planIds.slice(i, i + CHUNK);
+    const redates = await prisma.activity.findMany({
+      where: { planId: { in: ids }, action: "milestone.redated" },
+      select: { planId: true, entityId: true, at: true },
+    });
+    for (const r of redates) {
+      const shared = sharedAt.get(r.planId!);
+      if (shared && r.at >= shared) redateCounts.set(r.entityId, (redateCounts.get(r.entityId) ?? 0) + 1);
+    }
+    const buyerActs = await prisma.activity.groupBy({
+      by: ["planId"],
+      where: { planId: { in: ids }, actorSide: "BUYER" },
+      _max: { at: true },
+    });
+    for (const b of buyerActs) if (b.planId && b._max.at) lastBuyerAt.set(b.planId, b._max.at);
+  }
+  return { redateCounts, lastBuyerAt };
+}
+
+export function toSnapshot(deal: DealRow, facts: Awaited<ReturnType<typeof historyFacts>>): DealSnapshot {
+  const tz = deal.organization.timezone;
+  const plan = deal.plan;
+  const lastBuyer = plan ? facts.lastBuyerAt.get(plan.id) : undefined;
+  return {
+    deal: {
+      amount: deal.amount,
+      stage: deal.stage,
+      targetCloseDate: deal.targetCloseDate,
+      repForecastCategory: deal.repForecastCategory as DealSnapshot["deal"]["repForecastCategory"],
+      outcome: deal.outcome as DealSnapshot["deal"]["outcome"],
+      meddpiccTotal: deal.meddpicc ? meddpiccTotal(deal.meddpicc) : null,
+    },
+    org: { timezone: tz, fiscalYearStartMonth: deal.organization.fiscalYearStartMonth },
+    plan: plan ? { status: plan.status as "DRAFT" | "SHARED" | "ACCEPTED", sharedOn: plan.sharedOn } : null,
+    milestones: (plan?.milestones ?? []).map((m) => ({
+      id: m.id,
+      title: m.title,
+      ownerSide: m.ownerSide as "BUYER" | "SELLER" | "JOINT",
+      originalTargetDate: m.originalTargetDate,
+      targetDate: m.targetDate,
+      redateCount: facts.redateCounts.get(m.id) ?? 0,
+      status: m.status as DealSnapshot["milestones"][number]["status"],
+      completedOn: m.completedOn,
+      buyerConfirmed: m.buyerConfirmedAt !== null,
+      markedDoneBySide: m.markedDoneBySide as "BUYER" | "SELLER" | null,
+      gatesStage: m.gatesStage,
+      internalOnly: m.internalOnly,
+    })),
+    participants: (plan?.participants ?? []).map((p) => ({
+      side: p.side as "BUYER" | "SELLER",
+      role: p.role as DealSnapshot["participants"][number]["role"],
+      status: p.accessState as "INVITED" | "ACTIVE" | "REVOKED",
+      lastActiveOn: p.lastSeenAt ? calendarDateIn(tz, p.lastSeenAt) : null,
+    })),
+    lastBuyerActivityOn: lastBuyer ? calendarDateIn(tz, lastBuyer) : null,
+  };
+}
+
+/** Signals for every deal the seller may see (or the given ones), keyed by deal id. */
+export async function loadDealSignals(actor: SellerActor, dealIds?: string[], now = new Date()): Promise<Map<string, DealSignals>> {
+  const deals = await loadDeals({ ...visibleDealsWhere(actor), ...(dealIds ? { id: { in: dealIds } } : {}) });
+  const facts = await historyFacts(deals);
+  const today = actorToday(actor, now);
+  return new Map(deals.map((deal) => [deal.id, deriveDealSignals(toSnapshot(deal, facts), today)]));
+}
