@@ -132,7 +132,6 @@ export function deriveDealSignals(snapshot: DealSnapshot, today: CalendarDate): 
   let dueCount = 0;
   let dueOnTime = 0;
   const overdueBuyerSteps: Array<{ m: DealSnapshot["milestones"][number]; days: number }> = [];
-  const overdueAny: number[] = [];
   const awaiting: string[] = [];
   let buyerDueNotDone = 0;
 
@@ -168,7 +167,6 @@ export function deriveDealSignals(snapshot: DealSnapshot, today: CalendarDate): 
       openCount++;
       behind = Math.max(behind, daysOverdue);
       latestOpenTarget = Math.max(latestOpenTarget, target);
-      if (daysOverdue > 0) overdueAny.push(daysOverdue);
     }
     if (awaitingBuyerConfirmation) awaiting.push(nameOf(m));
     // "Due so far": target date on or before today.
@@ -198,7 +196,8 @@ export function deriveDealSignals(snapshot: DealSnapshot, today: CalendarDate): 
     daysWithoutBuyerActivity = from === -Infinity ? null : Math.max(0, todayN - from);
   }
 
-  const maxOverdue = overdueAny.length ? Math.max(...overdueAny) : 0;
+  // The most overdue open milestone: the same figure as `behind`.
+  const maxOverdue = behind;
   let planStatus: PlanStatus | null = null;
   if (shared) {
     if (maxOverdue >= THRESHOLDS.stalledOverdueDays || (daysWithoutBuyerActivity ?? 0) >= THRESHOLDS.stalledSilenceDays) planStatus = "STALLED";
