@@ -601,6 +601,23 @@ describe("health deductions (each from the 100 of the default snapshot)", () => 
   });
 });
 
+describe("MEDDPICC in health: 12 needed to be at stage 4 or later (seed threshold), only where a score is recorded", () => {
+  it.each<{ stage: number; total: number | null; outcome?: "OPEN" | "WON" | "LOST"; flag: boolean; score: number }>([
+    { stage: 4, total: 11, flag: true, score: 95 },
+    { stage: 6, total: 0, flag: true, score: 95 },
+    { stage: 4, total: 12, flag: false, score: 100 },
+    { stage: 5, total: 16, flag: false, score: 100 },
+    { stage: 3, total: 5, flag: false, score: 100 },
+    { stage: 5, total: null, flag: false, score: 100 },
+    { stage: 5, total: 8, outcome: "WON", flag: true, score: 100 },
+  ])("stage $stage, MEDDPICC $total, $outcome: flagged $flag, score $score", ({ stage, total, outcome, flag, score }) => {
+    const s = run({ deal: { stage, meddpiccTotal: total, outcome: outcome ?? "OPEN" } });
+    expect(s.meddpiccBelowStageThreshold).toBe(flag);
+    expect(s.health.score).toBe(score);
+    if (score === 95) expect(s.health.reasons).toEqual([`MEDDPICC is ${total} of 16, below the 12 needed to be at stage ${stage}`]);
+  });
+});
+
 describe("health label", () => {
   it.each<{ name: string; o: Overrides; status: DealSignals["planStatus"]; score: number; label: string }>([
     { name: "stalled by silence though the score is 85", o: { lastBuyerActivityOn: ago(14) }, status: "STALLED", score: 85, label: "STALLED" },
@@ -964,6 +981,8 @@ describe("dates at the edges", () => {
     expect([honolulu.s.health.score, honolulu.s.health.label]).toEqual([58, "AT_RISK"]);
     expect(tonga.s.forecast.derived).toBe("PIPELINE"); // 14 days of silence
     expect(honolulu.s.forecast.derived).toBe("BEST_CASE");
+    expect(honolulu.s.forecast.reasons).toContain("Not Commit: 2 buyer or joint milestones due so far not done and confirmed by the buyer");
+    expect(tonga.s.forecast.reasons).toContain("Not Best Case: no buyer activity for 14 days");
   });
 });
 
@@ -977,13 +996,16 @@ const STATUS_RANK = { ON_TRACK: 0, AT_RISK: 1, STALLED: 2 } as const;
 const ROLES: Array<Participant["role"]> = ["ECONOMIC_BUYER", "CHAMPION", "TECHNICAL_EVALUATOR", "USER_CHAMPION", "PROCUREMENT", "EXECUTIVE_SPONSOR", "LEGAL", "OTHER", null];
 const CATEGORIES: ForecastCategory[] = ["OMITTED", "PIPELINE", "BEST_CASE", "COMMIT", "CLOSED"];
 
-/** A milestone dated around `today` (day offset from BASE); done ones were completed on or before today. */
-const arbMilestone = (todayOff: number) =>
+/**
+ * A milestone dated around `today` (day offset from BASE); done ones were completed on or before today.
+ * `tidy` milestones are mostly on their original date, and mostly done and confirmed once due.
+ */
+const arbMilestone = (todayOff: number, tidy: boolean) =>
   fc
     .record({
       ownerSide: fc.constantFrom("BUYER", "SELLER", "JOINT"),
-      originalOff: fc.integer({ min: -60, max: 150 }),
-      shift: fc.integer({ min: -10, max: 40 }),
+      originalOff: tidy ? fc.integer({ min: todayOff - 60, max: todayOff + 80 }) : fc.integer({ min: -60, max: 150 }),
+      shift: tidy ? fc.constantFrom(0, 0, 0, 0, 0, 4, -3) : fc.integer({ min: -10, max: 40 }),
       status: fc.constantFrom("NOT_STARTED", "IN_PROGRESS", "DONE", "BLOCKED"),
       completedBack: fc.integer({ min: 0, max: 90 }),
       buyerConfirmed: fc.boolean(),
@@ -991,61 +1013,77 @@ const arbMilestone = (todayOff: number) =>
       gatesStage: fc.option(fc.integer({ min: 1, max: 6 }), { nil: null }),
       internalOnly: fc.boolean(),
       titled: fc.boolean(),
+      keptUp: fc.constantFrom(true, true, true, true, false),
     })
-    .map((r): Omit<Milestone, "id"> => ({
-      ownerSide: r.ownerSide,
-      originalTargetDate: addDays(BASE, r.originalOff),
-      targetDate: addDays(BASE, r.originalOff + r.shift),
-      redateCount: r.shift === 0 ? 0 : 1,
-      status: r.status,
-      completedOn: r.status === "DONE" ? addDays(BASE, todayOff - r.completedBack) : null,
-      buyerConfirmed: r.buyerConfirmed,
-      gatesStage: r.gatesStage,
-      internalOnly: r.internalOnly,
-      ...(r.titled ? { title: "Step" } : {}),
-      ...(r.markedDoneBySide === undefined ? {} : { markedDoneBySide: r.markedDoneBySide }),
-    }));
+    .map((r): Omit<Milestone, "id"> => {
+      const targetOff = r.originalOff + r.shift;
+      const m: Omit<Milestone, "id"> = {
+        ownerSide: r.ownerSide,
+        originalTargetDate: addDays(BASE, r.originalOff),
+        targetDate: addDays(BASE, targetOff),
+        redateCount: r.shift === 0 ? 0 : 1,
+        status: r.status,
+        completedOn: r.status === "DONE" ? addDays(BASE, todayOff - r.completedBack) : null,
+        buyerConfirmed: r.buyerConfirmed,
+        gatesStage: r.gatesStage,
+        internalOnly: r.internalOnly,
+        ...(r.titled ? { title: "Step" } : {}),
+        ...(r.markedDoneBySide === undefined ? {} : { markedDoneBySide: r.markedDoneBySide }),
+      };
+      if (tidy && r.keptUp && targetOff <= todayOff) return { ...m, status: "DONE", completedOn: addDays(BASE, targetOff - (r.completedBack % 3)), buyerConfirmed: true };
+      return m;
+    });
 
 const withIds = (ms: Array<Omit<Milestone, "id">>): Milestone[] => ms.map((m, i) => ({ ...m, id: `g${i}` }) as Milestone);
 
-const arbCase = fc.integer({ min: 0, max: 150 }).chain((todayOff) => {
-  const day = (back: number) => addDays(BASE, todayOff - back);
-  return fc
-    .record({
-      stage: fc.integer({ min: 1, max: 6 }),
-      closeOff: fc.integer({ min: -40, max: 220 }),
-      rep: fc.constantFrom(...CATEGORIES),
-      outcome: fc.constantFrom("OPEN", "OPEN", "OPEN", "WON", "LOST"),
-      meddpicc: fc.option(fc.integer({ min: 0, max: 16 }), { nil: null }),
-      fiscalYearStartMonth: fc.integer({ min: 1, max: 12 }),
-      plan: fc.option(
-        fc.record({ status: fc.constantFrom("DRAFT", "SHARED", "ACCEPTED"), sharedBack: fc.option(fc.integer({ min: 0, max: 120 }), { nil: null }) }),
-        { nil: null, freq: 6 },
-      ),
-      milestones: fc.array(arbMilestone(todayOff), { maxLength: 12 }),
-      participants: fc.array(
-        fc.record({
-          side: fc.constantFrom("BUYER", "BUYER", "SELLER"),
-          role: fc.constantFrom(...ROLES),
-          status: fc.constantFrom("INVITED", "ACTIVE", "ACTIVE", "REVOKED"),
-          lastBack: fc.option(fc.integer({ min: 0, max: 60 }), { nil: null }),
-        }),
-        { maxLength: 8 },
-      ),
-      lastBuyerBack: fc.option(fc.integer({ min: 0, max: 60 }), { nil: null }),
-    })
-    .map((r) => {
-      const snap: DealSnapshot = {
-        deal: { amount: 10_000, stage: r.stage, targetCloseDate: addDays(BASE, r.closeOff), repForecastCategory: r.rep, outcome: r.outcome, meddpiccTotal: r.meddpicc },
-        org: { timezone: "UTC", fiscalYearStartMonth: r.fiscalYearStartMonth },
-        plan: r.plan === null ? null : { status: r.plan.status, sharedOn: r.plan.status === "DRAFT" || r.plan.sharedBack === null ? null : day(r.plan.sharedBack) },
-        milestones: withIds(r.milestones),
-        participants: r.participants.map((p) => ({ side: p.side, role: p.side === "SELLER" ? null : p.role, status: p.status, lastActiveOn: p.lastBack === null ? null : day(p.lastBack) })),
-        lastBuyerActivityOn: r.lastBuyerBack === null ? null : day(r.lastBuyerBack),
-      };
-      return { snap, today: day(0) };
-    });
+const arbParticipant = fc.record({
+  side: fc.constantFrom("BUYER", "BUYER", "SELLER"),
+  role: fc.constantFrom(...ROLES),
+  status: fc.constantFrom("INVITED", "ACTIVE", "ACTIVE", "REVOKED"),
+  lastBack: fc.option(fc.integer({ min: 0, max: 60 }), { nil: null }),
 });
+
+/**
+ * A valid snapshot and its today. Anything goes when `tidy` is false; a tidy deal is open, shared or
+ * accepted, recently active, with its economic buyer and champion usually active, so that Best Case
+ * and Commit are generated often enough to check their conditions.
+ */
+const arbCaseOf = (tidy: boolean) =>
+  fc.integer({ min: 0, max: 150 }).chain((todayOff) => {
+    const day = (back: number) => addDays(BASE, todayOff - back);
+    return fc
+      .record({
+        stage: fc.integer({ min: 1, max: 6 }),
+        closeOff: tidy ? fc.integer({ min: todayOff + 5, max: todayOff + 90 }) : fc.integer({ min: -40, max: 220 }),
+        rep: fc.constantFrom(...CATEGORIES),
+        outcome: tidy ? fc.constant("OPEN" as const) : fc.constantFrom("OPEN", "OPEN", "OPEN", "WON", "LOST"),
+        meddpicc: fc.option(tidy ? fc.integer({ min: 11, max: 16 }) : fc.integer({ min: 0, max: 16 }), { nil: null }),
+        fiscalYearStartMonth: fc.integer({ min: 1, max: 12 }),
+        plan: tidy
+          ? fc.record({ status: fc.constantFrom("SHARED", "ACCEPTED", "ACCEPTED"), sharedBack: fc.option(fc.integer({ min: 0, max: 90 }), { nil: null, freq: 20 }) })
+          : fc.option(fc.record({ status: fc.constantFrom("DRAFT", "SHARED", "ACCEPTED"), sharedBack: fc.option(fc.integer({ min: 0, max: 120 }), { nil: null }) }), { nil: null, freq: 6 }),
+        milestones: fc.array(arbMilestone(todayOff, tidy), { maxLength: 12 }),
+        keyRoles: tidy ? fc.subarray(["ECONOMIC_BUYER", "CHAMPION"] as const, { minLength: 0, maxLength: 2 }) : fc.constant([] as Array<"ECONOMIC_BUYER" | "CHAMPION">),
+        participants: fc.array(arbParticipant, { maxLength: 8 }),
+        lastBuyerBack: fc.option(fc.integer({ min: 0, max: tidy ? 20 : 60 }), { nil: null }),
+      })
+      .map((r) => {
+        const snap: DealSnapshot = {
+          deal: { amount: 10_000, stage: r.stage, targetCloseDate: addDays(BASE, r.closeOff), repForecastCategory: r.rep, outcome: r.outcome, meddpiccTotal: r.meddpicc },
+          org: { timezone: "UTC", fiscalYearStartMonth: r.fiscalYearStartMonth },
+          plan: r.plan === null ? null : { status: r.plan.status, sharedOn: r.plan.status === "DRAFT" || r.plan.sharedBack === null ? null : day(r.plan.sharedBack) },
+          milestones: withIds(r.milestones),
+          participants: [
+            ...r.keyRoles.map((role): Participant => ({ side: "BUYER", role, status: "ACTIVE", lastActiveOn: day(0) })),
+            ...r.participants.map((p): Participant => ({ side: p.side, role: p.side === "SELLER" ? null : p.role, status: p.status, lastActiveOn: p.lastBack === null ? null : day(p.lastBack) })),
+          ],
+          lastBuyerActivityOn: r.lastBuyerBack === null ? null : day(r.lastBuyerBack),
+        };
+        return { snap, today: day(0) };
+      });
+  });
+
+const arbCase = fc.oneof(arbCaseOf(false), arbCaseOf(true));
 
 /** A buyer or joint step, due so far, marked done by the seller and not confirmed. */
 const arbSellerMarkedDueBuyerStep = (today: string) =>

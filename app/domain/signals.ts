@@ -84,6 +84,8 @@ export interface DealSignals {
   forecast: { derived: ForecastCategory; rep: ForecastCategory; overCalled: boolean; underCalled: boolean; reasons: string[] };
   stagePush: { pushed: boolean; missingMilestoneIds: string[]; reasons: string[] };
   planSizeWarning: "TOO_FEW" | "TOO_MANY" | null;
+  /** Seed threshold: a deal at stage 4 or later needs a MEDDPICC of 12 (only where a score is recorded). */
+  meddpiccBelowStageThreshold: boolean;
 }
 
 /** Omitted < Pipeline < Best Case < Commit < Closed. */
@@ -97,6 +99,7 @@ export const THRESHOLDS = {
   stalledSilenceDays: 14,
   omittedSilenceDays: 30,
   commitMeddpicc: 14,
+  stage4Meddpicc: 12,
   maxSlippedForCommit: 1,
   minActiveBuyers: 3,
   healthyActiveBuyers: 6,
@@ -262,6 +265,11 @@ export function deriveDealSignals(snapshot: DealSnapshot, today: CalendarDate): 
     if (plan.status === "SHARED") deduct(5, "The buyer has not accepted the plan");
   }
 
+  const meddpiccBelowStageThreshold = deal.meddpiccTotal !== null && deal.stage >= 4 && deal.meddpiccTotal < THRESHOLDS.stage4Meddpicc;
+  if (meddpiccBelowStageThreshold && deal.outcome === "OPEN") {
+    deduct(5, `MEDDPICC is ${deal.meddpiccTotal} of 16, below the ${THRESHOLDS.stage4Meddpicc} needed to be at stage ${deal.stage}`);
+  }
+
   if (openCount > 0 && deal.outcome === "OPEN") {
     const daysLeft = dayNumber(deal.targetCloseDate) - todayN;
     if (daysLeft < 0) deduct(10, `${plural(openCount, "milestone")} left and the target close date has passed`);
@@ -342,5 +350,6 @@ export function deriveDealSignals(snapshot: DealSnapshot, today: CalendarDate): 
     forecast: { derived, rep, overCalled, underCalled, reasons: forecastReasons },
     stagePush: { pushed: missing.length > 0, missingMilestoneIds: missing.map((m) => m.id), reasons: stagePushReasons },
     planSizeWarning,
+    meddpiccBelowStageThreshold,
   };
 }

@@ -129,7 +129,9 @@ export default function Deals() {
                       </Badge>
                     )}
                     {deal.plan ? <PlanStatusBadge status={deal.plan.status as PlanStatus} /> : <Badge>No plan</Badge>}
-                    {s.planStatus && deal.outcome === "OPEN" ? <Badge tone={PLAN_STATUS_TONES[s.planStatus]}>{PLAN_STATUS_SIGNAL_LABELS[s.planStatus]}</Badge> : null}
+                    {s.planStatus && deal.outcome === "OPEN" && s.planStatus !== s.health.label ? (
+                      <Badge tone={PLAN_STATUS_TONES[s.planStatus]}>Plan {PLAN_STATUS_SIGNAL_LABELS[s.planStatus].toLowerCase()}</Badge>
+                    ) : null}
                     {s.forecast.overCalled ? <Badge tone="red">Over-called</Badge> : null}
                     {s.stagePush.pushed ? <Badge tone="red">Stage-pushed</Badge> : null}
                   </div>
