@@ -135,11 +135,13 @@ export async function seedNorthwindDeals(org: SeedOrg, { riley, sam }: { riley: 
 
   // 5. Wayne Freight: the security questionnaire has sat in the buyer's InfoSec queue for twelve
   //    days and the executive meeting waits on it. The buyer still talks, so it is not silence.
+  //    Sam moved the deal to stage 5 anyway: stage-pushed, since the security review and the
+  //    executive meeting gate stage 4.
   //    Derived: Best Case (recent buyer activity, projection kept in the quarter), stalled.
   const wayne = { countersign: day(19), behind: 12 };
   await seedDeal(
     org,
-    { owner: sam, accountName: "Wayne Freight", domain: "waynefreight.example", name: "Dock scheduling", amount: 64000, stage: 4, targetCloseDate: closeDateInQuarterOf(org, addDays(wayne.countersign, wayne.behind), wayne.countersign), repForecastCategory: "BEST_CASE", created: -34 },
+    { owner: sam, accountName: "Wayne Freight", domain: "waynefreight.example", name: "Dock scheduling", amount: 64000, stage: 5, targetCloseDate: closeDateInQuarterOf(org, addDays(wayne.countersign, wayne.behind), wayne.countersign), repForecastCategory: "BEST_CASE", created: -34 },
     async (d) => {
       await d.addPlan({
         created: -32,

@@ -12,13 +12,21 @@ import { callAction, callLoader, type RouteResult } from "../fixtures/routes";
 import { addDealWithPlan, addUser, cookieFor, createTenant, uniqueSuffix, type Tenant } from "../fixtures/world";
 
 type Form = Record<string, string | number>;
-type Ids = { dealId: string; planId: string; milestoneId: string; participantId: string };
+type Ids = { dealId: string; planId: string; milestoneId: string; participantId: string; requestId: string };
 type DealFixture = Tenant["repDeal"];
 
 let A: Tenant;
 let B: Tenant;
 const cookies = { aRep: "", bRep: "", aManager: "", aAdmin: "" };
-const MADE_UP: Ids = { dealId: "made-up-deal", planId: "made-up-plan", milestoneId: "made-up-milestone", participantId: "made-up-participant" };
+const MADE_UP: Ids = { dealId: "made-up-deal", planId: "made-up-plan", milestoneId: "made-up-milestone", participantId: "made-up-participant", requestId: "made-up-request" };
+/** A pending access request on each fixture plan, so decide-access has a real target to forge. */
+const requests = new Map<string, string>();
+
+async function pendingRequestOn(planId: string, organizationId: string) {
+  const request = await prisma.accessRequest.create({ data: { planId, organizationId, email: `asker-${uniqueSuffix()}@elsewhere.example` } });
+  requests.set(planId, request.id);
+  return request.id;
+}
 /** What a made-up deal id gives on the deal page: every other 404 must look exactly like it. */
 let notFound: Pick<RouteResult, "status" | "body">;
 
@@ -30,6 +38,7 @@ beforeAll(async () => {
   cookies.aManager = await cookieFor(A.manager.id);
   cookies.aAdmin = await cookieFor(A.admin.id);
   notFound = pick(await dealLoader(cookies.aRep, MADE_UP.dealId));
+  for (const t of [A, B]) for (const d of [t.repDeal, t.otherRepDeal]) await pendingRequestOn(d.plan.id, t.organization.id);
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -38,7 +47,7 @@ beforeAll(async () => {
 const pick = ({ status, body }: RouteResult) => ({ status, body });
 
 function idsOf(d: DealFixture): Ids {
-  return { dealId: d.deal.id, planId: d.plan.id, milestoneId: d.milestones[0].id, participantId: d.buyer.id };
+  return { dealId: d.deal.id, planId: d.plan.id, milestoneId: d.milestones[0].id, participantId: d.buyer.id, requestId: requests.get(d.plan.id) ?? "none" };
 }
 
 function dealLoader(cookie: string | undefined, dealId: string) {
@@ -119,6 +128,19 @@ const PAYLOADS = {
     role: "EXECUTIVE_SPONSOR",
     version: await versionOf(prisma.participant.findUnique({ where: { id: t.participantId } })),
   }),
+  "save-meddpicc": async (t: Ids): Promise<Form> => ({
+    metrics: 2,
+    economicBuyer: 1,
+    decisionCriteria: 1,
+    decisionProcess: 1,
+    paperProcess: 0,
+    identifyPain: 2,
+    champion: 2,
+    competition: 1,
+    version: (await prisma.meddpiccScore.findUnique({ where: { dealId: t.dealId } }))?.version ?? 0,
+  }),
+  "invite-buyers": async (t: Ids): Promise<Form> => ({ participantIds: t.participantId }),
+  "decide-access": async (t: Ids): Promise<Form> => ({ requestId: t.requestId, decision: "APPROVE" }),
   "revoke-participant": async (t: Ids): Promise<Form> => ({
     participantId: t.participantId,
     version: await versionOf(prisma.participant.findUnique({ where: { id: t.participantId } })),
@@ -127,7 +149,15 @@ const PAYLOADS = {
 type Intent = keyof typeof PAYLOADS;
 const ALL_INTENTS = Object.keys(PAYLOADS) as Intent[];
 /** Intents that name a milestone or participant in the form; the others act on the URL's deal only. */
-const FORM_ID_INTENTS: Intent[] = ["update-milestone", "move-milestone", "delete-milestone", "update-participant", "revoke-participant"];
+const FORM_ID_INTENTS: Intent[] = [
+  "update-milestone",
+  "move-milestone",
+  "delete-milestone",
+  "update-participant",
+  "revoke-participant",
+  "invite-buyers",
+  "decide-access",
+];
 
 async function send(cookie: string, urlDealId: string, intent: Intent, ids: Ids) {
   return dealAction(cookie, urlDealId, { intent, ...(await PAYLOADS[intent](ids)) });
@@ -139,11 +169,13 @@ function snapshotDeal(dealId: string) {
     where: { id: dealId },
     include: {
       activities: { orderBy: { id: "asc" } },
+      meddpicc: true,
       plan: {
         include: {
           milestones: { orderBy: { id: "asc" } },
           participants: { orderBy: { id: "asc" } },
           activities: { orderBy: { id: "asc" } },
+          accessRequests: { orderBy: { id: "asc" } },
         },
       },
     },
@@ -233,6 +265,7 @@ describe("the same payloads on the rep's own deal (controls)", () => {
       intent === "create-plan"
         ? { ...MADE_UP, dealId: (await createDeal(A.repActor, { ...DEAL_FIELDS, currency: "USD", repForecastCategory: "COMMIT", planMode: "none" })).id }
         : idsOf(await addDealWithPlan(A.repActor));
+    if (intent === "decide-access") ids.requestId = await pendingRequestOn(ids.planId, A.organization.id);
     const activitiesBefore = await prisma.activity.count({ where: { dealId: ids.dealId } });
     const result = await send(cookies.aRep, ids.dealId, intent, ids);
     expect(result.status).toBe(200);

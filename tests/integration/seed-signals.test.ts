@@ -54,6 +54,12 @@ describe("the seeded pipeline", () => {
     expect(soylent.health.reasons.join(" ")).toMatch(/not yet confirmed by the buyer/);
   });
 
+  it("flags the deal moved to stage 5 without its stage-4 gates", () => {
+    const wayne = byAccount.get("Wayne Freight")!;
+    expect(wayne.stagePush.pushed).toBe(true);
+    expect(wayne.stagePush.reasons.join(" ")).toMatch(/At stage 5 without “Security review submitted” done/);
+  });
+
   it("warns about the plan cut to four steps", () => {
     expect(byAccount.get("Aperture Labs")!.planSizeWarning).toBe("TOO_FEW");
   });
