@@ -40,3 +40,20 @@ test("a second press of a used sign-in link shows a clear page with a way to get
   await expect(page.getByRole("alert")).toHaveText("This sign-in link or code was already used.");
   await expect(page.getByRole("link", { name: "Send me a new link" })).toBeVisible();
 });
+
+test("the pipeline sorts by risk, filters by what the plans say, and a deal shows its health and reasons", async ({ page }) => {
+  await signIn(page, "admin@mutual.test");
+  const rows = page.getByTestId("pipeline-row");
+  await expect(rows.first()).toContainText("Stalled");
+
+  await page.getByLabel("Over-called").check();
+  await expect(page).toHaveURL(/overcalled=1/);
+  await expect(rows.filter({ hasText: "Tyrell Systems" })).toBeVisible();
+  for (const text of await rows.allTextContents()) expect(text).toContain("Over-called");
+
+  await rows.filter({ hasText: "Tyrell Systems" }).click();
+  await expect(page.getByTestId("derived-category")).toHaveText("Pipeline");
+  await expect(page.getByTestId("forecast-reasons")).toContainText("Over-called: the rep says Commit, the plan says Pipeline");
+  await expect(page.getByTestId("health-reasons")).toContainText("the deal will likely push to the next quarter");
+  await expect(page.getByTestId("slippage-table")).toContainText("Countersignature");
+});
