@@ -32,6 +32,8 @@ export interface ActivityInput {
 }
 
 export async function recordActivity(tx: Tx, who: ActivityActor, input: ActivityInput) {
+  // Every recorded change can move the deal's derived figures: the dashboard recomputes it.
+  await tx.dealSignalCache.updateMany({ where: { dealId: input.dealId, stale: false }, data: { stale: true } });
   return tx.activity.create({
     data: {
       organizationId: input.organizationId,

@@ -13,6 +13,7 @@ export interface SellerActor {
   name: string;
   email: string;
   timezone: string;
+  fiscalYearStartMonth: number;
 }
 
 /** The actor for a signed-in user; `user.organization` supplies the timezone for "today". */
@@ -23,7 +24,7 @@ export function toSellerActor(user: {
   teamId: string | null;
   name: string;
   email: string;
-  organization: { timezone: string };
+  organization: { timezone: string; fiscalYearStartMonth: number };
 }): SellerActor {
   return {
     kind: "SELLER",
@@ -34,6 +35,7 @@ export function toSellerActor(user: {
     name: user.name,
     email: user.email,
     timezone: user.organization.timezone,
+    fiscalYearStartMonth: user.organization.fiscalYearStartMonth,
   };
 }
 

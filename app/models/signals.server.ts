@@ -2,6 +2,7 @@
 // live on the milestone (frozen at sharing); re-date counts and buyer recency come from the
 // activity history. The figures themselves are computed only by app/domain/signals.ts.
 import { prisma } from "~/utils/db.server";
+import type { Prisma } from "~/generated/prisma/client";
 import { calendarDateIn } from "~/domain/dates";
 import { deriveDealSignals, type DealSignals, type DealSnapshot } from "~/domain/signals";
 import { meddpiccTotal } from "~/domain/meddpicc";
@@ -112,8 +113,60 @@ export function toSnapshot(deal: DealRow, facts: Awaited<ReturnType<typeof histo
 
 /** Signals for every deal the seller may see (or the given ones), keyed by deal id. */
 export async function loadDealSignals(actor: SellerActor, dealIds?: string[], now = new Date()): Promise<Map<string, DealSignals>> {
-  const deals = await loadDeals({ ...visibleDealsWhere(actor), ...(dealIds ? { id: { in: dealIds } } : {}) });
+  const computed = await computeSignals({ ...visibleDealsWhere(actor), ...(dealIds ? { id: { in: dealIds } } : {}) }, actorToday(actor, now));
+  return new Map([...computed].map(([id, { signals }]) => [id, signals]));
+}
+
+/** Runs the engine on the matching deals. Callers scope `where`; this adds nothing. */
+async function computeSignals(where: Prisma.DealWhereInput, today: string) {
+  const deals = await loadDeals(where);
   const facts = await historyFacts(deals);
-  const today = actorToday(actor, now);
-  return new Map(deals.map((deal) => [deal.id, deriveDealSignals(toSnapshot(deal, facts), today)]));
+  return new Map(deals.map((deal) => [deal.id, { deal, signals: deriveDealSignals(toSnapshot(deal, facts), today) }]));
+}
+
+const REFRESH_CHUNK = 400;
+
+/**
+ * Makes the organization's signal cache fresh for these deals: rows missing, marked stale by a
+ * recorded change, or computed for an earlier day are recomputed with the engine.
+ */
+export async function refreshSignalCache(organizationId: string, dealIds: string[], today: string) {
+  const fresh = await prisma.dealSignalCache.findMany({
+    where: { organizationId, stale: false, computedFor: today },
+    select: { dealId: true },
+  });
+  const freshIds = new Set(fresh.map((r) => r.dealId));
+  const missing = dealIds.filter((id) => !freshIds.has(id));
+  for (let i = 0; i < missing.length; i += REFRESH_CHUNK) {
+    const ids = missing.slice(i, i + REFRESH_CHUNK);
+    const computed = await computeSignals({ organizationId, id: { in: ids } }, today);
+    const rows = [...computed.values()].map(({ deal, signals }) => ({
+      dealId: deal.id,
+      organizationId,
+      ownerId: deal.ownerId,
+      computedFor: today,
+      outcome: deal.outcome,
+      stage: deal.stage,
+      amount: deal.amount,
+      currency: deal.currency,
+      targetCloseDate: deal.targetCloseDate,
+      planState: deal.plan?.status ?? null,
+      planStatus: signals.planStatus,
+      healthScore: signals.health.score,
+      healthLabel: signals.health.label,
+      repCategory: signals.forecast.rep,
+      derivedCategory: signals.forecast.derived,
+      overCalled: signals.forecast.overCalled,
+      underCalled: signals.forecast.underCalled,
+      projectedOutsideQuarter: signals.projectedOutsideQuarter,
+      stagePushed: signals.stagePush.pushed,
+      activeBuyerCount: signals.activeBuyerCount,
+      slippedCount: signals.slippedCount,
+    }));
+    await prisma.$transaction([
+      prisma.dealSignalCache.deleteMany({ where: { dealId: { in: ids } } }),
+      prisma.dealSignalCache.createMany({ data: rows }),
+    ]);
+  }
+  return missing.length;
 }

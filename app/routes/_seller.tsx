@@ -26,6 +26,11 @@ export default function SellerLayout() {
             <NavLink to="/deals/new" className={({ isActive }) => (isActive ? "font-semibold text-slate-900" : "text-slate-600 hover:text-slate-900")}>
               New deal
             </NavLink>
+            {seller.role !== "REP" ? (
+              <NavLink to="/dashboard" className={({ isActive }) => (isActive ? "font-semibold text-slate-900" : "text-slate-600 hover:text-slate-900")}>
+                Dashboard
+              </NavLink>
+            ) : null}
           </nav>
           <div className="ml-auto flex items-center gap-3 text-sm">
             <span className="text-slate-600">

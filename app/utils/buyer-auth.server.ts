@@ -24,6 +24,10 @@ export async function requireBuyerForPlan(request: Request, planId: string): Pro
   const now = new Date();
   if (participant.accessState !== "ACTIVE" || !participant.lastSeenAt || now.getTime() - participant.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
     await prisma.participant.update({ where: { id: participant.id }, data: { lastSeenAt: now, accessState: "ACTIVE" } });
+    if (participant.accessState !== "ACTIVE") {
+      // A buyer becoming active changes multi-threading and key roles.
+      await prisma.dealSignalCache.updateMany({ where: { dealId: participant.plan.dealId }, data: { stale: true } });
+    }
   }
   return {
     kind: "BUYER",

@@ -1,0 +1,274 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { BarChart } from "~/components/dashboard/bar-chart";
+import { KPI_COLUMNS } from "~/components/dashboard/columns";
+import { formatMoney } from "~/components/format";
+import { HEALTH_LABELS, HEALTH_TONES } from "~/components/signals/labels";
+import { Badge } from "~/components/ui/badge";
+import { formatCalendarDate, isCalendarDate } from "~/domain/dates";
+import { COMPLETION_WARNING, resolveWindow, type Kpis } from "~/domain/kpis";
+import { FORECAST_CATEGORIES, FORECAST_LABELS, OUTCOME_LABELS, type ForecastCategory, type Outcome } from "~/domain/types";
+import { actorToday } from "~/models/actor.server";
+import { dashboardView } from "~/models/dashboard.server";
+import { requireSeller } from "~/utils/auth.server";
+import { asResponse } from "~/utils/intent.server";
+import { ErrorPage } from "~/root";
+
+export const meta: MetaFunction = () => [{ title: "Dashboard · Mutual" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const seller = await requireSeller(request);
+  const params = new URL(request.url).searchParams;
+  const resolved = resolveWindow(params.get("window"), actorToday(seller), seller.fiscalYearStartMonth, params.get("from"), params.get("to"), isCalendarDate);
+  const windowQuery = new URLSearchParams({ window: resolved.kind, ...(resolved.kind === "custom" ? resolved.window : {}) }).toString();
+  try {
+    const view = await dashboardView(seller, resolved.window, { team: params.get("team"), rep: params.get("rep") }, windowQuery);
+    return {
+      windowInfo: { ...resolved, query: windowQuery },
+      scope: view.scope,
+      summary: view.summary,
+      rows: view.rows,
+      deals: view.deals,
+      trend: view.dashboard.trend,
+    };
+  } catch (error) {
+    throw asResponse(error);
+  }
+}
+
+const pct = (rate: number | null) => (rate === null ? "—" : `${Math.round(rate * 100)}%`);
+
+export default function Dashboard() {
+  const data = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const { windowInfo, scope, summary, rows, deals, trend } = data;
+  const csv = (table: string) => `/dashboard.csv?${new URLSearchParams({ ...Object.fromEntries(params), table })}`;
+  const weekLabels = trend.map((w) => formatCalendarDate(w.week).replace(/ \d{4}$/, ""));
+  const currencies = Object.keys(summary.forecast.byCurrency);
+  const mainCurrency = currencies[0];
+
+  return (
+    <main className="mx-auto max-w-6xl space-y-5 px-4 py-6">
+      <nav className="text-sm text-slate-600" aria-label="Breadcrumb">
+        <Link to={`/dashboard?${windowInfo.query}`} className="text-brand-700 underline">
+          Dashboard
+        </Link>
+        {scope.team && scope.kind === "rep" ? (
+          <>
+            {" / "}
+            <Link to={`/dashboard?${windowInfo.query}&team=${scope.team}`} className="text-brand-700 underline">
+              {scope.teamName}
+            </Link>
+          </>
+        ) : null}
+        {scope.kind !== "all" ? ` / ${scope.name}` : null}
+      </nav>
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold">{scope.kind === "all" ? scope.name : scope.name}</h1>
+          <p className="text-sm text-slate-600">
+            {windowInfo.label}: {formatCalendarDate(windowInfo.window.from)} to {formatCalendarDate(windowInfo.window.to)}
+          </p>
+        </div>
+        <WindowPicker kind={windowInfo.kind} from={windowInfo.window.from} to={windowInfo.window.to} />
+      </div>
+      {windowInfo.error ? (
+        <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+          {windowInfo.error} Showing this quarter instead.
+        </p>
+      ) : null}
+
+      <Cards kpis={summary} />
+
+      <div className="grid gap-4 lg:grid-cols-2">
+        <BarChart
+          title="MAP completion by week"
+          description="Share of milestones due each week that were completed, buyer-confirmed where the buyer owns them, by their target date."
+          labels={weekLabels}
+          series={[{ name: "Completed on time", color: "#4f46e5", values: trend.map((w) => (w.due ? w.onTime / w.due : null)) }]}
+          format={(v) => `${Math.round(v * 100)}%`}
+          threshold={{ value: COMPLETION_WARNING, label: "70% warning" }}
+          max={1}
+        />
+        <BarChart
+          title="Slippage by week"
+          description="Share of milestones due each week whose date was moved later than originally agreed."
+          labels={weekLabels}
+          series={[{ name: "Re-dated", color: "#d97706", values: trend.map((w) => (w.due ? w.redated / w.due : null)) }]}
+          format={(v) => `${Math.round(v * 100)}%`}
+          max={1}
+        />
+      </div>
+      {mainCurrency ? (
+        <BarChart
+          title={`Forecast by category, ${mainCurrency}${currencies.length > 1 ? ` (also: ${currencies.slice(1).join(", ")} in the table)` : ""}`}
+          description="Deals closing in the window: the amount the reps called in each category against what the plans support."
+          labels={FORECAST_CATEGORIES.map((c) => FORECAST_LABELS[c])}
+          series={[
+            { name: "Rep-called", color: "#94a3b8", values: FORECAST_CATEGORIES.map((c) => summary.forecast.byCurrency[mainCurrency].rep[c]) },
+            { name: "Plan-derived", color: "#4f46e5", values: FORECAST_CATEGORIES.map((c) => summary.forecast.byCurrency[mainCurrency].derived[c]) },
+          ]}
+          format={(v) => formatMoney(Math.round(v), mainCurrency)}
+        />
+      ) : null}
+
+      {rows.length > 0 ? (
+        <section className="rounded-lg bg-white shadow-sm ring-1 ring-slate-200" aria-labelledby="table-heading">
+          <div className="flex items-center justify-between border-b border-slate-200 px-4 py-3">
+            <h2 id="table-heading" className="font-semibold">
+              By {rows[0] && scope.kind === "all" && rows.some((r) => r.href.includes("team=") && !r.href.includes("rep=")) ? "team" : "rep"}
+            </h2>
+            <a href={csv("rows")} className="text-sm text-brand-700 underline" download>
+              Export CSV
+            </a>
+          </div>
+          <div className="overflow-x-auto">
+            <table className="w-full text-left text-sm" data-testid="kpi-table">
+              <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
+                <tr>
+                  <th className="px-4 py-2 font-medium">Name</th>
+                  {KPI_COLUMNS.map((c) => (
+                    <th key={c.header} className="px-2 py-2 font-medium">
+                      {c.header}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {rows.map((row) => (
+                  <tr key={row.key}>
+                    <td className="px-4 py-2 font-medium">
+                      <Link to={row.href} className="text-brand-700 underline">
+                        {row.name}
+                      </Link>
+                    </td>
+                    {KPI_COLUMNS.map((c) => (
+                      <td key={c.header} className={`whitespace-nowrap px-2 py-2 ${warn(c.header, row.kpis) ? "font-medium text-red-700" : ""}`}>
+                        <Link to={row.href}>{c.text(row.kpis)}</Link>
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ) : null}
+
+      {scope.kind === "rep" ? (
+        <section className="rounded-lg bg-white shadow-sm ring-1 ring-slate-200" aria-labelledby="deals-heading">
+          <div className="flex items-center justify-between border-b border-slate-200 px-4 py-3">
+            <h2 id="deals-heading" className="font-semibold">
+              {scope.name}&apos;s deals
+            </h2>
+            <a href={csv("deals")} className="text-sm text-brand-700 underline" download>
+              Export CSV
+            </a>
+          </div>
+          {deals.length === 0 ? <p className="px-4 py-3 text-sm text-slate-600">No deals.</p> : null}
+          <ul className="divide-y divide-slate-100" data-testid="rep-deals">
+            {deals.map((d) => (
+              <li key={d.dealId}>
+                <Link to={`/deals/${d.dealId}`} className="flex flex-wrap items-center gap-2 px-4 py-2 text-sm hover:bg-slate-50">
+                  <span className="min-w-40 font-medium">{d.accountName}</span>
+                  <span>{formatMoney(d.amount, d.currency)}</span>
+                  <span className="text-slate-600">close {formatCalendarDate(d.targetCloseDate)}</span>
+                  {d.outcome === "OPEN" ? (
+                    <Badge tone={HEALTH_TONES[d.healthLabel as keyof typeof HEALTH_TONES]}>
+                      {HEALTH_LABELS[d.healthLabel as keyof typeof HEALTH_LABELS]} {d.healthScore}
+                    </Badge>
+                  ) : (
+                    <Badge tone={d.outcome === "WON" ? "green" : "red"}>{OUTCOME_LABELS[d.outcome as Outcome]}</Badge>
+                  )}
+                  <span>
+                    plan says {FORECAST_LABELS[d.derivedCategory as ForecastCategory]}, rep {FORECAST_LABELS[d.repCategory as ForecastCategory]}
+                  </span>
+                  {d.overCalled ? <Badge tone="red">Over-called</Badge> : null}
+                  {d.projectedOutsideQuarter && d.outcome === "OPEN" ? <Badge tone="amber">Projected out of quarter</Badge> : null}
+                  <span className="text-slate-500">{d.activeBuyerCount} active buyers</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </main>
+  );
+}
+
+function warn(header: string, k: Kpis) {
+  return header === "MAP completion" && k.completion.rate !== null && k.completion.rate < COMPLETION_WARNING;
+}
+
+function Cards({ kpis }: { kpis: Kpis }) {
+  // Amounts are never added across currencies: the card shows the first, the table shows all.
+  const [currency, totals] = Object.entries(kpis.forecast.byCurrency)[0] ?? ["", null];
+  const repCommit = totals?.rep.COMMIT ?? 0;
+  const derivedCommit = totals?.derived.COMMIT ?? 0;
+  const lowCompletion = kpis.completion.rate !== null && kpis.completion.rate < COMPLETION_WARNING;
+  return (
+    <dl className="grid grid-cols-2 gap-3 md:grid-cols-3 lg:grid-cols-6" data-testid="kpi-cards">
+      <Card label="MAP completion" value={pct(kpis.completion.rate)} detail={`${kpis.completion.onTime} of ${kpis.completion.due} due, on time`} alert={lowCompletion ? "Below 70%" : null} />
+      <Card label="Coverage" value={`${pct(kpis.coverage.sharedRate)} shared`} detail={`${pct(kpis.coverage.acceptedRate)} accepted, of ${kpis.coverage.eligible} open deals at stage 3+`} />
+      <Card label="Re-dated" value={pct(kpis.slippage.redatedRate)} detail={kpis.slippage.averageDaysSlipped === null ? "no milestone slipped" : `avg ${kpis.slippage.averageDaysSlipped.toFixed(1)} days slipped`} />
+      <Card label="Projected out of quarter" value={String(kpis.slippage.dealsProjectedOut)} detail="open deals" />
+      <Card label="Multi-threading" value={kpis.multiThread.average === null ? "—" : kpis.multiThread.average.toFixed(1)} detail="active buyers per open deal (3+ is safe)" alert={kpis.multiThread.average !== null && kpis.multiThread.average < 3 ? "Below 3" : null} />
+      <Card
+        label={`Commit: rep / plan${currency ? ` (${currency})` : ""}`}
+        value={`${compact(repCommit)} / ${compact(derivedCommit)}`}
+        detail={`${kpis.forecast.overCalledDealIds.length} over-called deals`}
+        alert={repCommit > derivedCommit ? "Rep Commit exceeds what plans support" : null}
+      />
+    </dl>
+  );
+}
+
+function compact(value: number) {
+  return new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 }).format(value);
+}
+
+function Card({ label, value, detail, alert }: { label: string; value: string; detail: string; alert?: string | null }) {
+  return (
+    <div className={`rounded-lg bg-white p-3 shadow-sm ring-1 ${alert ? "ring-red-300" : "ring-slate-200"}`}>
+      <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
+      <dd className="mt-1 text-xl font-semibold">{value}</dd>
+      <dd className="text-xs text-slate-600">{detail}</dd>
+      {alert ? <dd className="mt-1 text-xs font-medium text-red-700">{alert}</dd> : null}
+    </div>
+  );
+}
+
+function WindowPicker({ kind, from, to }: { kind: string; from: string; to: string }) {
+  const [params] = useSearchParams();
+  const keep = ["team", "rep"].filter((k) => params.get(k));
+  const link = (window: string) => `/dashboard?${new URLSearchParams({ window, ...Object.fromEntries(keep.map((k) => [k, params.get(k)!])) })}`;
+  return (
+    <div className="flex flex-wrap items-end gap-2 text-sm">
+      <Link to={link("week")} className={`rounded-md px-3 py-1.5 ring-1 ring-slate-300 ${kind === "week" ? "bg-brand-700 text-white" : "bg-white"}`} aria-current={kind === "week" ? "true" : undefined}>
+        This week
+      </Link>
+      <Link to={link("quarter")} className={`rounded-md px-3 py-1.5 ring-1 ring-slate-300 ${kind === "quarter" ? "bg-brand-700 text-white" : "bg-white"}`} aria-current={kind === "quarter" ? "true" : undefined}>
+        This quarter
+      </Link>
+      <Form method="get" className="flex flex-wrap items-end gap-1">
+        <input type="hidden" name="window" value="custom" />
+        {keep.map((k) => (
+          <input key={k} type="hidden" name={k} value={params.get(k)!} />
+        ))}
+        <label className="flex flex-col text-xs text-slate-600">
+          From
+          <input type="date" name="from" defaultValue={from} className="rounded-md border border-slate-300 px-2 py-1 text-sm" />
+        </label>
+        <label className="flex flex-col text-xs text-slate-600">
+          To
+          <input type="date" name="to" defaultValue={to} className="rounded-md border border-slate-300 px-2 py-1 text-sm" />
+        </label>
+        <button className={`rounded-md px-3 py-1.5 ring-1 ring-slate-300 ${kind === "custom" ? "bg-brand-700 text-white" : "bg-white"}`}>Custom</button>
+      </Form>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}
