@@ -6,13 +6,15 @@ export function formatMoney(amount: number, currency: string): string {
   }
 }
 
+// Building an Intl formatter costs far more than using one: keep one per timezone.
+const momentFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** A moment shown in the organization's timezone, so every reader sees the same clock. */
 export function formatMoment(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-GB", {
-    timeZone,
-    day: "numeric",
-    month: "short",
-    hour: "2-digit",
-    minute: "2-digit",
-  }).format(new Date(iso));
+  let format = momentFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-GB", { timeZone, day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
+    momentFormats.set(timeZone, format);
+  }
+  return format.format(new Date(iso));
 }

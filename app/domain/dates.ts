@@ -48,13 +48,15 @@ export function daysBetween(from: CalendarDate, to: CalendarDate): number {
 }
 
 /** The calendar date it is at `instant` for a reader in `timeZone` (an IANA name). */
+const zoneFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function calendarDateIn(timeZone: string, instant: Date = new Date()): CalendarDate {
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).formatToParts(instant);
+  let format = zoneFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+    zoneFormats.set(timeZone, format);
+  }
+  const parts = format.formatToParts(instant);
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
   return `${part("year")}-${part("month")}-${part("day")}`;
 }
@@ -77,16 +79,15 @@ export function isValidTimeZone(timeZone: string): boolean {
  * "7 Dec 2026" (short) or "Mon, 7 Dec 2026" (long), the same on every server and in every
  * browser: the date is formatted as a UTC day, never converted from a moment.
  */
+const DATE_FORMATS = {
+  short: new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "short", year: "numeric" }),
+  long: new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", weekday: "short", day: "numeric", month: "short", year: "numeric" }),
+};
+
 export function formatCalendarDate(date: CalendarDate, style: "short" | "long" = "short"): string {
   if (!isCalendarDate(date)) return date;
   const [y, m, d] = date.split("-").map(Number);
-  return new Intl.DateTimeFormat("en-GB", {
-    timeZone: "UTC",
-    weekday: style === "long" ? "short" : undefined,
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-  }).format(new Date(Date.UTC(y, m - 1, d)));
+  return DATE_FORMATS[style].format(new Date(Date.UTC(y, m - 1, d)));
 }
 
 export function compareCalendarDates(a: CalendarDate, b: CalendarDate): number {

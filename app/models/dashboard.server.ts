@@ -174,10 +174,7 @@ export async function loadDashboard(actor: SellerActor, window: KpiWindow, now =
   const people = await dashboardPeople(actor);
   const ownerIds = people.map((p) => p.id);
   const today = actorToday(actor, now);
-  const dealIds = ownerIds.length
-    ? (await prisma.deal.findMany({ where: { organizationId: actor.organizationId, ownerId: { in: ownerIds } }, select: { id: true } })).map((d) => d.id)
-    : [];
-  await refreshSignalCache(actor.organizationId, dealIds, today);
+  await refreshSignalCache(actor.organizationId, ownerIds, today);
   // Completion and re-dating look only at milestones already due: a window may run past today.
   const due = dueWindow(window, today);
   const [milestones, deals, trend] = await Promise.all([

@@ -1,9 +1,39 @@
-// npm run bench: prints figures, never fails on time.
+// npm run bench: prints figures, never fails on time. The dashboard and buyer-page figures run on
+// the organization `npm run seed:large -- --deals 10000` made in the same database.
 import { benchSignals } from "./signals";
+
+// The production server the buyer-page bench starts needs production settings; none are real.
+process.env.SESSION_SECRET ??= "benchmark-session-secret-not-for-use";
+process.env.APP_URL ??= "http://localhost:3199";
+process.env.RESEND_API_KEY ??= "re_benchmark_unused";
+
+const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 const signals = benchSignals();
 console.log("Mutual benchmarks");
 console.log(
-  `  signals engine: ${Math.round(signals.perSecond).toLocaleString("en-US")} milestones/s ` +
-    `(${signals.deals.toLocaleString("en-US")} deals × ${signals.milestonesPerDeal} milestones × ${signals.rounds} rounds in ${signals.seconds.toFixed(2)} s; goal ≥ 1,000,000)`,
+  `  signals engine: ${fmt(signals.perSecond)} milestones/s ` +
+    `(${fmt(signals.deals)} deals × ${signals.milestonesPerDeal} milestones × ${signals.rounds} rounds in ${signals.seconds.toFixed(2)} s; goal ≥ 1,000,000)`,
 );
+
+const { benchDashboard, largestOrganization } = await import("./dashboard");
+const org = await largestOrganization();
+if (!org || org.deals < 1000) {
+  console.log("  dashboard and buyer page: skipped. Run `npm run seed:large -- --deals 10000` first (same DATABASE_URL).");
+  process.exit(0);
+}
+const dashboard = await benchDashboard();
+console.log(
+  `  (a) dashboard loader: ${fmt(dashboard.loaderMs, 1)} ms against a raw SQL floor of ${fmt(dashboard.floorMs, 1)} ms = ${fmt(dashboard.ratio, 2)}× ` +
+    `(${fmt(dashboard.deals)} deals, ${fmt(dashboard.milestones)} milestones, window ${dashboard.window.from}..${dashboard.window.to}; goal ≤ 3×). ` +
+    `First load of a day, recomputing every deal's signals: ${fmt(dashboard.coldMs)} ms`,
+);
+
+const { benchBuyerPage } = await import("./buyer-page");
+const buyer = await benchBuyerPage(org.organizationId);
+console.log(
+  `  (b) buyer plan page: ${fmt(buyer.buyerRps)} req/s against ${fmt(buyer.healthRps)} req/s for /healthz = ${fmt(buyer.share * 100, 1)}% ` +
+    `(10 connections, 8 s each; ${buyer.errors} errors; p50 ${buyer.buyerLatencyP50} ms; goal ≥ 40%, 0 errors)`,
+);
+console.log(`  (c) JavaScript sent to the buyer plan page: ${fmt(buyer.jsBytes / 1024, 1)} KB gzipped in ${buyer.jsFiles} files (goal ≤ 90 KB)`);
+process.exit(0);

@@ -1,0 +1,138 @@
+// (b) The buyer plan page's server throughput against the same server's bare health route, under
+// the same concurrent load; (c) the JavaScript the buyer plan page sends, gzipped, as Chromium
+// receives it. Runs the production build against the database DATABASE_URL points at.
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import autocannon from "autocannon";
+import { chromium } from "@playwright/test";
+import { prisma } from "~/utils/db.server";
+import { startSession } from "~/utils/session.server";
+import { addDays, organizationToday } from "~/domain/dates";
+
+const PORT = 3199;
+const BASE = `http://localhost:${PORT}`;
+const ROOT = path.resolve(import.meta.dirname, "..", "..");
+
+/** A plan of the size the goal names: 15 milestones, 8 participants, 40 activity rows. */
+export async function planFixture(organizationId: string) {
+  const org = await prisma.organization.findUniqueOrThrow({ where: { id: organizationId } });
+  const owner = await prisma.user.findFirstOrThrow({ where: { organizationId, role: "REP" } });
+  const today = organizationToday(org);
+  const deal = await prisma.deal.create({
+    data: { organizationId, ownerId: owner.id, accountName: "Bench Buyer Co", name: "Benchmark deal", amount: 90000, stage: 4, targetCloseDate: addDays(today, 40) },
+  });
+  const plan = await prisma.plan.create({
+    data: { organizationId, dealId: deal.id, title: "Bench Buyer Co: mutual action plan", status: "SHARED", sharedOn: addDays(today, -20), sharedAt: new Date(), summary: "Benchmark plan." },
+  });
+  const people = [];
+  people.push(await prisma.participant.create({ data: { organizationId, planId: plan.id, side: "SELLER", userId: owner.id, email: owner.email, name: owner.name, accessState: "ACTIVE" } }));
+  for (let i = 0; i < 7; i++) {
+    people.push(
+      await prisma.participant.create({
+        data: { organizationId, planId: plan.id, side: "BUYER", email: `buyer${i}@benchbuyer.example`, name: `Bench Buyer ${i + 1}`, role: i === 0 ? "CHAMPION" : "OTHER", accessState: "ACTIVE" },
+      }),
+    );
+  }
+  for (let i = 0; i < 15; i++) {
+    const target = addDays(today, -20 + i * 5);
+    await prisma.milestone.create({
+      data: {
+        organizationId,
+        planId: plan.id,
+        title: `Benchmark step ${i + 1}`,
+        output: "Signed evidence",
+        ownerSide: i % 3 === 0 ? "SELLER" : i % 3 === 1 ? "BUYER" : "JOINT",
+        ownerParticipantId: people[(i % 7) + 1].id,
+        targetDate: target,
+        originalTargetDate: target,
+        status: i < 4 ? "DONE" : "NOT_STARTED",
+        completedOn: i < 4 ? target : null,
+        markedDoneBySide: i < 4 ? "BUYER" : null,
+        position: i + 1,
+      },
+    });
+  }
+  await prisma.activity.createMany({
+    data: Array.from({ length: 40 }, (_, i) => ({
+      organizationId,
+      dealId: deal.id,
+      planId: plan.id,
+      actorSide: i % 2 ? "BUYER" : "SELLER",
+      actorName: i % 2 ? "Bench Buyer 1" : owner.name,
+      entityType: "PLAN",
+      entityId: plan.id,
+      action: "comment.added",
+      after: JSON.stringify({ body: `Note ${i + 1}` }),
+    })),
+  });
+  const cookie = (await startSession({ kind: "BUYER", organizationId, buyerEmail: "buyer0@benchbuyer.example" })).split(";")[0];
+  return { planId: plan.id, dealId: deal.id, cookie };
+}
+
+async function startServer(): Promise<ChildProcess> {
+  const server = spawn(process.execPath, [path.join(ROOT, "node_modules/@remix-run/serve/dist/cli.js"), path.join(ROOT, "build/server/index.js")], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_ENV: "production", PORT: String(PORT) },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  for (let i = 0; i < 200; i++) {
+    try {
+      if ((await fetch(`${BASE}/healthz`)).ok) return server;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  server.kill();
+  throw new Error("The production server did not start: run npm run build first.");
+}
+
+function load(url: string, cookie?: string) {
+  return autocannon({ url, connections: 10, duration: 8, headers: cookie ? { cookie } : {} });
+}
+
+export async function benchBuyerPage(organizationId: string) {
+  const fixture = await planFixture(organizationId);
+  const server = await startServer();
+  try {
+    const page = `${BASE}/p/${fixture.planId}`;
+    const check = await fetch(page, { headers: { cookie: fixture.cookie } });
+    if (check.status !== 200) throw new Error(`The buyer page answered ${check.status}, not 200`);
+    await load(`${BASE}/healthz`); // warm-up
+    const health = await load(`${BASE}/healthz`);
+    const buyer = await load(page, fixture.cookie);
+
+    const browser = await chromium.launch({
+      executablePath: process.env.PLAYWRIGHT_CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    });
+    let jsBytes = 0;
+    let jsFiles = 0;
+    try {
+      const context = await browser.newContext({ extraHTTPHeaders: { cookie: fixture.cookie } });
+      const tab = await context.newPage();
+      const scripts: Array<Promise<number>> = [];
+      tab.on("requestfinished", (request) => {
+        if (request.resourceType() === "script") scripts.push(request.sizes().then((s) => s.responseBodySize));
+      });
+      await tab.goto(page, { waitUntil: "networkidle" });
+      const sizes = await Promise.all(scripts);
+      jsFiles = sizes.length;
+      jsBytes = sizes.reduce((a, b) => a + b, 0);
+    } finally {
+      await browser.close();
+    }
+    return {
+      healthRps: health.requests.average,
+      buyerRps: buyer.requests.average,
+      share: buyer.requests.average / health.requests.average,
+      errors: buyer.errors + buyer.non2xx + buyer.timeouts,
+      buyerLatencyP50: buyer.latency.p50,
+      jsBytes,
+      jsFiles,
+    };
+  } finally {
+    server.kill();
+    await prisma.deal.delete({ where: { id: fixture.dealId } });
+  }
+}
