@@ -20,3 +20,13 @@ export function completionState(m: CompletionEvidence): CompletionState {
 export function countsAsDone(m: CompletionEvidence): boolean {
   return completionState(m) === "DONE";
 }
+
+/** The same rule for a stored milestone row: a confirmation is recorded as a timestamp. */
+export function completionOfRecord(m: { ownerSide: string; status: string; markedDoneBySide: string | null; buyerConfirmedAt: unknown }): CompletionState {
+  return completionState({
+    ownerSide: m.ownerSide as OwnerSide,
+    status: m.status as MilestoneStatus,
+    markedDoneBySide: m.markedDoneBySide as Side | null,
+    buyerConfirmed: m.buyerConfirmedAt !== null && m.buyerConfirmedAt !== undefined,
+  });
+}

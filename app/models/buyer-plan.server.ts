@@ -3,7 +3,7 @@
 // here cannot reach a buyer's browser.
 import { prisma, type Tx } from "~/utils/db.server";
 import { FieldError, ForbiddenError, NotFoundError, VersionConflictError } from "~/utils/http.server";
-import { completionState } from "~/domain/completion";
+import { completionOfRecord } from "~/domain/completion";
 import { organizationToday } from "~/domain/dates";
 import type { BuyingRole, MilestoneStatus, OwnerSide, Side } from "~/domain/types";
 import type { z } from "zod";
@@ -113,12 +113,7 @@ export async function getBuyerPlan(buyer: BuyerActor) {
       targetDate: m.targetDate,
       originalTargetDate: m.originalTargetDate,
       status: m.status as MilestoneStatus,
-      completion: completionState({
-        ownerSide: m.ownerSide as OwnerSide,
-        status: m.status as MilestoneStatus,
-        markedDoneBySide: m.markedDoneBySide as Side | null,
-        buyerConfirmed: m.buyerConfirmedAt !== null,
-      }),
+      completion: completionOfRecord(m),
       completedOn: m.completedOn,
       gatesStage: m.gatesStage,
       position: m.position,

@@ -32,7 +32,17 @@ export async function dashboardPeople(actor: SellerActor): Promise<DashboardPers
 const n = (value: unknown) => Number(value ?? 0);
 
 const COUNTS_AS_DONE = Prisma.sql`(m.status = 'DONE' AND (m.ownerSide = 'SELLER' OR m.markedDoneBySide = 'BUYER' OR m.buyerConfirmedAt IS NOT NULL))`;
-const ACTIVE_MILESTONE = Prisma.sql`p.status <> 'DRAFT' AND d.outcome <> 'LOST'`;
+/** Milestones in scope: the owners' active deals (plan shared or accepted, not lost), due in the window. */
+function dueMilestonesIn(organizationId: string, ownerIds: string[], window: KpiWindow) {
+  return Prisma.sql`
+    FROM Milestone m
+    JOIN Plan p ON p.id = m.planId
+    JOIN Deal d ON d.id = p.dealId
+    WHERE m.organizationId = ${organizationId}
+      AND d.ownerId IN (${Prisma.join(ownerIds)})
+      AND m.targetDate BETWEEN ${window.from} AND ${window.to}
+      AND p.status <> 'DRAFT' AND d.outcome <> 'LOST'`;
+}
 
 /** Milestones due in the window on active deals, per owner: completion and re-dating. */
 async function milestoneFigures(organizationId: string, ownerIds: string[], window: KpiWindow) {
@@ -44,13 +54,7 @@ async function milestoneFigures(organizationId: string, ownerIds: string[], wind
            SUM(CASE WHEN m.targetDate > m.originalTargetDate THEN 1 ELSE 0 END) AS redated,
            SUM(CASE WHEN m.targetDate > m.originalTargetDate
                     THEN CAST(julianday(m.targetDate) - julianday(m.originalTargetDate) AS INTEGER) ELSE 0 END) AS daysSlipped
-    FROM Milestone m
-    JOIN Plan p ON p.id = m.planId
-    JOIN Deal d ON d.id = p.dealId
-    WHERE m.organizationId = ${organizationId}
-      AND d.ownerId IN (${Prisma.join(ownerIds)})
-      AND m.targetDate BETWEEN ${window.from} AND ${window.to}
-      AND ${ACTIVE_MILESTONE}
+    ${dueMilestonesIn(organizationId, ownerIds, window)}
     GROUP BY d.ownerId`;
   return rows.map((r) => ({ ownerId: String(r.ownerId), due: n(r.due), onTime: n(r.onTime), redated: n(r.redated), daysSlipped: n(r.daysSlipped) }));
 }
@@ -108,13 +112,7 @@ async function weeklyTrend(organizationId: string, ownerIds: string[], window: K
            COUNT(*) AS due,
            SUM(CASE WHEN ${COUNTS_AS_DONE} AND m.completedOn IS NOT NULL AND m.completedOn <= m.targetDate THEN 1 ELSE 0 END) AS onTime,
            SUM(CASE WHEN m.targetDate > m.originalTargetDate THEN 1 ELSE 0 END) AS redated
-    FROM Milestone m
-    JOIN Plan p ON p.id = m.planId
-    JOIN Deal d ON d.id = p.dealId
-    WHERE m.organizationId = ${organizationId}
-      AND d.ownerId IN (${Prisma.join(ownerIds)})
-      AND m.targetDate BETWEEN ${window.from} AND ${window.to}
-      AND ${ACTIVE_MILESTONE}
+    ${dueMilestonesIn(organizationId, ownerIds, window)}
     GROUP BY week`;
   const byWeek = new Map(rows.map((r) => [String(r.week), { due: n(r.due), onTime: n(r.onTime), redated: n(r.redated) }]));
   return weeksOf(window).map((week) => ({ week, ...(byWeek.get(week) ?? { due: 0, onTime: 0, redated: 0 }) }));

@@ -1,4 +1,4 @@
-import { completionState } from "~/domain/completion";
+import { completionOfRecord } from "~/domain/completion";
 import type { BuyingRole, ForecastCategory, MilestoneStatus, Outcome, OwnerSide, PlanStatus, Side, AccessState } from "~/domain/types";
 import type { getDealWorkspace } from "~/models/deal.server";
 import type { DealView, PlanView } from "~/components/plan-editor/types";
@@ -45,12 +45,7 @@ export function toPlanView(plan: NonNullable<Workspace["plan"]>): PlanView {
       targetDate: m.targetDate,
       originalTargetDate: m.originalTargetDate,
       status: m.status as MilestoneStatus,
-      completion: completionState({
-        ownerSide: m.ownerSide as OwnerSide,
-        status: m.status as MilestoneStatus,
-        markedDoneBySide: m.markedDoneBySide as Side | null,
-        buyerConfirmed: m.buyerConfirmedAt !== null,
-      }),
+      completion: completionOfRecord(m),
       completedOn: m.completedOn,
       markedDoneBy: m.markedDoneByParticipantId
         ? (names.get(m.markedDoneByParticipantId) ?? "a buyer")
