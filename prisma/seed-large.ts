@@ -5,6 +5,8 @@
 // from. Deterministic for a given --seed. Also used by tests with a few dozen deals.
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
+import Database from "better-sqlite3";
+import { databaseUrl, sqliteFilePath } from "./database-url";
 import { migrateDatabase } from "./migrate";
 
 export interface LargeOrganization {
@@ -36,6 +38,49 @@ function generator(seed: number) {
 }
 
 const id = () => randomBytes(15).toString("base64url");
+
+/**
+ * Bulk rows go in through prepared better-sqlite3 statements, not Prisma's createMany: at this
+ * size that is minutes against seconds. Values are stored the way Prisma stores them (ISO dates
+ * with an explicit offset, booleans as 0/1), and NOT NULL columns without a default (updatedAt)
+ * are filled here.
+ */
+function bulkInserter(file: string) {
+  const db = new Database(file);
+  db.pragma("busy_timeout = 5000");
+  const statements = new Map<string, Database.Statement>();
+  const now = new Date();
+  const toSql = (value: unknown) =>
+    value instanceof Date ? value.toISOString().replace("Z", "+00:00") : typeof value === "boolean" ? Number(value) : (value ?? null);
+  const insert = (table: string, row: Record<string, unknown>) => {
+    const full = { ...row };
+    if ("updatedAt" in tableColumns(table) && full.updatedAt === undefined) full.updatedAt = now;
+    const keys = Object.keys(full);
+    const sql = `INSERT INTO "${table}" (${keys.map((k) => `"${k}"`).join(", ")}) VALUES (${keys.map(() => "?").join(", ")})`;
+    let statement = statements.get(sql);
+    if (!statement) statements.set(sql, (statement = db.prepare(sql)));
+    statement.run(keys.map((k) => toSql(full[k])));
+  };
+  const columnCache = new Map<string, Record<string, true>>();
+  function tableColumns(table: string) {
+    let columns = columnCache.get(table);
+    if (!columns) {
+      columns = Object.fromEntries((db.prepare(`PRAGMA table_info("${table}")`).all() as Array<{ name: string }>).map((c) => [c.name, true as const]));
+      columnCache.set(table, columns);
+    }
+    return columns;
+  }
+  return {
+    /** Inserts every batch in one transaction; keys are checked at commit, since plans and participants point at each other. */
+    write(batches: Array<[table: string, rows: object[]]>) {
+      db.transaction(() => {
+        db.pragma("defer_foreign_keys = ON");
+        for (const [table, rows] of batches) for (const row of rows) insert(table, row as Record<string, unknown>);
+      })();
+    },
+    close: () => db.close(),
+  };
+}
 
 export async function generateLargeOrganization(options: { deals: number; seed?: number; name?: string }): Promise<LargeOrganization> {
   const { prisma } = await import("~/utils/db.server");
@@ -77,15 +122,14 @@ export async function generateLargeOrganization(options: { deals: number; seed?:
   let totalMilestones = 0;
   let totalActivities = 0;
 
+  const bulk = bulkInserter(sqliteFilePath(databaseUrl()));
   const flush = async () => {
-    await prisma.$transaction([
-      // Plans and participants point at each other (acceptedBy): check keys at commit instead.
-      prisma.$executeRawUnsafe("PRAGMA defer_foreign_keys = ON"),
-      prisma.deal.createMany({ data: deals as never }),
-      prisma.plan.createMany({ data: plans as never }),
-      prisma.participant.createMany({ data: participants as never }),
-      prisma.milestone.createMany({ data: milestones as never }),
-      prisma.activity.createMany({ data: activities as never }),
+    bulk.write([
+      ["Deal", deals],
+      ["Plan", plans],
+      ["Participant", participants],
+      ["Milestone", milestones],
+      ["Activity", activities],
     ]);
     totalMilestones += milestones.length;
     totalActivities += activities.length;
@@ -234,6 +278,7 @@ export async function generateLargeOrganization(options: { deals: number; seed?:
     if (deals.length >= 250) await flush();
   }
   await flush();
+  bulk.close();
   return { organizationId: orgId, adminEmail, deals: options.deals, milestones: totalMilestones, activities: totalActivities };
 }
 

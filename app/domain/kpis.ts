@@ -176,6 +176,8 @@ export function weeksOf(window: KpiWindow): string[] {
 
 export type WindowKind = "week" | "quarter" | "custom";
 
+export const MAX_WINDOW_DAYS = 3 * 366;
+
 /**
  * The dashboard's window: this week (Monday to Sunday), this fiscal quarter, or a custom range.
  * A custom range that is missing or backwards falls back to this quarter, and says so.
@@ -197,5 +199,6 @@ export function resolveWindow(
   if (kind !== "custom") return thisQuarter;
   if (!from || !to || !isDate(from) || !isDate(to)) return { ...thisQuarter, error: "Enter both dates of the custom window (YYYY-MM-DD)." };
   if (from > to) return { ...thisQuarter, error: "The custom window ends before it starts." };
+  if (dayNumber(to) - dayNumber(from) > MAX_WINDOW_DAYS) return { ...thisQuarter, error: "A custom window can span three years at most." };
   return { kind, window: { from, to }, label: `${from} to ${to}`, error: null };
 }

@@ -39,7 +39,7 @@ async function sendPlanAccess(
       ? `${inviterName} invited you to “${plan.title}”`
       : reason === "approved"
         ? `You can now open “${plan.title}”`
-        : `Your code for “${plan.title}”: ${secret.code}`;
+        : `Your code for “${plan.title}”`;
   const rendered = await renderEmail(
     subject,
     createElement(PlanAccessEmail, {
@@ -167,9 +167,13 @@ export async function requestBuyerCode(planId: string, email: string, baseUrl: s
   const target = email.toLowerCase();
   await prisma.$transaction(async (tx) => {
     const plan = await planForAccess(tx, planId);
-    if (!plan || plan.status === "DRAFT") return;
-    const participant = await tx.participant.findUnique({ where: { planId_email: { planId, email: target } } });
-    if (participant && (participant.accessState === "REVOKED" || participant.side !== "BUYER")) return;
+    const participant = plan ? await tx.participant.findUnique({ where: { planId_email: { planId, email: target } } }) : null;
+    const refused = !plan || plan.status === "DRAFT" || (participant && (participant.accessState === "REVOKED" || participant.side !== "BUYER"));
+    if (refused) {
+      // A code nobody receives, so a typed guess is answered as it would be for a real plan.
+      await issueVerification(tx, { type: "BUYER_SIGN_IN", target, planId });
+      return;
+    }
     await sendPlanAccess(tx, plan, target, "sign-in", baseUrl);
   });
 }
@@ -234,7 +238,8 @@ export async function admitVerifiedEmail(planId: string, email: string, baseUrl:
     if (earlier?.status === "DECLINED") return { outcome: "DECLINED" };
     if (earlier?.status !== "PENDING") {
       const request = await tx.accessRequest.create({ data: { organizationId: plan.organizationId, planId, email } });
-      await recordActivity(tx, { side: "BUYER", name: email }, { ...base, entityType: "PLAN", entityId: planId, action: "access.requested", after: { email } });
+      // Not buyer activity: a stranger asking must not reset the plan's silence (SYSTEM side).
+      await recordActivity(tx, { side: "SYSTEM", name: email }, { ...base, entityType: "PLAN", entityId: planId, action: "access.requested", after: { email } });
       await noticeToOwner(
         tx,
         plan,

@@ -144,13 +144,19 @@ export async function getBuyerPlan(buyer: BuyerActor) {
 }
 
 
+/** What a buyer may be shown of a stored milestone when their save meets someone else's (409). */
+function conflictView(m: { id: string; title: string; output: string; ownerSide: string; ownerParticipantId: string | null; targetDate: string; status: string; version: number }) {
+  const { id, title, output, ownerSide, ownerParticipantId, targetDate, status, version } = m;
+  return { id, title, output, ownerSide, ownerParticipantId, targetDate, status, version };
+}
+
 /** A visible milestone of the buyer's own plan; internal-only or foreign ids are simply not found. */
 async function findVisibleMilestone(tx: Tx, buyer: BuyerActor, milestoneId: string, version?: number) {
   const milestone = await tx.milestone.findFirst({
     where: { id: milestoneId, planId: buyer.planId, organizationId: buyer.organizationId, internalOnly: false },
   });
   if (!milestone) throw new NotFoundError();
-  if (version !== undefined && milestone.version !== version) throw new VersionConflictError(milestone);
+  if (version !== undefined && milestone.version !== version) throw new VersionConflictError(conflictView(milestone));
   return milestone;
 }
 
@@ -172,7 +178,7 @@ async function changeMilestone(
   history: { action: string; before?: Record<string, unknown>; after: Record<string, unknown> },
 ) {
   const result = await tx.milestone.updateMany({ where: { id: current.id, version: current.version }, data: { ...data, version: { increment: 1 } } });
-  if (result.count === 0) throw new VersionConflictError(await tx.milestone.findUniqueOrThrow({ where: { id: current.id } }));
+  if (result.count === 0) throw new VersionConflictError(conflictView(await tx.milestone.findUniqueOrThrow({ where: { id: current.id } })));
   await recordActivity(tx, buyerWho(buyer), {
     organizationId: buyer.organizationId,
     dealId: buyer.dealId,
@@ -303,13 +309,16 @@ export async function buyerComment(buyer: BuyerActor, input: z.infer<typeof Buye
 export async function buyerAcceptPlan(buyer: BuyerActor, version: number, now = new Date()) {
   return prisma.$transaction(async (tx) => {
     const plan = await tx.plan.findFirstOrThrow({ where: { id: buyer.planId } });
-    if (plan.version !== version) throw new VersionConflictError(plan);
+    if (plan.version !== version) throw new VersionConflictError({ status: plan.status, version: plan.version });
     if (plan.status === "ACCEPTED") return;
     const result = await tx.plan.updateMany({
       where: { id: plan.id, version },
       data: { status: "ACCEPTED", acceptedAt: now, acceptedByParticipantId: buyer.participantId, version: { increment: 1 } },
     });
-    if (result.count === 0) throw new VersionConflictError(await tx.plan.findUniqueOrThrow({ where: { id: plan.id } }));
+    if (result.count === 0) {
+      const now = await tx.plan.findUniqueOrThrow({ where: { id: plan.id } });
+      throw new VersionConflictError({ status: now.status, version: now.version });
+    }
     await recordActivity(tx, buyerWho(buyer), {
       organizationId: buyer.organizationId,
       dealId: buyer.dealId,

@@ -51,9 +51,11 @@ export async function updateBuyerParticipant(actor: SellerActor, dealId: string,
     if (fields.email !== current.email) await checkEmailFree(tx, current.planId, fields.email, participantId);
     const diff = changedFields(current, fields);
     if (!diff) return current;
+    // A new address has proved nothing yet: it must come in through its own link or code.
+    const reverify = fields.email !== current.email && current.accessState === "ACTIVE" ? { accessState: "INVITED", lastSeenAt: null } : {};
     const result = await tx.participant.updateMany({
       where: { id: participantId, version },
-      data: { ...fields, version: { increment: 1 } },
+      data: { ...fields, ...reverify, version: { increment: 1 } },
     });
     if (result.count === 0) throw new VersionConflictError(await tx.participant.findUniqueOrThrow({ where: { id: participantId } }));
     await recordActivity(tx, sellerActivityActor(actor), {

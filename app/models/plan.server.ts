@@ -1,5 +1,5 @@
 import { prisma, type Tx } from "~/utils/db.server";
-import { NotFoundError, VersionConflictError } from "~/utils/http.server";
+import { FieldError, NotFoundError, VersionConflictError } from "~/utils/http.server";
 import { addDays } from "~/domain/dates";
 import { DEFAULT_TEMPLATE_STEPS, type TemplateStep } from "~/domain/default-template";
 import type { CreatePlanInput, EditPlanInput } from "~/forms/plan";
@@ -103,6 +103,7 @@ export async function updatePlan(actor: SellerActor, dealId: string, input: Edit
   return prisma.$transaction(async (tx) => {
     const current = await findPlanOfDeal(tx, actor, dealId);
     const planId = current.id;
+    await checkAllowedDomains(tx, actor.organizationId, input.allowedDomains);
     if (current.version !== input.version) throw new VersionConflictError(current);
     const { version, ...fields } = input;
     const diff = changedFields(current, fields);
@@ -120,6 +121,20 @@ export async function updatePlan(actor: SellerActor, dealId: string, input: Edit
     });
     return tx.plan.findUniqueOrThrow({ where: { id: planId } });
   });
+}
+
+/**
+ * Admins decide which email domains buyers may share plans with (product.md, "Admins"). Once the
+ * organization has a list, a plan may allow only domains from it; an empty list sets no limit yet.
+ */
+async function checkAllowedDomains(tx: Tx, organizationId: string, domains: string) {
+  const org = await tx.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { allowedBuyerDomains: true } });
+  const allowed = new Set(org.allowedBuyerDomains.split(/\s+/).filter(Boolean));
+  if (allowed.size === 0) return;
+  const outside = domains.split(/\s+/).filter((d) => d && !allowed.has(d));
+  if (outside.length) {
+    throw new FieldError("allowedDomains", `Not allowed by your organization: ${outside.join(", ")}. Allowed: ${[...allowed].join(", ")}.`);
+  }
 }
 
 /**

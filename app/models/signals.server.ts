@@ -64,7 +64,8 @@ async function historyFacts(deals: DealRow[]) {
     }
     const buyerActs = await prisma.activity.groupBy({
       by: ["planId"],
-      where: { planId: { in: ids }, actorSide: "BUYER" },
+      // Only buyer participants' own actions count as buyer activity.
+      where: { planId: { in: ids }, actorSide: "BUYER", actorParticipant: { side: "BUYER" } },
       _max: { at: true },
     });
     for (const b of buyerActs) if (b.planId && b._max.at) lastBuyerAt.set(b.planId, b._max.at);

@@ -10,6 +10,8 @@ import { sessionSecrets } from "~/utils/env.server";
 
 export const VERIFICATION_MINUTES = 15;
 export const MAX_CODE_ATTEMPTS = 5;
+/** Wrong codes for one email across all its codes in a day: new codes do not buy new guesses. */
+export const MAX_DAILY_FAILURES = 15;
 
 export type VerificationType = "SELLER_SIGN_IN" | "BUYER_INVITE" | "BUYER_SIGN_IN";
 
@@ -19,14 +21,14 @@ export interface IssuedSecret {
   linkToken: string;
 }
 
-/** Replaces any pending verification of the same kind for the same email (and plan). */
+/** Replaces any pending verification of the same kind for the same email (and plan): the old one stops working but stays, so failed tries keep counting. */
 export async function issueVerification(
   tx: Tx,
   input: { type: VerificationType; target: string; organizationId?: string | null; planId?: string | null },
   now = new Date(),
 ): Promise<IssuedSecret> {
   const target = input.target.toLowerCase();
-  await tx.verification.deleteMany({ where: { type: input.type, target, planId: input.planId ?? null } });
+  await tx.verification.updateMany({ where: { type: input.type, target, planId: input.planId ?? null, usedAt: null }, data: { usedAt: now } });
   const code = randomCode();
   const linkToken = randomToken();
   const row = await tx.verification.create({
@@ -83,6 +85,11 @@ export async function consumeCode(types: VerificationType[], email: string, code
     orderBy: { createdAt: "desc" },
   });
   if (!row) return { ok: false, reason: "INVALID" };
+  const failures = await prisma.verification.aggregate({
+    where: { type: { in: types }, target: email.toLowerCase(), createdAt: { gte: new Date(now.getTime() - 86_400_000) } },
+    _sum: { attempts: true },
+  });
+  if ((failures._sum.attempts ?? 0) >= MAX_DAILY_FAILURES) return { ok: false, reason: "TOO_MANY_ATTEMPTS" };
   if (row.usedAt) return { ok: false, reason: "USED" };
   if (row.expiresAt <= now) return { ok: false, reason: "EXPIRED" };
   if (row.attempts >= MAX_CODE_ATTEMPTS) return { ok: false, reason: "TOO_MANY_ATTEMPTS" };
@@ -124,12 +131,17 @@ async function markUsed(
 export async function requestSellerSignIn(email: string, baseUrl: string): Promise<void> {
   const target = email.toLowerCase();
   const user = await prisma.user.findUnique({ where: { email: target } });
-  if (!user || user.deactivatedAt) return;
+  if (!user || user.deactivatedAt) {
+    // A code nobody receives: wrong guesses then meet exactly what a real account's would.
+    await prisma.$transaction((tx) => issueVerification(tx, { type: "SELLER_SIGN_IN", target }));
+    return;
+  }
   await prisma.$transaction(async (tx) => {
     const secret = await issueVerification(tx, { type: "SELLER_SIGN_IN", target, organizationId: user.organizationId });
     const link = `${baseUrl}/auth/verify?token=${encodeURIComponent(secret.linkToken)}`;
     const rendered = await renderEmail(
-      `Your Mutual sign-in code: ${secret.code}`,
+      // No code in the subject: subjects show in notification previews and outbox listings.
+      "Your Mutual sign-in code",
       createElement(SignInEmail, { code: secret.code, link, expiresInMinutes: VERIFICATION_MINUTES }),
     );
     await queueEmail(tx, {

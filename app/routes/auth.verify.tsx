@@ -29,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const FAILURE_MESSAGES: Record<VerifyFailure, string> = {
   INVALID: "This sign-in link or code is not valid.",
   EXPIRED: "This sign-in link or code has expired.",
-  USED: "This sign-in link or code was already used.",
+  USED: "This sign-in link or code was already used, or a newer one was sent.",
   TOO_MANY_ATTEMPTS: "Too many wrong codes were entered, so this code no longer works.",
   WRONG_CODE: "That code is not right.",
 };

@@ -32,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const FAILURES: Record<VerifyFailure, string> = {
   INVALID: "This link or code is not valid for this plan.",
   EXPIRED: "This link or code has expired.",
-  USED: "This link or code was already used.",
+  USED: "This link or code was already used, or a newer one was sent.",
   TOO_MANY_ATTEMPTS: "Too many wrong codes were entered, so this code no longer works.",
   WRONG_CODE: "That code is not right.",
 };

@@ -24,6 +24,9 @@ export async function requireSeller(request: Request): Promise<SellerActor> {
 
 /** Only same-site paths, so a crafted redirectTo cannot send people elsewhere after sign-in. */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/deals"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//")) return fallback;
+  // Browsers drop tabs and newlines and read "\" as "/": "/\t/evil.example" would leave the site.
+  if (/[\s\\\u0000-\u001f\u007f]/.test(to)) return fallback;
+  const base = "http://mutual.invalid";
+  return new URL(to, base).origin === base ? to : fallback;
 }

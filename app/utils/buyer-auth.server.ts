@@ -21,13 +21,11 @@ export async function requireBuyerForPlan(request: Request, planId: string): Pro
   if (participant.accessState === "REVOKED") {
     throw new Response("Your access to this plan was removed by the seller.", { status: 403 });
   }
+  // Invited but not yet in through this plan's own link or code: becoming active is a POST there.
+  if (participant.accessState !== "ACTIVE") throw redirect(`/p/${planId}/join`);
   const now = new Date();
-  if (participant.accessState !== "ACTIVE" || !participant.lastSeenAt || now.getTime() - participant.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
-    await prisma.participant.update({ where: { id: participant.id }, data: { lastSeenAt: now, accessState: "ACTIVE" } });
-    if (participant.accessState !== "ACTIVE") {
-      // A buyer becoming active changes multi-threading and key roles.
-      await prisma.dealSignalCache.updateMany({ where: { dealId: participant.plan.dealId }, data: { stale: true } });
-    }
+  if (!participant.lastSeenAt || now.getTime() - participant.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+    await prisma.participant.update({ where: { id: participant.id }, data: { lastSeenAt: now } });
   }
   return {
     kind: "BUYER",

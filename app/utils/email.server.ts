@@ -106,6 +106,7 @@ export async function deliverDueEmails(now = new Date()): Promise<DeliveryReport
       await prisma.emailOutbox.update({
         where: { id: row.id },
         data: {
+          ...(giveUp && row.containsSecret ? { html: "(erased: never delivered)", text: "(erased: never delivered)" } : {}),
           status: giveUp ? "FAILED" : "PENDING",
           attempts,
           lastError: error.slice(0, 500),

@@ -37,7 +37,7 @@ test("a second press of a used sign-in link shows a clear page with a way to get
   await page.goto(link);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("heading", { name: "This link can't be used" })).toBeVisible();
-  await expect(page.getByRole("alert")).toHaveText("This sign-in link or code was already used.");
+  await expect(page.getByRole("alert")).toHaveText("This sign-in link or code was already used, or a newer one was sent.");
   await expect(page.getByRole("link", { name: "Send me a new link" })).toBeVisible();
 });
 

@@ -118,7 +118,7 @@ describe("the emailed link", () => {
 
     const second = await postLink(token);
     expect(second.status).toBe(400);
-    expect(second.body).toMatchObject({ failure: "This sign-in link or code was already used." });
+    expect(second.body).toMatchObject({ failure: "This sign-in link or code was already used, or a newer one was sent." });
     expect(second.headers.get("Set-Cookie")).toBeNull();
     expect(await prisma.session.count({ where: { userId } })).toBe(1);
   });
@@ -178,7 +178,7 @@ describe("the typed code", () => {
     expect((await postLink(token)).status).toBe(302);
     const response = await postCode(code);
     expect(response.status).toBe(400);
-    expect(response.body).toMatchObject({ failure: "This sign-in link or code was already used." });
+    expect(response.body).toMatchObject({ failure: "This sign-in link or code was already used, or a newer one was sent." });
   });
 });
 

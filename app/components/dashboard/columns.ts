@@ -48,6 +48,10 @@ export const KPI_COLUMNS: KpiColumn[] = [
 ];
 
 export function toCsv(rows: string[][]): string {
-  const cell = (value: string) => (/[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+  const cell = (raw: string) => {
+    // A cell starting like a formula would run in a spreadsheet: make it text.
+    const value = /^[=+\-@\t\r]/.test(raw) && !/^-?\d/.test(raw) ? `'${raw}` : raw;
+    return /[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  };
   return rows.map((row) => row.map(cell).join(",")).join("\n") + "\n";
 }
