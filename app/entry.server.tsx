@@ -6,12 +6,14 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { env } from "~/utils/env.server";
 import { startOutboxWorker } from "~/utils/email.server";
+import { startSignalWorker } from "~/utils/jobs.server";
 
 const ABORT_DELAY = 5_000;
 
 // Fail at startup, not on the first request, when production settings are missing.
 env();
 startOutboxWorker();
+startSignalWorker();
 
 const SECURITY_HEADERS: Record<string, string> = {
   "X-Content-Type-Options": "nosniff",

@@ -3,7 +3,7 @@
 // activity history. The figures themselves are computed only by app/domain/signals.ts.
 import { prisma } from "~/utils/db.server";
 import { Prisma } from "~/generated/prisma/client";
-import { calendarDateIn } from "~/domain/dates";
+import { calendarDateIn, organizationToday } from "~/domain/dates";
 import { deriveDealSignals, type DealSignals, type DealSnapshot } from "~/domain/signals";
 import { meddpiccTotal } from "~/domain/meddpicc";
 import { actorToday, visibleDealsWhere, type SellerActor } from "./actor.server";
@@ -172,4 +172,17 @@ export async function refreshSignalCache(organizationId: string, ownerIds: strin
     ]);
   }
   return missing.length;
+}
+
+/**
+ * Keeps every organization's signal cache fresh in the background, so the first dashboard load
+ * of a day does not pay for recomputing every deal (a new day makes every row stale).
+ */
+export async function refreshAllSignalCaches(now = new Date()) {
+  const organizations = await prisma.organization.findMany({ select: { id: true, timezone: true, users: { select: { id: true } } } });
+  let recomputed = 0;
+  for (const org of organizations) {
+    recomputed += await refreshSignalCache(org.id, org.users.map((u) => u.id), organizationToday(org, now));
+  }
+  return recomputed;
 }

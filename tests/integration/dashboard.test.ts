@@ -141,3 +141,16 @@ describe("KPIs on a generated organization", () => {
     expect((await prisma.dealSignalCache.findUniqueOrThrow({ where: { dealId: deal.id } })).derivedCategory).toBe("CLOSED");
   });
 });
+
+describe("the background refresh", () => {
+  it("recomputes stale deal signals for every organization, and nothing once they are fresh", async () => {
+    const { refreshAllSignalCaches } = await import("~/models/signals.server");
+    await refreshAllSignalCaches();
+    await prisma.dealSignalCache.updateMany({ data: { stale: true } });
+    const stale = await prisma.dealSignalCache.count();
+    expect(await refreshAllSignalCaches()).toBe(stale);
+    expect(await refreshAllSignalCaches()).toBe(0);
+    // The next day every row is stale again: overdue counts move with the date.
+    expect(await refreshAllSignalCaches(new Date(Date.now() + 86_400_000))).toBe(stale);
+  });
+});
