@@ -6,6 +6,7 @@ import NoticeEmail from "../../emails/notice";
 import { prisma, type Tx } from "~/utils/db.server";
 import { FieldError, NotFoundError } from "~/utils/http.server";
 import { queueEmail, renderEmail } from "~/utils/email.server";
+import { stopLink } from "~/utils/unsubscribe.server";
 import { actorToday, visiblePlansWhere, type SellerActor } from "./actor.server";
 import { recordActivity, sellerActivityActor, type ActivityActor } from "./activity.server";
 import { issueVerification, VERIFICATION_MINUTES, type VerificationType } from "./verification.server";
@@ -70,6 +71,7 @@ async function noticeToOwner(tx: Tx, plan: AccessPlan, heading: string, lines: s
       lines,
       action: { label: "Open the deal", href: `${baseUrl}/deals/${plan.dealId}` },
       footer: "You get this email because you own this deal in Mutual.",
+      stopHref: stopLink(baseUrl, plan.deal.owner.email, "REP_NOTICE"),
     }),
   );
   await queueEmail(tx, {
@@ -297,7 +299,8 @@ export async function decideAccessRequest(
         createElement(NoticeEmail, {
           heading: "Your request was declined",
           lines: [`${plan.deal.owner.name} from ${plan.organization.name} declined your request to join “${plan.title}”.`, "If you think this is a mistake, ask a colleague who is on the plan to contact them."],
-          footer: "You get this email because you asked to join this plan. No further email will follow.",
+          footer: "You get this email because you asked to join this plan.",
+          stopHref: stopLink(baseUrl, request.email, "ACCESS_DECLINED"),
         }),
       );
       await queueEmail(tx, { ...rendered, kind: "ACCESS_DECLINED", to: request.email, organizationId: plan.organizationId, containsSecret: false, idempotencyKey: `declined:${request.id}` });

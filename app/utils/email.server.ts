@@ -28,7 +28,9 @@ export interface QueuedEmail extends RenderedEmail {
 }
 
 export async function queueEmail(tx: Tx, email: QueuedEmail) {
-  return tx.emailOutbox.create({ data: { ...email, organizationId: email.organizationId ?? null } });
+  // Someone who stopped this kind of email gets none; security email (codes, links) always goes.
+  const stopped = !email.containsSecret && (await tx.emailSuppression.findUnique({ where: { email_category: { email: email.to.toLowerCase(), category: email.kind } } }));
+  return tx.emailOutbox.create({ data: { ...email, organizationId: email.organizationId ?? null, ...(stopped ? { status: "SUPPRESSED" } : {}) } });
 }
 
 const MAX_ATTEMPTS = 8;

@@ -1,0 +1,60 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { AuthCard } from "~/components/auth-card";
+import { Button } from "~/components/ui/button";
+import { STOPPABLE_KINDS, stopEmails, validStop } from "~/utils/unsubscribe.server";
+
+export const meta: MetaFunction = () => [{ title: "Stop these emails · Mutual" }, { name: "robots", content: "noindex" }];
+
+function read(params: URLSearchParams | FormData) {
+  return { email: String(params.get("e") ?? ""), kind: String(params.get("k") ?? ""), sig: String(params.get("s") ?? "") };
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const link = read(new URL(request.url).searchParams);
+  // Mail scanners open links: the GET only checks the link and shows the button.
+  return { ...link, valid: validStop(link.email, link.kind, link.sig), what: STOPPABLE_KINDS[link.kind] ?? "" };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const link = read(await request.formData());
+  if (!validStop(link.email, link.kind, link.sig)) throw new Response("This link is not valid.", { status: 400 });
+  await stopEmails(link.email, link.kind);
+  return { stopped: true };
+}
+
+export default function StopEmails() {
+  const { email, kind, sig, valid, what } = useLoaderData<typeof loader>();
+  const done = useActionData<typeof action>();
+  if (!valid) {
+    return (
+      <AuthCard title="This link is not valid">
+        <p className="text-slate-700">Open the link from the email again; it may have been cut by your mail program.</p>
+      </AuthCard>
+    );
+  }
+  if (done?.stopped) {
+    return (
+      <AuthCard title="Done">
+        <p className="text-slate-700" role="status">
+          <strong>{email}</strong> will no longer get {what}. Sign-in codes and invitations still arrive.
+        </p>
+      </AuthCard>
+    );
+  }
+  return (
+    <AuthCard title="Stop these emails?">
+      <p className="text-slate-700">
+        Stop sending {what} to <strong>{email}</strong>.
+      </p>
+      <Form method="post">
+        <input type="hidden" name="e" value={email} />
+        <input type="hidden" name="k" value={kind} />
+        <input type="hidden" name="s" value={sig} />
+        <Button type="submit" className="w-full">
+          Stop these emails
+        </Button>
+      </Form>
+    </AuthCard>
+  );
+}
