@@ -6,7 +6,7 @@ import * as newDeal from "~/routes/_seller.deals.new";
 import { addDays } from "~/domain/dates";
 import { DEFAULT_TEMPLATE_STEPS } from "~/domain/default-template";
 import { callAction, callLoader } from "../fixtures/routes";
-import { addDealWithPlan, cookieFor, createTenant, type Tenant } from "../fixtures/world";
+import { addDealWithPlan, cookieFor, createTenant, milestoneForm, type Tenant } from "../fixtures/world";
 
 let tenant: Tenant;
 let cookie: string;
@@ -20,23 +20,6 @@ function post(dealId: string, form: Record<string, string | number>) {
   return callAction(dealPage.action, { path: `/deals/${dealId}`, params: { dealId }, cookie, form });
 }
 
-async function milestoneForm(milestoneId: string, changes: Record<string, string> = {}) {
-  const m = await prisma.milestone.findUniqueOrThrow({ where: { id: milestoneId } });
-  return {
-    intent: "update-milestone",
-    milestoneId: m.id,
-    version: m.version,
-    title: m.title,
-    output: m.output,
-    ownerSide: m.ownerSide,
-    ownerParticipantId: m.ownerParticipantId ?? "",
-    targetDate: m.targetDate,
-    status: m.status,
-    gatesStage: m.gatesStage ? String(m.gatesStage) : "",
-    ...(m.internalOnly ? { internalOnly: "on" } : {}),
-    ...changes,
-  };
-}
 
 describe("creating a deal", () => {
   it("builds the plan from the default template, dated from the chosen start day", async () => {
