@@ -9,6 +9,7 @@ import { queueEmail, renderEmail } from "~/utils/email.server";
 import { stopLink } from "~/utils/unsubscribe.server";
 import { actorToday, visiblePlansWhere, type SellerActor } from "./actor.server";
 import { recordActivity, sellerActivityActor, type ActivityActor } from "./activity.server";
+import { checkEmailFree } from "./participant.server";
 import { issueVerification, VERIFICATION_MINUTES, type VerificationType } from "./verification.server";
 
 /** The plan a buyer link or code is for, with what its emails need to say. */
@@ -141,9 +142,7 @@ export async function inviteNewBuyer(
 ) {
   return prisma.$transaction(async (tx) => {
     const plan = (await planForAccess(tx, planId))!;
-    if (await tx.participant.findUnique({ where: { planId_email: { planId, email: input.email } } })) {
-      throw new FieldError("email", "Someone with this email is already on the plan");
-    }
+    await checkEmailFree(tx, planId, input.email);
     const participant = await tx.participant.create({
       data: { ...input, organizationId: plan.organizationId, planId, side: "BUYER", accessState: "INVITED", invitedAt: now },
     });

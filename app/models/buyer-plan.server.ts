@@ -3,9 +3,8 @@
 // here cannot reach a buyer's browser.
 import { prisma, type Tx } from "~/utils/db.server";
 import { FieldError, ForbiddenError, NotFoundError, VersionConflictError } from "~/utils/http.server";
-import { completionOfRecord } from "~/domain/completion";
 import { organizationToday } from "~/domain/dates";
-import type { BuyingRole, MilestoneStatus, OwnerSide, Side } from "~/domain/types";
+import type { BuyingRole, Side } from "~/domain/types";
 import type { z } from "zod";
 import type {
   BuyerAddMilestoneSchema,
@@ -17,6 +16,7 @@ import type {
 } from "~/forms/buyer";
 import type { BuyerActor } from "./actor.server";
 import { recordActivity, type ActivityActor } from "./activity.server";
+import { milestoneView } from "./milestone-view.server";
 import { domainAllowed, inviteNewBuyer } from "./buyer-access.server";
 
 function buyerWho(buyer: BuyerActor): ActivityActor {
@@ -103,22 +103,7 @@ export async function getBuyerPlan(buyer: BuyerActor) {
       sellerName: plan.deal.owner.name,
       buyerCompany: plan.deal.accountName,
     },
-    milestones: plan.milestones.map((m) => ({
-      id: m.id,
-      title: m.title,
-      output: m.output,
-      ownerSide: m.ownerSide as OwnerSide,
-      ownerParticipantId: m.ownerParticipantId,
-      ownerName: m.ownerParticipantId ? (names.get(m.ownerParticipantId) ?? null) : null,
-      targetDate: m.targetDate,
-      originalTargetDate: m.originalTargetDate,
-      status: m.status as MilestoneStatus,
-      completion: completionOfRecord(m),
-      completedOn: m.completedOn,
-      gatesStage: m.gatesStage,
-      position: m.position,
-      version: m.version,
-    })),
+    milestones: plan.milestones.map((m) => milestoneView(m, names)),
     participants: plan.participants.map((p) => ({ ...p, side: p.side as Side, role: p.role as BuyingRole | null })),
     comments: plan.comments.map((c) => ({
       id: c.id,

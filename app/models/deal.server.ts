@@ -20,19 +20,10 @@ export async function listDeals(actor: SellerActor) {
       repForecastCategory: true,
       outcome: true,
       owner: { select: { id: true, name: true } },
-      plan: {
-        select: {
-          id: true,
-          status: true,
-          _count: { select: { milestones: true } },
-        },
-      },
+      plan: { select: { id: true, status: true } },
     },
   });
-  return deals.map((deal) => ({
-    ...deal,
-    plan: deal.plan ? { id: deal.plan.id, status: deal.plan.status, milestoneCount: deal.plan._count.milestones } : null,
-  }));
+  return deals;
 }
 
 /** Users a deal may be assigned to: a rep can only own their own deals. */

@@ -15,7 +15,7 @@ async function findParticipantForSeller(tx: Tx, actor: SellerActor, dealId: stri
   return participant;
 }
 
-async function checkEmailFree(tx: Tx, planId: string, email: string, exceptId?: string) {
+export async function checkEmailFree(tx: Tx, planId: string, email: string, exceptId?: string) {
   const taken = await tx.participant.findFirst({ where: { planId, email, NOT: exceptId ? { id: exceptId } : undefined } });
   if (taken) throw new FieldError("email", "Someone with this email is already on the plan");
 }

@@ -29,15 +29,3 @@ export class VersionConflictError<T = unknown> extends Error {
     super("Someone else changed this first");
   }
 }
-
-export function notFound(): Response {
-  return new Response("Not found", { status: 404, statusText: "Not Found" });
-}
-
-export function invariantResponse(
-  condition: unknown,
-  message: string,
-  init: ResponseInit = { status: 400 },
-): asserts condition {
-  if (!condition) throw new Response(message, init);
-}

@@ -40,7 +40,6 @@ export interface MilestoneView {
   status: MilestoneStatus;
   completion: CompletionState;
   completedOn: CalendarDate | null;
-  markedDoneBy: string | null;
   gatesStage: number | null;
   internalOnly: boolean;
   position: number;

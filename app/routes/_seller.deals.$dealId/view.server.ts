@@ -1,5 +1,5 @@
-import { completionOfRecord } from "~/domain/completion";
-import type { BuyingRole, ForecastCategory, MilestoneStatus, Outcome, OwnerSide, PlanStatus, Side, AccessState } from "~/domain/types";
+import { milestoneView } from "~/models/milestone-view.server";
+import type { BuyingRole, ForecastCategory, Outcome, PlanStatus, Side, AccessState } from "~/domain/types";
 import type { getDealWorkspace } from "~/models/deal.server";
 import type { DealView, PlanView } from "~/components/plan-editor/types";
 
@@ -35,28 +35,7 @@ export function toPlanView(plan: NonNullable<Workspace["plan"]>): PlanView {
     allowedDomains: plan.allowedDomains,
     startDate: plan.startDate,
     version: plan.version,
-    milestones: plan.milestones.map((m) => ({
-      id: m.id,
-      title: m.title,
-      output: m.output,
-      ownerSide: m.ownerSide as OwnerSide,
-      ownerParticipantId: m.ownerParticipantId,
-      ownerName: m.ownerParticipantId ? (names.get(m.ownerParticipantId) ?? null) : null,
-      targetDate: m.targetDate,
-      originalTargetDate: m.originalTargetDate,
-      status: m.status as MilestoneStatus,
-      completion: completionOfRecord(m),
-      completedOn: m.completedOn,
-      markedDoneBy: m.markedDoneByParticipantId
-        ? (names.get(m.markedDoneByParticipantId) ?? "a buyer")
-        : m.markedDoneBySide === "SELLER"
-          ? "seller"
-          : null,
-      gatesStage: m.gatesStage,
-      internalOnly: m.internalOnly,
-      position: m.position,
-      version: m.version,
-    })),
+    milestones: plan.milestones.map((m) => ({ ...milestoneView(m, names), internalOnly: m.internalOnly })),
     participants: plan.participants.map((p) => ({
       id: p.id,
       side: p.side as Side,
