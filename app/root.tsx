@@ -1,5 +1,5 @@
 import type { LinksFunction } from "@remix-run/node";
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useRouteError } from "@remix-run/react";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useMatches, useRouteError } from "@remix-run/react";
 import stylesheet from "./tailwind.css?url";
 
 export const links: LinksFunction = () => [
@@ -7,7 +7,23 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
+/**
+ * A route can opt out of hydration: its page is complete as server-rendered HTML with forms that
+ * post, and it names the few small scripts that enhance it instead of React and the Remix runtime.
+ */
+export interface PageHandle {
+  hydrate?: false;
+  scripts?: string[];
+}
+
+function useStaticPage() {
+  const handles = useMatches().map((match) => match.handle as PageHandle | undefined);
+  if (!handles.some((handle) => handle?.hydrate === false)) return null;
+  return { scripts: handles.flatMap((handle) => handle?.scripts ?? []) };
+}
+
 export function Layout({ children }: { children: React.ReactNode }) {
+  const staticPage = useStaticPage();
   return (
     <html lang="en" className="h-full">
       <head>
@@ -18,8 +34,14 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </head>
       <body className="min-h-full">
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        {staticPage ? (
+          staticPage.scripts.map((src) => <script key={src} type="module" src={src} />)
+        ) : (
+          <>
+            <ScrollRestoration />
+            <Scripts />
+          </>
+        )}
       </body>
     </html>
   );

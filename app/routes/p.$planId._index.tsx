@@ -8,7 +8,6 @@ import { MilestoneCard } from "~/components/buyer-plan/milestone-card";
 import { People } from "~/components/buyer-plan/people";
 import { PlanHeader } from "~/components/buyer-plan/plan-header";
 import { ActivityList } from "~/components/plan-editor/activity-list";
-import { useLiveUpdates } from "~/components/use-live-updates";
 import { compareCalendarDates } from "~/domain/dates";
 import { stageName } from "~/domain/types";
 import {
@@ -37,7 +36,12 @@ import { kickOutbox } from "~/utils/email.server";
 import { appUrl } from "~/utils/env.server";
 import { runIntent, unknownIntent } from "~/utils/intent.server";
 import { endSession } from "~/utils/session.server";
-import { ErrorPage } from "~/root";
+import { ErrorPage, type PageHandle } from "~/root";
+import enhancementScript from "~/scripts/buyer-page.js?url";
+
+// Buyers open this page from email on their phones, and it works without JavaScript: it is not
+// hydrated, and one small script enhances it instead (docs/decisions/0004-buyer-page-without-react.md).
+export const handle: PageHandle = { hydrate: false, scripts: [enhancementScript] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.plan.title} · Mutual` : "Mutual action plan" },
@@ -120,11 +124,10 @@ export default function BuyerPlan() {
   const view = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const byStage = searchParams.get("view") === "stage";
-  useLiveUpdates();
   const commentsFor = (milestoneId: string) => view.comments.filter((c) => c.milestoneId === milestoneId);
 
   return (
-    <main className="mx-auto max-w-3xl space-y-4 px-3 py-4 sm:px-4 sm:py-8">
+    <main data-plan-page className="mx-auto max-w-3xl space-y-4 px-3 py-4 sm:px-4 sm:py-8">
       <div className="flex items-center justify-between text-sm">
         <span className="font-bold text-brand-700">Mutual</span>
         <Form method="post">

@@ -3,7 +3,7 @@
 // token, anyone can ask for a code by email, on any device. The page says nothing about the plan:
 // its URL identifies it, but is never access.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { data, redirectDocument } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { AuthCard } from "~/components/auth-card";
 import { Button } from "~/components/ui/button";
@@ -93,7 +93,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
         buyerEmail: admission.email,
         userAgent: request.headers.get("user-agent"),
       });
-      return redirect(`/p/${planId}`, { headers: { "Set-Cookie": cookie } });
+      // A document load, not a client-side transition: the plan page is not a React page.
+      return redirectDocument(`/p/${planId}`, { headers: { "Set-Cookie": cookie } });
     }
     case "REQUESTED":
       return data<Step>({ step: "requested", email: outcome.verification.target });

@@ -9,7 +9,7 @@ export function AddStep({ view }: { view: BuyerPlanView }) {
   const result = useIntentResult("add-milestone");
   const pending = useIsPending("add-milestone");
   return (
-    <details className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200" open={Boolean(result && !result.ok)}>
+    <details id="add-step" className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200" open={Boolean(result && !result.ok)}>
       <summary className="cursor-pointer font-medium text-brand-700">Add a step</summary>
       <Form method="post" className="mt-3 space-y-3" key={result?.ok ? `a-${view.milestones.length}` : "a"} preventScrollReset>
         <input type="hidden" name="intent" value="add-milestone" />

@@ -71,7 +71,7 @@ export function MilestoneCard({ milestone: m, people, comments, today }: { miles
         </Form>
       ) : null}
 
-      <details className="mt-3" open={Boolean((redate && !redate.ok) || (assign && !assign.ok))}>
+      <details id={`change-${m.id}`} className="mt-3" open={Boolean((redate && !redate.ok) || (assign && !assign.ok))}>
         <summary className="cursor-pointer text-sm font-medium text-brand-700">Change date or owner</summary>
         <Form method="post" className="mt-2 space-y-2" preventScrollReset onChange={redateVersion.markDirty} key={`redate-${redateVersion.base}`}>
           <input type="hidden" name="intent" value="redate" />

@@ -40,7 +40,7 @@ export function People({ view }: { view: BuyerPlanView }) {
           Invitation sent.
         </p>
       ) : null}
-      <details className="mt-3" open={Boolean(invite && !invite.ok)}>
+      <details id="invite-colleague" className="mt-3" open={Boolean(invite && !invite.ok)}>
         <summary className="cursor-pointer text-sm font-medium text-brand-700">Invite a colleague</summary>
         <Form method="post" className="mt-2 space-y-2" key={invite?.ok ? `i-${buyers.length}` : "i"}>
           <input type="hidden" name="intent" value="invite-colleague" />

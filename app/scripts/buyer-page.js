@@ -1,0 +1,159 @@
+// The buyer plan page is complete without JavaScript: every action is a form that posts. This
+// small script, sent instead of React and the Remix runtime, makes it pleasant: forms post in
+// place (the page keeps its scroll and whatever else is being typed), a button shows it is
+// working, and other people's changes appear while the page is open.
+const REFRESH_MS = 10_000;
+const CONTROLS = "input, select, textarea, button";
+const SPINNER = "size-3 animate-spin rounded-full border-2 border-current border-t-transparent";
+
+let submitting = 0;
+let lastApplied = document.querySelector("main")?.outerHTML ?? "";
+
+/** A control whose value the user changed from what the server rendered. */
+function edited(control) {
+  if (control instanceof HTMLInputElement) {
+    if (control.type === "hidden") return false;
+    if (control.type === "checkbox" || control.type === "radio") return control.checked !== control.defaultChecked;
+    return control.value !== control.defaultValue;
+  }
+  if (control instanceof HTMLTextAreaElement) return control.value !== control.defaultValue;
+  if (control instanceof HTMLSelectElement) {
+    const initial = [...control.options].findIndex((option) => option.defaultSelected);
+    return control.selectedIndex !== Math.max(initial, 0);
+  }
+  return false;
+}
+
+/** Holds something the user is in the middle of: the text cursor, or a value they changed. */
+function inUse(element, settled) {
+  if (settled && settled.contains(element)) return false;
+  const active = document.activeElement;
+  if (active && element.contains(active) && active.matches("input, select, textarea") && !settled?.contains(active)) return true;
+  const controls = element.matches(CONTROLS) ? [element] : [...element.querySelectorAll(CONTROLS)];
+  return controls.some((control) => edited(control) && !settled?.contains(control));
+}
+
+/** `<details>` the user opened stay open when their content is replaced. */
+function keepOpen(current, next) {
+  const open = [current, ...current.querySelectorAll("details")].filter((d) => d.matches("details[open][id]"));
+  for (const details of open) {
+    const twin = next.id === details.id ? next : next.querySelector(`#${CSS.escape(details.id)}`);
+    if (twin instanceof HTMLDetailsElement) twin.open = true;
+  }
+}
+
+/**
+ * Brings `current` to `next`, except what the user is in the middle of. A form in use keeps all
+ * its fields, the hidden version included: saving it after someone else's change must give the
+ * conflict, never silently overwrite their change. Text, badges and labels around it update.
+ */
+function morph(current, next, settled, inFormInUse = false) {
+  const isControl = current.matches(CONTROLS);
+  if (isControl && (inFormInUse || inUse(current, settled))) return;
+  if (!inUse(current, settled) && !(inFormInUse && current.querySelector(CONTROLS))) {
+    keepOpen(current, next);
+    current.replaceWith(next);
+    return;
+  }
+  const formInUse = inFormInUse || current.tagName === "FORM";
+  const children = [...current.children];
+  const nextChildren = [...next.children];
+  const sameShape = children.length === nextChildren.length && children.every((child, i) => child.tagName === nextChildren[i].tagName);
+  if (!sameShape) return; // steps were added or removed around the user's typing: that waits for the next refresh
+  children.forEach((child, i) => morph(child, nextChildren[i], settled, formInUse));
+}
+
+/** Puts a fetched page in place of this one; false when it is not this page (an error page). */
+function apply(html, settled) {
+  const doc = new DOMParser().parseFromString(html, "text/html");
+  const next = doc.querySelector("main[data-plan-page]");
+  const current = document.querySelector("main[data-plan-page]");
+  if (!next || !current) return false;
+  if (next.outerHTML === lastApplied && !settled) return true;
+  lastApplied = next.outerHTML;
+  document.title = doc.title;
+  morph(current, next, settled);
+  return true;
+}
+
+function showPage(html) {
+  const doc = new DOMParser().parseFromString(html, "text/html");
+  document.title = doc.title;
+  document.body.replaceWith(document.adoptNode(doc.body));
+}
+
+/** What a form is about: its intent and the row it acts on, the same before and after a save. */
+function formKey(form) {
+  const value = (name) => form.querySelector(`input[type=hidden][name="${name}"]`)?.value ?? "";
+  return `${value("intent")}:${value("milestoneId")}:${value("participantId")}`;
+}
+
+function restoreValues(key, values) {
+  const form = [...document.querySelectorAll("form")].find((f) => formKey(f) === key);
+  if (!form) return;
+  for (const control of form.querySelectorAll("input:not([type=hidden]), select, textarea")) {
+    if (control.name && values.has(control.name) && control.type !== "checkbox" && control.type !== "radio") control.value = String(values.get(control.name));
+  }
+  form.querySelector("[aria-invalid=true], [role=alert]")?.scrollIntoView({ block: "nearest" });
+}
+
+function setPending(button, pending) {
+  if (!(button instanceof HTMLButtonElement)) return;
+  button.disabled = pending;
+  if (pending) {
+    button.setAttribute("aria-busy", "true");
+    const spinner = document.createElement("span");
+    spinner.className = SPINNER;
+    spinner.setAttribute("aria-hidden", "true");
+    button.append(spinner);
+  } else {
+    button.removeAttribute("aria-busy");
+    button.querySelector(":scope > span[aria-hidden]")?.remove();
+  }
+}
+
+async function submit(form, submitter) {
+  const values = new FormData(form, submitter);
+  const key = formKey(form);
+  setPending(submitter, true);
+  submitting++;
+  try {
+    const response = await fetch(form.action, { method: "POST", body: new URLSearchParams(values), headers: { Accept: "text/html" } });
+    const html = await response.text();
+    if (new URL(response.url).pathname !== location.pathname) return location.assign(response.url);
+    const answered = [200, 400, 409].includes(response.status) && apply(html, form);
+    if (!answered) return showPage(html);
+    if (response.status !== 200) restoreValues(key, values);
+  } catch {
+    setPending(submitter, false);
+    const note = document.createElement("p");
+    note.setAttribute("role", "alert");
+    note.className = "mt-1 text-sm text-red-700";
+    note.textContent = "Could not reach the server. What you entered is still here: try again.";
+    form.append(note);
+  } finally {
+    submitting--;
+  }
+}
+
+document.addEventListener("submit", (event) => {
+  const form = event.target;
+  if (!(form instanceof HTMLFormElement) || form.method !== "post" || event.defaultPrevented) return;
+  event.preventDefault();
+  if (form.querySelector("[aria-busy=true]")) return;
+  submit(form, event.submitter);
+});
+
+async function refresh() {
+  if (document.visibilityState !== "visible" || submitting > 0) return;
+  try {
+    const response = await fetch(location.href, { headers: { Accept: "text/html" } });
+    // Signed out or removed meanwhile: the next action shows why; nothing is swapped under the user.
+    if (response.ok && submitting === 0) apply(await response.text());
+  } catch {
+    // Offline for a moment: the next tick tries again.
+  }
+}
+
+window.setInterval(refresh, REFRESH_MS);
+document.addEventListener("visibilitychange", refresh);
