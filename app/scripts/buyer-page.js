@@ -123,7 +123,9 @@ async function submit(form, submitter) {
     if (new URL(response.url).pathname !== location.pathname) return location.assign(response.url);
     const answered = [200, 400, 409].includes(response.status) && apply(html, form);
     if (!answered) return showPage(html);
-    if (response.status !== 200) restoreValues(key, values);
+    // Refused input comes back with what was typed; a conflict shows the stored row, and the
+    // notice beside it lists what was typed with a button to keep it.
+    if (response.status === 400) restoreValues(key, values);
   } catch {
     setPending(submitter, false);
     const note = document.createElement("p");

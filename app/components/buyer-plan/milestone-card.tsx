@@ -55,10 +55,11 @@ export function MilestoneCard({ milestone: m, people, comments, today }: { miles
           <Button type="submit" pending={confirming} className="w-full sm:w-auto">
             Confirm it is done
           </Button>
-          <ConflictNotice result={confirm} />
           <FieldErrors errors={errorsOf(confirm, "milestoneId")} />
         </Form>
       ) : null}
+      {/* After its form, never inside: "Keep mine instead" is a form of its own, and HTML drops nested forms. */}
+      <ConflictNotice result={confirm} />
       {mine && m.status !== "DONE" ? (
         <Form method="post" className="mt-3" preventScrollReset>
           <input type="hidden" name="intent" value="mark-done" />
@@ -67,9 +68,9 @@ export function MilestoneCard({ milestone: m, people, comments, today }: { miles
           <Button type="submit" variant="secondary" pending={marking} className="w-full sm:w-auto">
             Mark done
           </Button>
-          <ConflictNotice result={done} />
         </Form>
       ) : null}
+      <ConflictNotice result={done} />
 
       <details id={`change-${m.id}`} className="mt-3" open={Boolean((redate && !redate.ok) || (assign && !assign.ok))}>
         <summary className="cursor-pointer text-sm font-medium text-brand-700">Change date or owner</summary>
@@ -77,7 +78,6 @@ export function MilestoneCard({ milestone: m, people, comments, today }: { miles
           <input type="hidden" name="intent" value="redate" />
           <input type="hidden" name="milestoneId" value={m.id} />
           <input type="hidden" name="version" value={redateVersion.base} />
-          <ConflictNotice result={redate} />
           <label className="block text-sm font-medium" htmlFor={`date-${m.id}`}>
             New date
           </label>
@@ -91,12 +91,12 @@ export function MilestoneCard({ milestone: m, people, comments, today }: { miles
             Save date
           </Button>
         </Form>
+        <ConflictNotice result={redate} />
         {mine ? (
           <Form method="post" className="mt-4 space-y-2" preventScrollReset onChange={assignVersion.markDirty} key={`assign-${assignVersion.base}`}>
             <input type="hidden" name="intent" value="assign-owner" />
             <input type="hidden" name="milestoneId" value={m.id} />
             <input type="hidden" name="version" value={assignVersion.base} />
-            <ConflictNotice result={assign} />
             <label className="block text-sm font-medium" htmlFor={`owner-${m.id}`}>
               Owner
             </label>
@@ -114,6 +114,7 @@ export function MilestoneCard({ milestone: m, people, comments, today }: { miles
             </Button>
           </Form>
         ) : null}
+        <ConflictNotice result={assign} />
       </details>
 
       <div className="mt-3 border-t border-slate-100 pt-3">

@@ -40,9 +40,9 @@ export function PlanHeader({ view }: { view: BuyerPlanView }) {
           <Button type="submit" pending={accepting} className="w-full sm:w-auto">
             We agree to this plan
           </Button>
-          <ConflictNotice result={accept} />
         </Form>
       )}
+      <ConflictNotice result={accept} />
     </header>
   );
 }
