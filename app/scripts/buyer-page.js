@@ -24,11 +24,12 @@ function edited(control) {
   return false;
 }
 
-/** Holds something the user is in the middle of: the text cursor, or a value they changed. */
+/** Holds something the user is in the middle of: the focus, or a value they changed. */
 function inUse(element, settled) {
   if (settled && settled.contains(element)) return false;
   const active = document.activeElement;
-  if (active && element.contains(active) && active.matches("input, select, textarea") && !settled?.contains(active)) return true;
+  // Focus counts too, on a button or a summary as much as a field: keyboard users keep their place.
+  if (active && active !== document.body && element.contains(active) && !settled?.contains(active)) return true;
   const controls = element.matches(CONTROLS) ? [element] : [...element.querySelectorAll(CONTROLS)];
   return controls.some((control) => edited(control) && !settled?.contains(control));
 }
