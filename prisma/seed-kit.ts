@@ -3,6 +3,7 @@
 // Direct Prisma writes are deliberate here: the model layer stamps everything with "now", and a
 // demo needs history that happened days ago.
 import { prisma, type Tx } from "~/utils/db.server";
+import { recordActivity, type ActivityInput } from "~/models/activity.server";
 import { addDays, organizationToday } from "~/domain/dates";
 import { DEFAULT_TEMPLATE_STEPS } from "~/domain/default-template";
 import type {
@@ -235,30 +236,13 @@ export class DealStory {
   private async record(
     who: Actor,
     at: Date,
-    entry: { entityType: string; entityId: string; action: string; before?: object; after?: object; internalOnly?: boolean },
+    entry: Pick<ActivityInput, "entityType" | "entityId" | "action" | "before" | "after" | "internalOnly">,
   ) {
     if (who.side === "BUYER") {
       const buyer = [...this.buyers.values()].find((b) => b.id === who.participantId)!;
       if (!buyer.lastAction || buyer.lastAction < at) buyer.lastAction = at;
     }
-    await this.tx.activity.create({
-      data: {
-        organizationId: this.org.id,
-        dealId: this.dealId,
-        planId: this.planId,
-        actorSide: who.side,
-        actorUserId: who.userId,
-        actorParticipantId: who.participantId,
-        actorName: who.name,
-        entityType: entry.entityType,
-        entityId: entry.entityId,
-        action: entry.action,
-        before: entry.before ? JSON.stringify(entry.before) : null,
-        after: entry.after ? JSON.stringify(entry.after) : null,
-        internalOnly: entry.internalOnly ?? false,
-        at,
-      },
-    });
+    await recordActivity(this.tx, who, { ...entry, organizationId: this.org.id, dealId: this.dealId, planId: this.planId, at });
   }
 
   async createDeal() {
@@ -460,7 +444,7 @@ export class DealStory {
   }
 
   /** One edit of a milestone and its history row, stamped with the moment it happened. */
-  private async change(m: MilestoneState, who: Actor, at: Date, data: object, action: string, before?: object, after?: object) {
+  private async change(m: MilestoneState, who: Actor, at: Date, data: object, action: string, before?: Record<string, unknown>, after?: Record<string, unknown>) {
     if (this.planStatus === "DRAFT") throw new Error(`${this.spec.accountName}: the stories only change shared plans`);
     await this.tx.milestone.update({ where: { id: m.id }, data: { ...data, version: { increment: 1 }, updatedAt: at } });
     await this.record(who, at, { entityType: "MILESTONE", entityId: m.id, action, before, after, internalOnly: m.internalOnly });

@@ -144,10 +144,10 @@ export default function BuyerPlan() {
             Steps
           </h2>
           <nav className="flex gap-1 rounded-md bg-slate-100 p-1 text-sm" aria-label="Order of steps">
-            <Link to="?" preventScrollReset className={`rounded px-2 py-1 ${byStage ? "text-slate-600" : "bg-white shadow-sm"}`} aria-current={byStage ? undefined : "true"}>
+            <Link to="?" className={`rounded px-2 py-1 ${byStage ? "text-slate-600" : "bg-white shadow-sm"}`} aria-current={byStage ? undefined : "true"}>
               By date
             </Link>
-            <Link to="?view=stage" preventScrollReset className={`rounded px-2 py-1 ${byStage ? "bg-white shadow-sm" : "text-slate-600"}`} aria-current={byStage ? "true" : undefined}>
+            <Link to="?view=stage" className={`rounded px-2 py-1 ${byStage ? "bg-white shadow-sm" : "text-slate-600"}`} aria-current={byStage ? "true" : undefined}>
               By stage
             </Link>
           </nav>

@@ -4,10 +4,10 @@
 // working, and other people's changes appear while the page is open.
 const REFRESH_MS = 10_000;
 const CONTROLS = "input, select, textarea, button";
-const SPINNER = "size-3 animate-spin rounded-full border-2 border-current border-t-transparent";
+const PAGE = "main[data-plan-page]";
 
 let submitting = 0;
-let lastApplied = document.querySelector("main")?.outerHTML ?? "";
+let lastApplied = document.querySelector(PAGE)?.outerHTML ?? "";
 
 /** A control whose value the user changed from what the server rendered. */
 function edited(control) {
@@ -67,8 +67,8 @@ function morph(current, next, settled, inFormInUse = false) {
 /** Puts a fetched page in place of this one; false when it is not this page (an error page). */
 function apply(html, settled) {
   const doc = new DOMParser().parseFromString(html, "text/html");
-  const next = doc.querySelector("main[data-plan-page]");
-  const current = document.querySelector("main[data-plan-page]");
+  const next = doc.querySelector(PAGE);
+  const current = document.querySelector(PAGE);
   if (!next || !current) return false;
   if (next.outerHTML === lastApplied && !settled) return true;
   lastApplied = next.outerHTML;
@@ -98,19 +98,12 @@ function restoreValues(key, values) {
   form.querySelector("[aria-invalid=true], [role=alert]")?.scrollIntoView({ block: "nearest" });
 }
 
+/** The same state `Button pending` renders; the spinner is CSS on aria-busy (app/tailwind.css). */
 function setPending(button, pending) {
   if (!(button instanceof HTMLButtonElement)) return;
   button.disabled = pending;
-  if (pending) {
-    button.setAttribute("aria-busy", "true");
-    const spinner = document.createElement("span");
-    spinner.className = SPINNER;
-    spinner.setAttribute("aria-hidden", "true");
-    button.append(spinner);
-  } else {
-    button.removeAttribute("aria-busy");
-    button.querySelector(":scope > span[aria-hidden]")?.remove();
-  }
+  if (pending) button.setAttribute("aria-busy", "true");
+  else button.removeAttribute("aria-busy");
 }
 
 async function submit(form, submitter) {

@@ -1,17 +1,16 @@
 import { Form } from "@remix-run/react";
 import { Button } from "~/components/ui/button";
 import { InputField, SelectField } from "~/components/ui/field";
-import { useIntentResult, useIsPending } from "~/components/plan-editor/intent-hooks";
+import { useIntentResult } from "~/components/plan-editor/intent-hooks";
 import type { BuyerPlanView } from "~/models/buyer-plan.types";
 import { errorsOf } from "./field-errors";
 
 export function AddStep({ view }: { view: BuyerPlanView }) {
   const result = useIntentResult("add-milestone");
-  const pending = useIsPending("add-milestone");
   return (
     <details id="add-step" className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200" open={Boolean(result && !result.ok)}>
       <summary className="cursor-pointer font-medium text-brand-700">Add a step</summary>
-      <Form method="post" className="mt-3 space-y-3" key={result?.ok ? `a-${view.milestones.length}` : "a"} preventScrollReset>
+      <Form method="post" className="mt-3 space-y-3">
         <input type="hidden" name="intent" value="add-milestone" />
         <InputField label="Title" id="new-title" name="title" required errors={errorsOf(result, "title")} />
         <InputField label="Proof it is done (optional)" id="new-output" name="output" errors={errorsOf(result, "output")} />
@@ -40,7 +39,7 @@ export function AddStep({ view }: { view: BuyerPlanView }) {
           />
           <InputField label="Target date" id="new-date" name="targetDate" type="date" defaultValue={view.today} required errors={errorsOf(result, "targetDate")} />
         </div>
-        <Button type="submit" pending={pending}>
+        <Button type="submit">
           Add step
         </Button>
       </Form>

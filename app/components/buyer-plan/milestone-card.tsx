@@ -2,7 +2,7 @@ import { Form } from "@remix-run/react";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { FieldErrors } from "~/components/ui/field";
-import { ConflictNotice, useBaseVersion, useIntentResult, useIsPending } from "~/components/plan-editor/intent-hooks";
+import { ConflictNotice, useIntentResult } from "~/components/plan-editor/intent-hooks";
 import { formatCalendarDate } from "~/domain/dates";
 import { daysOverdue } from "~/domain/slippage";
 import { MILESTONE_STATUS_LABELS, OWNER_SIDE_LABELS } from "~/domain/types";
@@ -23,10 +23,6 @@ export function MilestoneCard({ milestone: m, people, comments, today }: { miles
   const done = useIntentResult(`mark-done:${m.id}`);
   const confirm = useIntentResult(`confirm:${m.id}`);
   const comment = useIntentResult(`comment:${m.id}`);
-  const redateVersion = useBaseVersion(m.version, redate);
-  const assignVersion = useBaseVersion(m.version, assign);
-  const confirming = useIsPending("confirm", "milestoneId", m.id);
-  const marking = useIsPending("mark-done", "milestoneId", m.id);
   const colleagues = people.filter((p) => p.side === "BUYER");
 
   return (
@@ -47,12 +43,12 @@ export function MilestoneCard({ milestone: m, people, comments, today }: { miles
       {m.output ? <p className="mt-1 text-sm text-slate-700">Proof: {m.output}</p> : null}
 
       {m.completion === "AWAITING_BUYER_CONFIRMATION" ? (
-        <Form method="post" className="mt-3" preventScrollReset>
+        <Form method="post" className="mt-3">
           <input type="hidden" name="intent" value="confirm" />
           <input type="hidden" name="milestoneId" value={m.id} />
           <input type="hidden" name="version" value={m.version} />
           <p className="mb-2 text-sm text-slate-700">The seller marked this done. Is it?</p>
-          <Button type="submit" pending={confirming} className="w-full sm:w-auto">
+          <Button type="submit" className="w-full sm:w-auto">
             Confirm it is done
           </Button>
           <FieldErrors errors={errorsOf(confirm, "milestoneId")} />
@@ -61,11 +57,11 @@ export function MilestoneCard({ milestone: m, people, comments, today }: { miles
       {/* After its form, never inside: "Keep mine instead" is a form of its own, and HTML drops nested forms. */}
       <ConflictNotice result={confirm} />
       {mine && m.status !== "DONE" ? (
-        <Form method="post" className="mt-3" preventScrollReset>
+        <Form method="post" className="mt-3">
           <input type="hidden" name="intent" value="mark-done" />
           <input type="hidden" name="milestoneId" value={m.id} />
           <input type="hidden" name="version" value={m.version} />
-          <Button type="submit" variant="secondary" pending={marking} className="w-full sm:w-auto">
+          <Button type="submit" variant="secondary" className="w-full sm:w-auto">
             Mark done
           </Button>
         </Form>
@@ -74,10 +70,10 @@ export function MilestoneCard({ milestone: m, people, comments, today }: { miles
 
       <details id={`change-${m.id}`} className="mt-3" open={Boolean((redate && !redate.ok) || (assign && !assign.ok))}>
         <summary className="cursor-pointer text-sm font-medium text-brand-700">Change date or owner</summary>
-        <Form method="post" className="mt-2 space-y-2" preventScrollReset onChange={redateVersion.markDirty} key={`redate-${redateVersion.base}`}>
+        <Form method="post" className="mt-2 space-y-2">
           <input type="hidden" name="intent" value="redate" />
           <input type="hidden" name="milestoneId" value={m.id} />
-          <input type="hidden" name="version" value={redateVersion.base} />
+          <input type="hidden" name="version" value={m.version} />
           <label className="block text-sm font-medium" htmlFor={`date-${m.id}`}>
             New date
           </label>
@@ -93,10 +89,10 @@ export function MilestoneCard({ milestone: m, people, comments, today }: { miles
         </Form>
         <ConflictNotice result={redate} />
         {mine ? (
-          <Form method="post" className="mt-4 space-y-2" preventScrollReset onChange={assignVersion.markDirty} key={`assign-${assignVersion.base}`}>
+          <Form method="post" className="mt-4 space-y-2">
             <input type="hidden" name="intent" value="assign-owner" />
             <input type="hidden" name="milestoneId" value={m.id} />
-            <input type="hidden" name="version" value={assignVersion.base} />
+            <input type="hidden" name="version" value={m.version} />
             <label className="block text-sm font-medium" htmlFor={`owner-${m.id}`}>
               Owner
             </label>
@@ -128,7 +124,7 @@ export function MilestoneCard({ milestone: m, people, comments, today }: { miles
             ))}
           </ul>
         ) : null}
-        <Form method="post" className="flex gap-2" preventScrollReset key={comment?.ok ? `c-${comments.length}` : "c"}>
+        <Form method="post" className="flex gap-2">
           <input type="hidden" name="intent" value="comment" />
           <input type="hidden" name="milestoneId" value={m.id} />
           <label className="sr-only" htmlFor={`comment-${m.id}`}>

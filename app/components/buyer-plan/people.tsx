@@ -2,7 +2,7 @@ import { Form } from "@remix-run/react";
 import { Button } from "~/components/ui/button";
 import { InputField, SelectField } from "~/components/ui/field";
 import { Badge } from "~/components/ui/badge";
-import { useIntentResult, useIsPending } from "~/components/plan-editor/intent-hooks";
+import { useIntentResult } from "~/components/plan-editor/intent-hooks";
 import { BUYING_ROLES, BUYING_ROLE_LABELS } from "~/domain/types";
 import type { BuyerPlanView } from "~/models/buyer-plan.types";
 import { errorsOf } from "./field-errors";
@@ -11,7 +11,6 @@ export function People({ view }: { view: BuyerPlanView }) {
   const buyers = view.participants.filter((p) => p.side === "BUYER");
   const sellers = view.participants.filter((p) => p.side === "SELLER");
   const invite = useIntentResult("invite-colleague");
-  const pending = useIsPending("invite-colleague");
   const domains = view.plan.allowedDomains;
   return (
     <section className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200" aria-labelledby="people-heading">
@@ -42,7 +41,7 @@ export function People({ view }: { view: BuyerPlanView }) {
       ) : null}
       <details id="invite-colleague" className="mt-3" open={Boolean(invite && !invite.ok)}>
         <summary className="cursor-pointer text-sm font-medium text-brand-700">Invite a colleague</summary>
-        <Form method="post" className="mt-2 space-y-2" key={invite?.ok ? `i-${buyers.length}` : "i"}>
+        <Form method="post" className="mt-2 space-y-2">
           <input type="hidden" name="intent" value="invite-colleague" />
           <InputField label="Name" id="invite-name" name="name" required errors={errorsOf(invite, "name")} />
           <InputField
@@ -63,7 +62,7 @@ export function People({ view }: { view: BuyerPlanView }) {
             options={BUYING_ROLES.map((r) => ({ value: r, label: BUYING_ROLE_LABELS[r] }))}
             errors={errorsOf(invite, "role")}
           />
-          <Button type="submit" variant="secondary" pending={pending}>
+          <Button type="submit" variant="secondary">
             Send invitation
           </Button>
         </Form>

@@ -1,6 +1,6 @@
 import { Form } from "@remix-run/react";
 import { Button } from "~/components/ui/button";
-import { ConflictNotice, useIntentResult, useIsPending } from "~/components/plan-editor/intent-hooks";
+import { ConflictNotice, useIntentResult } from "~/components/plan-editor/intent-hooks";
 import { formatMoment } from "~/components/format";
 import type { BuyerPlanView } from "~/models/buyer-plan.types";
 
@@ -8,7 +8,6 @@ export function PlanHeader({ view }: { view: BuyerPlanView }) {
   const { plan, milestones, timezone } = view;
   const done = milestones.filter((m) => m.completion === "DONE").length;
   const accept = useIntentResult("accept-plan");
-  const accepting = useIsPending("accept-plan");
   return (
     <header className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:p-6">
       <p className="text-sm text-slate-500">
@@ -37,7 +36,7 @@ export function PlanHeader({ view }: { view: BuyerPlanView }) {
           <input type="hidden" name="intent" value="accept-plan" />
           <input type="hidden" name="version" value={plan.version} />
           <p className="text-sm text-slate-700">Once the steps, owners and dates look right to your team, say so. You can still change them later.</p>
-          <Button type="submit" pending={accepting} className="w-full sm:w-auto">
+          <Button type="submit" className="w-full sm:w-auto">
             We agree to this plan
           </Button>
         </Form>

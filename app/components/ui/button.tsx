@@ -22,7 +22,6 @@ export function Button({
       {...props}
     >
       {children}
-      {pending ? <span className="size-3 animate-spin rounded-full border-2 border-current border-t-transparent" aria-hidden /> : null}
     </button>
   );
 }
