@@ -27,7 +27,7 @@ export default defineConfig({
       }),
   ],
   test: {
-    include: ["app/**/*.test.ts", "tests/integration/**/*.test.ts", "tests/unit/**/*.test.ts"],
+    include: ["app/**/*.test.ts", "app/**/*.test.tsx", "tests/integration/**/*.test.ts", "tests/unit/**/*.test.ts"],
     globalSetup: ["tests/setup/global-setup.ts"],
     setupFiles: ["tests/setup/worker-database.ts"],
     testTimeout: 20_000,

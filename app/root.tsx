@@ -1,29 +1,14 @@
 import type { LinksFunction } from "@remix-run/node";
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useMatches, useRouteError } from "@remix-run/react";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useRouteError } from "@remix-run/react";
 import stylesheet from "./tailwind.css?url";
+import { errorCopy } from "./components/error-copy";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-/**
- * A route can opt out of hydration: its page is complete as server-rendered HTML with forms that
- * post, and it names the few small scripts that enhance it instead of React and the Remix runtime.
- */
-export interface PageHandle {
-  hydrate?: false;
-  scripts?: string[];
-}
-
-function useStaticPage() {
-  const handles = useMatches().map((match) => match.handle as PageHandle | undefined);
-  if (!handles.some((handle) => handle?.hydrate === false)) return null;
-  return { scripts: handles.flatMap((handle) => handle?.scripts ?? []) };
-}
-
 export function Layout({ children }: { children: React.ReactNode }) {
-  const staticPage = useStaticPage();
   return (
     <html lang="en" className="h-full">
       <head>
@@ -34,14 +19,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </head>
       <body className="min-h-full">
         {children}
-        {staticPage ? (
-          staticPage.scripts.map((src) => <script key={src} type="module" src={src} />)
-        ) : (
-          <>
-            <ScrollRestoration />
-            <Scripts />
-          </>
-        )}
+        <ScrollRestoration />
+        <Scripts />
       </body>
     </html>
   );
@@ -58,23 +37,9 @@ export function ErrorBoundary() {
 /** One error page for every route: a status and a plain sentence, never a stack trace. */
 export function ErrorPage({ home = { href: "/deals", label: "Go to your deals" } }: { home?: { href: string; label: string } | null }) {
   const error = useRouteError();
-  let title = "Something went wrong";
-  let message = "The error was logged. Try again in a moment.";
-  if (isRouteErrorResponse(error)) {
-    if (error.status === 404) {
-      title = "Not found";
-      message = "This page does not exist, or you do not have access to it.";
-    } else if (error.status === 403) {
-      title = "Not allowed";
-      message = typeof error.data === "string" && error.data ? error.data : "You are not allowed to do that.";
-    } else if (error.status === 429) {
-      title = "Too many attempts";
-      message = typeof error.data === "string" ? error.data : "Wait a few minutes and try again.";
-    } else if (error.status < 500) {
-      title = `Error ${error.status}`;
-      message = typeof error.data === "string" && error.data ? error.data : error.statusText;
-    }
-  }
+  const { title, message } = isRouteErrorResponse(error)
+    ? errorCopy(error.status, typeof error.data === "string" ? error.data : error.statusText)
+    : errorCopy(500);
   return (
     <main className="mx-auto max-w-lg px-4 py-16 text-center">
       <title>{`${title} · Mutual`}</title>

@@ -7,39 +7,51 @@ import { FieldError, ForbiddenError, NotFoundError, VersionConflictError } from 
 
 import type { IntentResult } from "~/forms/intent";
 
+/** One submission's answer: the status, and the result the page shows beside the form. */
+export interface IntentOutcome {
+  status: 200 | 400 | 409;
+  result: IntentResult;
+}
+
+export async function intentOutcome<Schema extends z.ZodType>(
+  formData: FormData,
+  schema: Schema,
+  formId: string,
+  work: (value: z.output<Schema>) => Promise<unknown>,
+): Promise<IntentOutcome> {
+  const submission = parseWithZod(formData, { schema });
+  if (submission.status !== "success") return { status: 400, result: { formId, result: submission.reply() } };
+  try {
+    await work(submission.value);
+  } catch (error) {
+    if (error instanceof FieldError) {
+      return { status: 400, result: { formId, result: submission.reply({ fieldErrors: { [error.field]: [error.message] } }) } };
+    }
+    if (error instanceof VersionConflictError) {
+      return {
+        status: 409,
+        result: {
+          formId,
+          // The form resets to the stored row; the banner lists what this user had typed.
+          result: submission.reply({ resetForm: true }),
+          conflict: { current: toPlain(error.current), yours: submission.payload as Record<string, unknown> },
+        },
+      };
+    }
+    throw asResponse(error);
+  }
+  return { status: 200, result: { formId, result: submission.reply({ resetForm: true }), ok: true } };
+}
+
+/** intentOutcome as a Remix action's answer, for the hydrated pages. */
 export async function runIntent<Schema extends z.ZodType>(
   formData: FormData,
   schema: Schema,
   formId: string,
   work: (value: z.output<Schema>) => Promise<unknown>,
 ) {
-  const submission = parseWithZod(formData, { schema });
-  if (submission.status !== "success") {
-    return data<IntentResult>({ formId, result: submission.reply() }, { status: 400 });
-  }
-  try {
-    await work(submission.value);
-  } catch (error) {
-    if (error instanceof FieldError) {
-      return data<IntentResult>(
-        { formId, result: submission.reply({ fieldErrors: { [error.field]: [error.message] } }) },
-        { status: 400 },
-      );
-    }
-    if (error instanceof VersionConflictError) {
-      return data<IntentResult>(
-        {
-          formId,
-          // The form resets to the stored row; the banner lists what this user had typed.
-          result: submission.reply({ resetForm: true }),
-          conflict: { current: toPlain(error.current), yours: submission.payload as Record<string, unknown> },
-        },
-        { status: 409 },
-      );
-    }
-    throw asResponse(error);
-  }
-  return data<IntentResult>({ formId, result: submission.reply({ resetForm: true }), ok: true });
+  const { status, result } = await intentOutcome(formData, schema, formId, work);
+  return data<IntentResult>(result, { status });
 }
 
 /** Model errors become 404/403 responses; anything else stays an error (a 500, logged). */

@@ -1,17 +1,14 @@
-import { Form } from "@remix-run/react";
-import { Button } from "~/components/ui/button";
-import { InputField, SelectField } from "~/components/ui/field";
-import { useIntentResult } from "~/components/plan-editor/intent-hooks";
+/** @jsxImportSource ~/html */
+import { Button, InputField, PostForm, SelectField } from "~/html/ui";
+import { answerFor, errorsOf, type IntentResult } from "~/forms/intent";
 import type { BuyerPlanView } from "~/models/buyer-plan.types";
-import { errorsOf } from "./field-errors";
 
-export function AddStep({ view }: { view: BuyerPlanView }) {
-  const result = useIntentResult("add-milestone");
+export function AddStep({ view, answer }: { view: BuyerPlanView; answer?: IntentResult }) {
+  const result = answerFor(answer, "add-milestone");
   return (
-    <details id="add-step" className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200" open={Boolean(result && !result.ok)}>
+    <details id="add-step" className="card p-4" open={Boolean(result && !result.ok)}>
       <summary className="cursor-pointer font-medium text-brand-700">Add a step</summary>
-      <Form method="post" className="mt-3 space-y-3">
-        <input type="hidden" name="intent" value="add-milestone" />
+      <PostForm intent="add-milestone" className="mt-3 space-y-3">
         <InputField label="Title" id="new-title" name="title" required errors={errorsOf(result, "title")} />
         <InputField label="Proof it is done (optional)" id="new-output" name="output" errors={errorsOf(result, "output")} />
         <div className="grid gap-3 sm:grid-cols-3">
@@ -19,7 +16,7 @@ export function AddStep({ view }: { view: BuyerPlanView }) {
             label="Owned by"
             id="new-side"
             name="ownerSide"
-            defaultValue="BUYER"
+            selected="BUYER"
             options={[
               { value: "BUYER", label: "Our team" },
               { value: "JOINT", label: "Both teams" },
@@ -30,7 +27,7 @@ export function AddStep({ view }: { view: BuyerPlanView }) {
             label="Owner"
             id="new-owner"
             name="ownerParticipantId"
-            defaultValue={view.me.participantId}
+            selected={view.me.participantId}
             options={[
               { value: "", label: "No owner yet" },
               ...view.participants.filter((p) => p.side === "BUYER").map((p) => ({ value: p.id, label: p.name })),
@@ -39,10 +36,8 @@ export function AddStep({ view }: { view: BuyerPlanView }) {
           />
           <InputField label="Target date" id="new-date" name="targetDate" type="date" defaultValue={view.today} required errors={errorsOf(result, "targetDate")} />
         </div>
-        <Button type="submit">
-          Add step
-        </Button>
-      </Form>
+        <Button type="submit">Add step</Button>
+      </PostForm>
     </details>
   );
 }

@@ -1,32 +1,35 @@
-import { Form } from "@remix-run/react";
-import { Badge } from "~/components/ui/badge";
-import { Button } from "~/components/ui/button";
-import { FieldErrors } from "~/components/ui/field";
-import { ConflictNotice, useIntentResult } from "~/components/plan-editor/intent-hooks";
+/** @jsxImportSource ~/html */
+import { Badge, Button, ConflictNotice, FieldErrors, Options, PostForm } from "~/html/ui";
+import { answerFor, errorsOf, type IntentResult } from "~/forms/intent";
 import { formatCalendarDate } from "~/domain/dates";
 import { daysOverdue } from "~/domain/slippage";
 import { MILESTONE_STATUS_LABELS, OWNER_SIDE_LABELS } from "~/domain/types";
 import type { BuyerPlanView } from "~/models/buyer-plan.types";
-import { errorsOf } from "./field-errors";
 
 type Milestone = BuyerPlanView["milestones"][number];
 type Person = BuyerPlanView["participants"][number];
 type Comment = BuyerPlanView["comments"][number];
 
-const input = "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base sm:text-sm";
+interface CardProps {
+  milestone: Milestone;
+  people: Person[];
+  comments: Comment[];
+  today: string;
+  answer?: IntentResult;
+}
 
-export function MilestoneCard({ milestone: m, people, comments, today }: { milestone: Milestone; people: Person[]; comments: Comment[]; today: string }) {
+export function MilestoneCard({ milestone: m, people, comments, today, answer }: CardProps) {
   const overdue = daysOverdue(m.targetDate, today, m.completion === "DONE");
   const mine = m.ownerSide !== "SELLER";
-  const redate = useIntentResult(`redate:${m.id}`);
-  const assign = useIntentResult(`assign-owner:${m.id}`);
-  const done = useIntentResult(`mark-done:${m.id}`);
-  const confirm = useIntentResult(`confirm:${m.id}`);
-  const comment = useIntentResult(`comment:${m.id}`);
-  const colleagues = people.filter((p) => p.side === "BUYER");
+  const redate = answerFor(answer, `redate:${m.id}`);
+  const assign = answerFor(answer, `assign-owner:${m.id}`);
+  const done = answerFor(answer, `mark-done:${m.id}`);
+  const confirm = answerFor(answer, `confirm:${m.id}`);
+  const comment = answerFor(answer, `comment:${m.id}`);
+  const row = { milestoneId: m.id, version: m.version };
 
   return (
-    <li className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200" data-testid="milestone" data-milestone-id={m.id}>
+    <li className="card p-4" data-testid="milestone" data-milestone-id={m.id}>
       <div className="flex flex-wrap items-center gap-2">
         <h3 className="font-semibold" data-testid="milestone-title">
           {m.title}
@@ -34,7 +37,7 @@ export function MilestoneCard({ milestone: m, people, comments, today }: { miles
         {m.completion === "DONE" ? <Badge tone="green">Done</Badge> : null}
         {m.completion === "AWAITING_BUYER_CONFIRMATION" ? <Badge tone="amber">Awaiting your confirmation</Badge> : null}
         {m.completion === "OPEN" && m.status !== "NOT_STARTED" ? <Badge tone={m.status === "BLOCKED" ? "red" : "blue"}>{MILESTONE_STATUS_LABELS[m.status]}</Badge> : null}
-        {overdue > 0 ? <Badge tone="red">{overdue} {overdue === 1 ? "day" : "days"} overdue</Badge> : null}
+        {overdue > 0 ? <Badge tone="red">{`${overdue} ${overdue === 1 ? "day" : "days"} overdue`}</Badge> : null}
       </div>
       <p className="mt-1 text-sm text-slate-600">
         <span data-testid="milestone-date">{formatCalendarDate(m.targetDate, "long")}</span> · {OWNER_SIDE_LABELS[m.ownerSide]}
@@ -43,72 +46,59 @@ export function MilestoneCard({ milestone: m, people, comments, today }: { miles
       {m.output ? <p className="mt-1 text-sm text-slate-700">Proof: {m.output}</p> : null}
 
       {m.completion === "AWAITING_BUYER_CONFIRMATION" ? (
-        <Form method="post" className="mt-3">
-          <input type="hidden" name="intent" value="confirm" />
-          <input type="hidden" name="milestoneId" value={m.id} />
-          <input type="hidden" name="version" value={m.version} />
+        <PostForm intent="confirm" hidden={row} className="mt-3">
           <p className="mb-2 text-sm text-slate-700">The seller marked this done. Is it?</p>
           <Button type="submit" className="w-full sm:w-auto">
             Confirm it is done
           </Button>
-          <FieldErrors errors={errorsOf(confirm, "milestoneId")} />
-        </Form>
+        </PostForm>
       ) : null}
+      {/* Outside the form: a refused confirmation usually means the form is gone from the card. */}
+      <FieldErrors errors={errorsOf(confirm, "milestoneId")} />
       {/* After its form, never inside: "Keep mine instead" is a form of its own, and HTML drops nested forms. */}
       <ConflictNotice result={confirm} />
       {mine && m.status !== "DONE" ? (
-        <Form method="post" className="mt-3">
-          <input type="hidden" name="intent" value="mark-done" />
-          <input type="hidden" name="milestoneId" value={m.id} />
-          <input type="hidden" name="version" value={m.version} />
+        <PostForm intent="mark-done" hidden={row} className="mt-3">
           <Button type="submit" variant="secondary" className="w-full sm:w-auto">
             Mark done
           </Button>
-        </Form>
+        </PostForm>
       ) : null}
       <ConflictNotice result={done} />
 
       <details id={`change-${m.id}`} className="mt-3" open={Boolean((redate && !redate.ok) || (assign && !assign.ok))}>
         <summary className="cursor-pointer text-sm font-medium text-brand-700">Change date or owner</summary>
-        <Form method="post" className="mt-2 space-y-2">
-          <input type="hidden" name="intent" value="redate" />
-          <input type="hidden" name="milestoneId" value={m.id} />
-          <input type="hidden" name="version" value={m.version} />
-          <label className="block text-sm font-medium" htmlFor={`date-${m.id}`}>
+        <PostForm intent="redate" hidden={row} className="mt-2 space-y-2">
+          <label className="label" htmlFor={`date-${m.id}`}>
             New date
           </label>
-          <input id={`date-${m.id}`} name="targetDate" type="date" defaultValue={m.targetDate} required className={input} />
+          <input id={`date-${m.id}`} name="targetDate" type="date" defaultValue={m.targetDate} required className="control" />
           <FieldErrors errors={errorsOf(redate, "targetDate")} />
-          <label className="block text-sm font-medium" htmlFor={`reason-${m.id}`}>
+          <label className="label" htmlFor={`reason-${m.id}`}>
             Reason (optional)
           </label>
-          <input id={`reason-${m.id}`} name="reason" type="text" maxLength={500} className={input} placeholder="e.g. CFO out until the 14th" />
+          <input id={`reason-${m.id}`} name="reason" type="text" maxLength={500} className="control" placeholder="e.g. CFO out until the 14th" />
           <Button type="submit" variant="secondary">
             Save date
           </Button>
-        </Form>
+        </PostForm>
         <ConflictNotice result={redate} />
         {mine ? (
-          <Form method="post" className="mt-4 space-y-2">
-            <input type="hidden" name="intent" value="assign-owner" />
-            <input type="hidden" name="milestoneId" value={m.id} />
-            <input type="hidden" name="version" value={m.version} />
-            <label className="block text-sm font-medium" htmlFor={`owner-${m.id}`}>
+          <PostForm intent="assign-owner" hidden={row} className="mt-4 space-y-2">
+            <label className="label" htmlFor={`owner-${m.id}`}>
               Owner
             </label>
-            <select id={`owner-${m.id}`} name="ownerParticipantId" defaultValue={m.ownerParticipantId ?? ""} className={input}>
-              <option value="">No owner yet</option>
-              {colleagues.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
+            <select id={`owner-${m.id}`} name="ownerParticipantId" className="control">
+              <Options
+                options={[{ value: "", label: "No owner yet" }, ...people.filter((p) => p.side === "BUYER").map((p) => ({ value: p.id, label: p.name }))]}
+                selected={m.ownerParticipantId ?? ""}
+              />
             </select>
             <FieldErrors errors={errorsOf(assign, "ownerParticipantId")} />
             <Button type="submit" variant="secondary">
               Save owner
             </Button>
-          </Form>
+          </PostForm>
         ) : null}
         <ConflictNotice result={assign} />
       </details>
@@ -117,24 +107,22 @@ export function MilestoneCard({ milestone: m, people, comments, today }: { miles
         {comments.length > 0 ? (
           <ul className="mb-2 space-y-1 text-sm" aria-label={`Comments on ${m.title}`}>
             {comments.map((c) => (
-              <li key={c.id} data-testid="comment">
+              <li data-testid="comment">
                 <span className="font-medium">{c.authorName}</span>
                 <span className="text-slate-500"> ({c.side === "BUYER" ? "buyer" : "seller"})</span>: {c.body}
               </li>
             ))}
           </ul>
         ) : null}
-        <Form method="post" className="flex gap-2">
-          <input type="hidden" name="intent" value="comment" />
-          <input type="hidden" name="milestoneId" value={m.id} />
+        <PostForm intent="comment" hidden={{ milestoneId: m.id }} className="flex gap-2">
           <label className="sr-only" htmlFor={`comment-${m.id}`}>
             Comment on {m.title}
           </label>
-          <input id={`comment-${m.id}`} name="body" type="text" maxLength={2000} required placeholder="Add a comment" className={input} />
+          <input id={`comment-${m.id}`} name="body" type="text" maxLength={2000} required placeholder="Add a comment" className="control" />
           <Button type="submit" variant="secondary">
             Send
           </Button>
-        </Form>
+        </PostForm>
         <FieldErrors errors={errorsOf(comment, "body")} />
       </div>
     </li>

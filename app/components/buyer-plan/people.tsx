@@ -1,25 +1,22 @@
-import { Form } from "@remix-run/react";
-import { Button } from "~/components/ui/button";
-import { InputField, SelectField } from "~/components/ui/field";
-import { Badge } from "~/components/ui/badge";
-import { useIntentResult } from "~/components/plan-editor/intent-hooks";
+/** @jsxImportSource ~/html */
+import { Badge, Button, InputField, PostForm, SelectField } from "~/html/ui";
+import { answerFor, errorsOf, type IntentResult } from "~/forms/intent";
 import { BUYING_ROLES, BUYING_ROLE_LABELS } from "~/domain/types";
 import type { BuyerPlanView } from "~/models/buyer-plan.types";
-import { errorsOf } from "./field-errors";
 
-export function People({ view }: { view: BuyerPlanView }) {
+export function People({ view, answer }: { view: BuyerPlanView; answer?: IntentResult }) {
   const buyers = view.participants.filter((p) => p.side === "BUYER");
   const sellers = view.participants.filter((p) => p.side === "SELLER");
-  const invite = useIntentResult("invite-colleague");
+  const invite = answerFor(answer, "invite-colleague");
   const domains = view.plan.allowedDomains;
   return (
-    <section className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200" aria-labelledby="people-heading">
+    <section className="card p-4" aria-labelledby="people-heading">
       <h2 id="people-heading" className="font-semibold">
         People on the plan
       </h2>
       <ul className="mt-2 space-y-1 text-sm">
         {buyers.map((p) => (
-          <li key={p.id} className="flex flex-wrap items-center gap-2">
+          <li className="flex flex-wrap items-center gap-2">
             <span>
               {p.name}
               {p.title ? <span className="text-slate-500"> · {p.title}</span> : null}
@@ -29,7 +26,7 @@ export function People({ view }: { view: BuyerPlanView }) {
           </li>
         ))}
         {sellers.map((p) => (
-          <li key={p.id}>
+          <li>
             {p.name} <span className="text-slate-500">({view.plan.sellerCompany})</span>
           </li>
         ))}
@@ -41,8 +38,7 @@ export function People({ view }: { view: BuyerPlanView }) {
       ) : null}
       <details id="invite-colleague" className="mt-3" open={Boolean(invite && !invite.ok)}>
         <summary className="cursor-pointer text-sm font-medium text-brand-700">Invite a colleague</summary>
-        <Form method="post" className="mt-2 space-y-2">
-          <input type="hidden" name="intent" value="invite-colleague" />
+        <PostForm intent="invite-colleague" className="mt-2 space-y-2">
           <InputField label="Name" id="invite-name" name="name" required errors={errorsOf(invite, "name")} />
           <InputField
             label="Work email"
@@ -58,14 +54,14 @@ export function People({ view }: { view: BuyerPlanView }) {
             label="Role in the decision"
             id="invite-role"
             name="role"
-            defaultValue="OTHER"
+            selected="OTHER"
             options={BUYING_ROLES.map((r) => ({ value: r, label: BUYING_ROLE_LABELS[r] }))}
             errors={errorsOf(invite, "role")}
           />
           <Button type="submit" variant="secondary">
             Send invitation
           </Button>
-        </Form>
+        </PostForm>
       </details>
     </section>
   );

@@ -1,15 +1,15 @@
-import { Form } from "@remix-run/react";
-import { Button } from "~/components/ui/button";
-import { ConflictNotice, useIntentResult } from "~/components/plan-editor/intent-hooks";
+/** @jsxImportSource ~/html */
+import { Button, ConflictNotice, PostForm } from "~/html/ui";
+import { answerFor, type IntentResult } from "~/forms/intent";
 import { formatMoment } from "~/components/format";
 import type { BuyerPlanView } from "~/models/buyer-plan.types";
 
-export function PlanHeader({ view }: { view: BuyerPlanView }) {
+export function PlanHeader({ view, answer }: { view: BuyerPlanView; answer?: IntentResult }) {
   const { plan, milestones, timezone } = view;
   const done = milestones.filter((m) => m.completion === "DONE").length;
-  const accept = useIntentResult("accept-plan");
+  const accept = answerFor(answer, "accept-plan");
   return (
-    <header className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:p-6">
+    <header className="card p-4 sm:p-6">
       <p className="text-sm text-slate-500">
         {plan.buyerCompany} × {plan.sellerCompany}
       </p>
@@ -32,14 +32,12 @@ export function PlanHeader({ view }: { view: BuyerPlanView }) {
           {plan.acceptedAt ? ` on ${formatMoment(plan.acceptedAt, timezone)}` : ""}.
         </p>
       ) : (
-        <Form method="post" className="mt-4 space-y-2">
-          <input type="hidden" name="intent" value="accept-plan" />
-          <input type="hidden" name="version" value={plan.version} />
+        <PostForm intent="accept-plan" hidden={{ version: plan.version }} className="mt-4 space-y-2">
           <p className="text-sm text-slate-700">Once the steps, owners and dates look right to your team, say so. You can still change them later.</p>
           <Button type="submit" className="w-full sm:w-auto">
             We agree to this plan
           </Button>
-        </Form>
+        </PostForm>
       )}
       <ConflictNotice result={accept} />
     </header>

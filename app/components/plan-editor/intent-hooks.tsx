@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
-import type { IntentResult } from "~/forms/intent";
+import { conflictDetails, type IntentResult } from "~/forms/intent";
 
 /** The action's answer, if it belongs to this form (a page holds one form per row). */
 export function useIntentResult(formId: string): IntentResult | undefined {
@@ -38,18 +38,14 @@ export function useBaseVersion(version: number, result: IntentResult | undefined
   return { base, markDirty: () => setDirty(true) };
 }
 
-const HIDDEN_FIELDS = new Set(["intent", "version", "planId", "milestoneId", "participantId"]);
-
 /**
  * Shown when someone else saved first. The page now shows their version; this lists what the
  * user tried to save beside what is stored, and lets them keep theirs with one click.
  */
 export function ConflictNotice({ result }: { result?: IntentResult }) {
-  if (!result?.conflict) return null;
-  const { yours } = result.conflict;
-  const current = (result.conflict.current ?? {}) as Record<string, unknown>;
-  const changed = Object.entries(yours).filter(([key]) => !HIDDEN_FIELDS.has(key));
-  const differing = changed.filter(([key, value]) => String(current[key] ?? "") !== String(value ?? ""));
+  const details = conflictDetails(result);
+  if (!details) return null;
+  const { current, differing, keep } = details;
   return (
     <div role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
       <p className="font-medium">Someone else saved this first. Your change was not applied.</p>
@@ -75,15 +71,12 @@ export function ConflictNotice({ result }: { result?: IntentResult }) {
       ) : (
         <p className="mt-1">Your values match what is saved now.</p>
       )}
-      {differing.length > 0 && typeof current.version === "number" ? (
+      {keep ? (
         <Form method="post" className="mt-2 flex flex-wrap items-center gap-2" preventScrollReset>
-          {changed.map(([key, value]) => (
-            <input key={key} type="hidden" name={key} value={String(value ?? "")} />
+          {keep.fields.map(([key, value]) => (
+            <input key={key} type="hidden" name={key} value={value} />
           ))}
-          {["intent", "milestoneId", "participantId"].map((key) =>
-            yours[key] !== undefined ? <input key={key} type="hidden" name={key} value={String(yours[key])} /> : null,
-          )}
-          <input type="hidden" name="version" value={current.version} />
+          <input type="hidden" name="version" value={keep.version} />
           <button type="submit" className="rounded-md border border-amber-400 bg-white px-2 py-1 font-medium hover:bg-amber-100">
             Keep mine instead
           </button>

@@ -1,7 +1,7 @@
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 
-const control =
-  "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-600 focus:outline-none focus:ring-1 focus:ring-brand-600 aria-[invalid=true]:border-red-500";
+// `.control`, `.label` and `.field-errors` are defined once in app/tailwind.css.
+const control = "control mt-1";
 
 interface FieldShell {
   label: string;
@@ -14,7 +14,7 @@ interface FieldShell {
 function Shell({ label, id, errors, hint, className, children }: FieldShell & { children: ReactNode }) {
   return (
     <div className={className}>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
+      <label htmlFor={id} className="label">
         {label}
       </label>
       {children}
@@ -27,7 +27,7 @@ function Shell({ label, id, errors, hint, className, children }: FieldShell & { 
 export function FieldErrors({ id, errors }: { id?: string; errors?: string[] }) {
   if (!errors?.length) return null;
   return (
-    <ul id={id} className="mt-1 text-xs text-red-700" role="alert">
+    <ul id={id} className="field-errors" role="alert">
       {errors.map((e) => (
         <li key={e}>{e}</li>
       ))}

@@ -1,0 +1,118 @@
+/** @jsxImportSource ~/html */
+// The buyer's plan page as one HTML document: mobile-first, every action a small form that posts
+// (it all works without JavaScript), enhanced by one small script (docs/decisions/0005).
+import { Activity } from "./activity";
+import { AddStep } from "./add-step";
+import { MilestoneCard } from "./milestone-card";
+import { People } from "./people";
+import { PlanHeader } from "./plan-header";
+import { errorCopy } from "~/components/error-copy";
+import { compareCalendarDates } from "~/domain/dates";
+import { stageName } from "~/domain/types";
+import type { IntentResult } from "~/forms/intent";
+import type { BuyerPlanView } from "~/models/buyer-plan.types";
+import type { Child } from "~/html/jsx-runtime";
+import { PostForm } from "~/html/ui";
+import stylesheet from "~/tailwind.css?url";
+import enhancementScript from "~/scripts/buyer-page.js?url";
+
+function Document({ title, children }: { title: string; children: Child }) {
+  return (
+    <html lang="en" className="h-full">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{title}</title>
+        <meta name="robots" content="noindex" />
+        <link rel="stylesheet" href={stylesheet} />
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+      </head>
+      <body className="min-h-full">
+        {children}
+        <script type="module" src={enhancementScript} />
+      </body>
+    </html>
+  );
+}
+
+type Milestone = BuyerPlanView["milestones"][number];
+
+/** Date order, or grouped by the deal stage each step gates. */
+function groupMilestones(milestones: Milestone[], byStage: boolean): Array<{ heading: string | null; items: Milestone[] }> {
+  const byDate = [...milestones].sort((a, b) => compareCalendarDates(a.targetDate, b.targetDate) || a.position - b.position);
+  if (!byStage) return [{ heading: null, items: byDate }];
+  const groups = new Map<number, Milestone[]>();
+  for (const m of byDate) groups.set(m.gatesStage ?? 99, [...(groups.get(m.gatesStage ?? 99) ?? []), m]);
+  return [...groups.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([stage, items]) => ({ heading: stage === 99 ? "Other steps" : `Before stage ${stage}: ${stageName(stage)}`, items }));
+}
+
+/** The whole page; `answer` is the result of the form just posted, shown beside that form. */
+export function BuyerPlanPage({ view, byStage, answer }: { view: BuyerPlanView; byStage: boolean; answer?: IntentResult }) {
+  const commentsFor = (milestoneId: string) => view.comments.filter((c) => c.milestoneId === milestoneId);
+  const tab = (current: boolean) => `rounded px-2 py-1 ${current ? "bg-white shadow-sm" : "text-slate-600"}`;
+  return (
+    <Document title={`${view.plan.title} · Mutual`}>
+      <main data-plan-page className="mx-auto max-w-3xl space-y-4 px-3 py-4 sm:px-4 sm:py-8">
+        <div className="flex items-center justify-between text-sm">
+          <span className="font-bold text-brand-700">Mutual</span>
+          <PostForm intent="sign-out">
+            <span className="mr-2 text-slate-600">{view.me.name}</span>
+            <button className="text-slate-600 underline">Sign out</button>
+          </PostForm>
+        </div>
+        <PlanHeader view={view} answer={answer} />
+
+        <section aria-labelledby="steps-heading" className="space-y-3">
+          <div className="flex flex-wrap items-center justify-between gap-2">
+            <h2 id="steps-heading" className="text-lg font-semibold">
+              Steps
+            </h2>
+            <nav className="flex gap-1 rounded-md bg-slate-100 p-1 text-sm" aria-label="Order of steps">
+              <a href="?" className={tab(!byStage)} aria-current={byStage ? undefined : "true"}>
+                By date
+              </a>
+              <a href="?view=stage" className={tab(byStage)} aria-current={byStage ? "true" : undefined}>
+                By stage
+              </a>
+            </nav>
+          </div>
+          {view.milestones.length === 0 ? <p className="card p-4 text-slate-600">No steps yet. Add the first one below.</p> : null}
+          {groupMilestones(view.milestones, byStage).map((group) => (
+            <div className="space-y-3">
+              {group.heading ? <h3 className="pt-2 text-sm font-semibold uppercase tracking-wide text-slate-500">{group.heading}</h3> : null}
+              <ol className="space-y-3">
+                {group.items.map((m) => (
+                  <MilestoneCard milestone={m} people={view.participants} comments={commentsFor(m.id)} today={view.today} answer={answer} />
+                ))}
+              </ol>
+            </div>
+          ))}
+          <AddStep view={view} answer={answer} />
+        </section>
+
+        <People view={view} answer={answer} />
+        <Activity view={view} />
+      </main>
+    </Document>
+  );
+}
+
+/** An error on the plan page: a status and a plain sentence, and the way back in. */
+export function BuyerErrorPage({ planId, status, message }: { planId: string; status: number; message?: string }) {
+  const copy = errorCopy(status, message);
+  return (
+    <Document title={`${copy.title} · Mutual`}>
+      <main className="mx-auto max-w-lg px-4 py-16 text-center">
+        <h1 className="text-2xl font-semibold">{copy.title}</h1>
+        <p className="mt-3 text-slate-600">{copy.message}</p>
+        <p className="mt-6">
+          <a href={`/p/${encodeURIComponent(planId)}/join`} className="font-medium text-brand-700 underline">
+            Open the plan with your email
+          </a>
+        </p>
+      </main>
+    </Document>
+  );
+}
