@@ -20,13 +20,20 @@ const VOID = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input"
 const RENAMED: Record<string, string> = { className: "class", htmlFor: "for", defaultValue: "value", defaultChecked: "checked", charSet: "charset" };
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
+const NEEDS_ESCAPE = /[&<>"']/;
+
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
+  return NEEDS_ESCAPE.test(text) ? text.replace(/[&<>"']/g, (c) => ESCAPES[c]) : text;
 }
 
 function renderChild(child: Child): string {
   if (child instanceof Html) return child.html;
-  if (Array.isArray(child)) return child.map(renderChild).join("");
+  if (typeof child === "string") return escapeHtml(child);
+  if (Array.isArray(child)) {
+    let out = "";
+    for (const item of child) out += renderChild(item);
+    return out;
+  }
   if (child === null || child === undefined || typeof child === "boolean") return "";
   return escapeHtml(String(child));
 }
@@ -39,7 +46,8 @@ function styleText(style: Record<string, string | number>): string {
 
 function attributes(tag: string, props: Props): string {
   let out = "";
-  for (const [key, value] of Object.entries(props)) {
+  for (const key in props) {
+    const value = props[key];
     if (key === "children" || key === "key" || value === undefined || value === null || value === false) continue;
     if (typeof value === "function") throw new Error(`<${tag} ${key}>: event handlers cannot be rendered to HTML`);
     // A textarea's default value is its content, not an attribute.

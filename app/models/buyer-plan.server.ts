@@ -2,6 +2,7 @@
 // excludes internal-only milestones, seller notes and seller-only history: what is not selected
 // here cannot reach a buyer's browser.
 import { prisma, type Tx } from "~/utils/db.server";
+import { readAll, readOne, readSnapshot, storedDate } from "~/utils/db-read.server";
 import { FieldError, ForbiddenError, NotFoundError, VersionConflictError } from "~/utils/http.server";
 import { organizationToday } from "~/domain/dates";
 import type { BuyingRole, Side } from "~/domain/types";
@@ -25,66 +26,81 @@ function buyerWho(buyer: BuyerActor): ActivityActor {
 
 const VISIBLE_ACTIVITY_LIMIT = 25;
 
+// The buyer's page is the busiest read, so it runs as prepared SQL (app/utils/db-read.server.ts).
+// Every statement is scoped by plan and organization; internal-only rows are filtered here, and
+// the history and comments of a step the rep made internal later stay hidden with the step.
+const PLAN_SQL = `
+  SELECT p.id, p.title, p.summary, p.status, p.sharedOn, p.acceptedAt, p.version, p.allowedDomains,
+         accepter.name AS acceptedByName, o.name AS sellerCompany, d.accountName AS buyerCompany, owner.name AS sellerName
+  FROM Plan p
+  JOIN Organization o ON o.id = p.organizationId
+  JOIN Deal d ON d.id = p.dealId AND d.organizationId = p.organizationId
+  JOIN User owner ON owner.id = d.ownerId
+  LEFT JOIN Participant accepter ON accepter.id = p.acceptedByParticipantId
+  WHERE p.id = ? AND p.organizationId = ?`;
+
+const MILESTONES_SQL = `
+  SELECT id, title, output, ownerSide, ownerParticipantId, targetDate, originalTargetDate, status, completedOn,
+         markedDoneBySide, buyerConfirmedAt, gatesStage, position, version
+  FROM Milestone
+  WHERE planId = ? AND organizationId = ? AND internalOnly = 0
+  ORDER BY position ASC`;
+
+const PARTICIPANTS_SQL = `
+  SELECT id, side, name, title, role, accessState
+  FROM Participant
+  WHERE planId = ? AND organizationId = ? AND accessState <> 'REVOKED'
+  ORDER BY side ASC, createdAt ASC`;
+
+const COMMENTS_SQL = `
+  SELECT c.id, c.milestoneId, c.body, c.side, c.createdAt, COALESCE(author.name, writer.name, 'Someone') AS authorName
+  FROM Comment c
+  LEFT JOIN Milestone m ON m.id = c.milestoneId
+  LEFT JOIN Participant author ON author.id = c.authorParticipantId
+  LEFT JOIN User writer ON writer.id = c.authorUserId
+  WHERE c.planId = ? AND c.organizationId = ? AND c.internalOnly = 0 AND (c.milestoneId IS NULL OR m.internalOnly = 0)
+  ORDER BY c.createdAt ASC`;
+
+const ACTIVITY_SQL = `
+  SELECT id, at, actorName, actorSide, entityType, entityId, action, "before", "after"
+  FROM Activity
+  WHERE planId = ? AND organizationId = ? AND internalOnly = 0
+    AND entityId NOT IN (SELECT id FROM Milestone WHERE planId = ? AND internalOnly = 1)
+  ORDER BY at DESC, id DESC
+  LIMIT ${VISIBLE_ACTIVITY_LIMIT}`;
+
+interface PlanRow {
+  id: string;
+  title: string;
+  summary: string;
+  status: string;
+  sharedOn: string | null;
+  acceptedAt: string | null;
+  version: number;
+  allowedDomains: string;
+  acceptedByName: string | null;
+  sellerCompany: string;
+  buyerCompany: string;
+  sellerName: string;
+}
+type MilestoneRow = Omit<Parameters<typeof milestoneView>[0], "buyerConfirmedAt"> & { buyerConfirmedAt: string | null };
+type ParticipantRow = { id: string; side: string; name: string; title: string; role: string | null; accessState: string };
+type CommentRow = { id: string; milestoneId: string | null; body: string; side: string; createdAt: string; authorName: string };
+type ActivityRow = { id: string; at: string; actorName: string; actorSide: string; entityType: string; entityId: string; action: string; before: string | null; after: string | null };
+
 /** The plan as a buyer sees it. Internal-only rows are filtered in the query, not in the page. */
 export async function getBuyerPlan(buyer: BuyerActor) {
-  // History and comments of a step the rep made internal later stay hidden with the step.
-  const internalIds = (
-    await prisma.milestone.findMany({ where: { planId: buyer.planId, internalOnly: true }, select: { id: true } })
-  ).map((m) => m.id);
-  const plan = await prisma.plan.findFirst({
-    where: { id: buyer.planId, organizationId: buyer.organizationId },
-    select: {
-      id: true,
-      title: true,
-      summary: true,
-      status: true,
-      sharedOn: true,
-      acceptedAt: true,
-      version: true,
-      allowedDomains: true,
-      acceptedBy: { select: { name: true } },
-      organization: { select: { name: true } },
-      deal: { select: { accountName: true, owner: { select: { name: true, email: true } } } },
-      milestones: {
-        where: { internalOnly: false },
-        orderBy: { position: "asc" },
-        select: {
-          id: true,
-          title: true,
-          output: true,
-          ownerSide: true,
-          ownerParticipantId: true,
-          targetDate: true,
-          originalTargetDate: true,
-          status: true,
-          completedOn: true,
-          markedDoneBySide: true,
-          buyerConfirmedAt: true,
-          gatesStage: true,
-          position: true,
-          version: true,
-        },
-      },
-      participants: {
-        where: { accessState: { not: "REVOKED" } },
-        orderBy: [{ side: "asc" }, { createdAt: "asc" }],
-        select: { id: true, side: true, name: true, title: true, role: true, accessState: true },
-      },
-      comments: {
-        where: { internalOnly: false, OR: [{ milestoneId: null }, { milestone: { internalOnly: false } }] },
-        orderBy: { createdAt: "asc" },
-        select: { id: true, milestoneId: true, body: true, side: true, createdAt: true, authorUser: { select: { name: true } }, authorParticipant: { select: { name: true } } },
-      },
-      activities: {
-        where: { internalOnly: false, entityId: { notIn: internalIds } },
-        orderBy: [{ at: "desc" }, { id: "desc" }],
-        take: VISIBLE_ACTIVITY_LIMIT,
-        select: { id: true, at: true, actorName: true, actorSide: true, entityType: true, entityId: true, action: true, before: true, after: true },
-      },
-    },
-  });
+  const scope = [buyer.planId, buyer.organizationId];
+  const rows = readSnapshot(() => ({
+    plan: readOne<PlanRow>(PLAN_SQL, ...scope),
+    milestones: readAll<MilestoneRow>(MILESTONES_SQL, ...scope),
+    participants: readAll<ParticipantRow>(PARTICIPANTS_SQL, ...scope),
+    comments: readAll<CommentRow>(COMMENTS_SQL, ...scope),
+    activities: readAll<ActivityRow>(ACTIVITY_SQL, ...scope, buyer.planId),
+  }));
+  const { plan } = rows;
   if (!plan) throw new NotFoundError();
-  const names = new Map(plan.participants.map((p) => [p.id, p.name]));
+  const names = new Map(rows.participants.map((p) => [p.id, p.name]));
   return {
     me: { participantId: buyer.participantId, name: buyer.name, email: buyer.email },
     today: organizationToday(buyer),
@@ -95,27 +111,27 @@ export async function getBuyerPlan(buyer: BuyerActor) {
       summary: plan.summary,
       status: plan.status as "SHARED" | "ACCEPTED",
       sharedOn: plan.sharedOn,
-      acceptedAt: plan.acceptedAt?.toISOString() ?? null,
-      acceptedByName: plan.acceptedBy?.name ?? null,
+      acceptedAt: plan.acceptedAt ? storedDate(plan.acceptedAt).toISOString() : null,
+      acceptedByName: plan.acceptedByName,
       version: plan.version,
       allowedDomains: plan.allowedDomains.split(/\s+/).filter(Boolean),
-      sellerCompany: plan.organization.name,
-      sellerName: plan.deal.owner.name,
-      buyerCompany: plan.deal.accountName,
+      sellerCompany: plan.sellerCompany,
+      sellerName: plan.sellerName,
+      buyerCompany: plan.buyerCompany,
     },
-    milestones: plan.milestones.map((m) => milestoneView(m, names)),
-    participants: plan.participants.map((p) => ({ ...p, side: p.side as Side, role: p.role as BuyingRole | null })),
-    comments: plan.comments.map((c) => ({
+    milestones: rows.milestones.map((m) => milestoneView({ ...m, buyerConfirmedAt: storedDate(m.buyerConfirmedAt) }, names)),
+    participants: rows.participants.map((p) => ({ ...p, side: p.side as Side, role: p.role as BuyingRole | null })),
+    comments: rows.comments.map((c) => ({
       id: c.id,
       milestoneId: c.milestoneId,
       body: c.body,
       side: c.side as Side,
-      authorName: c.authorParticipant?.name ?? c.authorUser?.name ?? "Someone",
-      at: c.createdAt.toISOString(),
+      authorName: c.authorName,
+      at: storedDate(c.createdAt).toISOString(),
     })),
-    activity: plan.activities.map((a) => ({
+    activity: rows.activities.map((a) => ({
       id: a.id,
-      at: a.at.toISOString(),
+      at: storedDate(a.at).toISOString(),
       actorName: a.actorName,
       actorSide: a.actorSide,
       entityType: a.entityType,
@@ -127,7 +143,6 @@ export async function getBuyerPlan(buyer: BuyerActor) {
     })),
   };
 }
-
 
 /** What a buyer may be shown of a stored milestone when their save meets someone else's (409). */
 function conflictView(m: { id: string; title: string; output: string; ownerSide: string; ownerParticipantId: string | null; targetDate: string; status: string; version: number }) {

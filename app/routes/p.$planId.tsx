@@ -103,7 +103,8 @@ async function renderPlan(request: Request, buyer: BuyerActor, outcome?: IntentO
 }
 
 function html(page: Html, status: number) {
-  return new Response(htmlDocument(page), {
+  // Bytes, not a string: a string body is re-scanned as a USV string before it is encoded.
+  return new Response(Buffer.from(htmlDocument(page)), {
     status,
     headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "private, no-store" },
   });

@@ -58,21 +58,34 @@ async function sessionToken(request: Request, kind: SessionKind): Promise<string
   return typeof value === "string" && value.length > 0 ? value : null;
 }
 
-/** The live session of this kind behind the request's cookie, or null. Expired rows are deleted on sight. */
-export async function findSession(request: Request, kind: SessionKind = "SELLER") {
+/** The stored hash of the session token behind the request's cookie of this kind, or null. */
+export async function sessionTokenHash(request: Request, kind: SessionKind): Promise<string | null> {
   const token = await sessionToken(request, kind);
-  if (!token) return null;
-  const session = await prisma.session.findUnique({ where: { tokenHash: hashSecret(token) } });
-  if (!session || session.kind !== kind) return null;
-  const now = Date.now();
+  return token ? hashSecret(token) : null;
+}
+
+/**
+ * Whether a stored session is still live. An expired row is deleted on sight; a live one has its
+ * lastSeenAt refreshed, at most every few minutes.
+ */
+export async function keepSessionAlive(session: { id: string; expiresAt: Date; lastSeenAt: Date }, now = Date.now()): Promise<boolean> {
   if (session.expiresAt.getTime() <= now) {
     await prisma.session.deleteMany({ where: { id: session.id } });
-    return null;
+    return false;
   }
   if (now - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
     await prisma.session.update({ where: { id: session.id }, data: { lastSeenAt: new Date(now) } });
   }
-  return session;
+  return true;
+}
+
+/** The live session of this kind behind the request's cookie, or null. */
+export async function findSession(request: Request, kind: SessionKind = "SELLER") {
+  const tokenHash = await sessionTokenHash(request, kind);
+  if (!tokenHash) return null;
+  const session = await prisma.session.findUnique({ where: { tokenHash } });
+  if (!session || session.kind !== kind) return null;
+  return (await keepSessionAlive(session)) ? session : null;
 }
 
 /** Deletes the session row and clears the cookie. */
