@@ -20,10 +20,22 @@ export function Badge({ tone = "gray", children }: { tone?: BadgeTone; children:
   return <span className={`badge badge-${tone}`}>{children}</span>;
 }
 
-/** A form posting to this page, the only kind the buyer page has. */
-export function PostForm({ intent, hidden = {}, className, children }: { intent: string; hidden?: Record<string, string | number>; className?: string; children: Child }) {
+/** A form posting to this page (to `action`, a query of it, when given), the only kind the buyer page has. */
+export function PostForm({
+  intent,
+  hidden = {},
+  action,
+  className,
+  children,
+}: {
+  intent: string;
+  hidden?: Record<string, string | number>;
+  action?: string;
+  className?: string;
+  children: Child;
+}) {
   return (
-    <form method="post" className={className}>
+    <form method="post" action={action} className={className}>
       <input type="hidden" name="intent" value={intent} />
       {Object.entries(hidden).map(([name, value]) => (
         <input type="hidden" name={name} value={value} />

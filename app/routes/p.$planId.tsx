@@ -98,8 +98,9 @@ async function runBuyerIntent(request: Request, buyer: BuyerActor): Promise<Inte
 /** The page as it is now, with the answer to the form just posted (a 400 or 409 keeps its status). */
 async function renderPlan(request: Request, buyer: BuyerActor, outcome?: IntentOutcome) {
   const view = await getBuyerPlan(buyer);
-  const byStage = new URL(request.url).searchParams.get("view") === "stage";
-  return html(<BuyerPlanPage view={view} byStage={byStage} answer={outcome?.result} />, outcome?.status ?? 200);
+  const query = new URL(request.url).searchParams;
+  const page = <BuyerPlanPage view={view} byStage={query.get("view") === "stage"} changing={query.get("change")} answer={outcome?.result} />;
+  return html(page, outcome?.status ?? 200);
 }
 
 function html(page: Html, status: number) {

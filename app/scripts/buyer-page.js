@@ -114,9 +114,12 @@ async function submit(form, submitter) {
   try {
     const response = await fetch(form.action, { method: "POST", body: new URLSearchParams(values), headers: { Accept: "text/html" } });
     const html = await response.text();
-    if (new URL(response.url).pathname !== location.pathname) return location.assign(response.url);
+    const answeredAt = new URL(response.url);
+    if (answeredAt.pathname !== location.pathname) return location.assign(response.url);
     const answered = [200, 400, 409].includes(response.status) && apply(html, form);
     if (!answered) return showPage(html);
+    // The address follows the answer (a saved date closes its step's forms), so refreshes agree.
+    history.replaceState(null, "", answeredAt.pathname + answeredAt.search);
     // Refused input comes back with what was typed; a conflict shows the stored row, and the
     // notice beside it lists what was typed with a button to keep it.
     if (response.status === 400) restoreValues(key, values);
@@ -138,6 +141,33 @@ document.addEventListener("submit", (event) => {
   event.preventDefault();
   if (form.querySelector("[aria-busy=true]")) return;
   submit(form, event.submitter);
+});
+
+/**
+ * Links marked data-inplace change what this page shows (a step's date and owner forms open or
+ * closed): fetched and put in place like a refresh, then the focus moves to what opened.
+ */
+async function follow(link) {
+  const url = new URL(link.href);
+  try {
+    const response = await fetch(url, { headers: { Accept: "text/html" } });
+    const html = await response.text();
+    if (!response.ok || !apply(html, link)) return showPage(html);
+    history.replaceState(null, "", url.pathname + url.search);
+    const target = url.hash ? document.getElementById(decodeURIComponent(url.hash.slice(1))) : null;
+    const fields = "input:not([type=hidden]), select, textarea, button";
+    const focusable = target?.matches(`a, ${fields}`) ? target : target?.querySelector(fields);
+    focusable?.focus();
+  } catch {
+    location.assign(url);
+  }
+}
+
+document.addEventListener("click", (event) => {
+  const link = event.target instanceof Element ? event.target.closest("a[data-inplace]") : null;
+  if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  event.preventDefault();
+  follow(link);
 });
 
 async function refresh() {

@@ -33,7 +33,8 @@ const { benchBuyerPage } = await import("./buyer-page");
 const buyer = await benchBuyerPage(org.organizationId);
 console.log(
   `  (b) buyer plan page: ${fmt(buyer.buyerRps)} req/s against ${fmt(buyer.healthRps)} req/s for /healthz = ${fmt(buyer.share * 100, 1)}% ` +
-    `(10 connections, 8 s each; ${buyer.errors} errors; p50 ${buyer.buyerLatencyP50} ms; goal ≥ 40%, 0 errors)`,
+    `(10 connections, 3 alternating rounds of 4 s each, round shares ${buyer.roundShares.map((s) => `${fmt(s * 100, 1)}%`).join(", ")}; ` +
+    `${buyer.errors} errors; p50 ${buyer.buyerLatencyP50} ms; goal ≥ 40%, 0 errors)`,
 );
 console.log(`  (c) JavaScript sent to the buyer plan page: ${fmt(buyer.jsBytes / 1024, 1)} KB gzipped in ${buyer.jsFiles} files (goal ≤ 90 KB)`);
 process.exit(0);

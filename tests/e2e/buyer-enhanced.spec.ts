@@ -39,6 +39,10 @@ test("with JavaScript, the buyer page saves in place, keeps bad input, and shows
   // The buyer starts a new date; the rep saves another date first; the buyer's save is a conflict.
   const step = card("Security review submitted");
   await step.getByText("Change date or owner").click();
+  // Only this step's forms are sent, in place, with the focus on the first field.
+  await expect(step.getByLabel("New date")).toBeFocused();
+  await expect(buyer).toHaveURL(/[?&]change=/);
+  await expect(buyer.getByLabel("New date")).toHaveCount(1);
   await step.getByLabel("New date").fill("2027-01-20");
   const rep = page.getByTestId("milestone").filter({ hasText: "Security review submitted" });
   await rep.getByText("Edit").click();

@@ -16,9 +16,13 @@ interface CardProps {
   comments: Comment[];
   today: string;
   answer?: IntentResult;
+  /** The date and owner forms are open: the reader asked for them, or their last post was refused. */
+  changing: boolean;
+  /** This page's address with this step's forms open, and with none open. */
+  links: { change: string; close: string };
 }
 
-export function MilestoneCard({ milestone: m, people, comments, today, answer }: CardProps) {
+export function MilestoneCard({ milestone: m, people, comments, today, answer, changing, links }: CardProps) {
   const overdue = daysOverdue(m.targetDate, today, m.completion === "DONE");
   const mine = m.ownerSide !== "SELLER";
   const redate = answerFor(answer, `redate:${m.id}`);
@@ -27,6 +31,7 @@ export function MilestoneCard({ milestone: m, people, comments, today, answer }:
   const confirm = answerFor(answer, `confirm:${m.id}`);
   const comment = answerFor(answer, `comment:${m.id}`);
   const row = { milestoneId: m.id, version: m.version };
+  const editing = changing || Boolean((redate && !redate.ok) || (assign && !assign.ok));
 
   return (
     <li className="card p-4" data-testid="milestone" data-milestone-id={m.id}>
@@ -66,42 +71,52 @@ export function MilestoneCard({ milestone: m, people, comments, today, answer }:
       ) : null}
       <ConflictNotice result={done} />
 
-      <details id={`change-${m.id}`} className="mt-3" open={Boolean((redate && !redate.ok) || (assign && !assign.ok))}>
-        <summary className="cursor-pointer text-sm font-medium text-brand-700">Change date or owner</summary>
-        <PostForm intent="redate" hidden={row} className="mt-2 space-y-2">
-          <label className="label" htmlFor={`date-${m.id}`}>
-            New date
-          </label>
-          <input id={`date-${m.id}`} name="targetDate" type="date" defaultValue={m.targetDate} required className="control" />
-          <FieldErrors errors={errorsOf(redate, "targetDate")} />
-          <label className="label" htmlFor={`reason-${m.id}`}>
-            Reason (optional)
-          </label>
-          <input id={`reason-${m.id}`} name="reason" type="text" maxLength={500} className="control" placeholder="e.g. CFO out until the 14th" />
-          <Button type="submit" variant="secondary">
-            Save date
-          </Button>
-        </PostForm>
-        <ConflictNotice result={redate} />
-        {mine ? (
-          <PostForm intent="assign-owner" hidden={row} className="mt-4 space-y-2">
-            <label className="label" htmlFor={`owner-${m.id}`}>
-              Owner
+      {/* The date and owner forms are sent only for the step being changed: a plan of fifteen
+          steps stays a small page on a phone (docs/decisions/0005-buyer-page-as-html.md). */}
+      {editing ? (
+        <div id={`change-${m.id}`} className="mt-3 space-y-4 rounded-md bg-slate-50 p-3">
+          <PostForm intent="redate" hidden={row} action={links.close} className="space-y-2">
+            <label className="label" htmlFor={`date-${m.id}`}>
+              New date
             </label>
-            <select id={`owner-${m.id}`} name="ownerParticipantId" className="control">
-              <Options
-                options={[{ value: "", label: "No owner yet" }, ...people.filter((p) => p.side === "BUYER").map((p) => ({ value: p.id, label: p.name }))]}
-                selected={m.ownerParticipantId ?? ""}
-              />
-            </select>
-            <FieldErrors errors={errorsOf(assign, "ownerParticipantId")} />
+            <input id={`date-${m.id}`} name="targetDate" type="date" defaultValue={m.targetDate} required className="control" />
+            <FieldErrors errors={errorsOf(redate, "targetDate")} />
+            <label className="label" htmlFor={`reason-${m.id}`}>
+              Reason (optional)
+            </label>
+            <input id={`reason-${m.id}`} name="reason" type="text" maxLength={500} className="control" placeholder="e.g. CFO out until the 14th" />
             <Button type="submit" variant="secondary">
-              Save owner
+              Save date
             </Button>
           </PostForm>
-        ) : null}
-        <ConflictNotice result={assign} />
-      </details>
+          <ConflictNotice result={redate} />
+          {mine ? (
+            <PostForm intent="assign-owner" hidden={row} action={links.close} className="space-y-2">
+              <label className="label" htmlFor={`owner-${m.id}`}>
+                Owner
+              </label>
+              <select id={`owner-${m.id}`} name="ownerParticipantId" className="control">
+                <Options
+                  options={[{ value: "", label: "No owner yet" }, ...people.filter((p) => p.side === "BUYER").map((p) => ({ value: p.id, label: p.name }))]}
+                  selected={m.ownerParticipantId ?? ""}
+                />
+              </select>
+              <FieldErrors errors={errorsOf(assign, "ownerParticipantId")} />
+              <Button type="submit" variant="secondary">
+                Save owner
+              </Button>
+            </PostForm>
+          ) : null}
+          <ConflictNotice result={assign} />
+          <a href={`${links.close}#change-${m.id}`} data-inplace className="inline-block text-sm text-slate-600 underline">
+            Close
+          </a>
+        </div>
+      ) : (
+        <a href={`${links.change}#change-${m.id}`} id={`change-${m.id}`} data-inplace className="mt-3 inline-block text-sm font-medium text-brand-700">
+          Change date or owner
+        </a>
+      )}
 
       <div className="mt-3 border-t border-slate-100 pt-3">
         {comments.length > 0 ? (

@@ -49,7 +49,9 @@ function groupMilestones(milestones: Milestone[], byStage: boolean): Array<{ hea
 }
 
 /** The whole page; `answer` is the result of the form just posted, shown beside that form. */
-export function BuyerPlanPage({ view, byStage, answer }: { view: BuyerPlanView; byStage: boolean; answer?: IntentResult }) {
+export function BuyerPlanPage({ view, byStage, changing, answer }: { view: BuyerPlanView; byStage: boolean; changing: string | null; answer?: IntentResult }) {
+  const here = byStage ? "?view=stage" : "?";
+  const links = (milestoneId: string) => ({ change: `${here}${byStage ? "&" : ""}change=${encodeURIComponent(milestoneId)}`, close: here });
   const commentsFor = (milestoneId: string) => view.comments.filter((c) => c.milestoneId === milestoneId);
   const tab = (current: boolean) => `rounded px-2 py-1 ${current ? "bg-white shadow-sm" : "text-slate-600"}`;
   return (
@@ -84,7 +86,15 @@ export function BuyerPlanPage({ view, byStage, answer }: { view: BuyerPlanView; 
               {group.heading ? <h3 className="pt-2 text-sm font-semibold uppercase tracking-wide text-slate-500">{group.heading}</h3> : null}
               <ol className="space-y-3">
                 {group.items.map((m) => (
-                  <MilestoneCard milestone={m} people={view.participants} comments={commentsFor(m.id)} today={view.today} answer={answer} />
+                  <MilestoneCard
+                    milestone={m}
+                    people={view.participants}
+                    comments={commentsFor(m.id)}
+                    today={view.today}
+                    answer={answer}
+                    changing={changing === m.id}
+                    links={links(m.id)}
+                  />
                 ))}
               </ol>
             </div>
