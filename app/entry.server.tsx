@@ -7,6 +7,7 @@ import { renderToPipeableStream } from "react-dom/server";
 import { env } from "~/utils/env.server";
 import { startOutboxWorker } from "~/utils/email.server";
 import { startSignalWorker } from "~/utils/jobs.server";
+import { applySecurityHeaders } from "~/utils/security-headers.server";
 
 const ABORT_DELAY = 5_000;
 
@@ -14,17 +15,6 @@ const ABORT_DELAY = 5_000;
 env();
 startOutboxWorker();
 startSignalWorker();
-
-const SECURITY_HEADERS: Record<string, string> = {
-  "X-Content-Type-Options": "nosniff",
-  "Referrer-Policy": "same-origin",
-  "X-Frame-Options": "DENY",
-  "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
-};
-
-export function applySecurityHeaders(headers: Headers) {
-  for (const [name, value] of Object.entries(SECURITY_HEADERS)) headers.set(name, value);
-}
 
 export const handleError: HandleErrorFunction = (error, { request }) => {
   if (request.signal.aborted) return;

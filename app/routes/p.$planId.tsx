@@ -32,6 +32,7 @@ import { kickOutbox } from "~/utils/email.server";
 import { appUrl } from "~/utils/env.server";
 import { intentOutcome, type IntentOutcome } from "~/utils/intent.server";
 import { endSession } from "~/utils/session.server";
+import { applySecurityHeaders } from "~/utils/security-headers.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const planId = params.planId ?? "";
@@ -105,10 +106,9 @@ async function renderPlan(request: Request, buyer: BuyerActor, outcome?: IntentO
 
 function html(page: Html, status: number) {
   // Bytes, not a string: a string body is re-scanned as a USV string before it is encoded.
-  return new Response(Buffer.from(htmlDocument(page)), {
-    status,
-    headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "private, no-store" },
-  });
+  const headers = new Headers({ "Content-Type": "text/html; charset=utf-8", "Cache-Control": "private, no-store" });
+  applySecurityHeaders(headers);
+  return new Response(Buffer.from(htmlDocument(page)), { status, headers });
 }
 
 /**

@@ -18,6 +18,8 @@ import {
   type Form,
 } from "../fixtures/buyers";
 import { addDealWithPlan, createTenant, uniqueSuffix, type Tenant } from "../fixtures/world";
+import { callLoader } from "../fixtures/routes";
+import * as planPage from "~/routes/p.$planId";
 
 let tenant: Tenant;
 
@@ -409,5 +411,47 @@ describe("conflicts and bad input", () => {
     expect(response.status).toBe(400);
     expect(textOf(response.body)).toContain("New date must be a date (YYYY-MM-DD)");
     expect(await snapshotPlan(p.plan.id)).toEqual(before);
+  });
+});
+
+describe("the page as HTML", () => {
+  it("is a private, unframeable HTML page that escapes what people write", async () => {
+    const p = await signedInPlan();
+    const step = stepOf(p, "BUYER");
+    const script = `<script>alert("owned")</script> & <b>bold</b>`;
+    expect((await buyerPost(p.plan.id, p.cookie, { intent: "comment", milestoneId: step.id, body: script })).status).toBe(200);
+    const page = await buyerLoad(p.plan.id, p.cookie);
+    expect(page.headers.get("Content-Type")).toBe("text/html; charset=utf-8");
+    expect(page.headers.get("Cache-Control")).toBe("private, no-store");
+    expect(page.headers.get("X-Frame-Options")).toBe("DENY");
+    expect(page.headers.get("X-Content-Type-Options")).toBe("nosniff");
+    expect(page.body.startsWith("<!DOCTYPE html>")).toBe(true);
+    expect(page.body).not.toContain(script);
+    expect(page.body).toContain("&lt;script&gt;alert(&quot;owned&quot;)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;");
+    expect(textOf(page.body)).toContain(script);
+  });
+
+  it("sends the date and owner forms only for the step being changed", async () => {
+    const p = await signedInPlan();
+    const step = stepOf(p, "BUYER", 1);
+    const closed = await buyerLoad(p.plan.id, p.cookie);
+    expect(closed.body).not.toContain('id="date-');
+    expect(closed.body).toContain(`href="?change=${step.id}#change-${step.id}"`);
+    const open = (await callLoader(planPage.loader, { path: `/p/${p.plan.id}?view=stage&change=${step.id}`, params: { planId: p.plan.id }, cookie: p.cookie })).body as string;
+    expect(open.match(/id="date-/g)).toEqual([`id="date-`]);
+    expect(open).toContain(`id="date-${step.id}"`);
+    // Saving goes back to the page without the open forms, in the order the reader chose.
+    expect(open).toContain('<form method="post" action="?view=stage" class="space-y-2"><input type="hidden" name="intent" value="redate">');
+    const unknown = (await callLoader(planPage.loader, { path: `/p/${p.plan.id}?change=nope`, params: { planId: p.plan.id }, cookie: p.cookie })).body as string;
+    expect(unknown).not.toContain('id="date-');
+  });
+
+  it("answers a plan it cannot show with an HTML error page and the way back in", async () => {
+    const p = await signedInPlan();
+    const page = await buyerLoad("not-a-plan", p.cookie);
+    expect(page.status).toBe(404);
+    expect(page.headers.get("Content-Type")).toBe("text/html; charset=utf-8");
+    expect(textOf(page.body)).toContain("Not found This page does not exist, or you do not have access to it.");
+    expect(page.body).toContain('href="/p/not-a-plan/join"');
   });
 });

@@ -1,0 +1,17 @@
+import { describe, expect, it } from "vitest";
+import { storedDate } from "./db-read.server";
+
+describe("storedDate", () => {
+  it("reads Prisma's ISO text with an offset", () => {
+    expect(storedDate("2026-11-22T14:03:04.129+00:00").toISOString()).toBe("2026-11-22T14:03:04.129Z");
+    expect(storedDate("2026-03-29T01:30:00.000+13:00").toISOString()).toBe("2026-03-28T12:30:00.000Z");
+  });
+
+  it("reads SQLite's own 'YYYY-MM-DD HH:MM:SS' as UTC, whatever the server's timezone", () => {
+    expect(storedDate("2026-10-25 01:30:00").toISOString()).toBe("2026-10-25T01:30:00.000Z");
+  });
+
+  it("keeps a missing value missing", () => {
+    expect(storedDate(null)).toBeNull();
+  });
+});
