@@ -36,5 +36,5 @@ console.log(
     `(10 connections, 3 alternating rounds of 4 s each, round shares ${buyer.roundShares.map((s) => `${fmt(s * 100, 1)}%`).join(", ")}; ` +
     `${buyer.errors} errors; p50 ${buyer.buyerLatencyP50} ms; goal ≥ 40%, 0 errors)`,
 );
-console.log(`  (c) JavaScript sent to the buyer plan page: ${fmt(buyer.jsBytes / 1024, 1)} KB gzipped in ${buyer.jsFiles} files (goal ≤ 90 KB)`);
+console.log(`  (c) JavaScript sent to the buyer plan page: ${fmt(buyer.jsBytes / 1024, 1)} KB gzipped in ${buyer.jsFiles} ${buyer.jsFiles === 1 ? "file" : "files"} (goal ≤ 90 KB)`);
 process.exit(0);
