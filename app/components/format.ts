@@ -1,3 +1,4 @@
+import { memoize } from "~/domain/memo";
 export function formatMoney(amount: number, currency: string): string {
   try {
     return new Intl.NumberFormat("en-US", { style: "currency", currency, maximumFractionDigits: 0 }).format(amount);
@@ -10,11 +11,14 @@ export function formatMoney(amount: number, currency: string): string {
 const momentFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** A moment shown in the organization's timezone, so every reader sees the same clock. */
-export function formatMoment(iso: string, timeZone: string): string {
-  let format = momentFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat("en-GB", { timeZone, day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
-    momentFormats.set(timeZone, format);
-  }
-  return format.format(new Date(iso));
-}
+export const formatMoment = memoize(
+  (iso: string, timeZone: string): string => {
+    let format = momentFormats.get(timeZone);
+    if (!format) {
+      format = new Intl.DateTimeFormat("en-GB", { timeZone, day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
+      momentFormats.set(timeZone, format);
+    }
+    return format.format(new Date(iso));
+  },
+  (iso, timeZone) => `${timeZone}|${iso}`,
+);

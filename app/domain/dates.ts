@@ -1,6 +1,7 @@
 // Calendar dates ('YYYY-MM-DD') are days, not moments. All arithmetic here runs on UTC day
 // numbers, so neither the server's TZ nor a DST change can move a date by a day.
 import type { CalendarDate } from "./types";
+import { memoize } from "./memo";
 
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MS_PER_DAY = 86_400_000;
@@ -84,10 +85,17 @@ const DATE_FORMATS = {
   long: new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", weekday: "short", day: "numeric", month: "short", year: "numeric" }),
 };
 
+const formatDay = memoize(
+  (date: CalendarDate, style: "short" | "long"): string => {
+    if (!isCalendarDate(date)) return date;
+    const [y, m, d] = date.split("-").map(Number);
+    return DATE_FORMATS[style].format(new Date(Date.UTC(y, m - 1, d)));
+  },
+  (date, style) => `${style}|${date}`,
+);
+
 export function formatCalendarDate(date: CalendarDate, style: "short" | "long" = "short"): string {
-  if (!isCalendarDate(date)) return date;
-  const [y, m, d] = date.split("-").map(Number);
-  return DATE_FORMATS[style].format(new Date(Date.UTC(y, m - 1, d)));
+  return formatDay(date, style);
 }
 
 export function compareCalendarDates(a: CalendarDate, b: CalendarDate): number {
