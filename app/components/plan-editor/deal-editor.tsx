@@ -33,10 +33,10 @@ export function DealEditor({ deal }: { deal: DealView }) {
   return (
     <details className="rounded-lg bg-white shadow-sm ring-1 ring-slate-200" open={Boolean(result && !result.ok)}>
       <summary className="cursor-pointer px-4 py-3 font-medium">Deal details</summary>
+      <ConflictNotice result={result} className="mx-4 mb-3" />
       <Form key={base} method="post" {...getFormProps(form)} onChange={markDirty} className="space-y-4 border-t border-slate-200 p-4">
         <input type="hidden" name="intent" value="update-deal" />
         <input type="hidden" name="version" value={base} />
-        <ConflictNotice result={result} />
         <FormErrors result={result} />
         <DealFields fields={fields} />
         <SelectField

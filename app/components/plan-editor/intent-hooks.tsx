@@ -40,14 +40,16 @@ export function useBaseVersion(version: number, result: IntentResult | undefined
 
 /**
  * Shown when someone else saved first. The page now shows their version; this lists what the
- * user tried to save beside what is stored, and lets them keep theirs with one click.
+ * user tried to save beside what is stored, and lets them keep theirs with one click. Place it
+ * beside its form, never inside: "Keep mine instead" is a form of its own, and HTML drops nested
+ * forms, so without JavaScript a nested one would post the outer form's fields.
  */
-export function ConflictNotice({ result }: { result?: IntentResult }) {
+export function ConflictNotice({ result, className = "" }: { result?: IntentResult; className?: string }) {
   const details = conflictDetails(result);
   if (!details) return null;
   const { current, differing, keep } = details;
   return (
-    <div role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+    <div role="alert" className={`rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 ${className}`}>
       <p className="font-medium">Someone else saved this first. Your change was not applied.</p>
       {differing.length > 0 ? (
         <table className="mt-2 w-full text-left">

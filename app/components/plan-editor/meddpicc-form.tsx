@@ -17,10 +17,10 @@ export function MeddpiccForm({ scores, version }: { scores: MeddpiccScores | nul
           {total === null ? "not scored" : `${total} of 16`}
         </span>
       </summary>
+      <ConflictNotice result={result} className="mx-4 mb-3" />
       <Form method="post" key={base} onChange={markDirty} className="space-y-3 border-t border-slate-200 p-4" preventScrollReset>
         <input type="hidden" name="intent" value="save-meddpicc" />
         <input type="hidden" name="version" value={base} />
-        <ConflictNotice result={result} />
         <FormErrors result={result} />
         <p className="text-xs text-slate-500">
           {MEDDPICC_STAGE_4} or more to advance to stage 4; {MEDDPICC_COMMIT} or more for Commit.

@@ -123,11 +123,11 @@ function EditMilestone({ milestone: m, plan, formId }: { milestone: MilestoneVie
   const deleting = useIsPending("delete-milestone", "milestoneId", m.id);
   return (
     <div className="mt-3 space-y-3 rounded-md bg-slate-50 p-3" key={base}>
+      <ConflictNotice result={result} />
       <Form method="post" {...getFormProps(form)} onChange={markDirty} className="space-y-3" preventScrollReset>
         <input type="hidden" name="intent" value="update-milestone" />
         <input type="hidden" name="milestoneId" value={m.id} />
         <input type="hidden" name="version" value={base} />
-        <ConflictNotice result={result} />
         <FormErrors result={result} />
         <MilestoneFields fields={fields} participants={plan.participants} />
         <Button type="submit" pending={saving}>

@@ -105,11 +105,11 @@ function BuyerRow({ participant: p, timezone }: { participant: ParticipantView; 
       {p.accessState !== "REVOKED" ? (
         <details className="mt-1" open={Boolean(result && !result.ok)}>
           <summary className="cursor-pointer text-brand-700">Edit</summary>
+          <ConflictNotice result={result} className="mt-2" />
           <Form key={base} method="post" {...getFormProps(form)} onChange={markDirty} className="mt-2 space-y-2" preventScrollReset>
             <input type="hidden" name="intent" value="update-participant" />
             <input type="hidden" name="participantId" value={p.id} />
             <input type="hidden" name="version" value={base} />
-            <ConflictNotice result={result} />
             <FormErrors result={result} />
             <InputField label="Name" {...getInputProps(fields.name, { type: "text" })} errors={fields.name.errors} />
             <InputField label="Email" {...getInputProps(fields.email, { type: "email" })} errors={fields.email.errors} />

@@ -43,10 +43,10 @@ export function PlanSettings({ plan }: { plan: PlanView }) {
       <ConflictNotice result={shareResult} />
       <details className="mt-3" open={Boolean(result && !result.ok)}>
         <summary className="cursor-pointer text-sm text-brand-700">Edit plan title, summary and allowed domains</summary>
+        <ConflictNotice result={result} className="mt-3" />
         <Form key={base} method="post" {...getFormProps(form)} onChange={markDirty} className="mt-3 space-y-3" preventScrollReset>
           <input type="hidden" name="intent" value="update-plan" />
           <input type="hidden" name="version" value={base} />
-          <ConflictNotice result={result} />
           <FormErrors result={result} />
           <InputField label="Title" {...getInputProps(fields.title, { type: "text" })} errors={fields.title.errors} />
           <TextareaField label="Summary for the buyer" {...getTextareaProps(fields.summary)} rows={3} errors={fields.summary.errors} />
