@@ -17,7 +17,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const link = read(await request.formData());
+  const form = await request.formData();
+  // A mail program's one-click unsubscribe (RFC 8058) posts "List-Unsubscribe=One-Click" to the
+  // link itself, so the signed address and kind are in the URL, not the body.
+  const link = form.has("e") ? read(form) : read(new URL(request.url).searchParams);
   if (!validStop(link.email, link.kind, link.sig)) throw new Response("This link is not valid.", { status: 400 });
   await stopEmails(link.email, link.kind);
   return { stopped: true };

@@ -5,7 +5,8 @@ import type { ReactElement } from "react";
 import { render, toPlainText } from "@react-email/render";
 import { Resend } from "resend";
 import { prisma, type Tx } from "./db.server";
-import { env } from "./env.server";
+import { appUrl, env } from "./env.server";
+import { STOPPABLE_KINDS, stopLink } from "./unsubscribe.server";
 
 export interface RenderedEmail {
   subject: string;
@@ -38,6 +39,15 @@ const LEASE_MS = 2 * 60_000;
 const BATCH = 25;
 
 /** 30 s, 1 min, 2 min … capped at 1 hour. */
+/**
+ * One-click unsubscribe for mail programs (RFC 8058), on the email people may stop; the link is the
+ * same signed stop link the email's footer carries. Security email (codes, links) has none.
+ */
+function listUnsubscribe(row: { kind: string; to: string; containsSecret: boolean }): Record<string, string> | undefined {
+  if (row.containsSecret || !(row.kind in STOPPABLE_KINDS)) return undefined;
+  return { "List-Unsubscribe": `<${stopLink(appUrl(), row.to, row.kind)}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" };
+}
+
 export function retryDelayMs(attempts: number): number {
   return Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 3_600_000);
 }
@@ -81,7 +91,7 @@ export async function deliverDueEmails(now = new Date()): Promise<DeliveryReport
     let providerId: string | null = null;
     try {
       const result = await client.emails.send(
-        { from: env().EMAIL_FROM, to: row.to, subject: row.subject, html: row.html, text: row.text },
+        { from: env().EMAIL_FROM, to: row.to, subject: row.subject, html: row.html, text: row.text, headers: listUnsubscribe(row) },
         { idempotencyKey: row.idempotencyKey },
       );
       if (result.error) error = `${result.error.name}: ${result.error.message}`;

@@ -52,6 +52,19 @@ describe("delivering the outbox", () => {
     expect(stored.text).not.toContain("123456");
   });
 
+  it("offers mail programs a one-click stop on notices, never on security email", async () => {
+    const notice = await queue("REP_NOTICE", false);
+    const secret = await queue("SIGN_IN", true);
+    await mail.deliverDueEmails();
+    const sent = (subject: string) => resend.received.find((r) => r.body.subject === subject)!.body as { headers?: Record<string, string> };
+    const headers = sent(notice.subject).headers!;
+    expect(headers["List-Unsubscribe-Post"]).toBe("List-Unsubscribe=One-Click");
+    const link = new URL(/^<(.+)>$/.exec(headers["List-Unsubscribe"])![1]);
+    expect(link.pathname).toBe("/email/stop");
+    expect(Object.fromEntries(link.searchParams)).toMatchObject({ e: "buyer@acme.example", k: "REP_NOTICE", s: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(sent(secret.subject).headers).toBeUndefined();
+  });
+
   it("keeps the body of an ordinary email", async () => {
     const row = await queue("DIGEST", false);
     await mail.deliverDueEmails();

@@ -45,6 +45,18 @@ describe("stopping notices", () => {
     expect(next.status).toBe("SUPPRESSED");
   });
 
+  it("works as a mail program's one-click unsubscribe: a POST to the link itself", async () => {
+    const notice = await strangerJoins();
+    const href = /(https?:\/\/\S+\/email\/stop\?[^\s\])]+?)\.?(?:\s|\]|$)/.exec(notice.text)![1];
+    const url = new URL(href);
+    await prisma.emailSuppression.deleteMany({ where: { email: tenant.rep.email } });
+    const done = await callAction(stop.action, { path: url.pathname + url.search, form: { "List-Unsubscribe": "One-Click" } });
+    expect(done.body).toEqual({ stopped: true });
+    expect(await prisma.emailSuppression.count({ where: { email: tenant.rep.email, category: "REP_NOTICE" } })).toBe(1);
+    const forged = await callAction(stop.action, { path: `/email/stop?e=${encodeURIComponent(tenant.manager.email)}&k=REP_NOTICE&s=${"0".repeat(64)}`, form: { "List-Unsubscribe": "One-Click" } });
+    expect(forged.status).toBe(400);
+  });
+
   it("refuses a forged link", async () => {
     const forged = await callAction(stop.action, { path: "/email/stop", form: { e: tenant.manager.email, k: "REP_NOTICE", s: "0".repeat(64) } });
     expect(forged.status).toBe(400);
