@@ -121,8 +121,11 @@ export function Options({ options, selected }: { options: ReadonlyArray<{ value:
   );
 }
 
-/** Someone else saved first: what is stored now beside what this user typed, and a way to keep theirs. */
-export function ConflictNotice({ result }: { result?: IntentResult }) {
+/**
+ * Someone else saved first: what is stored now beside what this user typed, and a way to keep
+ * theirs, posted to `action` (the page that closes the forms) when given.
+ */
+export function ConflictNotice({ result, action }: { result?: IntentResult; action?: string }) {
   const details = conflictDetails(result);
   if (!details) return null;
   const { current, differing, keep } = details;
@@ -152,7 +155,7 @@ export function ConflictNotice({ result }: { result?: IntentResult }) {
         <p className="mt-1">Your values match what is saved now.</p>
       )}
       {keep ? (
-        <form method="post" className="mt-2 flex flex-wrap items-center gap-2">
+        <form method="post" action={action} className="mt-2 flex flex-wrap items-center gap-2">
           {keep.fields.map(([key, value]) => (
             <input type="hidden" name={key} value={value} />
           ))}

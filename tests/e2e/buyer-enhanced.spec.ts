@@ -56,5 +56,8 @@ test("with JavaScript, the buyer page saves in place, keeps bad input, and shows
   await expect(step.getByRole("alert")).toContainText("2027-01-20");
   await step.getByRole("button", { name: "Keep mine instead" }).click();
   await expect(step.getByTestId("milestone-date")).toHaveText("Wed, 20 Jan 2027");
+  // Kept: the step's forms close, and the address no longer asks for them.
+  await expect(step.getByLabel("New date")).toHaveCount(0);
+  await expect(buyer).not.toHaveURL(/change=/);
   await context.close();
 });

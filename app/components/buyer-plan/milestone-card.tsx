@@ -89,7 +89,7 @@ export function MilestoneCard({ milestone: m, people, comments, today, answer, c
               Save date
             </Button>
           </PostForm>
-          <ConflictNotice result={redate} />
+          <ConflictNotice result={redate} action={links.close} />
           {mine ? (
             <PostForm intent="assign-owner" hidden={row} action={links.close} className="space-y-2">
               <label className="label" htmlFor={`owner-${m.id}`}>
@@ -107,7 +107,7 @@ export function MilestoneCard({ milestone: m, people, comments, today, answer, c
               </Button>
             </PostForm>
           ) : null}
-          <ConflictNotice result={assign} />
+          <ConflictNotice result={assign} action={links.close} />
           <a href={`${links.close}#change-${m.id}`} data-inplace className="inline-block text-sm text-slate-600 underline">
             Close
           </a>
