@@ -34,8 +34,8 @@ const FAILURE_MESSAGES: Record<VerifyFailure, string> = {
   WRONG_CODE: "That code is not right.",
 };
 
-export async function action({ request }: ActionFunctionArgs) {
-  if (!hit(LIMITS.verifyPerIp, clientIp(request))) throw tooManyRequests();
+export async function action({ request, context }: ActionFunctionArgs) {
+  if (!hit(LIMITS.verifyPerIp, clientIp(context))) throw tooManyRequests();
   const formData = await request.formData();
   const viaLink = formData.get("intent") === "link";
   const submission = parseWithZod(formData, { schema: viaLink ? LinkSchema : CodeSchema });

@@ -20,12 +20,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: SignInRequestSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const { email } = submission.value;
-  if (!hit(LIMITS.signInRequestPerIp, clientIp(request)) || !hit(LIMITS.signInRequestPerEmail, email)) {
+  if (!hit(LIMITS.signInRequestPerIp, clientIp(context)) || !hit(LIMITS.signInRequestPerEmail, email)) {
     throw tooManyRequests();
   }
   await requestSellerSignIn(email, appUrl(request));

@@ -47,11 +47,11 @@ type Step =
 
 const BUYER_TYPES = ["BUYER_INVITE", "BUYER_SIGN_IN"] as const;
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const planId = params.planId ?? "";
   const form = await request.formData();
   const intent = form.get("intent");
-  const ip = clientIp(request);
+  const ip = clientIp(context);
 
   if (intent === "request-code") {
     const parsed = BuyerRequestCodeSchema.safeParse(Object.fromEntries(form));

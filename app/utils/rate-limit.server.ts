@@ -38,10 +38,15 @@ function sweep(now: number) {
   for (const [id, window] of windows) if (window.resetAt <= now) windows.delete(id);
 }
 
-export function clientIp(request: Request): string {
-  // Behind a proxy, set the proxy to send X-Forwarded-For; the first entry is the client.
-  const forwarded = request.headers.get("x-forwarded-for");
-  return forwarded?.split(",")[0]?.trim() || "local";
+/**
+ * The client's address, as the production server (server.js) read it from the connection or, with
+ * TRUSTED_PROXIES set, from the proxies' X-Forwarded-For. Request headers alone are never trusted:
+ * a client could name a new address on every request. The dev server passes no address, and every
+ * request shares one window there.
+ */
+export function clientIp(context: unknown): string {
+  const ip = (context as { clientIp?: unknown } | undefined)?.clientIp;
+  return typeof ip === "string" && ip.length > 0 ? ip : "local";
 }
 
 export function tooManyRequests(): Response {

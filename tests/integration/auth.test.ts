@@ -24,7 +24,7 @@ beforeEach(async () => {
 });
 
 async function requestSignIn(address = email) {
-  return callAction(login.action, { path: "/login", form: { email: address }, headers: { "X-Forwarded-For": ip } });
+  return callAction(login.action, { path: "/login", form: { email: address }, ip });
 }
 
 /** The code and the link of the newest sign-in email to `to`, read the way a person would. */
@@ -38,11 +38,11 @@ async function readSignInEmail(to = email) {
 }
 
 function postLink(token: string) {
-  return callAction(verify.action, { path: `/auth/verify?token=${token}`, form: { intent: "link", token }, headers: { "X-Forwarded-For": ip } });
+  return callAction(verify.action, { path: `/auth/verify?token=${token}`, form: { intent: "link", token }, ip });
 }
 
 function postCode(code: string, address = email) {
-  return callAction(verify.action, { path: "/auth/verify", form: { intent: "code", email: address, code }, headers: { "X-Forwarded-For": ip } });
+  return callAction(verify.action, { path: "/auth/verify", form: { intent: "code", email: address, code }, ip });
 }
 
 describe("requesting a sign-in", () => {

@@ -6,6 +6,7 @@ import { safeRedirect } from "~/utils/auth.server";
 import { toCsv } from "~/components/dashboard/columns";
 import { loadDealSignals } from "~/models/signals.server";
 import { MAX_DAILY_FAILURES } from "~/models/verification.server";
+import { LIMITS } from "~/utils/rate-limit.server";
 import { buyerRedate } from "~/models/buyer-plan.server";
 import { requireBuyerForPlan } from "~/utils/buyer-auth.server";
 import { VersionConflictError } from "~/utils/http.server";
@@ -27,10 +28,28 @@ describe("redirects after sign-in", () => {
   );
 });
 
+describe("per-address limits", () => {
+  it("count by the address the server saw, whatever X-Forwarded-For a client sends", async () => {
+    const address = `10.8.8.8-${uniqueSuffix()}`;
+    const statuses = [];
+    for (let i = 0; i <= LIMITS.signInRequestPerIp.max; i++) {
+      const response = await callAction(login.action, {
+        path: "/login",
+        form: { email: `spoof-${i}-${uniqueSuffix()}@example.test` },
+        headers: { "X-Forwarded-For": `203.0.113.${i}` },
+        ip: address,
+      });
+      statuses.push(response.status);
+    }
+    expect(statuses.slice(0, -1).every((status) => status !== 429)).toBe(true);
+    expect(statuses.at(-1)).toBe(429);
+  });
+});
+
 describe("wrong codes", () => {
   const ip = () => `10.9.9.${Math.floor(Math.random() * 250)}-${uniqueSuffix()}`;
-  const request = (email: string) => callAction(login.action, { path: "/login", form: { email }, headers: { "X-Forwarded-For": ip() } });
-  const guess = (email: string, code: string) => callAction(verify.action, { path: "/auth/verify", form: { intent: "code", email, code }, headers: { "X-Forwarded-For": ip() } });
+  const request = (email: string) => callAction(login.action, { path: "/login", form: { email }, ip: ip() });
+  const guess = (email: string, code: string) => callAction(verify.action, { path: "/auth/verify", form: { intent: "code", email, code }, ip: ip() });
 
   it("get the same answer for an email with no account as for a real one", async () => {
     const known = tenant.rep.email;

@@ -1,0 +1,46 @@
+// The production server (`npm start`). The same setup as remix-serve (compression, static assets
+// with long caching, a request log), plus the one thing remix-serve cannot do: hand the app the
+// client's address. Rate limits are kept per address, and an address read from X-Forwarded-For
+// without a proxy in front is whatever the client wants it to be.
+//
+// TRUSTED_PROXIES: how many proxies sit in front of this server (default 0). With 0 the address is
+// the connection's own and X-Forwarded-For is ignored; with N, it is the entry N hops from the
+// right of X-Forwarded-For, the last one a proxy of ours added.
+import path from "node:path";
+import url from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import { installGlobals } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import morgan from "morgan";
+
+const buildPath = path.resolve(process.argv[2] ?? "build/server/index.js");
+const build = await import(url.pathToFileURL(buildPath).href);
+installGlobals({ nativeFetch: build.future.v3_singleFetch });
+
+const trustedProxies = Number(process.env.TRUSTED_PROXIES ?? 0);
+if (!Number.isInteger(trustedProxies) || trustedProxies < 0) {
+  console.error(`TRUSTED_PROXIES must be a whole number of proxies, not "${process.env.TRUSTED_PROXIES}"`);
+  process.exit(1);
+}
+
+const app = express();
+app.disable("x-powered-by");
+app.set("trust proxy", trustedProxies);
+app.use(compression());
+app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: "1y" }));
+app.use(express.static("public", { maxAge: "1h" }));
+app.use(morgan("tiny"));
+app.all(
+  "*",
+  createRequestHandler({
+    build,
+    mode: process.env.NODE_ENV,
+    getLoadContext: (req) => ({ clientIp: req.ip ?? "unknown" }),
+  }),
+);
+
+const port = Number(process.env.PORT ?? 3000);
+const onListen = () => console.log(`Mutual is listening on http://localhost:${port}`);
+const server = process.env.HOST ? app.listen(port, process.env.HOST, onListen) : app.listen(port, onListen);
+for (const signal of ["SIGTERM", "SIGINT"]) process.once(signal, () => server.close(console.error));
