@@ -240,7 +240,7 @@ export async function admitVerifiedEmail(planId: string, email: string, baseUrl:
     if (earlier?.status !== "PENDING") {
       const request = await tx.accessRequest.create({ data: { organizationId: plan.organizationId, planId, email } });
       // Not buyer activity: a stranger asking must not reset the plan's silence (SYSTEM side).
-      await recordActivity(tx, { side: "SYSTEM", name: email }, { ...base, entityType: "PLAN", entityId: planId, action: "access.requested", after: { email } });
+      await recordActivity(tx, { side: "SYSTEM", name: email }, { ...base, entityType: "PLAN", entityId: planId, action: "access.requested", after: { email }, internalOnly: true });
       await noticeToOwner(
         tx,
         plan,
@@ -303,7 +303,7 @@ export async function decideAccessRequest(
         }),
       );
       await queueEmail(tx, { ...rendered, kind: "ACCESS_DECLINED", to: request.email, organizationId: plan.organizationId, containsSecret: false, idempotencyKey: `declined:${request.id}` });
-      await recordActivity(tx, who, { ...base, entityType: "PLAN", entityId: plan.id, action: "access.declined", after: { email: request.email } });
+      await recordActivity(tx, who, { ...base, entityType: "PLAN", entityId: plan.id, action: "access.declined", after: { email: request.email }, internalOnly: true });
     }
     return request;
   });

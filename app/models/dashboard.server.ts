@@ -243,7 +243,9 @@ export async function dashboardView(actor: SellerActor, window: KpiWindow, drill
     if (!person) throw new NotFoundError();
     const cached = await prisma.dealSignalCache.findMany({ where: { organizationId: actor.organizationId, ownerId: person.id } });
     const names = new Map(
-      (await prisma.deal.findMany({ where: { id: { in: cached.map((c) => c.dealId) } }, select: { id: true, accountName: true } })).map((d) => [d.id, d.accountName]),
+      (await prisma.deal.findMany({ where: { organizationId: actor.organizationId, id: { in: cached.map((c) => c.dealId) } }, select: { id: true, accountName: true } })).map(
+        (d) => [d.id, d.accountName],
+      ),
     );
     const deals: RepDealRow[] = cached
       .map((c) => ({ ...c, accountName: names.get(c.dealId) ?? "" }))

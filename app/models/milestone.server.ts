@@ -89,6 +89,11 @@ export async function updateMilestone(actor: SellerActor, dealId: string, input:
     await checkOwner(tx, current.planId, input.ownerSide, input.ownerParticipantId);
 
     const { milestoneId, version, ...fields } = input;
+    // A done step keeps its owner side: otherwise a step the seller marked done for the buyer
+    // could be turned into a seller step and count as done without the buyer (product.md).
+    if (current.status === "DONE" && fields.status === "DONE" && fields.ownerSide !== current.ownerSide) {
+      throw new FieldError("ownerSide", "Reopen this step before changing who owns it: a done step keeps the side that finished it");
+    }
     const becameDone = fields.status === "DONE" && current.status !== "DONE";
     const reopened = fields.status !== "DONE" && current.status === "DONE";
     const data = {

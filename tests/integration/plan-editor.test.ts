@@ -103,6 +103,36 @@ describe("editing milestones", () => {
     expect(stored).toMatchObject({ markedDoneBySide: "SELLER", markedDoneByUserId: tenant.rep.id, buyerConfirmedAt: null });
   });
 
+  it("keeps a done step's owner side: a step the seller marked done cannot become a seller step and count", async () => {
+    const { deal, milestones } = await addDealWithPlan(tenant.repActor);
+    const buyerStep = milestones.find((m) => m.ownerSide === "BUYER")!;
+    await post(deal.id, await milestoneForm(buyerStep.id, { status: "DONE" }));
+    const before = await prisma.milestone.findUniqueOrThrow({ where: { id: buyerStep.id } });
+    const seller = (await prisma.participant.findFirstOrThrow({ where: { planId: before.planId, side: "SELLER" } })).id;
+    const moved = await post(deal.id, await milestoneForm(buyerStep.id, { ownerSide: "SELLER", ownerParticipantId: seller }));
+    expect(moved.status).toBe(400);
+    expect((moved.body as { result: { error: Record<string, string[]> } }).result.error.ownerSide).toEqual([
+      "Reopen this step before changing who owns it: a done step keeps the side that finished it",
+    ]);
+    expect(await prisma.milestone.findUniqueOrThrow({ where: { id: buyerStep.id } })).toEqual(before);
+    // Reopened, it may change hands; the seller's earlier mark is gone with the reopening.
+    const reopened = await post(deal.id, await milestoneForm(buyerStep.id, { status: "NOT_STARTED", ownerSide: "SELLER", ownerParticipantId: seller }));
+    expect(reopened.status).toBe(200);
+    expect(await prisma.milestone.findUniqueOrThrow({ where: { id: buyerStep.id } })).toMatchObject({ ownerSide: "SELLER", status: "NOT_STARTED", markedDoneBySide: null });
+  });
+
+  it("refuses the buyer's own acts from a seller with 403, changing nothing", async () => {
+    const { deal, plan, milestones } = await addDealWithPlan(tenant.repActor);
+    const buyerStep = milestones.find((m) => m.ownerSide === "BUYER")!;
+    await post(deal.id, await milestoneForm(buyerStep.id, { status: "DONE" }));
+    const step = await prisma.milestone.findUniqueOrThrow({ where: { id: buyerStep.id } });
+    const stored = await prisma.plan.findUniqueOrThrow({ where: { id: plan.id } });
+    expect((await post(deal.id, { intent: "confirm", milestoneId: step.id, version: step.version })).status).toBe(403);
+    expect((await post(deal.id, { intent: "accept-plan", version: stored.version })).status).toBe(403);
+    expect(await prisma.milestone.findUniqueOrThrow({ where: { id: step.id } })).toEqual(step);
+    expect(await prisma.plan.findUniqueOrThrow({ where: { id: plan.id } })).toEqual(stored);
+  });
+
   it("adds, reorders and deletes milestones, each with an activity row", async () => {
     const { deal, plan, buyer } = await addDealWithPlan(tenant.repActor);
     const added = await post(deal.id, {

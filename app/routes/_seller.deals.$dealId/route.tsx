@@ -102,9 +102,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
         runIntent(form, DecideAccessSchema, id("requestId"), (v) => decideAccessRequest(seller, dealId, v.requestId, v.decision, appUrl(request))),
       );
     default:
+      if (BUYER_ONLY_INTENTS.has(String(form.get("intent")))) throw new Response("Only the buyer can do that.", { status: 403 });
       throw unknownIntent();
   }
 }
+
+/** The buyer's own recorded acts (product.md): a seller posting one gets 403 and nothing changes. */
+const BUYER_ONLY_INTENTS = new Set(["confirm", "accept-plan"]);
 
 /** Starts delivering the emails an intent queued, once its transaction has committed. */
 async function sendingEmail<T>(response: Promise<T>): Promise<T> {
