@@ -14,6 +14,10 @@ import compression from "compression";
 import express from "express";
 import morgan from "morgan";
 
+// `npm start` is the production server: unless told otherwise, production settings are required
+// (app/utils/env.server.ts) and the development outbox is off.
+process.env.NODE_ENV ??= "production";
+
 const buildPath = path.resolve(process.argv[2] ?? "build/server/index.js");
 const build = await import(url.pathToFileURL(buildPath).href);
 installGlobals({ nativeFetch: build.future.v3_singleFetch });
@@ -30,7 +34,19 @@ app.set("trust proxy", trustedProxies);
 app.use(compression());
 app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));
-app.use(morgan("tiny"));
+// The log leaves out query strings: emailed links carry one-time tokens there.
+morgan.token("path", (req) => req.path);
+app.use(morgan(":method :path :status :res[content-length] - :response-time ms"));
+// A browser says when a form was posted from another site; no form of ours is. This stops another
+// site from signing a visitor in to an account of its choosing. Mail programs' one-click
+// unsubscribe is sent by their servers, which send no such header.
+app.use((req, res, next) => {
+  if (req.method === "POST" && req.get("sec-fetch-site") === "cross-site") {
+    res.status(403).type("text/plain").send("Forms can only be sent from this site.");
+    return;
+  }
+  next();
+});
 app.all(
   "*",
   createRequestHandler({
