@@ -716,7 +716,6 @@ describe("derived forecast category", () => {
     { name: "13 days without buyer activity", o: { lastBuyerActivityOn: ago(13) } },
     { name: "a buyer step due so far confirmed by the buyer after a seller mark", o: { milestones: edit("m1", { markedDoneBySide: "SELLER", buyerConfirmed: true }) } },
     { name: "a buyer step not yet due, still open", o: {} },
-    { name: "no milestones at all (no projection, so nothing outside the quarter)", o: { milestones: [] } },
     // product.md: "every buyer or joint milestone due so far is done … and none is overdue". The engine reads
     // "none" as none of those buyer or joint milestones: an overdue seller step does not block Commit.
     { name: "a seller step 3 days overdue (plan at risk)", o: { milestones: [...baseMilestones(), milestone({ id: "o", targetDate: ago(3) })] } },
@@ -724,6 +723,13 @@ describe("derived forecast category", () => {
     const s = run(o);
     expect(s.forecast.derived).toBe("COMMIT");
     expect(s.forecast.reasons).toEqual(["Accepted plan, every buyer step due so far confirmed, at most one slip, close inside the quarter, economic buyer active"]);
+  });
+
+  it("is Pipeline for an accepted plan with no milestones: with no projected close, nothing is inside the quarter", () => {
+    const s = run({ milestones: [] });
+    expect(s.projectedCloseDate).toBeNull();
+    expect(s.forecast.derived).toBe("PIPELINE");
+    expect(s.forecast.reasons).toContain("Not Best Case: the plan has no milestones to project a close date from");
   });
 
   describe("each Best Case condition failing gives Pipeline, with a 'Not Best Case' reason", () => {

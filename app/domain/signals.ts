@@ -297,6 +297,8 @@ export function deriveDealSignals(snapshot: DealSnapshot, today: CalendarDate): 
     if (!shared) bestCaseFails.push(plan === null ? "there is no plan" : "the plan is not shared with the buyer");
     if (shared && (daysWithoutBuyerActivity ?? 0) >= THRESHOLDS.stalledSilenceDays) bestCaseFails.push(`no buyer activity for ${plural(daysWithoutBuyerActivity ?? 0, "day")}`);
     if (projectedOutsideQuarter) bestCaseFails.push(`the projected close (${projectedCloseDate}) is after the end of ${closeQuarter.label} (${closeQuarter.end})`);
+    // "The projected close is inside the quarter": without a projection nothing is inside it.
+    if (shared && projectedCloseDate === null) bestCaseFails.push("the plan has no milestones to project a close date from");
 
     const commitFails: string[] = [];
     if (plan?.status !== "ACCEPTED") commitFails.push("the buyer has not accepted the plan");

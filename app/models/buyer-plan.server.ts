@@ -271,9 +271,13 @@ export async function buyerMarkDone(buyer: BuyerActor, input: z.infer<typeof Buy
 export async function buyerConfirm(buyer: BuyerActor, input: z.infer<typeof BuyerMilestoneActionSchema>, now = new Date()) {
   return prisma.$transaction(async (tx) => {
     const current = await findVisibleMilestone(tx, buyer, input.milestoneId, input.version);
-    const awaiting = current.status === "DONE" && current.ownerSide !== "SELLER" && current.markedDoneBySide === "SELLER" && !current.buyerConfirmedAt;
+    // Done but not by a buyer's own mark (the seller's, or nobody recorded): it waits for a buyer.
+    const awaiting = current.status === "DONE" && current.ownerSide !== "SELLER" && current.markedDoneBySide !== "BUYER" && !current.buyerConfirmedAt;
     if (!awaiting) throw new FieldError("milestoneId", "This step is not waiting for your confirmation.");
-    await changeMilestone(tx, buyer, current, { buyerConfirmedAt: now, buyerConfirmedByParticipantId: buyer.participantId }, {
+    // A buyer step is complete when a buyer confirms it, so that is its completion date (product.md,
+    // "buyer-confirmed, on-time completion").
+    const confirmed = { buyerConfirmedAt: now, buyerConfirmedByParticipantId: buyer.participantId, completedOn: organizationToday(buyer, now) };
+    await changeMilestone(tx, buyer, current, confirmed, {
       action: "milestone.confirmed",
       after: { buyerConfirmed: true },
     });

@@ -3,6 +3,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
 import { addBuyerParticipant } from "~/models/participant.server";
+import { buyerConfirm } from "~/models/buyer-plan.server";
+import { requireBuyerForPlan } from "~/utils/buyer-auth.server";
+import { organizationToday } from "~/domain/dates";
 import {
   buyerLoad,
   buyerPost,
@@ -210,6 +213,30 @@ describe("seller-only intents", () => {
 });
 
 describe("completion and the core rule", () => {
+  it("dates a confirmed step by the buyer's confirmation, not the seller's mark", async () => {
+    const p = await signedInPlan();
+    const step = stepOf(p, "BUYER", 1);
+    expect((await sellerPost(p.deal.id, await milestoneForm(step.id, { status: "DONE" }))).status).toBe(200);
+    const marked = await milestone(step.id);
+    const buyer = await requireBuyerForPlan(new Request(`http://localhost/p/${p.plan.id}`, { headers: { Cookie: p.cookie } }), p.plan.id);
+    const twelveDaysLater = new Date(Date.now() + 12 * 86_400_000);
+    await buyerConfirm(buyer, { milestoneId: step.id, version: marked.version }, twelveDaysLater);
+    const confirmed = await milestone(step.id);
+    expect(confirmed.completedOn).toBe(organizationToday(buyer, twelveDaysLater));
+    expect(confirmed.completedOn).not.toBe(marked.completedOn);
+    expect(confirmed).toMatchObject({ markedDoneBySide: "SELLER", buyerConfirmedByParticipantId: p.buyer.id });
+  });
+
+  it("lets a buyer confirm a done step nobody is recorded as marking, which waits for them", async () => {
+    const p = await signedInPlan();
+    const step = stepOf(p, "BUYER", 2);
+    await prisma.milestone.update({ where: { id: step.id }, data: { status: "DONE", completedOn: "2026-11-20", markedDoneBySide: null } });
+    const before = await milestone(step.id);
+    expect((await buyerLoad(p.plan.id, p.cookie)).view.milestones.find((m) => m.id === step.id)!.completion).toBe("AWAITING_BUYER_CONFIRMATION");
+    expect((await buyerPost(p.plan.id, p.cookie, { intent: "confirm", milestoneId: step.id, version: before.version })).status).toBe(200);
+    expect((await buyerLoad(p.plan.id, p.cookie)).view.milestones.find((m) => m.id === step.id)!.completion).toBe("DONE");
+  });
+
   it("shows a buyer step the rep marked done as awaiting, until the buyer confirms it", async () => {
     const p = await signedInPlan();
     const step = stepOf(p, "BUYER");
