@@ -201,10 +201,13 @@ function warn(header: string, k: Kpis) {
 }
 
 function Cards({ kpis }: { kpis: Kpis }) {
-  // Amounts are never added across currencies: the card shows the first, the table shows all.
-  const [currency, totals] = Object.entries(kpis.forecast.byCurrency)[0] ?? ["", null];
+  // Amounts are never added across currencies: the card shows the largest, the table shows all.
+  // The seed rule ("Commit never exceeds what passes the Commit gate") is checked in every one.
+  const currencies = Object.entries(kpis.forecast.byCurrency).sort(([, a], [, b]) => b.rep.COMMIT - a.rep.COMMIT);
+  const [currency, totals] = currencies[0] ?? ["", null];
   const repCommit = totals?.rep.COMMIT ?? 0;
   const derivedCommit = totals?.derived.COMMIT ?? 0;
+  const overCommitted = currencies.filter(([, t]) => t.rep.COMMIT > t.derived.COMMIT).map(([c]) => c);
   const lowCompletion = kpis.completion.rate !== null && kpis.completion.rate < COMPLETION_WARNING;
   return (
     <dl className="grid grid-cols-2 gap-3 md:grid-cols-3 lg:grid-cols-6" data-testid="kpi-cards">
@@ -217,7 +220,7 @@ function Cards({ kpis }: { kpis: Kpis }) {
         label={`Commit: rep / plan${currency ? ` (${currency})` : ""}`}
         value={`${compact(repCommit)} / ${compact(derivedCommit)}`}
         detail={`${kpis.forecast.overCalledDealIds.length} over-called deals`}
-        alert={repCommit > derivedCommit ? "Rep Commit exceeds what plans support" : null}
+        alert={overCommitted.length ? `Rep Commit exceeds what plans support (${overCommitted.join(", ")})` : null}
       />
     </dl>
   );
