@@ -190,6 +190,25 @@ describe("the emailed link", () => {
 });
 
 describe("the code, on another device", () => {
+  it("is not valid on another plan's page, and still works on its own", async () => {
+    const a = await freshDeal();
+    const b = await freshDeal();
+    await sharePlan(b.deal.id);
+    await invite(a.deal.id, [a.buyer.id]);
+    const ip = freshIp();
+    const { emails } = await emailsDuring(a.buyer.email, () => joinPost(a.plan.id, { intent: "request-code", email: a.buyer.email }, ip));
+    const { code } = secretsOf(emails[0]);
+
+    const elsewhere = await joinPost(b.plan.id, { intent: "verify-code", email: a.buyer.email, code }, ip);
+    expect(elsewhere.status).toBe(400);
+    expect(elsewhere.headers.get("Set-Cookie")).toBeNull();
+    expect(await buyerSessions(a.buyer.email)).toBe(0);
+
+    const home = await joinPost(a.plan.id, { intent: "verify-code", email: a.buyer.email, code }, ip);
+    expect(home.status).toBe(302);
+    expect(home.headers.get("Location")).toBe(`/p/${a.plan.id}`);
+  });
+
   it("emails a sign-in code to an invited buyer who asks on the plan's page, and signs them in with it", async () => {
     const { deal, plan, buyer } = await freshDeal();
     await invite(deal.id, [buyer.id]);

@@ -7,6 +7,8 @@ import * as layout from "~/routes/_seller";
 import * as list from "~/routes/_seller.deals._index";
 import * as newDeal from "~/routes/_seller.deals.new";
 import * as dealPage from "~/routes/_seller.deals.$dealId/route";
+import * as dashboardRoute from "~/routes/_seller.dashboard";
+import * as csvRoute from "~/routes/dashboard[.]csv";
 import { createDeal } from "~/models/deal.server";
 import { callAction, callLoader, type RouteResult } from "../fixtures/routes";
 import { addDealWithPlan, addUser, cookieFor, createTenant, uniqueSuffix, type Tenant } from "../fixtures/world";
@@ -356,6 +358,62 @@ describe("deal list loader", () => {
 });
 
 // ---------------------------------------------------------------------------------------------
+// The dashboard, its CSV, and the new-deal page's owner list
+
+describe("dashboard and its CSV", () => {
+  const dashboard = (cookie: string, query = "") => callLoader(dashboardRoute.loader, { path: `/dashboard${query}`, cookie });
+  const csv = (cookie: string, query = "") => callLoader(csvRoute.loader, { path: `/dashboard.csv${query}`, cookie });
+  const teamOf = async (t: Tenant) => (await prisma.team.findFirstOrThrow({ where: { organizationId: t.organization.id } })).id;
+
+  it("let A's admin and manager drill into A's own team and rep (controls)", async () => {
+    for (const cookie of [cookies.aAdmin, cookies.aManager]) {
+      expect((await dashboard(cookie, `?team=${await teamOf(A)}`)).status).toBe(200);
+      expect((await dashboard(cookie, `?rep=${A.rep.id}`)).status).toBe(200);
+      expect((await csv(cookie, `?rep=${A.rep.id}&table=deals`)).status).toBe(200);
+    }
+  });
+
+  it.each([
+    { target: "B's team", query: async () => `?team=${await teamOf(B)}` },
+    { target: "B's rep", query: async () => `?rep=${B.rep.id}` },
+    { target: "B's rep under A's team", query: async () => `?team=${await teamOf(A)}&rep=${B.rep.id}` },
+    { target: "a made-up rep", query: async () => "?rep=made-up-rep" },
+  ])("answer A's admin and manager drilling into $target with 404, page and CSV alike", async ({ query }) => {
+    const q = await query();
+    for (const cookie of [cookies.aAdmin, cookies.aManager]) {
+      expect((await dashboard(cookie, q)).status).toBe(404);
+      expect((await csv(cookie, `${q}&table=deals`)).status).toBe(404);
+    }
+  });
+
+  it("refuse A's rep with 403, page and CSV alike", async () => {
+    expect((await dashboard(cookies.aRep)).status).toBe(403);
+    expect((await csv(cookies.aRep)).status).toBe(403);
+  });
+
+  it("show A's admin no figure of B's deals", async () => {
+    const body = JSON.stringify((await dashboard(cookies.aAdmin)).body);
+    for (const d of [B.repDeal, B.otherRepDeal]) expect(body).not.toContain(d.deal.id);
+    for (const u of [B.rep, B.otherRep, B.manager]) expect(body).not.toContain(u.id);
+  });
+});
+
+describe("new deal loader", () => {
+  it.each([
+    { who: "A's admin", cookie: () => cookies.aAdmin },
+    { who: "A's manager", cookie: () => cookies.aManager },
+    { who: "A's rep", cookie: () => cookies.aRep },
+  ])("offers $who only owners of A", async ({ cookie }) => {
+    const result = await callLoader(newDeal.loader, { path: "/deals/new", cookie: cookie() });
+    expect(result.status).toBe(200);
+    const owners = (result.body as { owners: { id: string }[] }).owners.map((o) => o.id);
+    expect(owners.length).toBeGreaterThan(0);
+    const ofA = new Set((await prisma.user.findMany({ where: { organizationId: A.organization.id }, select: { id: true } })).map((u) => u.id));
+    for (const id of owners) expect(ofA.has(id)).toBe(true);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
 // 6: signed out
 
 describe("signed out", () => {
@@ -365,6 +423,8 @@ describe("signed out", () => {
     { route: "new deal loader", call: () => callLoader(newDeal.loader, { path: "/deals/new" }) },
     { route: "new deal action", call: () => callAction(newDeal.action, { path: "/deals/new", form: { ...DEAL_FIELDS, planMode: "none" } }) },
     { route: "deal page loader", call: () => dealLoader(undefined, A.repDeal.deal.id) },
+    { route: "dashboard loader", call: () => callLoader(dashboardRoute.loader, { path: "/dashboard" }) },
+    { route: "dashboard CSV loader", call: () => callLoader(csvRoute.loader, { path: "/dashboard.csv" }) },
     { route: "deal page action", call: async () => send("", A.repDeal.deal.id, "update-deal", idsOf(A.repDeal)) },
     { route: "deal page action with a stale cookie", call: async () => send("mutual_session=bogus", A.repDeal.deal.id, "share-plan", idsOf(A.repDeal)) },
   ])("$route → 302 to /login, nothing changes", async ({ call }) => {
