@@ -106,10 +106,10 @@ export function addDeal(k: Kpis, d: KpiDeal, window: KpiWindow): void {
       if (d.planState === "ACCEPTED") k.coverage.accepted++;
     }
     if (d.projectedOutsideQuarter) k.slippage.dealsProjectedOut++;
-    if (d.planState === "SHARED" || d.planState === "ACCEPTED") {
-      k.multiThread.openDeals++;
-      k.multiThread.activeBuyers += d.activeBuyerCount;
-    }
+    // product.md: "active buyer stakeholders per open deal". A deal whose plan is not shared has
+    // no active buyer, and counts as such: it is the least multi-threaded deal there is.
+    k.multiThread.openDeals++;
+    k.multiThread.activeBuyers += d.activeBuyerCount;
   }
   if (inWindow(d.targetCloseDate, window)) {
     const totals = (k.forecast.byCurrency[d.currency] ??= { rep: zeroCategories(), derived: zeroCategories() });

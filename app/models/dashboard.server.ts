@@ -68,8 +68,8 @@ async function dealFigures(organizationId: string, ownerIds: string[], window: K
            SUM(CASE WHEN outcome = 'OPEN' AND stage >= 3 AND planState IN ('SHARED', 'ACCEPTED') THEN 1 ELSE 0 END) AS shared,
            SUM(CASE WHEN outcome = 'OPEN' AND stage >= 3 AND planState = 'ACCEPTED' THEN 1 ELSE 0 END) AS accepted,
            SUM(CASE WHEN outcome = 'OPEN' AND projectedOutsideQuarter THEN 1 ELSE 0 END) AS projectedOut,
-           SUM(CASE WHEN outcome = 'OPEN' AND planState IN ('SHARED', 'ACCEPTED') THEN 1 ELSE 0 END) AS threadedDeals,
-           SUM(CASE WHEN outcome = 'OPEN' AND planState IN ('SHARED', 'ACCEPTED') THEN activeBuyerCount ELSE 0 END) AS activeBuyers
+           SUM(CASE WHEN outcome = 'OPEN' THEN 1 ELSE 0 END) AS threadedDeals,
+           SUM(CASE WHEN outcome = 'OPEN' THEN activeBuyerCount ELSE 0 END) AS activeBuyers
     FROM DealSignalCache
     WHERE organizationId = ${organizationId} AND ownerId IN (${Prisma.join(ownerIds)})
     GROUP BY ownerId`;
