@@ -39,7 +39,7 @@ function sweep(now: number) {
 }
 
 /**
- * The client's address, as the production server (server.js) read it from the connection or, with
+ * The client's address, as the production server (app/production-server.js) read it from the connection or, with
  * TRUSTED_PROXIES set, from the proxies' X-Forwarded-For. Request headers alone are never trusted:
  * a client could name a new address on every request. The dev server passes no address, and every
  * request shares one window there.

@@ -70,7 +70,7 @@ export async function planFixture(organizationId: string) {
 }
 
 async function startServer(): Promise<ChildProcess> {
-  const server = spawn(process.execPath, [path.join(ROOT, "server.js"), path.join(ROOT, "build/server/index.js")], {
+  const server = spawn(process.execPath, [path.join(ROOT, "app", "production-server.js"), path.join(ROOT, "build/server/index.js")], {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: "production", PORT: String(PORT) },
     stdio: ["ignore", "ignore", "inherit"],

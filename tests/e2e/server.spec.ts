@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 
-// What server.js adds to the app: checked against the server `npm start` runs.
+// What app/production-server.js adds to the app: checked against the server `npm start` runs.
 test("the server refuses a form posted from another site, and takes one from this site", async ({ request }) => {
   const email = "nobody@example.test";
   const foreign = await request.post("/login?index", { form: { email }, headers: { "Sec-Fetch-Site": "cross-site" }, maxRedirects: 0 });

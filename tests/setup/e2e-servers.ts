@@ -54,7 +54,7 @@ for (const server of SERVERS) {
   };
   // The dev outbox captures email: the tests read codes and links there, as a developer would.
   delete env.RESEND_API_KEY;
-  const child = spawn(process.execPath, [path.join(ROOT, "server.js"), path.join(ROOT, "build", "server", "index.js")], {
+  const child = spawn(process.execPath, [path.join(ROOT, "app", "production-server.js"), path.join(ROOT, "build", "server", "index.js")], {
     cwd: ROOT,
     env,
     stdio: ["ignore", "inherit", "inherit"],

@@ -1,11 +1,10 @@
 import { useEffect, useState } from "react";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
-import { conflictDetails, type IntentResult } from "~/forms/intent";
+import { answerFor, conflictDetails, type IntentResult } from "~/forms/intent";
 
 /** The action's answer, if it belongs to this form (a page holds one form per row). */
 export function useIntentResult(formId: string): IntentResult | undefined {
-  const actionData = useActionData<IntentResult>();
-  return actionData?.formId === formId ? actionData : undefined;
+  return answerFor(useActionData<IntentResult>(), formId);
 }
 
 /** True while this form's submission is in flight. */
