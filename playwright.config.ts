@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { E2E_AUCKLAND_URL } from "./tests/setup/ports";
 
 // Debian's Chromium by default (npx playwright install cannot download here); set
 // PLAYWRIGHT_CHROMIUM_PATH="" to use Playwright's own browser instead.
@@ -14,7 +15,7 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: "list",
   use: {
-    baseURL: "http://localhost:3100",
+    baseURL: E2E_AUCKLAND_URL,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {
@@ -24,7 +25,7 @@ export default defineConfig({
   },
   webServer: {
     command: "node --import tsx tests/setup/e2e-servers.ts",
-    url: "http://localhost:3100/healthz",
+    url: `${E2E_AUCKLAND_URL}/healthz`,
     reuseExistingServer: false,
     timeout: 120_000,
     stdout: "ignore",

@@ -1,10 +1,11 @@
+import { E2E_AUCKLAND_URL } from "../setup/ports";
 import { expect, type Page } from "@playwright/test";
 
 export const DEMO_REP = "rep@mutual.test";
 export const DEMO_MANAGER = "manager@mutual.test";
 
 /** The newest email to `to`, read from the dev outbox page as a developer would. */
-export async function readLatestEmail(page: Page, to: string, baseURL = "http://localhost:3100") {
+export async function readLatestEmail(page: Page, to: string, baseURL = E2E_AUCKLAND_URL) {
   const outbox = await page.context().newPage();
   await outbox.goto(`${baseURL}/dev/outbox?to=${encodeURIComponent(to)}`);
   const text = (await outbox.getByTestId("outbox-email").first().locator("pre").textContent()) ?? "";

@@ -1,3 +1,4 @@
+import { E2E_AUCKLAND_URL, E2E_LOS_ANGELES_URL } from "../setup/ports";
 import { expect, test } from "@playwright/test";
 import { DEMO_MANAGER, signIn } from "./helpers";
 
@@ -5,8 +6,8 @@ import { DEMO_MANAGER, signIn } from "./helpers";
 // America/Los_Angeles (UTC−8), read by browsers in those zones: a milestone's date is a calendar
 // date and must read the same everywhere.
 const READERS = [
-  { server: "http://localhost:3100", timezoneId: "Pacific/Auckland" },
-  { server: "http://localhost:3101", timezoneId: "America/Los_Angeles" },
+  { server: E2E_AUCKLAND_URL, timezoneId: "Pacific/Auckland" },
+  { server: E2E_LOS_ANGELES_URL, timezoneId: "America/Los_Angeles" },
 ];
 
 test("every server and reader timezone shows the same calendar date for the same milestone", async ({ page, browser }) => {

@@ -6,12 +6,10 @@ import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { migrateDatabase } from "../../prisma/migrate";
 import { ROOT, TMP } from "./paths";
+import { E2E_SERVERS } from "./ports";
 
 export const E2E_DB = path.join(TMP, "e2e.db");
-export const SERVERS = [
-  { port: 3101, tz: "America/Los_Angeles" },
-  { port: 3100, tz: "Pacific/Auckland" },
-];
+export const SERVERS = E2E_SERVERS;
 
 const url = `file:${E2E_DB}`;
 mkdirSync(TMP, { recursive: true });

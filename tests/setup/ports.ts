@@ -1,0 +1,9 @@
+// The e2e servers' ports. E2E_PORT moves both, so two checkouts can run their suites side by side.
+const base = Number(process.env.E2E_PORT || 3100);
+
+export const E2E_AUCKLAND_URL = `http://localhost:${base}`;
+export const E2E_LOS_ANGELES_URL = `http://localhost:${base + 1}`;
+export const E2E_SERVERS = [
+  { port: base + 1, tz: "America/Los_Angeles" },
+  { port: base, tz: "Pacific/Auckland" },
+];
