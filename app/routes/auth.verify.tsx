@@ -12,7 +12,7 @@ import { InputField } from "~/components/ui/field";
 import { CodeSchema, LinkSchema } from "~/forms/auth";
 import { consumeCode, consumeLinkToken, userForVerification, type VerifyFailure } from "~/models/verification.server";
 import { safeRedirect } from "~/utils/auth.server";
-import { LIMITS, clientIp, hit, tooManyRequests } from "~/utils/rate-limit.server";
+import { LIMITS, clientIp, enforceLimits } from "~/utils/rate-limit.server";
 import { startSession } from "~/utils/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Mutual" }, { name: "robots", content: "noindex" }];
@@ -35,7 +35,7 @@ const FAILURE_MESSAGES: Record<VerifyFailure, string> = {
 };
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  if (!hit(LIMITS.verifyPerIp, clientIp(context))) throw tooManyRequests();
+  await enforceLimits([LIMITS.verifyPerIp, clientIp(context)]);
   const formData = await request.formData();
   const viaLink = formData.get("intent") === "link";
   const submission = parseWithZod(formData, { schema: viaLink ? LinkSchema : CodeSchema });

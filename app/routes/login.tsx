@@ -11,7 +11,7 @@ import { requestSellerSignIn } from "~/models/verification.server";
 import { getSeller, safeRedirect } from "~/utils/auth.server";
 import { kickOutbox } from "~/utils/email.server";
 import { appUrl } from "~/utils/env.server";
-import { LIMITS, clientIp, hit, tooManyRequests } from "~/utils/rate-limit.server";
+import { LIMITS, clientIp, enforceLimits } from "~/utils/rate-limit.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Mutual" }];
 
@@ -25,9 +25,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: SignInRequestSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const { email } = submission.value;
-  if (!hit(LIMITS.signInRequestPerIp, clientIp(context)) || !hit(LIMITS.signInRequestPerEmail, email)) {
-    throw tooManyRequests();
-  }
+  await enforceLimits([LIMITS.signInRequestPerIp, clientIp(context)], [LIMITS.signInRequestPerEmail, email]);
   await requestSellerSignIn(email, appUrl(request));
   kickOutbox();
   const params = new URLSearchParams({ email, redirectTo: safeRedirect(submission.value.redirectTo) });

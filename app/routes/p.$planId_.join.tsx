@@ -13,7 +13,7 @@ import { admitVerifiedEmail, requestBuyerCode } from "~/models/buyer-access.serv
 import { consumeCode, consumeLinkToken, type VerifyFailure, type VerifyResult } from "~/models/verification.server";
 import { kickOutbox } from "~/utils/email.server";
 import { appUrl } from "~/utils/env.server";
-import { LIMITS, clientIp, hit, tooManyRequests } from "~/utils/rate-limit.server";
+import { LIMITS, clientIp, enforceLimits } from "~/utils/rate-limit.server";
 import { findSession, startSession } from "~/utils/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Open the plan · Mutual" }, { name: "robots", content: "noindex" }];
@@ -57,13 +57,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const parsed = BuyerRequestCodeSchema.safeParse(Object.fromEntries(form));
     if (!parsed.success) return data<Step>({ step: "email", email: String(form.get("email") ?? ""), errors: fieldErrors(parsed.error) }, { status: 400 });
     const { email } = parsed.data;
-    if (!hit(LIMITS.signInRequestPerIp, ip) || !hit(LIMITS.signInRequestPerEmail, `${planId}:${email}`)) throw tooManyRequests();
+    await enforceLimits([LIMITS.signInRequestPerIp, ip], [LIMITS.signInRequestPerEmail, `${planId}:${email}`]);
     await requestBuyerCode(planId, email, appUrl(request));
     kickOutbox();
     return data<Step>({ step: "code", email });
   }
 
-  if (!hit(LIMITS.verifyPerIp, ip)) throw tooManyRequests();
+  await enforceLimits([LIMITS.verifyPerIp, ip]);
   let outcome: VerifyResult;
   if (intent === "link") {
     outcome = await consumeLinkToken([...BUYER_TYPES], String(form.get("token") ?? ""), { planId });
