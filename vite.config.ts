@@ -1,7 +1,25 @@
 import { vitePlugin as remix } from "@remix-run/dev";
 import tailwindcss from "@tailwindcss/vite";
 import { fileURLToPath } from "node:url";
-import { defineConfig } from "vitest/config";
+import { defineConfig, type Plugin } from "vitest/config";
+import { CROSS_SITE_MESSAGE, crossSiteWriteReason } from "./app/utils/same-origin.js";
+
+// The dev server refuses cross-site writes as the production server does (app/production-server.js).
+const refuseCrossSiteWrites: Plugin = {
+  name: "mutual-refuse-cross-site-writes",
+  configureServer(server) {
+    server.middlewares.use((req, res, next) => {
+      const header = (name: string) => [req.headers[name]].flat()[0];
+      if (crossSiteWriteReason(req.method ?? "GET", header, `http://${req.headers.host}`)) {
+        res.statusCode = 403;
+        res.setHeader("Content-Type", "text/plain");
+        res.end(CROSS_SITE_MESSAGE);
+        return;
+      }
+      next();
+    });
+  },
+};
 
 declare module "@remix-run/node" {
   interface Future {
@@ -13,6 +31,7 @@ export default defineConfig({
   resolve: { alias: { "~": fileURLToPath(new URL("./app", import.meta.url)) } },
   server: { port: 5173 },
   plugins: [
+    refuseCrossSiteWrites,
     tailwindcss(),
     // Vitest runs the code directly; the Remix plugin would try to build routes.
     !process.env.VITEST &&

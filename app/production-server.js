@@ -13,6 +13,7 @@ import { installGlobals } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import morgan from "morgan";
+import { CROSS_SITE_MESSAGE, crossSiteWriteReason } from "./utils/same-origin.js";
 
 // `npm start` is the production server: unless told otherwise, production settings are required
 // (app/utils/env.server.ts) and the development outbox is off.
@@ -37,12 +38,13 @@ app.use(express.static("public", { maxAge: "1h" }));
 // The log leaves out query strings: emailed links carry one-time tokens there.
 morgan.token("path", (req) => req.path);
 app.use(morgan(":method :path :status :res[content-length] - :response-time ms"));
-// A browser says when a form was posted from another site; no form of ours is. This stops another
-// site from signing a visitor in to an account of its choosing. Mail programs' one-click
-// unsubscribe is sent by their servers, which send no such header.
+// No form of ours is posted from another site: refusing those stops another site from signing a
+// visitor in to an account of its choosing, or out of their own (app/utils/same-origin.js).
+const configuredOrigin = process.env.APP_URL ? new URL(process.env.APP_URL).origin : null;
 app.use((req, res, next) => {
-  if (req.method === "POST" && req.get("sec-fetch-site") === "cross-site") {
-    res.status(403).type("text/plain").send("Forms can only be sent from this site.");
+  const expectedOrigin = configuredOrigin ?? `${req.protocol}://${req.get("host")}`;
+  if (crossSiteWriteReason(req.method, (name) => req.get(name), expectedOrigin)) {
+    res.status(403).type("text/plain").send(CROSS_SITE_MESSAGE);
     return;
   }
   next();

@@ -1,0 +1,25 @@
+// Forms are only ever posted by our own pages, so a write whose browser says it came from another
+// site is refused before any route sees it. Shared by the production server and the dev server.
+// Clients that are not browsers (a mail program's one-click unsubscribe, curl) send neither header
+// and pass: forging a request needs a victim's browser, and every current browser sends Origin on
+// a POST.
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * Why a request must be refused as cross-site, or null when it may go on.
+ * @param {string} method
+ * @param {(name: string) => string | undefined | null} header
+ * @param {string} expectedOrigin e.g. "https://mutual.example.com"
+ * @returns {string | null}
+ */
+export function crossSiteWriteReason(method, header, expectedOrigin) {
+  if (SAFE_METHODS.has(method.toUpperCase())) return null;
+  const fetchSite = header("sec-fetch-site");
+  if (fetchSite === "cross-site" || fetchSite === "same-site") return `Sec-Fetch-Site: ${fetchSite}`;
+  const origin = header("origin");
+  if (origin && origin !== expectedOrigin) return `Origin: ${origin}`;
+  return null;
+}
+
+export const CROSS_SITE_MESSAGE = "Forms can only be sent from this site.";

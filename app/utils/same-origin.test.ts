@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { crossSiteWriteReason } from "./same-origin.js";
+
+const APP = "https://mutual.example.com";
+const check = (method: string, headers: Record<string, string>) => crossSiteWriteReason(method, (name) => headers[name], APP);
+
+describe("cross-site writes", () => {
+  it("let reads through whatever their headers", () => {
+    expect(check("GET", { "sec-fetch-site": "cross-site", origin: "https://evil.example" })).toBeNull();
+    expect(check("HEAD", { origin: "null" })).toBeNull();
+  });
+
+  it("refuse a post a browser marks as from another site, or a sibling subdomain", () => {
+    expect(check("POST", { "sec-fetch-site": "cross-site" })).toMatch(/cross-site/);
+    expect(check("POST", { "sec-fetch-site": "same-site" })).toMatch(/same-site/);
+  });
+
+  it("refuse a post whose only clue is a foreign or opaque Origin", () => {
+    expect(check("POST", { origin: "https://evil.example" })).toMatch(/evil/);
+    expect(check("PUT", { origin: "null" })).toMatch(/null/);
+    expect(check("DELETE", { origin: "http://mutual.example.com" })).toMatch(/http:/);
+  });
+
+  it("take our own posts and posts from clients that are not browsers", () => {
+    expect(check("POST", { "sec-fetch-site": "same-origin", origin: APP })).toBeNull();
+    expect(check("POST", { origin: APP })).toBeNull();
+    expect(check("POST", {})).toBeNull();
+  });
+});
