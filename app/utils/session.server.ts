@@ -5,6 +5,8 @@ import { isProduction, sessionSecrets } from "./env.server";
 
 const SESSION_DAYS = 30;
 const SESSION_MS = SESSION_DAYS * 86_400_000;
+/** A session unused this long ends, whatever its absolute expiry. */
+export const SESSION_IDLE_MS = 7 * 86_400_000;
 /** lastSeenAt is refreshed at most this often, so reads don't turn into writes. */
 const TOUCH_EVERY_MS = 5 * 60_000;
 
@@ -65,16 +67,18 @@ export async function sessionTokenHash(request: Request, kind: SessionKind): Pro
 }
 
 /**
- * Whether a stored session is still live. An expired row is deleted on sight; a live one has its
- * lastSeenAt refreshed, at most every few minutes.
+ * Whether a stored session is still live: before its absolute expiry and used within the idle
+ * limit. A dead row is deleted on sight; a live one has its lastSeenAt refreshed, at most every few
+ * minutes. (updateMany, not update: with the SQLite adapter a single-row update outside a
+ * transaction can be swept into another request's transaction and rolled back with it.)
  */
 export async function keepSessionAlive(session: { id: string; expiresAt: Date; lastSeenAt: Date }, now = Date.now()): Promise<boolean> {
-  if (session.expiresAt.getTime() <= now) {
+  if (session.expiresAt.getTime() <= now || now - session.lastSeenAt.getTime() >= SESSION_IDLE_MS) {
     await prisma.session.deleteMany({ where: { id: session.id } });
     return false;
   }
   if (now - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
-    await prisma.session.update({ where: { id: session.id }, data: { lastSeenAt: new Date(now) } });
+    await prisma.session.updateMany({ where: { id: session.id }, data: { lastSeenAt: new Date(now) } });
   }
   return true;
 }
