@@ -1,9 +1,10 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "~/generated/prisma/client";
 import { env } from "./env.server";
+import { sqliteInTurns } from "./sqlite-turns.server";
 
 function createClient() {
-  const adapter = new PrismaBetterSQLite3({ url: env().DATABASE_URL });
+  const adapter = sqliteInTurns(new PrismaBetterSQLite3({ url: env().DATABASE_URL }));
   return new PrismaClient({ adapter });
 }
 

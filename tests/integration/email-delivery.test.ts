@@ -4,7 +4,7 @@ import { startFakeResend, type FakeResend } from "../setup/fake-resend";
 
 let resend: FakeResend;
 // Loaded after the environment points the SDK at the fake server (settings are read once).
-let mail: typeof import("~/utils/email.server");
+let mail: typeof import("~/utils/email.server") & typeof import("~/utils/outbox-delivery.server");
 let db: typeof import("~/utils/db.server");
 
 beforeAll(async () => {
@@ -12,7 +12,7 @@ beforeAll(async () => {
   process.env.RESEND_API_KEY = "re_test_key";
   process.env.RESEND_BASE_URL = resend.url;
   process.env.EMAIL_FROM = "Mutual <plans@mutual.test>";
-  mail = await import("~/utils/email.server");
+  mail = { ...(await import("~/utils/email.server")), ...(await import("~/utils/outbox-delivery.server")) };
   db = await import("~/utils/db.server");
 });
 
@@ -102,5 +102,48 @@ describe("delivering the outbox", () => {
   it("doubles the retry delay up to an hour", () => {
     expect([1, 2, 3, 4].map(mail.retryDelayMs)).toEqual([30_000, 60_000, 120_000, 240_000]);
     expect(mail.retryDelayMs(20)).toBe(3_600_000);
+  });
+});
+
+describe("a stuck provider", () => {
+  it("delays nothing else: while one call hangs for 60 s, ten other emails, a sign-in code among them, go out within seconds", async () => {
+    const stuck = await queue("INVITE", true);
+    resend.hangNext(1, 60_000);
+    const others = [];
+    for (let i = 0; i < 9; i++) others.push(await queue("DIGEST", false));
+    others.push(await queue("SIGN_IN", true));
+
+    const started = Date.now();
+    const pass = mail.deliverDueEmails();
+    const subjects = new Set(others.map((row) => row.subject));
+    while (resend.received.filter((r) => subjects.has(r.body.subject)).length < others.length && Date.now() - started < 8_000) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const delivered = resend.received.filter((r) => subjects.has(r.body.subject));
+    expect(delivered).toHaveLength(10);
+    expect(Math.max(...delivered.map((r) => r.at)) - started).toBeLessThan(5_000);
+
+    // The hung call is abandoned at the timeout and retried later under the same idempotency key.
+    const report = await pass;
+    expect(Date.now() - started).toBeLessThan(mail.SEND_TIMEOUT_MS + 5_000);
+    expect(report).toMatchObject({ sent: 10, failed: 1 });
+    const abandoned = await db.prisma.emailOutbox.findUniqueOrThrow({ where: { id: stuck.id } });
+    expect(abandoned).toMatchObject({ status: "PENDING", attempts: 1 });
+    await mail.deliverDueEmails(new Date(abandoned.nextAttemptAt.getTime() + 1));
+    expect(await db.prisma.emailOutbox.findUniqueOrThrow({ where: { id: stuck.id } })).toMatchObject({ status: "SENT", attempts: 2 });
+    expect(resend.received.filter((r) => r.body.subject === stuck.subject)).toHaveLength(1);
+    expect(resend.repeats).toBe(1);
+  }, 30_000);
+
+  it("sends security email first", async () => {
+    const notices = [];
+    for (let i = 0; i < 6; i++) notices.push(await queue("DIGEST", false));
+    const code = await queue("SIGN_IN", true);
+    const before = resend.received.length;
+    await mail.deliverDueEmails();
+    const order = resend.received.slice(before).map((r) => r.body.subject);
+    // Queued last, it is among the first sends that start together.
+    expect(order.indexOf(code.subject)).toBeLessThan(4);
+    expect(order).toHaveLength(notices.length + 1);
   });
 });

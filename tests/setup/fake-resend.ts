@@ -4,6 +4,8 @@ import type { AddressInfo } from "node:net";
 
 export interface ReceivedEmail {
   id: string;
+  /** When the request arrived (ms since the epoch). */
+  at: number;
   headers: IncomingHttpHeaders;
   body: { from: string; to: string | string[]; subject: string; html?: string; text?: string };
 }
@@ -13,6 +15,10 @@ export interface FakeResend {
   received: ReceivedEmail[];
   /** The next `count` requests answer with this HTTP status instead of accepting the email. */
   failNext(count: number, status?: number): void;
+  /** The next `count` requests are accepted, but answered only after `ms` (or never, if the server closes first). */
+  hangNext(count: number, ms: number): void;
+  /** Requests that repeated an idempotency key already seen: answered as before, not delivered again. */
+  repeats: number;
   close(): Promise<void>;
 }
 
@@ -20,6 +26,11 @@ export async function startFakeResend(): Promise<FakeResend> {
   const received: ReceivedEmail[] = [];
   let failures = 0;
   let failureStatus = 500;
+  let hangs = 0;
+  let hangMs = 0;
+  let repeats = 0;
+  // Like Resend, a repeated idempotency key gets the first answer and sends nothing.
+  const byIdempotencyKey = new Map<string, string>();
   const server = createServer((req, res) => {
     let raw = "";
     req.on("data", (chunk) => (raw += chunk));
@@ -38,9 +49,25 @@ export async function startFakeResend(): Promise<FakeResend> {
         res.writeHead(401).end(JSON.stringify({ name: "missing_api_key", message: "Missing API key", statusCode: 401 }));
         return;
       }
+      const key = req.headers["idempotency-key"];
+      const earlier = typeof key === "string" ? byIdempotencyKey.get(key) : undefined;
+      if (earlier) {
+        repeats++;
+        res.writeHead(200).end(JSON.stringify({ id: earlier }));
+        return;
+      }
       const id = `fake_${received.length + 1}`;
-      received.push({ id, headers: req.headers, body: JSON.parse(raw) });
-      res.writeHead(200).end(JSON.stringify({ id }));
+      received.push({ id, at: Date.now(), headers: req.headers, body: JSON.parse(raw) });
+      if (typeof key === "string") byIdempotencyKey.set(key, id);
+      const answer = () => {
+        if (!res.destroyed) res.writeHead(200).end(JSON.stringify({ id }));
+      };
+      if (hangs > 0) {
+        hangs--;
+        setTimeout(answer, hangMs).unref();
+        return;
+      }
+      answer();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -52,6 +79,17 @@ export async function startFakeResend(): Promise<FakeResend> {
       failures = count;
       failureStatus = status;
     },
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    hangNext(count, ms) {
+      hangs = count;
+      hangMs = ms;
+    },
+    get repeats() {
+      return repeats;
+    },
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -1,0 +1,80 @@
+// The SQLite adapter runs every statement on one connection. Its transactions wait for each other,
+// but a statement outside a transaction does not wait for an open one: it runs inside it, sees its
+// uncommitted rows, and is rolled back with it. This wrapper makes every statement outside a
+// transaction wait until no transaction is open, so each request sees only committed data and no
+// write can be swallowed by someone else's rollback.
+import type { SqlDriverAdapter, SqlDriverAdapterFactory, SqlQuery, Transaction } from "@prisma/driver-adapter-utils";
+
+/** A first-come, first-served lock: one holder at a time. */
+class Turns {
+  private tail: Promise<void> = Promise.resolve();
+
+  /** Resolves with a release function once every earlier holder has released. */
+  take(): Promise<() => void> {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const turn = this.tail.then(() => release);
+    this.tail = this.tail.then(() => released);
+    return turn;
+  }
+
+  async run<T>(work: () => Promise<T>): Promise<T> {
+    const release = await this.take();
+    try {
+      return await work();
+    } finally {
+      release();
+    }
+  }
+}
+
+function inTurns(adapter: SqlDriverAdapter): SqlDriverAdapter {
+  const turns = new Turns();
+  return {
+    provider: adapter.provider,
+    adapterName: adapter.adapterName,
+    queryRaw: (query: SqlQuery) => turns.run(() => adapter.queryRaw(query)),
+    executeRaw: (query: SqlQuery) => turns.run(() => adapter.executeRaw(query)),
+    executeScript: (script: string) => turns.run(() => adapter.executeScript(script)),
+    getConnectionInfo: adapter.getConnectionInfo?.bind(adapter),
+    dispose: () => adapter.dispose(),
+    async startTransaction(isolationLevel): Promise<Transaction> {
+      const release = await turns.take();
+      try {
+        const transaction = await adapter.startTransaction(isolationLevel);
+        return releasingOnEnd(transaction, release);
+      } catch (error) {
+        release();
+        throw error;
+      }
+    },
+  };
+}
+
+function releasingOnEnd(transaction: Transaction, release: () => void): Transaction {
+  const end = (finish: () => Promise<void>) => async () => {
+    try {
+      await finish();
+    } finally {
+      release();
+    }
+  };
+  return {
+    provider: transaction.provider,
+    adapterName: transaction.adapterName,
+    options: transaction.options,
+    queryRaw: (query: SqlQuery) => transaction.queryRaw(query),
+    executeRaw: (query: SqlQuery) => transaction.executeRaw(query),
+    commit: end(() => transaction.commit()),
+    rollback: end(() => transaction.rollback()),
+  };
+}
+
+/** The same adapter factory, whose connections make statements outside a transaction wait their turn. */
+export function sqliteInTurns(factory: SqlDriverAdapterFactory): SqlDriverAdapterFactory {
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: async () => inTurns(await factory.connect()),
+  };
+}
