@@ -9,6 +9,8 @@ import { appUrl, env } from "./env.server";
 import { STOPPABLE_KINDS, stopLink } from "./unsubscribe.server";
 
 const MAX_ATTEMPTS = 8;
+/** Security email retries often, for as long as its code could still be used (about 15 minutes). */
+const MAX_SECURITY_ATTEMPTS = 60;
 /** A provider call that has not answered by then is abandoned and retried later. */
 export const SEND_TIMEOUT_MS = 10_000;
 /** Longer than any live send, short enough that a crashed holder delays a row by seconds. */
@@ -24,9 +26,13 @@ export interface DeliveryReport {
   failed: number;
 }
 
-/** 30 s, 1 min, 2 min … capped at 1 hour. */
-export function retryDelayMs(attempts: number): number {
-  return Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 3_600_000);
+/**
+ * 30 s, 1 min, 2 min … capped at 1 hour; security email 5 s, 10 s, then every 15 s, so a code
+ * reaches the provider within seconds of it recovering.
+ */
+export function retryDelayMs(attempts: number, security = false): number {
+  const doublings = 2 ** Math.max(0, attempts - 1);
+  return security ? Math.min(5_000 * doublings, 15_000) : Math.min(30_000 * doublings, 3_600_000);
 }
 
 function resendClient(): Resend | null {
@@ -73,9 +79,9 @@ async function send(client: Resend, row: EmailOutbox): Promise<{ providerId: str
 
 // Marks use updateMany: a bare single-row update is the kind of statement that must never be
 // folded into another request's transaction (app/utils/sqlite-turns.server.ts).
-async function deliverLeased(client: Resend | null, row: EmailOutbox, now: Date, report: DeliveryReport) {
+async function deliverLeased(client: Resend | null, row: EmailOutbox, clock: () => Date, report: DeliveryReport) {
   if (!client) {
-    await prisma.emailOutbox.updateMany({ where: { id: row.id }, data: { status: "CAPTURED", sentAt: now } });
+    await prisma.emailOutbox.updateMany({ where: { id: row.id }, data: { status: "CAPTURED", sentAt: clock() } });
     report.captured++;
     return;
   }
@@ -90,11 +96,11 @@ async function deliverLeased(client: Resend | null, row: EmailOutbox, now: Date,
     report.sent++;
     return;
   }
-  const giveUp = attempts >= MAX_ATTEMPTS;
+  const giveUp = attempts >= (row.containsSecret ? MAX_SECURITY_ATTEMPTS : MAX_ATTEMPTS);
   const erased = giveUp && row.containsSecret ? { html: "(erased: never delivered)", text: "(erased: never delivered)" } : {};
   await prisma.emailOutbox.updateMany({
     where: { id: row.id },
-    data: { ...erased, status: giveUp ? "FAILED" : "PENDING", attempts, lastError: error.slice(0, 500), nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts)) },
+    data: { ...erased, status: giveUp ? "FAILED" : "PENDING", attempts, lastError: error.slice(0, 500), nextAttemptAt: new Date(clock().getTime() + retryDelayMs(attempts, row.containsSecret)) },
   });
   report.failed++;
   console.error(`[email] delivery of ${row.kind} (${row.id}) failed, attempt ${attempts}: ${error}`);
@@ -108,12 +114,12 @@ export async function deliverDueEmails(at?: Date): Promise<DeliveryReport> {
   const report: DeliveryReport = { sent: 0, captured: 0, failed: 0 };
   const client = resendClient();
   let budget = MAX_ROWS_PER_PASS;
+  const clock = () => at ?? new Date();
   const worker = async () => {
     while (budget-- > 0) {
-      const now = at ?? new Date();
-      const row = await leaseNextDue(now);
+      const row = await leaseNextDue(clock());
       if (!row) return;
-      await deliverLeased(client, row, now, report);
+      await deliverLeased(client, row, clock, report);
     }
   };
   await Promise.all(Array.from({ length: CONCURRENT_SENDS }, worker));

@@ -99,9 +99,25 @@ describe("delivering the outbox", () => {
     expect(await db.prisma.emailOutbox.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "FAILED", attempts: 8 });
   });
 
-  it("doubles the retry delay up to an hour", () => {
-    expect([1, 2, 3, 4].map(mail.retryDelayMs)).toEqual([30_000, 60_000, 120_000, 240_000]);
+  it("doubles the retry delay up to an hour, and retries security email every few seconds", () => {
+    expect([1, 2, 3, 4].map((n) => mail.retryDelayMs(n))).toEqual([30_000, 60_000, 120_000, 240_000]);
     expect(mail.retryDelayMs(20)).toBe(3_600_000);
+    expect([1, 2, 3, 30].map((n) => mail.retryDelayMs(n, true))).toEqual([5_000, 10_000, 15_000, 15_000]);
+  });
+
+  it("gets a sign-in code out within seconds of the provider recovering from a long outage", async () => {
+    const code = await queue("SIGN_IN", true);
+    resend.failNext(10, 503);
+    let at = Date.now();
+    for (let attempt = 1; attempt <= 10; attempt++) {
+      await mail.deliverDueEmails(new Date(at));
+      at = (await db.prisma.emailOutbox.findUniqueOrThrow({ where: { id: code.id } })).nextAttemptAt.getTime();
+    }
+    const waiting = await db.prisma.emailOutbox.findUniqueOrThrow({ where: { id: code.id } });
+    expect(waiting).toMatchObject({ status: "PENDING", attempts: 10 });
+    expect(waiting.nextAttemptAt.getTime() - Date.now()).toBeLessThanOrEqual(15_000 * 10 + 60_000);
+    await mail.deliverDueEmails(new Date(at));
+    expect(await db.prisma.emailOutbox.findUniqueOrThrow({ where: { id: code.id } })).toMatchObject({ status: "SENT", attempts: 11 });
   });
 });
 
