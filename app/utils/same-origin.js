@@ -18,8 +18,19 @@ export function crossSiteWriteReason(method, header, expectedOrigin) {
   const fetchSite = header("sec-fetch-site");
   if (fetchSite === "cross-site" || fetchSite === "same-site") return `Sec-Fetch-Site: ${fetchSite}`;
   const origin = header("origin");
-  if (origin && origin !== expectedOrigin) return `Origin: ${origin}`;
+  if (origin) return origin === expectedOrigin ? null : `Origin: ${origin}`;
+  const referer = header("referer");
+  if (referer && originOf(referer) !== expectedOrigin) return `Referer from ${originOf(referer) ?? "an unreadable address"}`;
   return null;
+}
+
+/** @param {string} address */
+function originOf(address) {
+  try {
+    return new URL(address).origin;
+  } catch {
+    return null;
+  }
 }
 
 export const CROSS_SITE_MESSAGE = "Forms can only be sent from this site.";

@@ -21,6 +21,12 @@ describe("cross-site writes", () => {
     expect(check("DELETE", { origin: "http://mutual.example.com" })).toMatch(/http:/);
   });
 
+  it("fall back on the Referer when a browser sends neither header", () => {
+    expect(check("POST", { referer: "https://evil.example/page" })).toMatch(/evil/);
+    expect(check("POST", { referer: "not a url" })).toMatch(/unreadable/);
+    expect(check("POST", { referer: `${APP}/deals/abc` })).toBeNull();
+  });
+
   it("take our own posts and posts from clients that are not browsers", () => {
     expect(check("POST", { "sec-fetch-site": "same-origin", origin: APP })).toBeNull();
     expect(check("POST", { origin: APP })).toBeNull();
