@@ -89,7 +89,8 @@ describe("the invitation's page", () => {
 
     expect((await joinLoad(plan.id, "?token=made-up")).body).toMatchObject({ link: null });
     const other = await freshDeal();
-    expect((await joinLoad(other.plan.id, `?token=${token}`)).body).toMatchObject({ link: null });
+    const foreign = await addDealWithPlan((await createTenant("Elsewhere")).repActor);
+    for (const elsewhere of [other, foreign]) expect((await joinLoad(elsewhere.plan.id, `?token=${token}`)).body).toMatchObject({ link: null });
   });
 });
 
@@ -123,7 +124,7 @@ describe("a fresh link with one press", () => {
     expect(emails).toHaveLength(1);
   });
 
-  it("is refused for a buyer the rep removed, and for a link of another plan or none", async () => {
+  it("is refused for a buyer the rep removed, and for a link of another plan, another organization, or none", async () => {
     const { deal, plan, buyer } = await freshDeal();
     const { token } = await invitationOf(deal.id, buyer.id);
     await expire(token);
@@ -135,9 +136,12 @@ describe("a fresh link with one press", () => {
     expect(emails).toEqual([]);
 
     const other = await freshDeal();
+    const foreign = await addDealWithPlan((await createTenant("Abroad")).repActor);
     const { token: otherToken } = await invitationOf(other.deal.id, other.buyer.id);
+    const { token: foreignToken } = await invitationOf(foreign.deal.id, foreign.buyer.id);
     const before = await outboxSize();
-    for (const [planId, t] of [[plan.id, otherToken], [plan.id, "made-up"], [other.plan.id, token]]) {
+    const tries = [[plan.id, otherToken], [plan.id, foreignToken], [plan.id, "made-up"], [other.plan.id, token], [foreign.plan.id, token]];
+    for (const [planId, t] of tries) {
       const answer = await renew(planId, t);
       expect(answer.status).toBe(400);
       expect(answer.body).toEqual({ step: "failed", message: "This link or code is not valid for this plan." });
