@@ -2,51 +2,78 @@ import { Button, Heading, Text } from "@react-email/components";
 import { EmailLayout, buttonStyle, codeStyle, paragraph } from "./layout";
 
 export interface PlanAccessEmailProps {
-  /** "invite": a seller invited you; "sign-in": you asked for a code; "approved": your request was approved. */
-  reason: "invite" | "sign-in" | "approved";
+  /**
+   * "invite": someone invited you; "renewed": a new link from an earlier invitation of yours;
+   * "approved": the rep approved your request to join; "sign-in": you asked for a code on the plan's page.
+   */
+  reason: "invite" | "renewed" | "approved" | "sign-in";
+  /** The invitee's name, when the plan knows it. */
+  recipientName?: string;
   planTitle: string;
   /** Who invited or approved: the rep, or a colleague on the buyer's side. */
   inviterName: string;
   sellerCompany: string;
   code: string;
   link: string;
-  expiresInMinutes: number;
+  /** The plan's own address, where the code can be typed on any device. */
+  planUrl: string;
+  /** "7 days", "15 minutes". */
+  expiresIn: string;
 }
 
-const INTRO: Record<PlanAccessEmailProps["reason"], (p: PlanAccessEmailProps) => string> = {
+type Words = (p: PlanAccessEmailProps) => string;
+
+const INTRO: Record<PlanAccessEmailProps["reason"], Words> = {
   invite: (p) => `${p.inviterName} invited you to “${p.planTitle}”, the mutual action plan with ${p.sellerCompany}: the steps both teams agree on, with owners and dates.`,
-  "sign-in": (p) => `Here is your code to open the mutual action plan “${p.planTitle}” shared by ${p.sellerCompany}.`,
+  renewed: (p) => `Here is a new link to “${p.planTitle}”, the mutual action plan with ${p.sellerCompany}. It replaces your earlier invitation, which had expired or was already used.`,
   approved: (p) => `${p.inviterName} from ${p.sellerCompany} approved your request to join the mutual action plan “${p.planTitle}”.`,
+  "sign-in": (p) => `Here is your code to open the mutual action plan “${p.planTitle}” shared by ${p.sellerCompany}.`,
+};
+
+const WHY: Record<PlanAccessEmailProps["reason"], Words> = {
+  invite: (p) => `You get this email because ${p.inviterName} invited you to this plan. If you were not expecting it, you can ignore it.`,
+  renewed: () =>
+    "You get this email because someone asked for a new link from an earlier invitation to this address. If that was not you, ignore it: nobody can open the plan as you without this email.",
+  approved: (p) => `You get this email because you asked to join this plan and ${p.inviterName} approved.`,
+  "sign-in": () =>
+    "You get this email because someone asked for a code to open this plan with your address. If that was not you, ignore it: nobody can open the plan without it.",
+};
+
+const LIFETIME: Record<PlanAccessEmailProps["reason"], Words> = {
+  invite: (p) => `The link and the code each work once, for ${p.expiresIn}. After that, the plan's page sends you a new link with one press.`,
+  renewed: (p) => LIFETIME.invite(p),
+  approved: (p) => LIFETIME.invite(p),
+  "sign-in": (p) => `The link and the code work once and expire in ${p.expiresIn}. You can always ask for a new one from the plan's page.`,
 };
 
 export default function PlanAccessEmail(props: PlanAccessEmailProps) {
+  const greet = props.recipientName && props.reason !== "sign-in" && props.reason !== "approved";
   return (
-    <EmailLayout
-      preview={`Open “${props.planTitle}” with code ${props.code}`}
-      footer="This email was sent because someone asked for access to this plan with your address. If that was not you, ignore it: nobody can open the plan without it."
-    >
+    <EmailLayout preview={`Open “${props.planTitle}” with code ${props.code}`} footer={WHY[props.reason](props)}>
       <Heading as="h1" style={{ fontSize: "20px", margin: "0 0 12px" }}>
         {props.planTitle}
       </Heading>
+      {greet ? <Text style={paragraph}>Hi {props.recipientName},</Text> : null}
       <Text style={paragraph}>{INTRO[props.reason](props)}</Text>
       <Button href={props.link} style={buttonStyle}>
         Open the plan
       </Button>
-      <Text style={paragraph}>On another device, open the plan&apos;s page, enter your email and this code:</Text>
+      <Text style={paragraph}>On another device, open the plan&apos;s page, choose “I have a code”, and enter your email and this code:</Text>
       <Text style={codeStyle}>{props.code}</Text>
-      <Text style={{ ...paragraph, fontSize: "13px", color: "#6b7280" }}>
-        The link and the code work once and expire in {props.expiresInMinutes} minutes. You can always ask for a new one from the plan&apos;s page.
-      </Text>
+      <Text style={paragraph}>The plan&apos;s page: {props.planUrl}</Text>
+      <Text style={{ ...paragraph, fontSize: "13px", color: "#6b7280" }}>{LIFETIME[props.reason](props)}</Text>
     </EmailLayout>
   );
 }
 
 PlanAccessEmail.PreviewProps = {
   reason: "invite",
+  recipientName: "Bea Buyer",
   planTitle: "Initech: mutual action plan",
   inviterName: "Riley Rep",
   sellerCompany: "Northwind Software",
   code: "284913",
   link: "http://localhost:5173/p/plan-id/join?token=preview",
-  expiresInMinutes: 15,
+  planUrl: "http://localhost:5173/p/plan-id",
+  expiresIn: "7 days",
 } satisfies PlanAccessEmailProps;

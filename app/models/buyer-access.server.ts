@@ -1,68 +1,17 @@
-// How buyers get into a plan: invitations, codes and links (scanner-safe, like seller sign-in),
-// forwarded links opened by someone new, and the rep's answer to an access request.
+// Who gets into a plan once they proved their email (scanner-safe links and codes, like seller
+// sign-in): invited buyers, people a forwarded link reached, and the rep's answer to their request.
 import { createElement } from "react";
-import PlanAccessEmail, { type PlanAccessEmailProps } from "../../emails/plan-access";
 import NoticeEmail from "../../emails/notice";
 import { prisma, type Tx } from "~/utils/db.server";
-import { FieldError, NotFoundError } from "~/utils/http.server";
+import { NotFoundError } from "~/utils/http.server";
 import { queueEmail, renderEmail } from "~/utils/email.server";
 import { stopLink } from "~/utils/unsubscribe.server";
-import { actorToday, visiblePlansWhere, type SellerActor } from "./actor.server";
+import { visiblePlansWhere, type SellerActor } from "./actor.server";
 import { recordActivity, sellerActivityActor, type ActivityActor } from "./activity.server";
-import { checkEmailFree } from "./participant.server";
-import { issueVerification, VERIFICATION_MINUTES, type VerificationType } from "./verification.server";
+import { planForAccess, sendPlanAccess, type AccessPlan } from "./buyer-invitation.server";
 
-/** The plan a buyer link or code is for, with what its emails need to say. */
-async function planForAccess(tx: Tx, planId: string) {
-  return tx.plan.findUnique({
-    where: { id: planId },
-    include: { organization: true, deal: { include: { owner: true } } },
-  });
-}
-type AccessPlan = NonNullable<Awaited<ReturnType<typeof planForAccess>>>;
-
-export function joinUrl(baseUrl: string, planId: string, token?: string) {
-  return `${baseUrl}/p/${planId}/join${token ? `?token=${encodeURIComponent(token)}` : ""}`;
-}
-
-/** Issues a link and a code for `email` on this plan and queues the email that carries them. */
-async function sendPlanAccess(
-  tx: Tx,
-  plan: AccessPlan,
-  email: string,
-  reason: PlanAccessEmailProps["reason"],
-  baseUrl: string,
-  inviterName = plan.deal.owner.name,
-) {
-  const type: VerificationType = reason === "sign-in" ? "BUYER_SIGN_IN" : "BUYER_INVITE";
-  const secret = await issueVerification(tx, { type, target: email, organizationId: plan.organizationId, planId: plan.id });
-  const subject =
-    reason === "invite"
-      ? `${inviterName} invited you to “${plan.title}”`
-      : reason === "approved"
-        ? `You can now open “${plan.title}”`
-        : `Your code for “${plan.title}”`;
-  const rendered = await renderEmail(
-    subject,
-    createElement(PlanAccessEmail, {
-      reason,
-      planTitle: plan.title,
-      inviterName,
-      sellerCompany: plan.organization.name,
-      code: secret.code,
-      link: joinUrl(baseUrl, plan.id, secret.linkToken),
-      expiresInMinutes: VERIFICATION_MINUTES,
-    }),
-  );
-  await queueEmail(tx, {
-    ...rendered,
-    kind: reason === "sign-in" ? "BUYER_SIGN_IN" : "BUYER_INVITE",
-    to: email,
-    organizationId: plan.organizationId,
-    containsSecret: true,
-    idempotencyKey: `plan-access:${secret.verificationId}`,
-  });
-}
+// Sending lives in buyer-invitation.server.ts; these stay importable from here.
+export { inviteBuyers, inviteNewBuyer, joinUrl, requestBuyerCode } from "./buyer-invitation.server";
 
 async function noticeToOwner(tx: Tx, plan: AccessPlan, heading: string, lines: string[], baseUrl: string, key: string) {
   const rendered = await renderEmail(
@@ -82,100 +31,6 @@ async function noticeToOwner(tx: Tx, plan: AccessPlan, heading: string, lines: s
     organizationId: plan.organizationId,
     containsSecret: false,
     idempotencyKey: key,
-  });
-}
-
-/**
- * Invites buyer participants by email: each gets a fresh link and code (an earlier link stops
- * working). Inviting from a draft plan shares it, which freezes the original dates.
- */
-export async function inviteBuyers(actor: SellerActor, dealId: string, participantIds: string[], baseUrl: string, now = new Date()) {
-  return prisma.$transaction(async (tx) => {
-    const scoped = await tx.plan.findFirst({ where: { dealId, ...visiblePlansWhere(actor) }, select: { id: true } });
-    if (!scoped) throw new NotFoundError();
-    const plan = (await planForAccess(tx, scoped.id))!;
-    const participants = await tx.participant.findMany({
-      where: { id: { in: participantIds }, planId: plan.id, side: "BUYER", accessState: { not: "REVOKED" } },
-    });
-    if (participants.length !== new Set(participantIds).size) throw new NotFoundError();
-    if (participants.length === 0) throw new FieldError("participantIds", "Choose at least one buyer to invite");
-
-    const who = sellerActivityActor(actor);
-    if (plan.status === "DRAFT") {
-      const sharedOn = actorToday(actor, now);
-      await tx.plan.update({ where: { id: plan.id }, data: { status: "SHARED", sharedOn, sharedAt: now, version: { increment: 1 } } });
-      await recordActivity(tx, who, {
-        organizationId: plan.organizationId,
-        dealId,
-        planId: plan.id,
-        entityType: "PLAN",
-        entityId: plan.id,
-        action: "plan.shared",
-        before: { status: "DRAFT" },
-        after: { status: "SHARED", sharedOn },
-      });
-    }
-    for (const participant of participants) {
-      await sendPlanAccess(tx, plan, participant.email, "invite", baseUrl);
-      await tx.participant.update({ where: { id: participant.id }, data: { invitedAt: now } });
-      await recordActivity(tx, who, {
-        organizationId: plan.organizationId,
-        dealId,
-        planId: plan.id,
-        entityType: "PARTICIPANT",
-        entityId: participant.id,
-        action: "participant.invited",
-        after: { name: participant.name, email: participant.email },
-      });
-    }
-    return participants.length;
-  });
-}
-
-/** Adds a new buyer participant and sends their invitation (used when a buyer invites a colleague). */
-export async function inviteNewBuyer(
-  who: ActivityActor,
-  planId: string,
-  input: { name: string; email: string; title: string; role: string },
-  baseUrl: string,
-  now = new Date(),
-) {
-  return prisma.$transaction(async (tx) => {
-    const plan = (await planForAccess(tx, planId))!;
-    await checkEmailFree(tx, planId, input.email);
-    const participant = await tx.participant.create({
-      data: { ...input, organizationId: plan.organizationId, planId, side: "BUYER", accessState: "INVITED", invitedAt: now },
-    });
-    await sendPlanAccess(tx, plan, input.email, "invite", baseUrl, who.name);
-    await recordActivity(tx, who, {
-      organizationId: plan.organizationId,
-      dealId: plan.dealId,
-      planId,
-      entityType: "PARTICIPANT",
-      entityId: participant.id,
-      action: "participant.invited",
-      after: { name: participant.name, email: participant.email, role: participant.role },
-    });
-    return participant;
-  });
-}
-
-/**
- * Emails a code and link to whoever asks on the plan's page. Nothing tells the asker whether the
- * plan exists or the email is on it; a removed buyer gets nothing.
- */
-export async function requestBuyerCode(planId: string, email: string, baseUrl: string) {
-  const target = email.toLowerCase();
-  await prisma.$transaction(async (tx) => {
-    const plan = await planForAccess(tx, planId);
-    const participant = plan ? await tx.participant.findUnique({ where: { planId_email: { planId, email: target } } }) : null;
-    const refused = !plan || plan.status === "DRAFT" || (participant && (participant.accessState === "REVOKED" || participant.side !== "BUYER"));
-    if (refused) {
-      // A code nobody receives, so a typed guess is answered as it would be for a real plan.
-      await issueVerification(tx, { type: "BUYER_SIGN_IN", target, planId });
-      return;
-    }
-    await sendPlanAccess(tx, plan, target, "sign-in", baseUrl);
   });
 }
 
@@ -290,7 +145,7 @@ export async function decideAccessRequest(
         create: { organizationId: plan.organizationId, planId: plan.id, side: "BUYER", email: request.email, name: request.email.split("@")[0], role: "OTHER", invitedAt: now },
         update: { accessState: "INVITED", revokedAt: null, invitedAt: now, version: { increment: 1 } },
       });
-      await sendPlanAccess(tx, plan, request.email, "approved", baseUrl);
+      await sendPlanAccess(tx, plan, participant, "approved", baseUrl);
       await recordActivity(tx, who, { ...base, entityType: "PARTICIPANT", entityId: participant.id, action: "access.approved", after: { email: request.email } });
     } else {
       const rendered = await renderEmail(

@@ -8,12 +8,20 @@ import { hashCode, hashesMatch, hashSecret, randomCode, randomToken } from "~/ut
 import { queueEmail, renderEmail } from "~/utils/email.server";
 import { sessionSecrets } from "~/utils/env.server";
 
+/** A seller's sign-in and a buyer's own verification: short, because the person is waiting for it. */
 export const VERIFICATION_MINUTES = 15;
 export const MAX_CODE_ATTEMPTS = 5;
 /** Wrong codes for one email across all its codes in a day: new codes do not buy new guesses. */
 export const MAX_DAILY_FAILURES = 15;
 
-export type VerificationType = "SELLER_SIGN_IN" | "BUYER_INVITE" | "BUYER_SIGN_IN";
+/**
+ * BUYER_INVITE is an invitation's link and BUYER_INVITE_CODE its code: two rows, so each works once
+ * on its own and the code still opens the plan on a second device after the link was used on the
+ * first. Every row has both hashes; the half nobody was sent is a random secret no one holds.
+ */
+export type VerificationType = "SELLER_SIGN_IN" | "BUYER_INVITE" | "BUYER_INVITE_CODE" | "BUYER_SIGN_IN";
+export const BUYER_LINK_TYPES: VerificationType[] = ["BUYER_INVITE", "BUYER_SIGN_IN"];
+export const BUYER_CODE_TYPES: VerificationType[] = ["BUYER_INVITE_CODE", "BUYER_SIGN_IN"];
 
 export interface IssuedSecret {
   verificationId: string;
@@ -21,12 +29,16 @@ export interface IssuedSecret {
   linkToken: string;
 }
 
+interface IssueInput {
+  type: VerificationType;
+  target: string;
+  organizationId?: string | null;
+  planId?: string | null;
+  lifetimeMinutes?: number;
+}
+
 /** Replaces any pending verification of the same kind for the same email (and plan): the old one stops working but stays, so failed tries keep counting. */
-export async function issueVerification(
-  tx: Tx,
-  input: { type: VerificationType; target: string; organizationId?: string | null; planId?: string | null },
-  now = new Date(),
-): Promise<IssuedSecret> {
+export async function issueVerification(tx: Tx, input: IssueInput, now = new Date()): Promise<IssuedSecret> {
   const target = input.target.toLowerCase();
   await tx.verification.updateMany({ where: { type: input.type, target, planId: input.planId ?? null, usedAt: null }, data: { usedAt: now } });
   const code = randomCode();
@@ -40,12 +52,25 @@ export async function issueVerification(
       codeHash: "pending",
       linkTokenHash: hashSecret(linkToken),
       createdAt: now,
-      expiresAt: new Date(now.getTime() + VERIFICATION_MINUTES * 60_000),
+      expiresAt: new Date(now.getTime() + (input.lifetimeMinutes ?? VERIFICATION_MINUTES) * 60_000),
     },
   });
   // The row id salts the code's hash, so the hash can only be written once the id exists.
   await tx.verification.update({ where: { id: row.id }, data: { codeHash: codeHashFor(code, row.id) } });
   return { verificationId: row.id, code, linkToken };
+}
+
+/** An invitation's link and code for a buyer, both valid for `days` days (see VerificationType). */
+export async function issueInvitation(
+  tx: Tx,
+  input: { target: string; organizationId: string; planId: string; days: number },
+  now = new Date(),
+): Promise<IssuedSecret> {
+  const { days, ...scope } = input;
+  const lifetimeMinutes = days * 24 * 60;
+  const link = await issueVerification(tx, { ...scope, type: "BUYER_INVITE", lifetimeMinutes }, now);
+  const code = await issueVerification(tx, { ...scope, type: "BUYER_INVITE_CODE", lifetimeMinutes }, now);
+  return { verificationId: link.verificationId, linkToken: link.linkToken, code: code.code };
 }
 
 function codeHashFor(code: string, salt: string) {
@@ -73,46 +98,67 @@ export async function consumeLinkToken(types: VerificationType[], token: string,
   return markUsed(row, scope.now ?? new Date());
 }
 
-/** Checks a typed code against the newest pending verification for that email. */
+/**
+ * Checks a typed code against every pending code for that email (and plan): an invitation's code
+ * keeps working after the person asked for a sign-in code, and the other way round. A wrong code
+ * counts against all of them, so holding two codes does not buy more guesses.
+ */
 export async function consumeCode(types: VerificationType[], email: string, code: string, scope: Scope = {}): Promise<VerifyResult> {
   const now = scope.now ?? new Date();
-  const row = await prisma.verification.findFirst({
-    where: {
-      type: { in: types },
-      target: email.toLowerCase(),
-      ...(scope.planId !== undefined ? { planId: scope.planId } : {}),
-    },
-    orderBy: { createdAt: "desc" },
-  });
-  if (!row) return { ok: false, reason: "INVALID" };
+  const target = email.toLowerCase();
+  const where = { type: { in: types }, target, ...(scope.planId !== undefined ? { planId: scope.planId } : {}) };
+  const newest = await prisma.verification.findFirst({ where, orderBy: { createdAt: "desc" } });
+  if (!newest) return { ok: false, reason: "INVALID" };
   const failures = await prisma.verification.aggregate({
-    where: { type: { in: types }, target: email.toLowerCase(), createdAt: { gte: new Date(now.getTime() - 86_400_000) } },
+    where: { type: { in: types }, target, createdAt: { gte: new Date(now.getTime() - 86_400_000) } },
     _sum: { attempts: true },
   });
   if ((failures._sum.attempts ?? 0) >= MAX_DAILY_FAILURES) return { ok: false, reason: "TOO_MANY_ATTEMPTS" };
-  if (row.usedAt) return { ok: false, reason: "USED" };
-  if (row.expiresAt <= now) return { ok: false, reason: "EXPIRED" };
-  if (row.attempts >= MAX_CODE_ATTEMPTS) return { ok: false, reason: "TOO_MANY_ATTEMPTS" };
-  if (!hashesMatch(codeHashFor(code.trim(), row.id), row.codeHash)) {
-    // Counted in one conditional write, so wrong codes sent at the same time cannot outrun the limit.
-    const counted = await prisma.verification.updateMany({
-      where: { id: row.id, usedAt: null, attempts: { lt: MAX_CODE_ATTEMPTS } },
-      data: { attempts: { increment: 1 } },
-    });
-    const attempts = (await prisma.verification.findUniqueOrThrow({ where: { id: row.id } })).attempts;
-    if (counted.count === 0 || attempts >= MAX_CODE_ATTEMPTS) return { ok: false, reason: "TOO_MANY_ATTEMPTS" };
-    return { ok: false, reason: "WRONG_CODE", attemptsLeft: MAX_CODE_ATTEMPTS - attempts };
-  }
-  return markUsed(row, now);
+  const live = await prisma.verification.findMany({ where: { ...where, usedAt: null, expiresAt: { gt: now }, attempts: { lt: MAX_CODE_ATTEMPTS } } });
+  if (live.length === 0) return { ok: false, reason: deadReason(newest, now) };
+  const match = live.find((row) => hashesMatch(codeHashFor(code.trim(), row.id), row.codeHash));
+  if (match) return markUsed(match, now);
+  return countWrongCode(live.map((row) => row.id));
+}
+
+async function countWrongCode(ids: string[]): Promise<VerifyResult> {
+  // Counted in one conditional write, so wrong codes sent at the same time cannot outrun the limit.
+  await prisma.verification.updateMany({
+    where: { id: { in: ids }, usedAt: null, attempts: { lt: MAX_CODE_ATTEMPTS } },
+    data: { attempts: { increment: 1 } },
+  });
+  const after = await prisma.verification.findMany({ where: { id: { in: ids }, usedAt: null }, select: { attempts: true } });
+  const attemptsLeft = Math.max(0, ...after.map((row) => MAX_CODE_ATTEMPTS - row.attempts));
+  if (attemptsLeft === 0) return { ok: false, reason: "TOO_MANY_ATTEMPTS" };
+  return { ok: false, reason: "WRONG_CODE", attemptsLeft };
+}
+
+function deadReason(row: { usedAt: Date | null; expiresAt: Date }, now: Date): VerifyFailure {
+  if (row.usedAt) return "USED";
+  if (row.expiresAt <= now) return "EXPIRED";
+  return "TOO_MANY_ATTEMPTS";
+}
+
+/** A buyer link's row, read without touching it: the link page shows whom and what it is for. */
+export async function findBuyerLink(token: string, planId: string) {
+  if (!token) return null;
+  const row = await prisma.verification.findUnique({ where: { linkTokenHash: hashSecret(token) } });
+  if (!row || !BUYER_LINK_TYPES.includes(row.type as VerificationType) || row.planId !== planId) return null;
+  return row;
+}
+
+/** Whether a link or code can still be used, and if not, why. */
+export function secretState(row: { usedAt: Date | null; expiresAt: Date; attempts: number }, now = new Date()): "OPEN" | VerifyFailure {
+  if (row.usedAt || row.expiresAt <= now || row.attempts >= MAX_CODE_ATTEMPTS) return deadReason(row, now);
+  return "OPEN";
 }
 
 async function markUsed(
   row: { id: string; target: string; type: string; organizationId: string | null; planId: string | null; usedAt: Date | null; expiresAt: Date; attempts: number },
   now: Date,
 ): Promise<VerifyResult> {
-  if (row.usedAt) return { ok: false, reason: "USED" };
-  if (row.expiresAt <= now) return { ok: false, reason: "EXPIRED" };
-  if (row.attempts >= MAX_CODE_ATTEMPTS) return { ok: false, reason: "TOO_MANY_ATTEMPTS" };
+  const state = secretState(row, now);
+  if (state !== "OPEN") return { ok: false, reason: state };
   // Conditional on the row still being unused and under the attempt limit, so two simultaneous
   // posts cannot both succeed, and a right guess racing wrong ones cannot slip past the limit.
   const claimed = await prisma.verification.updateMany({

@@ -1,16 +1,17 @@
 // How a buyer gets into a plan. The emailed link lands here with a token; like seller sign-in,
-// the GET only renders a Continue button (no auto-submit: scanners run scripts too). Without a
-// token, anyone can ask for a code by email, on any device. The page says nothing about the plan:
-// its URL identifies it, but is never access.
+// the GET only renders a Continue button (no auto-submit: scanners run scripts too). The link's
+// page names whom it is for, the plan and the vendor, as the email did; an expired or used link
+// sends a fresh one to the same address with one press. Without a token, anyone can ask for a code
+// by email or type a code they have, on any device, and the page says nothing about the plan.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirectDocument } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { data, redirect, redirectDocument } from "@remix-run/node";
+import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { AuthCard } from "~/components/auth-card";
-import { Button } from "~/components/ui/button";
-import { InputField } from "~/components/ui/field";
+import { CodeForm, ContinueAs, EmailForm, EndedLink, HaveCodeForm, HaveCodeLink, Notice, OpenPlanLink, joinPath } from "~/components/buyer-join";
 import { BuyerCodeSchema, BuyerRequestCodeSchema } from "~/forms/buyer";
-import { admitVerifiedEmail, requestBuyerCode } from "~/models/buyer-access.server";
-import { consumeCode, consumeLinkToken, type VerifyFailure, type VerifyResult } from "~/models/verification.server";
+import { admitVerifiedEmail } from "~/models/buyer-access.server";
+import { describeBuyerLink, renewBuyerLink, requestBuyerCode } from "~/models/buyer-invitation.server";
+import { BUYER_CODE_TYPES, BUYER_LINK_TYPES, consumeCode, consumeLinkToken, findBuyerLink, type VerifyFailure, type VerifyResult } from "~/models/verification.server";
 import { kickOutbox } from "~/utils/email.server";
 import { appUrl } from "~/utils/env.server";
 import { LIMITS, clientIp, enforceLimits } from "~/utils/rate-limit.server";
@@ -18,12 +19,27 @@ import { findSession, startSession } from "~/utils/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Open the plan · Mutual" }, { name: "robots", content: "noindex" }];
 
+type Mode = "email" | "code" | "someone-else" | "sent";
+
+function modeOf(query: URLSearchParams): Mode {
+  if (query.get("have") === "code") return "code";
+  if (query.get("as") === "someone-else") return "someone-else";
+  if (query.get("sent") === "link") return "sent";
+  return "email";
+}
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
+  const planId = params.planId ?? "";
+  const token = url.searchParams.get("token") ?? "";
+  // Reads the link's row and changes nothing: only the Continue button's POST uses it.
+  const found = token ? await findBuyerLink(token, planId) : null;
   return {
-    planId: params.planId ?? "",
-    token: url.searchParams.get("token") ?? "",
+    planId,
+    token,
     email: url.searchParams.get("email") ?? "",
+    mode: modeOf(url.searchParams),
+    link: found ? await describeBuyerLink(found) : null,
     // Someone who already opened a plan in this browser may just want to go back to it.
     hasBuyerSession: Boolean(await findSession(request, "BUYER")),
   };
@@ -40,12 +56,11 @@ const FAILURES: Record<VerifyFailure, string> = {
 type Step =
   | { step: "code"; email: string; errors?: Record<string, string[]> }
   | { step: "email"; email: string; errors?: Record<string, string[]> }
+  | { step: "have-code"; email: string; errors?: Record<string, string[]> }
   | { step: "failed"; message: string }
   | { step: "requested"; email: string }
   | { step: "revoked" }
   | { step: "declined" };
-
-const BUYER_TYPES = ["BUYER_INVITE", "BUYER_SIGN_IN"] as const;
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const planId = params.planId ?? "";
@@ -62,15 +77,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     kickOutbox();
     return data<Step>({ step: "code", email });
   }
+  if (intent === "renew") return renew(planId, String(form.get("token") ?? ""), request, ip);
 
   await enforceLimits([LIMITS.verifyPerIp, ip]);
   let outcome: VerifyResult;
   if (intent === "link") {
-    outcome = await consumeLinkToken([...BUYER_TYPES], String(form.get("token") ?? ""), { planId });
+    outcome = await consumeLinkToken(BUYER_LINK_TYPES, String(form.get("token") ?? ""), { planId });
   } else if (intent === "verify-code") {
     const parsed = BuyerCodeSchema.safeParse(Object.fromEntries(form));
-    if (!parsed.success) return data<Step>({ step: "code", email: String(form.get("email") ?? ""), errors: fieldErrors(parsed.error) }, { status: 400 });
-    outcome = await consumeCode([...BUYER_TYPES], parsed.data.email, parsed.data.code, { planId });
+    if (!parsed.success) return data<Step>({ step: "have-code", email: String(form.get("email") ?? ""), errors: fieldErrors(parsed.error) }, { status: 400 });
+    outcome = await consumeCode(BUYER_CODE_TYPES, parsed.data.email, parsed.data.code, { planId });
     if (!outcome.ok && outcome.reason === "WRONG_CODE") {
       const left = outcome.attemptsLeft ?? 0;
       return data<Step>(
@@ -83,7 +99,23 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
 
   if (!outcome.ok) return data<Step>({ step: "failed", message: FAILURES[outcome.reason] }, { status: 400 });
-  const admission = await admitVerifiedEmail(planId, outcome.verification.target, appUrl(request));
+  return admit(planId, outcome.verification.target, request);
+}
+
+/** One press on an old link's page; limited like every other send, per address and per client. */
+async function renew(planId: string, token: string, request: Request, ip: string) {
+  const link = await findBuyerLink(token, planId);
+  if (!hit(LIMITS.signInRequestPerIp, ip) || (link && !hit(LIMITS.signInRequestPerEmail, `${planId}:${link.target}`))) throw tooManyRequests();
+  const renewal = link ? await renewBuyerLink(link, appUrl(request)) : "NOT_FOUND";
+  kickOutbox();
+  if (renewal === "REVOKED") return data<Step>({ step: "revoked" }, { status: 403 });
+  if (renewal === "NOT_FOUND") return data<Step>({ step: "failed", message: FAILURES.INVALID }, { status: 400 });
+  // The address stays unnamed: the page tells no more than the old email did.
+  return redirect(joinPath(planId, "?sent=link"), 303);
+}
+
+async function admit(planId: string, target: string, request: Request) {
+  const admission = await admitVerifiedEmail(planId, target, appUrl(request));
   kickOutbox();
   switch (admission.outcome) {
     case "SIGNED_IN": {
@@ -97,7 +129,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return redirectDocument(`/p/${planId}`, { headers: { "Set-Cookie": cookie } });
     }
     case "REQUESTED":
-      return data<Step>({ step: "requested", email: outcome.verification.target });
+      return data<Step>({ step: "requested", email: target });
     case "REVOKED":
       return data<Step>({ step: "revoked" }, { status: 403 });
     case "DECLINED":
@@ -114,126 +146,51 @@ function fieldErrors(error: { issues: Array<{ path: PropertyKey[]; message: stri
 }
 
 export default function JoinPlan() {
-  const { planId, token, email, hasBuyerSession } = useLoaderData<typeof loader>();
+  const { planId, token, email, mode, link, hasBuyerSession } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const navigation = useNavigation();
-  const pending = navigation.state === "submitting";
+  const pending = useNavigation().state === "submitting";
 
   if (result?.step === "requested") {
     return (
-      <AuthCard title="Access requested">
-        <p className="text-slate-700">
-          Thanks, <strong>{result.email}</strong> is verified. Your address is not yet on this plan, so we asked the seller to let you in. You will get an email either
-          way.
-        </p>
-      </AuthCard>
+      <Notice title="Access requested">
+        {`Thanks, ${result.email} is verified. Your address is not yet on this plan, so we asked the seller to let you in. You will get an email either way.`}
+      </Notice>
     );
   }
-  if (result?.step === "revoked") {
-    return (
-      <AuthCard title="Access removed">
-        <p className="text-slate-700">The seller removed your access to this plan. Contact them if you think this is a mistake.</p>
-      </AuthCard>
-    );
+  if (result?.step === "revoked") return <Notice title="Access removed">The seller removed your access to this plan. Contact them if you think this is a mistake.</Notice>;
+  if (result?.step === "declined") return <Notice title="Request declined">The seller declined your request to join this plan. A colleague who is on the plan can invite you.</Notice>;
+  if (result?.step === "code") return <CodeForm email={result.email} errors={result.errors} pending={pending} />;
+  if (result?.step === "have-code") return <HaveCodeForm planId={planId} email={result.email} errors={result.errors} pending={pending} />;
+  // After a failed Continue, the reloaded link says why and offers a fresh one.
+  if (link && token && (result?.step === "failed" || link.state !== "OPEN")) {
+    return <EndedLink planId={planId} token={token} link={link} pending={pending} hasBuyerSession={hasBuyerSession} />;
   }
-  if (result?.step === "declined") {
-    return (
-      <AuthCard title="Request declined">
-        <p className="text-slate-700">The seller declined your request to join this plan. A colleague who is on the plan can invite you.</p>
-      </AuthCard>
-    );
-  }
-  if (result?.step === "failed") {
+  if (result?.step === "failed" || (token && !link)) {
     return (
       <AuthCard title="This link can't be used">
         <p className="text-slate-700" role="alert">
-          {result.message}
+          {result?.step === "failed" ? result.message : FAILURES.INVALID}
         </p>
-        <p className="text-sm text-slate-600">Links and codes work once and expire after 15 minutes. Get a new one:</p>
+        <p className="text-sm text-slate-600">A code you ask for here works once, for 15 minutes. Get a new one:</p>
         <EmailForm email={email} pending={pending} submitLabel="Send me a new link" />
+        <HaveCodeLink planId={planId} />
         {hasBuyerSession ? <OpenPlanLink planId={planId} /> : null}
       </AuthCard>
     );
   }
-  if (result?.step === "code") {
-    return <CodeForm email={result.email} errors={result.errors} pending={pending} />;
-  }
-  if (token && !result) {
-    return (
-      <AuthCard title="Open the plan">
-        <p className="text-sm text-slate-600">Press Continue to open the mutual action plan on this device.</p>
-        <Form method="post">
-          <input type="hidden" name="intent" value="link" />
-          <input type="hidden" name="token" value={token} />
-          <Button type="submit" className="w-full" pending={pending}>
-            Continue
-          </Button>
-        </Form>
-      </AuthCard>
-    );
-  }
+  if (link && token) return <ContinueAs planId={planId} token={token} link={link} pending={pending} />;
+  if (mode === "sent") return <Notice title="Check your email">We sent a new link and code to the address the earlier email went to.</Notice>;
+  if (mode === "code") return <HaveCodeForm planId={planId} email={email} pending={pending} />;
+  const emailStep = result?.step === "email" ? result : undefined;
   return (
-    <AuthCard title="Open the plan">
-      <p className="text-sm text-slate-600">Enter your work email. We will send you a 6-digit code and a link to open the plan.</p>
-      <EmailForm email={result?.step === "email" ? result.email : email} errors={result?.step === "email" ? result.errors : undefined} pending={pending} submitLabel="Email me a code" />
-      {hasBuyerSession ? <OpenPlanLink planId={planId} /> : null}
-    </AuthCard>
-  );
-}
-
-function OpenPlanLink({ planId }: { planId: string }) {
-  return (
-    <p className="text-sm">
-      Already opened this plan in this browser?{" "}
-      <a href={`/p/${planId}`} className="text-brand-700 underline">
-        Go to the plan
-      </a>
-    </p>
-  );
-}
-
-function EmailForm({ email, errors, pending, submitLabel }: { email: string; errors?: Record<string, string[]>; pending: boolean; submitLabel: string }) {
-  return (
-    <Form method="post" className="space-y-4">
-      <input type="hidden" name="intent" value="request-code" />
-      <InputField label="Work email" id="email" name="email" type="email" autoComplete="email" defaultValue={email} required errors={errors?.email} />
-      <Button type="submit" className="w-full" pending={pending}>
-        {submitLabel}
-      </Button>
-    </Form>
-  );
-}
-
-function CodeForm({ email, errors, pending }: { email: string; errors?: Record<string, string[]>; pending: boolean }) {
-  return (
-    <AuthCard title="Check your email">
+    <AuthCard title={mode === "someone-else" ? "Open the plan as yourself" : "Open the plan"}>
       <p className="text-sm text-slate-600">
-        If <strong>{email}</strong> can open this plan, or may ask to join it, we sent it a 6-digit code and a link.
+        {mode === "someone-else" ? "Verify your own work email, so that what you do on the plan shows under your name. " : ""}
+        Enter your work email. We will send you a 6-digit code and a link to open the plan.
       </p>
-      <Form method="post" className="space-y-4">
-        <input type="hidden" name="intent" value="verify-code" />
-        <input type="hidden" name="email" value={email} />
-        <InputField
-          label="Code"
-          id="code"
-          name="code"
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          pattern="[0-9]{6}"
-          maxLength={6}
-          required
-          autoFocus
-          errors={errors?.code ?? errors?.email}
-        />
-        <Button type="submit" className="w-full" pending={pending}>
-          Open the plan
-        </Button>
-      </Form>
-      <Form method="post">
-        <input type="hidden" name="intent" value="request-code" />
-        <input type="hidden" name="email" value={email} />
-        <button className="text-sm text-brand-700 underline">Send a new code</button>
-      </Form>
+      <EmailForm email={emailStep?.email ?? email} errors={emailStep?.errors} pending={pending} submitLabel="Email me a code" />
+      <HaveCodeLink planId={planId} />
+      {hasBuyerSession ? <OpenPlanLink planId={planId} /> : null}
     </AuthCard>
   );
 }

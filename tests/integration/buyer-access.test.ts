@@ -71,9 +71,11 @@ describe("the rep's invitation", () => {
       expect(part).toContain(code);
     }
 
-    const rows = await prisma.verification.findMany({ where: { target: buyer.email } });
-    expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ type: "BUYER_INVITE", planId: plan.id, linkTokenHash: hashSecret(token), usedAt: null });
+    // The link and the code are two one-time secrets, each in its own row.
+    const rows = await prisma.verification.findMany({ where: { target: buyer.email }, orderBy: { type: "asc" } });
+    expect(rows.map((r) => r.type)).toEqual(["BUYER_INVITE", "BUYER_INVITE_CODE"]);
+    expect(rows[0]).toMatchObject({ planId: plan.id, linkTokenHash: hashSecret(token), usedAt: null });
+    expect(rows[1]).toMatchObject({ planId: plan.id, usedAt: null });
     expect(JSON.stringify(rows)).not.toContain(code);
     expect(JSON.stringify(rows)).not.toContain(token);
 
@@ -102,7 +104,7 @@ describe("the rep's invitation", () => {
     const first = secretsOf((await invite(deal.id, [buyer.id])).emails.get(buyer.id)![0]);
     const second = secretsOf((await invite(deal.id, [buyer.id])).emails.get(buyer.id)![0]);
     expect(second.token).not.toBe(first.token);
-    expect(await prisma.verification.count({ where: { usedAt: null, target: buyer.email } })).toBe(1);
+    expect(await prisma.verification.count({ where: { usedAt: null, target: buyer.email } })).toBe(2);
 
     const old = await postLink(plan.id, first.token);
     expect(old.status).toBe(400);
@@ -118,9 +120,16 @@ describe("the emailed link", () => {
     const { token } = secretsOf((await invite(deal.id, [buyer.id])).emails.get(buyer.id)![0]);
     const page = await joinLoad(plan.id, `?token=${token}`);
     expect(page.status).toBe(200);
-    expect(page.body).toEqual({ planId: plan.id, token, email: "", hasBuyerSession: false });
+    expect(page.body).toEqual({
+      planId: plan.id,
+      token,
+      email: "",
+      mode: "email",
+      link: { state: "OPEN", invitation: true, forName: "Bea Buyer", planTitle: plan.title, vendor: tenant.organization.name },
+      hasBuyerSession: false,
+    });
     expect(page.headers.get("Set-Cookie")).toBeNull();
-    expect((await prisma.verification.findFirstOrThrow({ where: { target: buyer.email } })).usedAt).toBeNull();
+    expect(await prisma.verification.count({ where: { target: buyer.email, usedAt: { not: null } } })).toBe(0);
     expect(await buyerSessions(buyer.email)).toBe(0);
     expect((await prisma.participant.findUniqueOrThrow({ where: { id: buyer.id } })).accessState).toBe("INVITED");
   });
@@ -181,7 +190,7 @@ describe("the emailed link", () => {
     expect(elsewhere.body).toEqual(FAILED.INVALID);
     expect(elsewhere.headers.get("Set-Cookie")).toBeNull();
     expect(await buyerSessions(a.buyer.email)).toBe(0);
-    expect((await prisma.verification.findFirstOrThrow({ where: { target: a.buyer.email } })).usedAt).toBeNull();
+    expect(await prisma.verification.count({ where: { target: a.buyer.email, usedAt: { not: null } } })).toBe(0);
 
     const home = await postLink(a.plan.id, token);
     expect(home.status).toBe(302);
