@@ -105,7 +105,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 /** One press on an old link's page; limited like every other send, per address and per client. */
 async function renew(planId: string, token: string, request: Request, ip: string) {
   const link = await findBuyerLink(token, planId);
-  if (!hit(LIMITS.signInRequestPerIp, ip) || (link && !hit(LIMITS.signInRequestPerEmail, `${planId}:${link.target}`))) throw tooManyRequests();
+  await enforceLimits([LIMITS.signInRequestPerIp, ip], ...(link ? [[LIMITS.signInRequestPerEmail, `${planId}:${link.target}`] as const] : []));
   const renewal = link ? await renewBuyerLink(link, appUrl(request)) : "NOT_FOUND";
   kickOutbox();
   if (renewal === "REVOKED") return data<Step>({ step: "revoked" }, { status: 403 });

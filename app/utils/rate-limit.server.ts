@@ -43,7 +43,7 @@ export async function hit(limit: RateLimit, key: string, now = Date.now()): Prom
 }
 
 /** Counts a hit for each (limit, key) in turn and throws a 429 at the first one used up. */
-export async function enforceLimits(...checks: Array<[RateLimit, string]>): Promise<void> {
+export async function enforceLimits(...checks: Array<readonly [RateLimit, string]>): Promise<void> {
   for (const [limit, key] of checks) {
     const verdict = await hit(limit, key);
     if (!verdict.allowed) throw tooManyRequests(verdict.retryAfterSeconds);
