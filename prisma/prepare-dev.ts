@@ -8,7 +8,9 @@ await runCommand(async () => {
   const file = sqliteFilePath();
   if (process.argv.includes("--reset")) {
     // A server keeps reading a deleted file, so it would go on showing the old data.
-    if (sqliteFileInUse(file)) throw new CommandError(`${file} is open in another process (probably \`npm run dev\`). Stop it, then run \`npm run db:reset\` again.`);
+    if (sqliteFileInUse(file)) {
+      throw new CommandError(`${file} is open in another process (probably \`npm run dev\`). Stop it, then run \`npm run db:reset\` again.`);
+    }
     for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(`${file}${suffix}`, { force: true });
   }
   const isNew = !existsSync(file);
@@ -26,10 +28,16 @@ await runCommand(async () => {
 });
 
 function printWelcome(hasDemo: boolean) {
-  console.log(`
-  Mutual is starting on http://localhost:5173
-${hasDemo ? `  Sign in as the demo rep: rep@mutual.test (also rep2@, manager@ and admin@mutual.test).
-  Codes and links arrive at http://localhost:5173/dev/outbox (no email is sent in development).` : "  Sign in with an email created by npm run org:create."}
-  Where to read the code: app/routes (pages) -> app/models (scoped data access) -> app/domain (rules).
-`);
+  const signIn = hasDemo
+    ? [
+        "Sign in as the demo rep: rep@mutual.test (also rep2@, manager@ and admin@mutual.test).",
+        "Codes and links arrive at http://localhost:5173/dev/outbox (no email is sent in development).",
+      ]
+    : ["Sign in with an email created by npm run org:create."];
+  const lines = [
+    "Mutual is starting on http://localhost:5173",
+    ...signIn,
+    "Where to read the code: app/routes (pages) -> app/models (scoped data access) -> app/domain (rules).",
+  ];
+  console.log(`\n${lines.map((line) => `  ${line}`).join("\n")}\n`);
 }

@@ -20,7 +20,8 @@ function ensureChromium(): string | null {
     const fallback = hasAptGet() ? "unset PLAYWRIGHT_CHROMIUM_PATH && npm test" : "npx playwright install chromium && PLAYWRIGHT_CHROMIUM_PATH= npm test";
     return `PLAYWRIGHT_CHROMIUM_PATH is ${executable}, which is not an executable file. Point it at Chromium, or run: ${fallback}`;
   }
-  if (!hasAptGet()) return `${DEBIAN_CHROMIUM} is missing and this machine has no apt-get. Run: npx playwright install chromium && PLAYWRIGHT_CHROMIUM_PATH= npm test`;
+  if (!hasAptGet())
+    return `${DEBIAN_CHROMIUM} is missing and this machine has no apt-get. Run: npx playwright install chromium && PLAYWRIGHT_CHROMIUM_PATH= npm test`;
   if (process.getuid?.() !== 0) return `${DEBIAN_CHROMIUM} is missing. Run: sudo apt-get update && sudo apt-get install -y chromium`;
 
   console.log("Installing Debian's Chromium for the end-to-end tests (apt-get install -y chromium)");
