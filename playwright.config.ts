@@ -1,9 +1,6 @@
 import { defineConfig } from "@playwright/test";
+import { chromiumExecutable } from "./tests/setup/chromium";
 import { E2E_AUCKLAND_URL } from "./tests/setup/ports";
-
-// Debian's Chromium by default (npx playwright install cannot download here); set
-// PLAYWRIGHT_CHROMIUM_PATH="" to use Playwright's own browser instead.
-const executablePath = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -19,7 +16,7 @@ export default defineConfig({
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {
-      executablePath: executablePath || undefined,
+      executablePath: chromiumExecutable(),
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
     },
   },

@@ -2,36 +2,41 @@
 // Creates an organization, its first admin and the default template on any database, so a real
 // deployment can start without the demo data.
 import { parseArgs } from "node:util";
-import { migrateDatabase } from "./migrate";
+import { CommandError, prepareDatabase, runCommand } from "./command";
 
-const { values } = parseArgs({
-  options: {
-    name: { type: "string" },
-    admin: { type: "string" },
-    "admin-name": { type: "string" },
-    timezone: { type: "string", default: "UTC" },
-    "fiscal-year-start": { type: "string", default: "1" },
-    domains: { type: "string", default: "" },
-  },
-});
+const USAGE =
+  'Usage: npm run org:create -- --name "Acme" --admin you@acme.com [--admin-name "Ada Admin"] [--timezone Europe/Berlin] [--fiscal-year-start 1] [--domains "acme.com"]';
 
-if (!values.name || !values.admin) {
-  console.error('Usage: npm run org:create -- --name "Acme" --admin you@acme.com [--admin-name "Ada Admin"] [--timezone Europe/Berlin] [--fiscal-year-start 1] [--domains "acme.com"]');
-  process.exit(2);
-}
+await runCommand(async () => {
+  const { values } = parseOptions();
+  const { name, admin: adminEmail } = values;
+  if (!name || !adminEmail) throw new CommandError(USAGE);
 
-migrateDatabase();
-const { createOrganization } = await import("~/models/organization.server");
-try {
+  prepareDatabase();
+  const { createOrganization } = await import("~/models/organization.server");
   const { organization, admin } = await createOrganization({
-    name: values.name,
-    timezone: values.timezone!,
+    name,
+    timezone: values.timezone,
     fiscalYearStartMonth: Number(values["fiscal-year-start"]),
     allowedBuyerDomains: values.domains,
-    admin: { email: values.admin, name: values["admin-name"] ?? values.admin.split("@")[0] },
+    admin: { email: adminEmail, name: values["admin-name"] ?? adminEmail.split("@")[0] },
   });
   console.log(`Created ${organization.name} (${organization.timezone}) with admin ${admin.email}. Sign in at /login.`);
-} catch (error) {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
+});
+
+function parseOptions() {
+  try {
+    return parseArgs({
+      options: {
+        name: { type: "string" },
+        admin: { type: "string" },
+        "admin-name": { type: "string" },
+        timezone: { type: "string", default: "UTC" },
+        "fiscal-year-start": { type: "string", default: "1" },
+        domains: { type: "string", default: "" },
+      },
+    });
+  } catch (error) {
+    throw new CommandError(`${error instanceof Error ? error.message.split("\n")[0] : error}\n${USAGE}`);
+  }
 }

@@ -389,7 +389,7 @@ export class DealStory {
     });
   }
 
-  /** The buyer who usually owns a step (seed 003's roles), never someone whose access was removed. */
+  /** The buyer who usually owns a step (the default template's roles), never someone whose access was removed. */
   private suggestOwner(side: OwnerSide, role: BuyingRole | null): string | null {
     if (side === "SELLER") return this.repParticipantId;
     const candidates = [...this.buyers.values()].filter((b) => b.spec.access !== "REVOKED");

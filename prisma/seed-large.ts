@@ -7,7 +7,7 @@ import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
 import { databaseUrl, sqliteFilePath } from "./database-url";
-import { migrateDatabase } from "./migrate";
+import { CommandError, prepareDatabase, runCommand } from "./command";
 
 export interface LargeOrganization {
   organizationId: string;
@@ -293,17 +293,16 @@ export async function generateLargeOrganization(options: { deals: number; seed?:
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({ options: { deals: { type: "string", default: "10000" }, seed: { type: "string", default: "7" } } });
-  const count = Number(values.deals);
-  if (!Number.isInteger(count) || count < 1) {
-    console.error("Usage: npm run seed:large -- --deals 10000 [--seed 7]");
-    process.exit(2);
-  }
-  migrateDatabase();
-  const started = Date.now();
-  const result = await generateLargeOrganization({ deals: count, seed: Number(values.seed) });
-  console.log(
-    `Generated ${result.deals.toLocaleString("en-US")} deals, ${result.milestones.toLocaleString("en-US")} milestones and ` +
-      `${result.activities.toLocaleString("en-US")} activity rows in ${((Date.now() - started) / 1000).toFixed(1)} s. Admin: ${result.adminEmail}`,
-  );
+  await runCommand(async () => {
+    const { values } = parseArgs({ options: { deals: { type: "string", default: "10000" }, seed: { type: "string", default: "7" } } });
+    const count = Number(values.deals);
+    if (!Number.isInteger(count) || count < 1) throw new CommandError("Usage: npm run seed:large -- --deals 10000 [--seed 7]");
+    prepareDatabase();
+    const started = Date.now();
+    const result = await generateLargeOrganization({ deals: count, seed: Number(values.seed) });
+    console.log(
+      `Generated ${result.deals.toLocaleString("en-US")} deals, ${result.milestones.toLocaleString("en-US")} milestones and ` +
+        `${result.activities.toLocaleString("en-US")} activity rows in ${((Date.now() - started) / 1000).toFixed(1)} s. Admin: ${result.adminEmail}`,
+    );
+  });
 }

@@ -5,7 +5,7 @@
 //
 // npm run db:seed migrates the database, then seeds it unless it already has an organization.
 // prepare-dev.ts (npm run dev) calls seedDemo() itself on a new database.
-import { migrateDatabase } from "./migrate";
+import { prepareDatabase, runCommand } from "./command";
 
 export const DEMO_ORGANIZATION_NAME = "Northwind Software";
 
@@ -47,31 +47,39 @@ export async function seedDemo(): Promise<{ organizationName: string }> {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  migrateDatabase();
+  await runCommand(async () => {
+    prepareDatabase();
+    const { prisma } = await import("~/utils/db.server");
+    const { databaseUrl } = await import("./database-url");
+    const existing = await prisma.organization.findFirst({ select: { name: true } });
+    if (existing) {
+      console.log(
+        `${databaseUrl()} already has an organization ("${existing.name}"), so the demo was not seeded.\n` +
+          "Run `npm run db:reset` for a fresh demo database.",
+      );
+    } else {
+      const { organizationName } = await seedDemo();
+      console.log(await seedSummary(organizationName));
+    }
+    await prisma.$disconnect();
+  });
+}
+
+async function seedSummary(organizationName: string): Promise<string> {
   const { prisma } = await import("~/utils/db.server");
   const { databaseUrl } = await import("./database-url");
-  const existing = await prisma.organization.findFirst({ select: { name: true } });
-  if (existing) {
-    console.log(
-      `${databaseUrl()} already has an organization ("${existing.name}"), so the demo was not seeded.\n` +
-        "Run `npm run db:reset` for a fresh demo database.",
-    );
-  } else {
-    const { organizationName } = await seedDemo();
-    const organizationId = (await prisma.organization.findFirstOrThrow({ where: { name: organizationName } })).id;
-    const scope = { where: { organizationId } };
-    const [deals, plans, milestones, participants, activities] = await Promise.all([
-      prisma.deal.count(scope),
-      prisma.plan.count(scope),
-      prisma.milestone.count(scope),
-      prisma.participant.count(scope),
-      prisma.activity.count(scope),
-    ]);
-    console.log(
-      `Seeded "${organizationName}" into ${databaseUrl()}: ${deals} deals, ${plans} plans, ${milestones} milestones, ` +
-        `${participants} participants, ${activities} activity rows; plus "Globex Corp" as a second tenant.\n` +
-        "Sign in as rep@mutual.test (Riley), rep2@mutual.test (Sam), manager@mutual.test or admin@mutual.test.",
-    );
-  }
-  await prisma.$disconnect();
+  const organizationId = (await prisma.organization.findFirstOrThrow({ where: { name: organizationName } })).id;
+  const scope = { where: { organizationId } };
+  const [deals, plans, milestones, participants, activities] = await Promise.all([
+    prisma.deal.count(scope),
+    prisma.plan.count(scope),
+    prisma.milestone.count(scope),
+    prisma.participant.count(scope),
+    prisma.activity.count(scope),
+  ]);
+  return (
+    `Seeded "${organizationName}" into ${databaseUrl()}: ${deals} deals, ${plans} plans, ${milestones} milestones, ` +
+    `${participants} participants, ${activities} activity rows; plus "Globex Corp" as a second tenant.\n` +
+    "Sign in as rep@mutual.test (Riley), rep2@mutual.test (Sam), manager@mutual.test or admin@mutual.test."
+  );
 }

@@ -1,5 +1,5 @@
-// The starter plan from seed 003 (product.md, "Default template"). Day N is N days after the
-// plan's start date. The stage gates follow seed 003's exit criteria: a step gates the stage
+// The starter plan (docs/product.md, "Default template"). Day N is N days after the plan's
+// start date. The stage gates follow the stages' exit criteria: a step gates the stage
 // whose exit needs its artifact.
 import type { BuyingRole, OwnerSide } from "./types";
 

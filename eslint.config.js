@@ -1,0 +1,29 @@
+// One lint setup for the whole repository: TypeScript, React, hooks and accessibility rules.
+// Formatting is Prettier's job (.prettierrc.json), so no rule here is about layout.
+import js from "@eslint/js";
+import jsxA11y from "eslint-plugin-jsx-a11y";
+import react from "eslint-plugin-react";
+import reactHooks from "eslint-plugin-react-hooks";
+import { defineConfig, globalIgnores } from "eslint/config";
+import globals from "globals";
+import tseslint from "typescript-eslint";
+
+export default defineConfig([
+  globalIgnores(["app/generated/", "build/", "public/build/", "tests/.tmp/", "node_modules/", ".cache/"]),
+  js.configs.recommended,
+  tseslint.configs.recommended,
+  react.configs.flat.recommended,
+  react.configs.flat["jsx-runtime"],
+  reactHooks.configs.flat.recommended,
+  jsxA11y.flatConfigs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    settings: { react: { version: "detect" } },
+    linterOptions: { reportUnusedDisableDirectives: "error" },
+    rules: {
+      // Types say what a component takes; prop-types would say it twice.
+      "react/prop-types": "off",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none", ignoreRestSiblings: true }],
+    },
+  },
+]);
