@@ -1,6 +1,6 @@
 // The dashboard's figures computed the slow, obvious way, for tests to hold the fast path to:
 // every deal through the engine, every milestone through kpis.ts's addMilestone and the core rule
-// (app/domain/completion.ts). Also: the raw counts behind a set of KPIs, and a small CSV reader.
+// (app/domain/completion.ts). Also: the raw counts behind a set of KPIs.
 import { prisma } from "~/utils/db.server";
 import { countsAsDone } from "~/domain/completion";
 import { addDeal, addMilestone, emptyKpis, finish, type KpiDeal, type KpiMilestone, type KpiWindow, type Kpis } from "~/domain/kpis";
@@ -132,25 +132,4 @@ export function addCounts(into: CardCounts, from: CardCounts): CardCounts {
     else into[key] += from[key];
   }
   return into;
-}
-
-/** RFC 4180 fields, as a spreadsheet reads them; rows become objects keyed by the header. */
-export function readCsv(text: string): Array<Record<string, string>> {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") row.push(field), (field = "");
-    else if (c === "\n") row.push(field), rows.push(row), (row = []), (field = "");
-    else field += c;
-  }
-  const [header, ...body] = rows;
-  return body.map((cells) => Object.fromEntries(header.map((h, i) => [h, cells[i]])));
 }

@@ -15,7 +15,8 @@ import { seedDemo } from "../../prisma/seed";
 import { generateLargeOrganization } from "../../prisma/seed-large";
 import { callLoader } from "../fixtures/routes";
 import { actorFor, cookieFor } from "../fixtures/world";
-import { addCounts, countsOf, emptyCounts, kpisTheDomainWay, readCsv, type CardCounts } from "./dashboard-reference";
+import { readCsv } from "../fixtures/csv";
+import { addCounts, countsOf, emptyCounts, kpisTheDomainWay, type CardCounts } from "./dashboard-reference";
 
 function expectSame(sql: Kpis | undefined, domain: Kpis | undefined, label: string) {
   // A group with no rows at all is empty both ways.
@@ -88,8 +89,8 @@ function countsFromDealsCsv(csv: Array<Record<string, string>>): CardCounts {
     counts.onTime += num(row["Completed on time"]);
     counts.redated += num(row["Milestones re-dated"]);
     counts.daysSlipped += num(row["Days slipped"]);
-    counts.projectedOut += num(row["Projected out of quarter, open"]);
-    counts.overCalled += num(row["Over-called, closing in window"]);
+    counts.projectedOut += num(row["Open and projected out of quarter"]);
+    counts.overCalled += num(row["Over-called in window"]);
     if (row.Outcome === "Open") {
       counts.openDeals++;
       counts.activeBuyers += num(row["Active buyers"]);

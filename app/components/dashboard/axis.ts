@@ -11,14 +11,14 @@ export function compactMoney(value: number, currency: string): string {
   }
 }
 
-// Average advance widths in ems of a sans-serif face; wide letters and symbols get more room.
+// Advance widths in ems, rounded up from DejaVu Sans (a wide face) so other sans-serif faces fit too.
 const WIDE = /[MWmw%@€£]/;
-const NARROW = /[.,:;'!|il1 ]/;
+const NARROW = /[.,:;'!|il ]/;
 
 /** A generous estimate of a label's width in pixels: no browser measures text on the server. */
 export function estimateTextWidth(text: string, fontSize: number): number {
   let ems = 0;
-  for (const char of text) ems += WIDE.test(char) ? 0.95 : NARROW.test(char) ? 0.35 : /[A-Z$0-9]/.test(char) ? 0.68 : 0.6;
+  for (const char of text) ems += WIDE.test(char) ? 1 : NARROW.test(char) ? 0.4 : /[A-Z$0-9]/.test(char) ? 0.7 : 0.62;
   return ems * fontSize;
 }
 
