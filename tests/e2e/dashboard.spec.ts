@@ -11,6 +11,7 @@ async function openDashboardOnceFigured(page: Page) {
 }
 
 test("a manager reads the dashboard and drills down from team to rep to deal, keeping the window", async ({ page }) => {
+  test.slow(); // it may wait for the background refresh after the server starts
   await signIn(page, "manager@mutual.test");
   await page.getByRole("link", { name: "Dashboard" }).click();
   await openDashboardOnceFigured(page);
