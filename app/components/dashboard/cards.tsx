@@ -10,7 +10,7 @@ export function Cards({ kpis }: { kpis: Kpis }) {
   // Amounts are never added across currencies: the card shows the largest, the table shows all.
   // The seed rule ("Commit never exceeds what passes the Commit gate") is checked in every one.
   const currencies = Object.entries(kpis.forecast.byCurrency).sort(([, a], [, b]) => b.rep.COMMIT - a.rep.COMMIT);
-  const [currency, totals] = currencies[0] ?? ["USD", null];
+  const [currency, totals] = currencies[0] ?? [null, null];
   const overCommitted = currencies.filter(([, t]) => t.rep.COMMIT > t.derived.COMMIT).map(([c]) => c);
   const lowCompletion = kpis.completion.rate !== null && kpis.completion.rate < COMPLETION_WARNING;
   const overCalled = kpis.forecast.overCalledDealIds.length;
@@ -31,8 +31,8 @@ export function Cards({ kpis }: { kpis: Kpis }) {
         alert={kpis.multiThread.average !== null && kpis.multiThread.average < 3 ? "Below 3" : null}
       />
       <Card
-        label={`Commit: rep / plan (${currency})`}
-        value={`${compactMoney(totals?.rep.COMMIT ?? 0, currency)} / ${compactMoney(totals?.derived.COMMIT ?? 0, currency)}`}
+        label={`Commit: rep / plan${currency ? ` (${currency})` : ""}`}
+        value={currency && totals ? `${compactMoney(totals.rep.COMMIT, currency)} / ${compactMoney(totals.derived.COMMIT, currency)}` : "—"}
         detail={`${overCalled} over-called ${overCalled === 1 ? "deal" : "deals"} closing in the window`}
         alert={overCommitted.length ? `Rep Commit exceeds what plans support (${overCommitted.join(", ")})` : null}
       />
