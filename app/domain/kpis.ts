@@ -1,7 +1,8 @@
-// Manager KPIs (product.md, "Manager KPIs"), defined once, on plain rows. The dashboard computes
-// the same figures in SQL for speed (app/models/dashboard.server.ts); an integration test holds
-// the two to the same numbers. Choices product.md leaves open are written in docs/signals.md.
-import { addDays, dayNumber, fromDayNumber } from "./dates";
+// Manager KPIs (docs/signals.md, "Manager KPIs"), defined once, on plain rows. The dashboard folds
+// deals' cached signals through addDeal, and counts milestones in SQL for speed
+// (app/models/dashboard-sql.server.ts); tests/integration/dashboard.test.ts holds that SQL to
+// addMilestone, milestone by milestone.
+import { addDays, dayNumber, fromDayNumber, isCalendarDate } from "./dates";
 import { fiscalQuarterOf } from "./fiscal";
 import type { ForecastCategory } from "./signals";
 
@@ -25,6 +26,9 @@ export interface KpiDeal {
   overCalled: boolean;
   projectedOutsideQuarter: boolean;
   activeBuyerCount: number;
+  archived: boolean;
+  /** A stored date the engine cannot read: the deal's figures are withheld until it is fixed. */
+  unreadableDate: boolean;
 }
 
 /** A milestone of a deal, with what the core rule says about it. */
@@ -35,8 +39,18 @@ export interface KpiMilestone {
   planState: "DRAFT" | "SHARED" | "ACCEPTED";
   targetDate: string;
   originalTargetDate: string;
+  dealArchived: boolean;
+  dealUnreadableDate: boolean;
   countsAsDone: boolean;
   completedOn: string | null;
+}
+
+/** What a group of milestones due in a window adds to completion and slippage. */
+export interface MilestoneFigures {
+  due: number;
+  onTime: number;
+  redated: number;
+  daysSlipped: number;
 }
 
 export interface Kpis {
@@ -49,9 +63,25 @@ export interface Kpis {
 
 export const COMPLETION_WARNING = 0.7;
 
+/** Archived deals and deals with a date nobody can read stay out of every figure. */
+export function countsInFigures(d: Pick<KpiDeal, "archived" | "unreadableDate">): boolean {
+  return !d.archived && !d.unreadableDate;
+}
+
 /** Active deals for completion and slippage: a shared or accepted plan, and not lost. */
-export function isActiveMilestone(m: Pick<KpiMilestone, "dealOutcome" | "planState">): boolean {
-  return m.planState !== "DRAFT" && m.dealOutcome !== "LOST";
+export function isActiveMilestone(m: Pick<KpiMilestone, "dealOutcome" | "planState" | "dealArchived" | "dealUnreadableDate">): boolean {
+  return m.planState !== "DRAFT" && m.dealOutcome !== "LOST" && countsInFigures({ archived: m.dealArchived, unreadableDate: m.dealUnreadableDate });
+}
+
+/** Completed on time under the core rule: counts as done, on or before its target date. */
+export function isOnTime(m: Pick<KpiMilestone, "countsAsDone" | "completedOn" | "targetDate">): boolean {
+  return m.countsAsDone && m.completedOn !== null && m.completedOn <= m.targetDate;
+}
+
+/** Days a date moved later than first agreed; 0 when it did not, or when a date cannot be read. */
+export function daysSlipped(targetDate: string, originalTargetDate: string): number {
+  if (targetDate <= originalTargetDate || !isCalendarDate(targetDate) || !isCalendarDate(originalTargetDate)) return 0;
+  return dayNumber(targetDate) - dayNumber(originalTargetDate);
 }
 
 export function inWindow(date: string, window: KpiWindow): boolean {
@@ -84,14 +114,20 @@ export function dueWindow(window: KpiWindow, today: string): KpiWindow {
 /** Adds one milestone's contribution (due in the window by today, on an active deal). */
 export function addMilestone(k: Kpis, m: KpiMilestone, window: KpiWindow, today: string): void {
   if (!isActiveMilestone(m) || !inWindow(m.targetDate, dueWindow(window, today))) return;
-  k.completion.due++;
-  if (m.countsAsDone && m.completedOn !== null && m.completedOn <= m.targetDate) k.completion.onTime++;
-  k.slippage.milestones++;
-  const slipped = dayNumber(m.targetDate) - dayNumber(m.originalTargetDate);
-  if (slipped > 0) {
-    k.slippage.redated++;
-    k.slippage.daysSlipped += slipped;
-  }
+  addMilestoneFigures(k, {
+    due: 1,
+    onTime: isOnTime(m) ? 1 : 0,
+    redated: m.targetDate > m.originalTargetDate ? 1 : 0,
+    daysSlipped: daysSlipped(m.targetDate, m.originalTargetDate),
+  });
+}
+
+export function addMilestoneFigures(k: Kpis, f: MilestoneFigures): void {
+  k.completion.due += f.due;
+  k.completion.onTime += f.onTime;
+  k.slippage.milestones += f.due;
+  k.slippage.redated += f.redated;
+  k.slippage.daysSlipped += f.daysSlipped;
 }
 
 /**
@@ -99,6 +135,7 @@ export function addMilestone(k: Kpis, m: KpiMilestone, window: KpiWindow, today:
  * the forecast looks at deals whose target close date falls in the window.
  */
 export function addDeal(k: Kpis, d: KpiDeal, window: KpiWindow): void {
+  if (!countsInFigures(d)) return;
   if (d.outcome === "OPEN") {
     if (d.stage >= 3) {
       k.coverage.eligible++;
@@ -111,12 +148,36 @@ export function addDeal(k: Kpis, d: KpiDeal, window: KpiWindow): void {
     k.multiThread.openDeals++;
     k.multiThread.activeBuyers += d.activeBuyerCount;
   }
-  if (inWindow(d.targetCloseDate, window)) {
+  if (inForecast(d, window)) {
     const totals = (k.forecast.byCurrency[d.currency] ??= { rep: zeroCategories(), derived: zeroCategories() });
     totals.rep[d.repCategory] += d.amount;
     totals.derived[d.derivedCategory] += d.amount;
     if (d.overCalled) k.forecast.overCalledDealIds.push(d.dealId);
   }
+}
+
+/** The forecast of a window counts the deals whose target close date falls in it. */
+export function inForecast(d: Pick<KpiDeal, "targetCloseDate">, window: KpiWindow): boolean {
+  return inWindow(d.targetCloseDate, window);
+}
+
+/** Adds one group's figures to another's (a rep's to their team's): numerators and denominators add up. */
+export function addKpis(into: Kpis, from: Kpis): void {
+  addMilestoneFigures(into, { due: from.completion.due, onTime: from.completion.onTime, redated: from.slippage.redated, daysSlipped: from.slippage.daysSlipped });
+  into.coverage.eligible += from.coverage.eligible;
+  into.coverage.shared += from.coverage.shared;
+  into.coverage.accepted += from.coverage.accepted;
+  into.slippage.dealsProjectedOut += from.slippage.dealsProjectedOut;
+  into.multiThread.openDeals += from.multiThread.openDeals;
+  into.multiThread.activeBuyers += from.multiThread.activeBuyers;
+  for (const [currency, t] of Object.entries(from.forecast.byCurrency)) {
+    const totals = (into.forecast.byCurrency[currency] ??= { rep: zeroCategories(), derived: zeroCategories() });
+    for (const c of Object.keys(t.rep) as ForecastCategory[]) {
+      totals.rep[c] += t.rep[c];
+      totals.derived[c] += t.derived[c];
+    }
+  }
+  into.forecast.overCalledDealIds.push(...from.forecast.overCalledDealIds);
 }
 
 /** Fills in the rates once every row has been added. */
@@ -129,34 +190,6 @@ export function finish(k: Kpis): Kpis {
   k.multiThread.average = ratio(k.multiThread.activeBuyers, k.multiThread.openDeals);
   k.forecast.overCalledDealIds.sort();
   return k;
-}
-
-/** KPIs per group (a rep, a team, the whole organization) from plain rows. */
-export function computeKpis(
-  deals: KpiDeal[],
-  milestones: KpiMilestone[],
-  window: KpiWindow,
-  today: string,
-  groupOf: (ownerId: string) => string | null,
-): Map<string, Kpis> {
-  const groups = new Map<string, Kpis>();
-  const kpisOf = (ownerId: string) => {
-    const key = groupOf(ownerId);
-    if (key === null) return null;
-    let k = groups.get(key);
-    if (!k) groups.set(key, (k = emptyKpis()));
-    return k;
-  };
-  for (const m of milestones) {
-    const k = kpisOf(m.ownerId);
-    if (k) addMilestone(k, m, window, today);
-  }
-  for (const d of deals) {
-    const k = kpisOf(d.ownerId);
-    if (k) addDeal(k, d, window);
-  }
-  for (const k of groups.values()) finish(k);
-  return groups;
 }
 
 /** The Monday that starts the week of `date`. */

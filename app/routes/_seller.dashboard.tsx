@@ -1,13 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { compactMoney } from "~/components/dashboard/axis";
 import { BarChart } from "~/components/dashboard/bar-chart";
+import { Cards, UnreadableNote } from "~/components/dashboard/cards";
+import { RepDeals } from "~/components/dashboard/rep-deals";
 import { KPI_COLUMNS } from "~/components/dashboard/columns";
 import { formatMoney } from "~/components/format";
-import { HEALTH_LABELS, HEALTH_TONES } from "~/components/signals/labels";
-import { Badge } from "~/components/ui/badge";
 import { formatCalendarDate, isCalendarDate } from "~/domain/dates";
 import { COMPLETION_WARNING, resolveWindow, type Kpis } from "~/domain/kpis";
-import { FORECAST_CATEGORIES, FORECAST_LABELS, OUTCOME_LABELS, type ForecastCategory, type Outcome } from "~/domain/types";
+import { FORECAST_CATEGORIES, FORECAST_LABELS } from "~/domain/types";
 import { actorToday } from "~/models/actor.server";
 import { dashboardView } from "~/models/dashboard.server";
 import { requireSeller } from "~/utils/auth.server";
@@ -29,6 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       summary: view.summary,
       rows: view.rows,
       deals: view.deals,
+      unreadable: view.unreadable,
       trend: view.dashboard.trend,
     };
   } catch (error) {
@@ -36,12 +38,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
 }
 
-const pct = (rate: number | null) => (rate === null ? "—" : `${Math.round(rate * 100)}%`);
-
 export default function Dashboard() {
   const data = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
-  const { windowInfo, scope, summary, rows, deals, trend } = data;
+  const { windowInfo, scope, summary, rows, deals, trend, unreadable } = data;
   const csv = (table: string) => `/dashboard.csv?${new URLSearchParams({ ...Object.fromEntries(params), table })}`;
   const weekLabels = trend.map((w) => formatCalendarDate(w.week).replace(/ \d{4}$/, ""));
   const currencies = Object.keys(summary.forecast.byCurrency);
@@ -78,6 +78,7 @@ export default function Dashboard() {
         </p>
       ) : null}
 
+      <UnreadableNote deals={unreadable} />
       <Cards kpis={summary} />
 
       <div className="grid gap-4 lg:grid-cols-2">
@@ -109,6 +110,7 @@ export default function Dashboard() {
             { name: "Plan-derived", color: "#4f46e5", values: FORECAST_CATEGORIES.map((c) => summary.forecast.byCurrency[mainCurrency].derived[c]) },
           ]}
           format={(v) => formatMoney(Math.round(v), mainCurrency)}
+          formatAxis={(v) => compactMoney(v, mainCurrency)}
         />
       ) : null}
 
@@ -165,31 +167,7 @@ export default function Dashboard() {
               Export CSV
             </a>
           </div>
-          {deals.length === 0 ? <p className="px-4 py-3 text-sm text-slate-600">No deals.</p> : null}
-          <ul className="divide-y divide-slate-100" data-testid="rep-deals">
-            {deals.map((d) => (
-              <li key={d.dealId}>
-                <Link to={`/deals/${d.dealId}`} className="flex flex-wrap items-center gap-2 px-4 py-2 text-sm hover:bg-slate-50">
-                  <span className="min-w-40 font-medium">{d.accountName}</span>
-                  <span>{formatMoney(d.amount, d.currency)}</span>
-                  <span className="text-slate-600">close {formatCalendarDate(d.targetCloseDate)}</span>
-                  {d.outcome === "OPEN" ? (
-                    <Badge tone={HEALTH_TONES[d.healthLabel as keyof typeof HEALTH_TONES]}>
-                      {HEALTH_LABELS[d.healthLabel as keyof typeof HEALTH_LABELS]} {d.healthScore}
-                    </Badge>
-                  ) : (
-                    <Badge tone={d.outcome === "WON" ? "green" : "red"}>{OUTCOME_LABELS[d.outcome as Outcome]}</Badge>
-                  )}
-                  <span>
-                    plan says {FORECAST_LABELS[d.derivedCategory as ForecastCategory]}, rep {FORECAST_LABELS[d.repCategory as ForecastCategory]}
-                  </span>
-                  {d.overCalled ? <Badge tone="red">Over-called</Badge> : null}
-                  {d.projectedOutsideQuarter && d.outcome === "OPEN" ? <Badge tone="amber">Projected out of quarter</Badge> : null}
-                  <span className="text-slate-500">{d.activeBuyerCount} active buyers</span>
-                </Link>
-              </li>
-            ))}
-          </ul>
+          <RepDeals deals={deals} />
         </section>
       ) : null}
     </main>
@@ -198,47 +176,6 @@ export default function Dashboard() {
 
 function warn(header: string, k: Kpis) {
   return header === "MAP completion" && k.completion.rate !== null && k.completion.rate < COMPLETION_WARNING;
-}
-
-function Cards({ kpis }: { kpis: Kpis }) {
-  // Amounts are never added across currencies: the card shows the largest, the table shows all.
-  // The seed rule ("Commit never exceeds what passes the Commit gate") is checked in every one.
-  const currencies = Object.entries(kpis.forecast.byCurrency).sort(([, a], [, b]) => b.rep.COMMIT - a.rep.COMMIT);
-  const [currency, totals] = currencies[0] ?? ["", null];
-  const repCommit = totals?.rep.COMMIT ?? 0;
-  const derivedCommit = totals?.derived.COMMIT ?? 0;
-  const overCommitted = currencies.filter(([, t]) => t.rep.COMMIT > t.derived.COMMIT).map(([c]) => c);
-  const lowCompletion = kpis.completion.rate !== null && kpis.completion.rate < COMPLETION_WARNING;
-  return (
-    <dl className="grid grid-cols-2 gap-3 md:grid-cols-3 lg:grid-cols-6" data-testid="kpi-cards">
-      <Card label="MAP completion" value={pct(kpis.completion.rate)} detail={`${kpis.completion.onTime} of ${kpis.completion.due} due, on time`} alert={lowCompletion ? "Below 70%" : null} />
-      <Card label="Coverage" value={`${pct(kpis.coverage.sharedRate)} shared`} detail={`${pct(kpis.coverage.acceptedRate)} accepted, of ${kpis.coverage.eligible} open deals at stage 3+`} />
-      <Card label="Re-dated" value={pct(kpis.slippage.redatedRate)} detail={kpis.slippage.averageDaysSlipped === null ? "no milestone slipped" : `avg ${kpis.slippage.averageDaysSlipped.toFixed(1)} days slipped`} />
-      <Card label="Projected out of quarter" value={String(kpis.slippage.dealsProjectedOut)} detail="open deals" />
-      <Card label="Multi-threading" value={kpis.multiThread.average === null ? "—" : kpis.multiThread.average.toFixed(1)} detail="active buyers per open deal (3+ is safe)" alert={kpis.multiThread.average !== null && kpis.multiThread.average < 3 ? "Below 3" : null} />
-      <Card
-        label={`Commit: rep / plan${currency ? ` (${currency})` : ""}`}
-        value={`${compact(repCommit)} / ${compact(derivedCommit)}`}
-        detail={`${kpis.forecast.overCalledDealIds.length} over-called deals`}
-        alert={overCommitted.length ? `Rep Commit exceeds what plans support (${overCommitted.join(", ")})` : null}
-      />
-    </dl>
-  );
-}
-
-function compact(value: number) {
-  return new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 }).format(value);
-}
-
-function Card({ label, value, detail, alert }: { label: string; value: string; detail: string; alert?: string | null }) {
-  return (
-    <div className={`rounded-lg bg-white p-3 shadow-sm ring-1 ${alert ? "ring-red-300" : "ring-slate-200"}`}>
-      <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
-      <dd className="mt-1 text-xl font-semibold">{value}</dd>
-      <dd className="text-xs text-slate-600">{detail}</dd>
-      {alert ? <dd className="mt-1 text-xs font-medium text-red-700">{alert}</dd> : null}
-    </div>
-  );
 }
 
 function WindowPicker({ kind, from, to }: { kind: string; from: string; to: string }) {

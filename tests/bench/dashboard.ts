@@ -1,6 +1,7 @@
 // (a) The dashboard loader against its floor: one raw SQL aggregate over the same milestone rows.
 import { prisma } from "~/utils/db.server";
 import { loadDashboard } from "~/models/dashboard.server";
+import { refreshAllSignalCaches } from "~/models/signals.server";
 import { actorToday, toSellerActor } from "~/models/actor.server";
 import { resolveWindow } from "~/domain/kpis";
 import { isCalendarDate } from "~/domain/dates";
@@ -29,21 +30,22 @@ export async function benchDashboard() {
   if (!org) throw new Error("No organization found: run npm run seed:large -- --deals 10000 first.");
   const { window } = resolveWindow("quarter", actorToday(org.actor), org.actor.fiscalYearStartMonth, null, null, isCalendarDate);
   const milestones = await prisma.milestone.count({ where: { organizationId: org.organizationId } });
-
-  // A new day makes every cached signal stale: the first load of the day recomputes them all.
-  await prisma.dealSignalCache.updateMany({ where: { organizationId: org.organizationId }, data: { stale: true } });
-  const coldStarted = performance.now();
-  await loadDashboard(org.actor, window);
-  const coldMs = performance.now() - coldStarted;
+  // The server's background refresh keeps the cache; here it runs once, before anything is timed.
+  const refreshStarted = performance.now();
+  await refreshAllSignalCaches();
+  const refreshMs = performance.now() - refreshStarted;
 
   const loaderMs = await median(7, () => loadDashboard(org.actor, window));
+  // The first visit after "today" moves reads the cache as it is (the background refresh catches up).
+  const tomorrow = new Date(Date.now() + 86_400_000);
+  const newDayMs = await median(7, () => loadDashboard(org.actor, window, tomorrow));
   const floorMs = await median(7, () =>
     prisma.$queryRaw`
-      SELECT COUNT(*) AS due,
-             SUM(CASE WHEN m.status = 'DONE' AND m.completedOn <= m.targetDate THEN 1 ELSE 0 END) AS onTime,
-             SUM(CASE WHEN m.targetDate > m.originalTargetDate THEN 1 ELSE 0 END) AS redated
-      FROM Milestone m
-      WHERE m.organizationId = ${org.organizationId} AND m.targetDate BETWEEN ${window.from} AND ${window.to}`,
+      SELECT COUNT(*) AS "due",
+             SUM(CASE WHEN m."status" = 'DONE' AND m."completedOn" <= m."targetDate" THEN 1 ELSE 0 END) AS "onTime",
+             SUM(CASE WHEN m."targetDate" > m."originalTargetDate" THEN 1 ELSE 0 END) AS "redated"
+      FROM "Milestone" m
+      WHERE m."organizationId" = ${org.organizationId} AND m."targetDate" >= ${window.from} AND m."targetDate" <= ${window.to}`,
   );
-  return { deals: org.deals, milestones, window, coldMs, loaderMs, floorMs, ratio: loaderMs / floorMs };
+  return { deals: org.deals, milestones, window, refreshMs, loaderMs, newDayMs, floorMs, ratio: loaderMs / floorMs, newDayRatio: newDayMs / floorMs };
 }

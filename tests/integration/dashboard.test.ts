@@ -1,68 +1,22 @@
-// The dashboard aggregates in SQL; the definitions are app/domain/kpis.ts's. Here every KPI is
-// computed both ways, on the demo seed and on a generated organization, and must match exactly.
+// The dashboard counts milestones in SQL and folds cached deal signals through app/domain/kpis.ts.
+// Here every KPI is also computed the slow way (dashboard-reference.ts) and must match exactly;
+// and every card must add up from the list it drills into, on the page and in the CSV.
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
-import { countsAsDone } from "~/domain/completion";
-import { computeKpis, type KpiDeal, type KpiMilestone, type KpiWindow, type Kpis } from "~/domain/kpis";
+import type { KpiWindow, Kpis } from "~/domain/kpis";
 import { fiscalQuarterOf } from "~/domain/fiscal";
 import { addDays } from "~/domain/dates";
-import type { MilestoneStatus, OwnerSide, Side } from "~/domain/types";
-import { loadDashboard } from "~/models/dashboard.server";
-import { loadDealSignals } from "~/models/signals.server";
+import { loadDashboard, type DashboardRow, type RepDealRow } from "~/models/dashboard.server";
+import { refreshAllSignalCaches } from "~/models/signals.server";
 import { actorToday, type SellerActor } from "~/models/actor.server";
 import * as dashboardRoute from "~/routes/_seller.dashboard";
+import * as csvRoute from "~/routes/dashboard[.]csv";
 import { seedDemo } from "../../prisma/seed";
 import { generateLargeOrganization } from "../../prisma/seed-large";
 import { callLoader } from "../fixtures/routes";
 import { actorFor, cookieFor } from "../fixtures/world";
-
-/** The reference: every deal through the engine, every milestone through the core rule. */
-async function kpisTheDomainWay(actor: SellerActor, window: KpiWindow) {
-  const users = await prisma.user.findMany({ where: { organizationId: actor.organizationId, ...(actor.role === "MANAGER" ? { teamId: actor.teamId } : {}) } });
-  const teamOf = new Map(users.map((u) => [u.id, u.teamId ?? "no-team"]));
-  const dealsRows = await prisma.deal.findMany({ where: { organizationId: actor.organizationId, ownerId: { in: users.map((u) => u.id) } }, include: { plan: true } });
-  const signals = await loadDealSignals({ ...actor, role: "ADMIN" }, dealsRows.map((d) => d.id));
-  const deals: KpiDeal[] = dealsRows.map((d) => {
-    const s = signals.get(d.id)!;
-    return {
-      dealId: d.id,
-      ownerId: d.ownerId,
-      outcome: d.outcome as KpiDeal["outcome"],
-      stage: d.stage,
-      amount: d.amount,
-      currency: d.currency,
-      targetCloseDate: d.targetCloseDate,
-      planState: (d.plan?.status ?? null) as KpiDeal["planState"],
-      repCategory: s.forecast.rep,
-      derivedCategory: s.forecast.derived,
-      overCalled: s.forecast.overCalled,
-      projectedOutsideQuarter: s.projectedOutsideQuarter,
-      activeBuyerCount: s.activeBuyerCount,
-    };
-  });
-  const ms = await prisma.milestone.findMany({ where: { organizationId: actor.organizationId, plan: { deal: { ownerId: { in: users.map((u) => u.id) } } } }, include: { plan: { include: { deal: true } } } });
-  const milestones: KpiMilestone[] = ms.map((m) => ({
-    dealId: m.plan.dealId,
-    ownerId: m.plan.deal.ownerId,
-    dealOutcome: m.plan.deal.outcome as KpiMilestone["dealOutcome"],
-    planState: m.plan.status as KpiMilestone["planState"],
-    targetDate: m.targetDate,
-    originalTargetDate: m.originalTargetDate,
-    countsAsDone: countsAsDone({
-      ownerSide: m.ownerSide as OwnerSide,
-      status: m.status as MilestoneStatus,
-      markedDoneBySide: m.markedDoneBySide as Side | null,
-      buyerConfirmed: m.buyerConfirmedAt !== null,
-    }),
-    completedOn: m.completedOn,
-  }));
-  const today = actorToday(actor);
-  return {
-    byRep: computeKpis(deals, milestones, window, today, (ownerId) => ownerId),
-    byTeam: computeKpis(deals, milestones, window, today, (ownerId) => teamOf.get(ownerId) ?? null),
-    overall: computeKpis(deals, milestones, window, today, () => "all").get("all"),
-  };
-}
+import { readCsv } from "../fixtures/csv";
+import { addCounts, countsOf, emptyCounts, kpisTheDomainWay, type CardCounts } from "./dashboard-reference";
 
 function expectSame(sql: Kpis | undefined, domain: Kpis | undefined, label: string) {
   // A group with no rows at all is empty both ways.
@@ -82,7 +36,7 @@ async function compareBothWays(actor: SellerActor, window: KpiWindow) {
 
 function windowsFor(actor: SellerActor): KpiWindow[] {
   const today = actorToday(actor);
-  const quarter = fiscalQuarterOf(today, 2);
+  const quarter = fiscalQuarterOf(today, actor.fiscalYearStartMonth);
   return [
     { from: quarter.start, to: quarter.end },
     { from: addDays(today, -6), to: today },
@@ -90,11 +44,140 @@ function windowsFor(actor: SellerActor): KpiWindow[] {
   ];
 }
 
+// ---- Cards against the lists they drill into ----
+
+type Page = { summary: Kpis; rows: DashboardRow[]; deals: RepDealRow[]; unreadable: Array<{ dealId: string }> };
+
+/** The rep's cards added up from the deal list, by what each row shows. */
+function countsFromDeals(deals: RepDealRow[]): CardCounts {
+  const counts = emptyCounts();
+  for (const d of deals) {
+    counts.due += d.milestones.due;
+    counts.onTime += d.milestones.onTime;
+    counts.redated += d.milestones.redated;
+    counts.daysSlipped += d.milestones.daysSlipped;
+    if (d.outcome === "OPEN") {
+      counts.openDeals++;
+      counts.activeBuyers += d.activeBuyerCount;
+      if (d.projectedOutsideQuarter) counts.projectedOut++;
+      if (d.stage >= 3) {
+        counts.eligible++;
+        if (d.planState === "SHARED" || d.planState === "ACCEPTED") counts.shared++;
+        if (d.planState === "ACCEPTED") counts.accepted++;
+      }
+    }
+    if (d.inForecast) {
+      if (d.overCalled) counts.overCalled++;
+      for (const [side, category] of [["rep", d.repCategory], ["derived", d.derivedCategory]]) {
+        const key = `${d.currency} ${side} ${category}`;
+        if (d.amount) counts.forecast[key] = (counts.forecast[key] ?? 0) + d.amount;
+      }
+    }
+  }
+  return counts;
+}
+
+/** The same from the deals CSV, reading only its cells. */
+function countsFromDealsCsv(csv: Array<Record<string, string>>): CardCounts {
+  const counts = emptyCounts();
+  const num = (value: string) => {
+    expect(value, "a numeric cell holds a plain number").toMatch(/^-?\d+(\.\d+)?$/);
+    return Number(value);
+  };
+  for (const row of csv) {
+    counts.due += num(row["Milestones due"]);
+    counts.onTime += num(row["Completed on time"]);
+    counts.redated += num(row["Milestones re-dated"]);
+    counts.daysSlipped += num(row["Days slipped"]);
+    counts.projectedOut += num(row["Open and projected out of quarter"]);
+    counts.overCalled += num(row["Over-called in window"]);
+    if (row.Outcome === "Open") {
+      counts.openDeals++;
+      counts.activeBuyers += num(row["Active buyers"]);
+      if (num(row.Stage) >= 3) {
+        counts.eligible++;
+        if (row.Plan === "Shared" || row.Plan === "Accepted") counts.shared++;
+        if (row.Plan === "Accepted") counts.accepted++;
+      }
+    }
+    if (row["Closes in window"] === "yes") {
+      const amount = num(row.Amount);
+      const category = (label: string) => label.toUpperCase().replace(" ", "_");
+      for (const [side, label] of [["rep", row["Rep call"]], ["derived", row["Plan-derived category"]]]) {
+        const key = `${row.Currency} ${side} ${category(label)}`;
+        if (amount) counts.forecast[key] = (counts.forecast[key] ?? 0) + amount;
+      }
+    }
+  }
+  return counts;
+}
+
+/** A KPI table CSV's rows (and its Total row) as counts, from the counting columns. */
+function countsFromTableCsv(row: Record<string, string>): CardCounts {
+  const forecast: Record<string, number> = {};
+  for (const [header, value] of Object.entries(row)) {
+    const match = /^(Rep-called|Plan-derived) (.+) \((\w+)\)$/.exec(header);
+    if (match && Number(value)) forecast[`${match[3]} ${match[1] === "Rep-called" ? "rep" : "derived"} ${match[2].toUpperCase().replace(" ", "_")}`] = Number(value);
+  }
+  return {
+    due: Number(row["Milestones due"]),
+    onTime: Number(row["Completed on time"]),
+    redated: Number(row["Milestones re-dated"]),
+    daysSlipped: Number(row["Days slipped"]),
+    eligible: Number(row["Open deals at stage 3 or later"]),
+    shared: Number(row["With a shared plan"]),
+    accepted: Number(row["With an accepted plan"]),
+    projectedOut: Number(row["Projected out of quarter"]),
+    openDeals: Number(row["Open deals"]),
+    activeBuyers: Number(row["Active buyers on open deals"]),
+    overCalled: Number(row["Over-called deals"]),
+    forecast,
+  };
+}
+
+/**
+ * Opens the page, checks its cards against its list and its CSV, then drills into every row and
+ * checks that the row's figures are the cards of the page it opens. Returns the pages visited.
+ */
+async function checkDrillDown(cookie: string, href: string, label: string, expected?: Kpis): Promise<number> {
+  const page = await callLoader(dashboardRoute.loader, { path: href, cookie });
+  expect(page.status, label).toBe(200);
+  const { summary, rows, deals } = page.body as Page;
+  if (expected) expect(countsOf(summary), `${label}: the card is the row that led here`).toEqual(countsOf(expected));
+  const query = href.split("?")[1] ?? "";
+  const isRep = new URLSearchParams(query).has("rep");
+  const csvOf = async (table: string) => {
+    const response = await callLoader(csvRoute.loader, { path: `/dashboard.csv?${query}&table=${table}`, cookie });
+    expect(response.status).toBe(200);
+    return readCsv(String(response.body));
+  };
+  if (isRep) {
+    expect(countsFromDeals(deals), `${label}: cards from the deal list`).toEqual(countsOf(summary));
+    expect(countsFromDealsCsv(await csvOf("deals")), `${label}: cards from the deals CSV`).toEqual(countsOf(summary));
+    return 1;
+  }
+  const fromRows = rows.reduce((sum, r) => addCounts(sum, countsOf(r.kpis)), emptyCounts());
+  expect(fromRows, `${label}: cards from the table's rows`).toEqual(countsOf(summary));
+  const csv = await csvOf("rows");
+  const total = csv.pop()!;
+  expect(total.Name).toBe("Total");
+  expect(csv.reduce((sum, r) => addCounts(sum, countsFromTableCsv(r)), emptyCounts()), `${label}: cards from the CSV's rows`).toEqual(countsOf(summary));
+  expect(countsFromTableCsv(total), `${label}: the CSV's total`).toEqual(countsOf(summary));
+  let visited = 1;
+  for (const row of rows) visited += await checkDrillDown(cookie, row.href, `${label} › ${row.name}`, row.kpis);
+  return visited;
+}
+
+function windowQuery(window: KpiWindow) {
+  return `/dashboard?${new URLSearchParams({ window: "custom", ...window })}`;
+}
+
 describe("KPIs on the demo seed", () => {
   let admin: SellerActor;
   let manager: SellerActor;
   beforeAll(async () => {
     await seedDemo();
+    await refreshAllSignalCaches();
     admin = await actorFor((await prisma.user.findUniqueOrThrow({ where: { email: "admin@mutual.test" } })).id);
     manager = await actorFor((await prisma.user.findUniqueOrThrow({ where: { email: "manager@mutual.test" } })).id);
   });
@@ -103,9 +186,16 @@ describe("KPIs on the demo seed", () => {
     for (const actor of [admin, manager]) for (const window of windowsFor(actor)) await compareBothWays(actor, window);
   });
 
+  it("add up from the lists and CSVs they drill into, by rep, by team and overall", async () => {
+    for (const actor of [admin, manager]) {
+      const cookie = await cookieFor(actor.userId);
+      for (const window of windowsFor(actor)) expect(await checkDrillDown(cookie, windowQuery(window), `${actor.role} ${window.from}`)).toBeGreaterThan(2);
+    }
+  });
+
   it("count what a reader can check by hand", async () => {
     const today = actorToday(admin);
-    const quarter = fiscalQuarterOf(today, 2);
+    const quarter = fiscalQuarterOf(today, admin.fiscalYearStartMonth);
     const dashboard = await loadDashboard(admin, { from: quarter.start, to: quarter.end });
     // 12 deals: Vandelay (stage 2), Aperture (stage 2) are below stage 3; Wonka won, Massive lost.
     expect(dashboard.overall.coverage.eligible).toBe(8);
@@ -124,27 +214,66 @@ describe("KPIs on the demo seed", () => {
 });
 
 describe("KPIs on a generated organization", () => {
-  it("agree between SQL and the domain definitions, by rep, by team and overall", async () => {
+  let admin: SellerActor;
+  let organizationId: string;
+  beforeAll(async () => {
     const org = await generateLargeOrganization({ deals: 120, seed: 11 });
-    const admin = await actorFor((await prisma.user.findUniqueOrThrow({ where: { email: org.adminEmail } })).id);
+    await refreshAllSignalCaches();
+    organizationId = org.organizationId;
+    admin = await actorFor((await prisma.user.findUniqueOrThrow({ where: { email: org.adminEmail } })).id);
+  });
+
+  it("agree between SQL and the domain definitions, by rep, by team and overall", async () => {
     for (const window of windowsFor(admin)) {
       const dashboard = await compareBothWays(admin, window);
       expect(dashboard.overall.completion.due).toBeGreaterThan(0);
     }
-    // A recorded change marks the deal's cached signals stale, and the next read recomputes them.
-    const deal = await prisma.deal.findFirstOrThrow({ where: { organizationId: org.organizationId, outcome: "OPEN" } });
-    await prisma.$transaction((tx) =>
-      tx.dealSignalCache.updateMany({ where: { dealId: deal.id }, data: { stale: true } }),
-    );
-    await prisma.deal.update({ where: { id: deal.id }, data: { outcome: "WON" } });
-    await compareBothWays(admin, windowsFor(admin)[0]);
-    expect((await prisma.dealSignalCache.findUniqueOrThrow({ where: { dealId: deal.id } })).derivedCategory).toBe("CLOSED");
+  });
+
+  it("add up from the lists and CSVs they drill into, by rep, by team and overall", async () => {
+    const cookie = await cookieFor(admin.userId);
+    for (const window of windowsFor(admin)) expect(await checkDrillDown(cookie, windowQuery(window), window.from)).toBeGreaterThan(3);
+  });
+
+  it("leave out archived deals and deals with a date nobody can read, and name the latter", async () => {
+    const [archived, unreadable] = await prisma.deal.findMany({ where: { organizationId, outcome: "OPEN", plan: { status: { not: "DRAFT" } } }, take: 2, orderBy: { id: "asc" } });
+    await prisma.deal.update({ where: { id: archived.id }, data: { archivedAt: new Date() } });
+    await prisma.dealSignalCache.update({ where: { dealId: archived.id }, data: { archived: true } });
+    // A date forced into the database, past what any form accepts: the engine cannot read it.
+    const milestones = await prisma.milestone.findMany({ where: { plan: { dealId: unreadable.id } }, select: { id: true, targetDate: true } });
+    await prisma.deal.update({ where: { id: unreadable.id }, data: { targetCloseDate: "10000-01-01" } });
+    await prisma.milestone.updateMany({ where: { plan: { dealId: unreadable.id } }, data: { targetDate: "+010000-01-01" } });
+    await prisma.dealSignalCache.update({ where: { dealId: unreadable.id }, data: { unreadableDate: true } });
+
+    for (const window of windowsFor(admin)) await compareBothWays(admin, window);
+    const cookie = await cookieFor(admin.userId);
+    await checkDrillDown(cookie, windowQuery(windowsFor(admin)[0]), "with an archived and an unreadable deal");
+
+    const top = (await callLoader(dashboardRoute.loader, { path: "/dashboard", cookie })).body as Page;
+    expect(top.unreadable.map((d) => d.dealId)).toEqual([unreadable.id]);
+    for (const deal of [archived, unreadable]) {
+      const repPage = (await callLoader(dashboardRoute.loader, { path: `/dashboard?rep=${deal.ownerId}`, cookie })).body as Page;
+      expect(repPage.deals.map((d) => d.dealId)).not.toContain(deal.id);
+      expect(repPage.unreadable.map((d) => d.dealId)).toEqual(deal.ownerId === unreadable.ownerId ? [unreadable.id] : []);
+    }
+
+    // Put the dates back: the engine's own tests below run over every organization.
+    await prisma.deal.update({ where: { id: unreadable.id }, data: { targetCloseDate: unreadable.targetCloseDate } });
+    for (const m of milestones) await prisma.milestone.update({ where: { id: m.id }, data: { targetDate: m.targetDate } });
+  });
+
+  it("reads the signal cache as it is: a visit recomputes nothing and writes nothing", async () => {
+    const deal = await prisma.deal.findFirstOrThrow({ where: { organizationId, outcome: "OPEN", archivedAt: null } });
+    await prisma.dealSignalCache.update({ where: { dealId: deal.id }, data: { stale: true, computedFor: "2000-01-01" } });
+    const before = await prisma.dealSignalCache.findMany({ where: { organizationId }, orderBy: { dealId: "asc" } });
+    await loadDashboard(admin, windowsFor(admin)[0]);
+    await callLoader(dashboardRoute.loader, { path: `/dashboard?rep=${deal.ownerId}`, cookie: await cookieFor(admin.userId) });
+    expect(await prisma.dealSignalCache.findMany({ where: { organizationId }, orderBy: { dealId: "asc" } })).toEqual(before);
   });
 });
 
 describe("the background refresh", () => {
   it("recomputes stale deal signals for every organization, and nothing once they are fresh", async () => {
-    const { refreshAllSignalCaches } = await import("~/models/signals.server");
     await refreshAllSignalCaches();
     await prisma.dealSignalCache.updateMany({ data: { stale: true } });
     const stale = await prisma.dealSignalCache.count();

@@ -1,6 +1,7 @@
 // Server-rendered SVG bars: no chart library, readable without JavaScript, with a title, a
 // description and a table of the same numbers for screen readers and for checking by hand.
 import { useId } from "react";
+import { estimateTextWidth, niceCeiling } from "./axis";
 
 export interface BarSeries {
   name: string;
@@ -13,7 +14,10 @@ interface BarChartProps {
   description: string;
   labels: string[];
   series: BarSeries[];
+  /** Exact values, for bar titles and the table. */
   format: (value: number) => string;
+  /** Axis labels, when they should be shorter than exact values (compact amounts). */
+  formatAxis?: (value: number) => string;
   /** A dashed reference line, e.g. the 70% completion threshold. */
   threshold?: { value: number; label: string };
   max?: number;
@@ -21,13 +25,26 @@ interface BarChartProps {
 
 const WIDTH = 640;
 const HEIGHT = 200;
-const PAD = { top: 16, right: 12, bottom: 40, left: 44 };
+const FONT_SIZE = 11;
+/** Space between a value label and the plot. */
+export const LABEL_GAP = 6;
+const PAD = { top: 16, right: 12, bottom: 40, minLeft: 32 };
+const TICKS = [0, 0.5, 1];
 
-export function BarChart({ title, description, labels, series, format, threshold, max }: BarChartProps) {
+/** The values on the vertical axis, and the width the widest of their labels needs. */
+export function valueAxis(top: number, format: (value: number) => string) {
+  const ticks = TICKS.map((f) => ({ value: top * f, label: format(top * f) }));
+  const widest = Math.max(...ticks.map((t) => estimateTextWidth(t.label, FONT_SIZE)));
+  return { ticks, left: Math.max(PAD.minLeft, Math.ceil(widest + LABEL_GAP + 4)) };
+}
+
+export function BarChart({ title, description, labels, series, format, formatAxis, threshold, max }: BarChartProps) {
   const id = useId();
   const values = series.flatMap((s) => s.values.filter((v): v is number => v !== null));
-  const top = max ?? Math.max(1, ...values, threshold?.value ?? 0);
-  const plotW = WIDTH - PAD.left - PAD.right;
+  const top = max ?? niceCeiling(Math.max(...values, threshold?.value ?? 0));
+  const axis = valueAxis(top, formatAxis ?? format);
+  const left = axis.left;
+  const plotW = WIDTH - left - PAD.right;
   const plotH = HEIGHT - PAD.top - PAD.bottom;
   const group = plotW / Math.max(1, labels.length);
   const bar = Math.max(2, (group * 0.7) / series.length);
@@ -48,11 +65,11 @@ export function BarChart({ title, description, labels, series, format, threshold
       <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className="mt-2 w-full" role="img" aria-labelledby={`${id}-t ${id}-d`}>
         <title id={`${id}-t`}>{title}</title>
         <desc id={`${id}-d`}>{description}</desc>
-        {[0, 0.5, 1].map((f) => (
-          <g key={f}>
-            <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y(top * f)} y2={y(top * f)} stroke="#e2e8f0" />
-            <text x={PAD.left - 6} y={y(top * f) + 4} textAnchor="end" fontSize="11" fill="#64748b">
-              {format(top * f)}
+        {axis.ticks.map((tick) => (
+          <g key={tick.value}>
+            <line x1={left} x2={WIDTH - PAD.right} y1={y(tick.value)} y2={y(tick.value)} stroke="#e2e8f0" />
+            <text x={left - LABEL_GAP} y={y(tick.value) + 4} textAnchor="end" fontSize={FONT_SIZE} fill="#64748b" data-axis-label="">
+              {tick.label}
             </text>
           </g>
         ))}
@@ -61,7 +78,7 @@ export function BarChart({ title, description, labels, series, format, threshold
             {series.map((s, j) => {
               const v = s.values[i];
               if (v === null) return null;
-              const x = PAD.left + i * group + (group - bar * series.length) / 2 + j * bar;
+              const x = left + i * group + (group - bar * series.length) / 2 + j * bar;
               return (
                 <rect key={s.name} x={x} y={y(v)} width={bar - 1} height={Math.max(0, PAD.top + plotH - y(v))} fill={s.color}>
                   <title>{`${s.name}, ${label}: ${format(v)}`}</title>
@@ -69,7 +86,7 @@ export function BarChart({ title, description, labels, series, format, threshold
               );
             })}
             {i % every === 0 ? (
-              <text x={PAD.left + i * group + group / 2} y={HEIGHT - PAD.bottom + 16} textAnchor="middle" fontSize="11" fill="#475569">
+              <text x={left + i * group + group / 2} y={HEIGHT - PAD.bottom + 16} textAnchor="middle" fontSize={FONT_SIZE} fill="#475569">
                 {label}
               </text>
             ) : null}
@@ -77,8 +94,8 @@ export function BarChart({ title, description, labels, series, format, threshold
         ))}
         {threshold ? (
           <g>
-            <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y(threshold.value)} y2={y(threshold.value)} stroke="#dc2626" strokeDasharray="4 4" />
-            <text x={WIDTH - PAD.right} y={y(threshold.value) - 4} textAnchor="end" fontSize="11" fill="#dc2626">
+            <line x1={left} x2={WIDTH - PAD.right} y1={y(threshold.value)} y2={y(threshold.value)} stroke="#dc2626" strokeDasharray="4 4" />
+            <text x={WIDTH - PAD.right} y={y(threshold.value) - 4} textAnchor="end" fontSize={FONT_SIZE} fill="#dc2626">
               {threshold.label}
             </text>
           </g>
