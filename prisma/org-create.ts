@@ -20,7 +20,7 @@ if (!values.name || !values.admin) {
   process.exit(2);
 }
 
-migrateDatabase();
+await migrateDatabase();
 const { createOrganization } = await import("~/models/organization.server");
 try {
   const { organization, admin } = await createOrganization({

@@ -1,21 +1,24 @@
-// Runs before `npm run dev`: brings the SQLite file up to date and, on a new database, seeds the
-// demo organization. `--reset` deletes the file first.
-import { existsSync, rmSync } from "node:fs";
-import { databaseUrl, sqliteFilePath } from "./database-url";
+// Runs before `npm run dev`: brings the database up to date and, when it has no organization yet,
+// seeds the demo organization. `--reset` deletes the SQLite file first.
+import { rmSync } from "node:fs";
+import { databaseKind, describeDatabase, sqliteFilePath } from "./database-url";
 import { migrateDatabase } from "./migrate";
 
-const file = sqliteFilePath();
 if (process.argv.includes("--reset")) {
+  if (databaseKind() !== "sqlite") {
+    console.error("db:reset deletes the SQLite file. For PostgreSQL, drop and create the database, then run npm run db:setup.");
+    process.exit(2);
+  }
+  const file = sqliteFilePath();
   for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(`${file}${suffix}`, { force: true });
 }
-const isNew = !existsSync(file);
-migrateDatabase();
+await migrateDatabase();
 
 const { prisma } = await import("~/utils/db.server");
-if (isNew || (await prisma.organization.count()) === 0) {
+if ((await prisma.organization.count()) === 0) {
   const { seedDemo } = await import("./seed");
   const summary = await seedDemo();
-  console.log(`\nSeeded the demo organization "${summary.organizationName}" into ${databaseUrl()}.`);
+  console.log(`\nSeeded the demo organization "${summary.organizationName}" into ${describeDatabase()}.`);
 }
 const demo = await prisma.user.findFirst({ where: { email: "rep@mutual.test" } });
 await prisma.$disconnect();

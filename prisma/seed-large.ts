@@ -299,7 +299,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.error("Usage: npm run seed:large -- --deals 10000 [--seed 7]");
     process.exit(2);
   }
-  migrateDatabase();
+  await migrateDatabase();
   const started = Date.now();
   const result = await generateLargeOrganization({ deals: count, seed: Number(values.seed) });
   console.log(

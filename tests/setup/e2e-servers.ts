@@ -14,7 +14,7 @@ export const SERVERS = E2E_SERVERS;
 const url = `file:${E2E_DB}`;
 mkdirSync(TMP, { recursive: true });
 for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(`${E2E_DB}${suffix}`, { force: true });
-migrateDatabase(url);
+await migrateDatabase(url);
 execFileSync(process.execPath, ["--import", "tsx", path.join(ROOT, "prisma", "seed.ts")], {
   cwd: ROOT,
   env: { ...process.env, DATABASE_URL: url },
