@@ -9,6 +9,8 @@ import { fileURLToPath } from "node:url";
 const PRISMA_DIR = path.dirname(fileURLToPath(import.meta.url));
 export const SQLITE_SCHEMA = path.join(PRISMA_DIR, "schema.prisma");
 export const POSTGRESQL_SCHEMA = path.join(PRISMA_DIR, "postgresql", "schema.prisma");
+/** The schema both sets of migrations end at; `npm run db:migration` diffs from it, then moves it forward. */
+export const MIGRATED_SCHEMA = path.join(PRISMA_DIR, "migrations-schema.prisma");
 
 const HEADER = "// Generated from prisma/schema.prisma by prisma/postgresql-schema.ts. Edit that file, not this one.\n\n";
 
