@@ -40,10 +40,10 @@ export async function benchDashboard() {
   const floorMs = await median(7, () =>
     prisma.$queryRaw`
       SELECT COUNT(*) AS due,
-             SUM(CASE WHEN m.status = 'DONE' AND m.completedOn <= m.targetDate THEN 1 ELSE 0 END) AS onTime,
-             SUM(CASE WHEN m.targetDate > m.originalTargetDate THEN 1 ELSE 0 END) AS redated
-      FROM Milestone m
-      WHERE m.organizationId = ${org.organizationId} AND m.targetDate BETWEEN ${window.from} AND ${window.to}`,
+             SUM(CASE WHEN m."status" = 'DONE' AND m."completedOn" <= m."targetDate" THEN 1 ELSE 0 END) AS "onTime",
+             SUM(CASE WHEN m."targetDate" > m."originalTargetDate" THEN 1 ELSE 0 END) AS "redated"
+      FROM "Milestone" m
+      WHERE m."organizationId" = ${org.organizationId} AND m."targetDate" BETWEEN ${window.from} AND ${window.to}`,
   );
   return { deals: org.deals, milestones, window, coldMs, loaderMs, floorMs, ratio: loaderMs / floorMs };
 }
