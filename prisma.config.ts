@@ -1,16 +1,22 @@
 import path from "node:path";
 import { defineConfig } from "prisma/config";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { databaseUrl } from "./prisma/database-url";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { databaseKind, databaseUrl } from "./prisma/database-url";
+import { MIGRATIONS_DIRS } from "./prisma/migrations-dirs";
+import { POSTGRESQL_SCHEMA, SQLITE_SCHEMA } from "./prisma/postgresql-schema";
 
 // Prisma 7's native schema engine cannot be downloaded on our machines; Prisma 6.19 with the
-// JS engine and the better-sqlite3 adapter runs every CLI command we need without binaries.
+// JS engine and a driver adapter runs the CLI commands we need without binaries. DATABASE_URL's
+// scheme picks SQLite or the PostgreSQL twin of the schema (prisma/postgresql-schema.ts).
+const kind = databaseKind();
+
 export default defineConfig({
   experimental: { adapter: true },
   engine: "js",
-  schema: path.join("prisma", "schema.prisma"),
-  migrations: { path: path.join("prisma", "migrations") },
+  schema: path.relative(process.cwd(), kind === "postgresql" ? POSTGRESQL_SCHEMA : SQLITE_SCHEMA),
+  migrations: { path: path.relative(process.cwd(), MIGRATIONS_DIRS[kind]) },
   async adapter() {
-    return new PrismaBetterSQLite3({ url: databaseUrl() });
+    return kind === "postgresql" ? new PrismaPg({ connectionString: databaseUrl() }) : new PrismaBetterSQLite3({ url: databaseUrl() });
   },
 });

@@ -46,11 +46,30 @@ export default defineConfig({
       }),
   ],
   test: {
-    include: ["app/**/*.test.ts", "app/**/*.test.tsx", "tests/integration/**/*.test.ts", "tests/unit/**/*.test.ts"],
-    globalSetup: ["tests/setup/global-setup.ts"],
-    setupFiles: ["tests/setup/worker-database.ts"],
     testTimeout: 20_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // Everything runs on SQLite; the integration suite runs again on PostgreSQL
+    // (`--project sqlite` or `--project postgresql` picks one).
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "sqlite",
+          include: ["app/**/*.test.ts", "app/**/*.test.tsx", "tests/integration/**/*.test.ts", "tests/unit/**/*.test.ts"],
+          globalSetup: ["tests/setup/global-setup.ts"],
+          setupFiles: ["tests/setup/worker-database.ts"],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "postgresql",
+          include: ["tests/integration/**/*.test.ts"],
+          globalSetup: ["tests/setup/global-setup-postgresql.ts"],
+          setupFiles: ["tests/setup/worker-database-postgresql.ts"],
+        },
+      },
+    ],
   },
 });

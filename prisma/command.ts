@@ -10,7 +10,7 @@ import { existsSync, readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { databaseUrl, sqliteFilePath } from "./database-url";
+import { databaseKind, databaseUrl, sqliteFilePath } from "./database-url";
 import { migrateDatabase } from "./migrate";
 
 const MIGRATIONS_DIR = fileURLToPath(new URL("./migrations", import.meta.url));
@@ -18,9 +18,13 @@ const MIGRATIONS_DIR = fileURLToPath(new URL("./migrations", import.meta.url));
 /** A failure whose message already tells the person what to do. */
 export class CommandError extends Error {}
 
-/** Applies pending migrations, or explains why it cannot while another process uses the file. */
-export function prepareDatabase(url = databaseUrl()): void {
-  if (!url.startsWith("file:")) return migrateDatabase(url);
+/**
+ * Applies pending migrations, or explains why it cannot while another process uses the file.
+ * PostgreSQL migrations take a lock of their own (prisma/migrate-postgresql.ts), so they run beside
+ * a live server as they are.
+ */
+export async function prepareDatabase(url = databaseUrl()): Promise<void> {
+  if (databaseKind(url) === "postgresql") return migrateDatabase(url);
   const file = sqliteFilePath(url);
   if (pendingMigrations(file).length === 0) return;
   if (sqliteFileInUse(file)) {
@@ -29,7 +33,7 @@ export function prepareDatabase(url = databaseUrl()): void {
     );
   }
   try {
-    migrateDatabase(url);
+    await migrateDatabase(url);
   } catch {
     throw new CommandError(`Could not apply the migrations to ${file}; the reason is printed above.`);
   }

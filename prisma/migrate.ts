@@ -1,12 +1,23 @@
-// Brings a SQLite file up to date with prisma/migrations. Used by `npm run dev`, `npm start`
-// and the test harness, so every database is made the same way: from the migrations.
+// Brings a database up to date with its migrations: prisma/migrations for SQLite, through
+// `prisma migrate deploy`; prisma/migrations-postgresql for PostgreSQL, through `pg`
+// (migrate-postgresql.ts). Used by `npm run db:setup`, `npm run dev`, `npm start` and the test
+// harness, so every database is made the same way: from the migrations.
 import { execFileSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { databaseUrl, sqliteFilePath } from "./database-url";
+import { databaseKind, databaseUrl, describeDatabase, sqliteFilePath } from "./database-url";
+import { migratePostgresql } from "./migrate-postgresql";
 
-export function migrateDatabase(url = databaseUrl()): void {
+export async function migrateDatabase(url = databaseUrl()): Promise<void> {
+  if (databaseKind(url) === "postgresql") {
+    await migratePostgresql(url);
+    return;
+  }
+  migrateSqlite(url);
+}
+
+function migrateSqlite(url: string) {
   const file = sqliteFilePath(url);
   mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   execFileSync(process.execPath, [prismaCliPath(), "migrate", "deploy"], {
@@ -24,6 +35,6 @@ function prismaCliPath(): string {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  migrateDatabase();
-  console.log(`Database is up to date: ${databaseUrl()}`);
+  await migrateDatabase();
+  console.log(`The database is up to date: ${describeDatabase()}`);
 }

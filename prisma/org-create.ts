@@ -12,7 +12,7 @@ await runCommand(async () => {
   const { name, admin: adminEmail } = values;
   if (!name || !adminEmail) throw new CommandError(USAGE);
 
-  prepareDatabase();
+  await prepareDatabase();
   const { createOrganization } = await import("~/models/organization.server");
   const { organization, admin } = await createOrganization({
     name,

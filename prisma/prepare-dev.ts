@@ -1,26 +1,28 @@
-// Runs before `npm run dev`: brings the SQLite file up to date and, on a new database, seeds the
-// demo organization. `--reset` deletes the file first.
-import { existsSync, rmSync } from "node:fs";
+// Runs before `npm run dev`: brings the database up to date and, when it has no organization yet,
+// seeds the demo organization. `--reset` deletes the SQLite file first.
+import { rmSync } from "node:fs";
 import { CommandError, prepareDatabase, runCommand, sqliteFileInUse } from "./command";
-import { databaseUrl, sqliteFilePath } from "./database-url";
+import { databaseKind, describeDatabase, sqliteFilePath } from "./database-url";
 
 await runCommand(async () => {
-  const file = sqliteFilePath();
   if (process.argv.includes("--reset")) {
+    if (databaseKind() !== "sqlite") {
+      throw new CommandError("db:reset deletes the SQLite file. For PostgreSQL, drop and create the database, then run npm run db:setup.");
+    }
+    const file = sqliteFilePath();
     // A server keeps reading a deleted file, so it would go on showing the old data.
     if (sqliteFileInUse(file)) {
       throw new CommandError(`${file} is open in another process (probably \`npm run dev\`). Stop it, then run \`npm run db:reset\` again.`);
     }
     for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(`${file}${suffix}`, { force: true });
   }
-  const isNew = !existsSync(file);
-  prepareDatabase();
+  await prepareDatabase();
 
   const { prisma } = await import("~/utils/db.server");
-  if (isNew || (await prisma.organization.count()) === 0) {
+  if ((await prisma.organization.count()) === 0) {
     const { seedDemo } = await import("./seed");
     const summary = await seedDemo();
-    console.log(`\nSeeded the demo organization "${summary.organizationName}" into ${databaseUrl()}.`);
+    console.log(`\nSeeded the demo organization "${summary.organizationName}" into ${describeDatabase()}.`);
   }
   const demo = await prisma.user.findFirst({ where: { email: "rep@mutual.test" } });
   await prisma.$disconnect();

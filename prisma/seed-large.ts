@@ -297,7 +297,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const { values } = parseArgs({ options: { deals: { type: "string", default: "10000" }, seed: { type: "string", default: "7" } } });
     const count = Number(values.deals);
     if (!Number.isInteger(count) || count < 1) throw new CommandError("Usage: npm run seed:large -- --deals 10000 [--seed 7]");
-    prepareDatabase();
+    await prepareDatabase();
     const started = Date.now();
     const result = await generateLargeOrganization({ deals: count, seed: Number(values.seed) });
     console.log(

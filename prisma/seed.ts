@@ -48,13 +48,13 @@ export async function seedDemo(): Promise<{ organizationName: string }> {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   await runCommand(async () => {
-    prepareDatabase();
+    await prepareDatabase();
     const { prisma } = await import("~/utils/db.server");
-    const { databaseUrl } = await import("./database-url");
+    const { describeDatabase } = await import("./database-url");
     const existing = await prisma.organization.findFirst({ select: { name: true } });
     if (existing) {
       console.log(
-        `${databaseUrl()} already has an organization ("${existing.name}"), so the demo was not seeded.\n` +
+        `${describeDatabase()} already has an organization ("${existing.name}"), so the demo was not seeded.\n` +
           "Run `npm run db:reset` for a fresh demo database.",
       );
     } else {
@@ -67,7 +67,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
 
 async function seedSummary(organizationName: string): Promise<string> {
   const { prisma } = await import("~/utils/db.server");
-  const { databaseUrl } = await import("./database-url");
+  const { describeDatabase } = await import("./database-url");
   const organizationId = (await prisma.organization.findFirstOrThrow({ where: { name: organizationName } })).id;
   const scope = { where: { organizationId } };
   const [deals, plans, milestones, participants, activities] = await Promise.all([
@@ -78,7 +78,7 @@ async function seedSummary(organizationName: string): Promise<string> {
     prisma.activity.count(scope),
   ]);
   return (
-    `Seeded "${organizationName}" into ${databaseUrl()}: ${deals} deals, ${plans} plans, ${milestones} milestones, ` +
+    `Seeded "${organizationName}" into ${describeDatabase()}: ${deals} deals, ${plans} plans, ${milestones} milestones, ` +
     `${participants} participants, ${activities} activity rows; plus "Globex Corp" as a second tenant.\n` +
     "Sign in as rep@mutual.test (Riley), rep2@mutual.test (Sam), manager@mutual.test or admin@mutual.test."
   );

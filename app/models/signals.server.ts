@@ -135,10 +135,10 @@ export async function refreshSignalCache(organizationId: string, ownerIds: strin
   if (ownerIds.length === 0) return 0;
   // Only the ids that need work leave the database: at 10,000 fresh deals this returns nothing.
   const rows = await prisma.$queryRaw<Array<{ id: string }>>`
-    SELECT d.id AS id FROM Deal d
-    LEFT JOIN DealSignalCache c ON c.dealId = d.id
-    WHERE d.organizationId = ${organizationId} AND d.ownerId IN (${Prisma.join(ownerIds)})
-      AND (c.dealId IS NULL OR c.stale OR c.computedFor <> ${today})`;
+    SELECT d."id" AS "id" FROM "Deal" d
+    LEFT JOIN "DealSignalCache" c ON c."dealId" = d."id"
+    WHERE d."organizationId" = ${organizationId} AND d."ownerId" IN (${Prisma.join(ownerIds)})
+      AND (c."dealId" IS NULL OR c."stale" = true OR c."computedFor" <> ${today})`;
   const missing = rows.map((r) => r.id);
   for (let i = 0; i < missing.length; i += REFRESH_CHUNK) {
     const ids = missing.slice(i, i + REFRESH_CHUNK);

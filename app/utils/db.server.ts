@@ -1,18 +1,27 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "~/generated/prisma/client";
+import { PrismaClient as PostgresqlPrismaClient } from "~/generated/prisma-postgresql/client";
+import { databaseKind } from "../../prisma/database-url";
 import { env } from "./env.server";
 import { sqliteInTurns } from "./sqlite-turns.server";
 
-function createClient() {
-  const adapter = sqliteInTurns(new PrismaBetterSQLite3({ url: env().DATABASE_URL }));
-  return new PrismaClient({ adapter });
+// DATABASE_URL's scheme picks the database. Both clients come from the same models
+// (prisma/postgresql-schema.ts), so the app is typed once, against the SQLite client: that keeps
+// it to what both databases can do.
+function createClient(url: string): PrismaClient {
+  if (databaseKind(url) === "postgresql") {
+    const client = new PostgresqlPrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+    return client as unknown as PrismaClient;
+  }
+  return new PrismaClient({ adapter: sqliteInTurns(new PrismaBetterSQLite3({ url })) });
 }
 
 // One client per process and database. Vite reloads modules in development, so the client is
 // kept on globalThis, keyed by URL so that a test file with its own database never reuses another's.
-const globalForPrisma = globalThis as unknown as { mutualPrisma?: { url: string; client: ReturnType<typeof createClient> } };
+const globalForPrisma = globalThis as unknown as { mutualPrisma?: { url: string; client: PrismaClient } };
 const cached = globalForPrisma.mutualPrisma;
-export const prisma = cached?.url === env().DATABASE_URL ? cached.client : createClient();
+export const prisma = cached?.url === env().DATABASE_URL ? cached.client : createClient(env().DATABASE_URL);
 globalForPrisma.mutualPrisma = { url: env().DATABASE_URL, client: prisma };
 
 export type Db = typeof prisma;

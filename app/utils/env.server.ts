@@ -1,10 +1,14 @@
 import { z } from "zod";
-import { DEFAULT_DATABASE_URL } from "../../prisma/database-url";
+import { DATABASE_URL_RULE, DEFAULT_DATABASE_URL, kindOfDatabaseUrl } from "../../prisma/database-url";
 
 const EnvSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-    DATABASE_URL: z.string().startsWith("file:").default(DEFAULT_DATABASE_URL),
+    /** `file:` for the embedded SQLite database, `postgresql://` for a PostgreSQL server. */
+    DATABASE_URL: z
+      .string()
+      .refine((url) => kindOfDatabaseUrl(url) !== undefined, DATABASE_URL_RULE)
+      .default(DEFAULT_DATABASE_URL),
     /** Public base URL used in emailed links, e.g. https://mutual.example.com */
     APP_URL: z.url().optional(),
     /** Signs the session cookie; several comma-separated values allow rotation (first signs). */

@@ -34,7 +34,7 @@ async function until(condition: () => Promise<boolean> | boolean, ms: number): P
 test("a crash with email queued and a call in flight loses none and sends none twice", async () => {
   test.setTimeout(150_000);
   for (const suffix of ["", "-wal", "-shm"]) rmSync(`${DB_FILE}${suffix}`, { force: true });
-  migrateDatabase(URL_);
+  await migrateDatabase(URL_);
   const prisma = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: URL_ }) });
   const resend = await startFakeResend();
   let server: ChildProcess | null = null;

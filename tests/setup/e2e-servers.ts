@@ -1,4 +1,5 @@
-// Started by Playwright (playwright.config.ts, webServer): makes a fresh SQLite file from the
+// Started by Playwright (playwright.config.ts, webServer): makes a fresh SQLite file (or, with
+// E2E_DATABASE=postgresql, a fresh PostgreSQL database) from the
 // migrations, seeds the demo, and serves the production build twice on one database, once
 // with the server in UTC+13 and once in UTC−8, so tests can compare what each shows.
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
@@ -6,20 +7,31 @@ import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { migrateDatabase } from "../../prisma/migrate";
 import { ROOT, TMP } from "./paths";
+import { createEmptyDatabase, ensurePostgres, TEST_DATABASE_PREFIX } from "./postgres";
 import { E2E_SERVERS } from "./ports";
 
 export const E2E_DB = path.join(TMP, "e2e.db");
 export const SERVERS = E2E_SERVERS;
 
-const url = `file:${E2E_DB}`;
-mkdirSync(TMP, { recursive: true });
-for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(`${E2E_DB}${suffix}`, { force: true });
-migrateDatabase(url);
+// E2E_DATABASE=postgresql serves a fresh PostgreSQL database instead: a smoke run on the other database.
+const url = process.env.E2E_DATABASE === "postgresql" ? await freshPostgresql() : freshSqlite();
+await migrateDatabase(url);
 execFileSync(process.execPath, ["--import", "tsx", path.join(ROOT, "prisma", "seed.ts")], {
   cwd: ROOT,
   env: { ...process.env, DATABASE_URL: url },
   stdio: "inherit",
 });
+
+function freshSqlite() {
+  mkdirSync(TMP, { recursive: true });
+  for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(`${E2E_DB}${suffix}`, { force: true });
+  return `file:${E2E_DB}`;
+}
+
+async function freshPostgresql() {
+  await ensurePostgres();
+  return createEmptyDatabase(`${TEST_DATABASE_PREFIX}_e2e`);
+}
 
 const children: ChildProcess[] = [];
 function stopAll() {

@@ -4,10 +4,10 @@ import path from "node:path";
 import { migrateDatabase } from "../../prisma/migrate";
 import { TEMPLATE_DB, TMP } from "./paths";
 
-export default function setup() {
+export default async function setup() {
   mkdirSync(TMP, { recursive: true });
   for (const name of readdirSync(TMP)) if (name.startsWith("vitest-")) rmSync(path.join(TMP, name), { force: true });
   rmSync(TEMPLATE_DB, { force: true });
-  migrateDatabase(`file:${TEMPLATE_DB}`);
+  await migrateDatabase(`file:${TEMPLATE_DB}`);
   return undefined;
 }
