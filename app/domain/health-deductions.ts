@@ -38,7 +38,8 @@ export function withinCap(items: HealthDeduction[], cap: number, why: string): {
   return { kept, notes };
 }
 
-function overdueBuyerSteps({ snapshot, signals }: HealthFacts) {
+function overdueBuyerSteps({ snapshot, signals, slippage }: HealthFacts) {
+  if (slippage.behind === 0) return { kept: [], notes: [] };
   const steps = signals
     .map((s, i) => ({ s, m: snapshot.milestones[i], i }))
     .filter(({ s, m }) => m.ownerSide !== "SELLER" && s.daysOverdue > 0)
@@ -60,17 +61,19 @@ type Add = (points: number, reason: string) => void;
 function planAndOnTime({ snapshot, due }: HealthFacts, add: Add) {
   if (snapshot.plan === null) add(HEALTH_POINTS.noPlan, "No mutual action plan yet");
   else if (snapshot.plan.status === "DRAFT") add(HEALTH_POINTS.draftPlan, "The plan has not been shared with the buyer");
-  if (due.onTimeRate !== null) {
+  const points = due.onTimeRate === null ? 0 : Math.round((1 - due.onTimeRate) * HEALTH_POINTS.onTimeMax);
+  if (due.onTimeRate !== null && points > 0) {
     const share = `${due.onTime} of ${due.due} milestones due so far were completed on time (${Math.round(due.onTimeRate * 100)}%)`;
-    const points = Math.round((1 - due.onTimeRate) * HEALTH_POINTS.onTimeMax);
     add(points, due.onTimeRate < THRESHOLDS.silentSlipOnTimeRate ? `Only ${share}: the deal is slipping silently` : share);
   }
 }
 
 function slipsAndSilence({ slippage, engagement }: HealthFacts, add: Add) {
   const { slippedCount, totalDaysSlipped } = slippage;
-  const push = slippage.likelyToPush ? ": the deal will likely push to the next quarter" : "";
-  add(Math.min(HEALTH_POINTS.slipsMax, HEALTH_POINTS.perSlip * slippedCount), `${plural(slippedCount, "milestone")} re-dated later, ${plural(totalDaysSlipped, "day")} slipped in all${push}`);
+  if (slippedCount > 0) {
+    const push = slippage.likelyToPush ? ": the deal will likely push to the next quarter" : "";
+    add(Math.min(HEALTH_POINTS.slipsMax, HEALTH_POINTS.perSlip * slippedCount), `${plural(slippedCount, "milestone")} re-dated later, ${plural(totalDaysSlipped, "day")} slipped in all${push}`);
+  }
   const silence = engagement.daysWithoutBuyerActivity ?? 0;
   if (silence >= THRESHOLDS.stalledSilenceDays) add(HEALTH_POINTS.silenceStalled, `No buyer activity for ${plural(silence, "day")}`);
   else if (silence >= 7) add(HEALTH_POINTS.silenceWeek, `No buyer activity for ${plural(silence, "day")}`);
