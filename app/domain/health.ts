@@ -10,11 +10,12 @@ import { THRESHOLDS } from "./thresholds";
 import { plural } from "./signal-wording";
 import { FORECAST_LABELS, type ForecastCategory } from "./types";
 
-const LABEL_RANK: Record<HealthLabel, number> = { STALLED: 0, AT_RISK: 1, HEALTHY: 2 };
+/** Stalled < at risk < healthy. */
+export const HEALTH_LABEL_RANK: Record<HealthLabel, number> = { STALLED: 0, AT_RISK: 1, HEALTHY: 2 };
 const LABEL_OF_STATUS: Record<PlanStatus, HealthLabel> = { STALLED: "STALLED", AT_RISK: "AT_RISK", ON_TRACK: "HEALTHY" };
 
 function worse(a: HealthLabel, b: HealthLabel): HealthLabel {
-  return LABEL_RANK[a] <= LABEL_RANK[b] ? a : b;
+  return HEALTH_LABEL_RANK[a] <= HEALTH_LABEL_RANK[b] ? a : b;
 }
 
 /**

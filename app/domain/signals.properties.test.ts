@@ -3,7 +3,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { addDays, dayNumber, formatCalendarDate } from "./dates";
-import { deriveDealSignals, FORECAST_RANK, THRESHOLDS, type DealSignals, type DealSnapshot, type ForecastCategory, type HealthLabel } from "./signals";
+import { deriveDealSignals, FORECAST_RANK, HEALTH_LABEL_RANK, THRESHOLDS, type DealSignals, type DealSnapshot, type ForecastCategory, type HealthLabel } from "./signals";
 
 type Milestone = DealSnapshot["milestones"][number];
 type Participant = DealSnapshot["participants"][number];
@@ -248,7 +248,7 @@ describe("properties", () => {
 // ---------------------------------------------------------------------------------------------
 
 const MANY = { numRuns: 500 };
-const LABEL_RANK: Record<HealthLabel, number> = { STALLED: 0, AT_RISK: 1, HEALTHY: 2 };
+const LABEL_RANK = HEALTH_LABEL_RANK;
 const ISO_DATE = /\d{4}-\d{2}-\d{2}/;
 const isShared = (snap: DealSnapshot) => snap.plan !== null && snap.plan.status !== "DRAFT";
 

@@ -13,6 +13,7 @@ import { dueSoFar, milestoneSignals, planSlippage } from "./slippage";
 import { stagePushOf } from "./stage-push";
 
 export { FORECAST_RANK } from "./forecast";
+export { HEALTH_LABEL_RANK } from "./health";
 export { HEALTH_POINTS, THRESHOLDS } from "./thresholds";
 export type { CalendarDate, DealSignals, DealSnapshot, ForecastCategory, HealthDeduction, HealthLabel, MilestoneSignal, PlanStatus } from "./signal-types";
 
