@@ -1,5 +1,6 @@
-// The core rule (product.md): a buyer-owned or joint step counts as done only when a buyer
-// marked it done or confirmed the seller's mark; a seller-owned step counts when marked done.
+// The core rule (docs/product.md, docs/signals.md §2): a buyer-owned or joint step counts as done
+// only when a buyer marked it done or confirmed the seller's mark; a seller-owned step counts when
+// marked done. Written once here: the signals engine, the pages and the KPIs all use it.
 import type { MilestoneStatus, OwnerSide, Side } from "./types";
 
 export type CompletionState = "OPEN" | "DONE" | "AWAITING_BUYER_CONFIRMATION";
@@ -7,7 +8,8 @@ export type CompletionState = "OPEN" | "DONE" | "AWAITING_BUYER_CONFIRMATION";
 export interface CompletionEvidence {
   ownerSide: OwnerSide;
   status: MilestoneStatus;
-  markedDoneBySide: Side | null;
+  /** Nobody recorded as the marker reads as the seller: the step then waits for a buyer. */
+  markedDoneBySide?: Side | null;
   buyerConfirmed: boolean;
 }
 

@@ -1,7 +1,6 @@
 // Ordering and filtering the pipeline list by what the plans say.
+import { HEALTH_LABEL_RANK } from "./health";
 import type { DealSignals, ForecastCategory } from "./signals";
-
-const SEVERITY = { STALLED: 0, AT_RISK: 1, HEALTHY: 2 } as const;
 
 export interface PipelineRow {
   outcome: string;
@@ -17,7 +16,7 @@ export interface PipelineRow {
 export function compareByRisk(a: PipelineRow, b: PipelineRow): number {
   const open = Number(a.outcome !== "OPEN") - Number(b.outcome !== "OPEN");
   if (open !== 0) return open;
-  const label = SEVERITY[a.signals.health.label] - SEVERITY[b.signals.health.label];
+  const label = HEALTH_LABEL_RANK[a.signals.health.label] - HEALTH_LABEL_RANK[b.signals.health.label];
   if (label !== 0) return label;
   return a.signals.health.score - b.signals.health.score || b.amount - a.amount;
 }

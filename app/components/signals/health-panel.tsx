@@ -19,11 +19,28 @@ export function HealthPanel({ signals, targetCloseDate }: { signals: DealSignals
         <Badge tone={HEALTH_TONES[health.label]}>{HEALTH_LABELS[health.label]}</Badge>
         {signals.planStatus ? <Badge tone={PLAN_STATUS_TONES[signals.planStatus]}>Plan {PLAN_STATUS_SIGNAL_LABELS[signals.planStatus].toLowerCase()}</Badge> : null}
       </div>
-      <ul className="mt-2 list-inside list-disc space-y-0.5 text-sm text-slate-700" data-testid="health-reasons">
-        {health.reasons.map((r) => (
-          <li key={r}>{r}</li>
+      <ul className="mt-2 space-y-0.5 text-sm text-slate-700" data-testid="health-reasons" aria-label="What the score is made of">
+        {health.deductions.map((d) => (
+          <li key={d.reason} className="flex gap-2">
+            <span className="w-10 shrink-0 text-right font-medium tabular-nums text-red-700" data-testid="health-deduction-points">
+              −{d.points}
+              <span className="sr-only"> points:</span>
+            </span>
+            <span>{d.reason}</span>
+          </li>
+        ))}
+        {health.notes.map((note) => (
+          <li key={note} className="flex gap-2">
+            <span className="w-10 shrink-0" aria-hidden="true" />
+            <span className="text-slate-600">{note}</span>
+          </li>
         ))}
       </ul>
+      {health.deductions.length > 0 ? (
+        <p className="mt-1 text-xs text-slate-500">
+          100 − {health.deductions.reduce((sum, d) => sum + d.points, 0)} points = {health.score}
+        </p>
+      ) : null}
 
       <div className="mt-4 grid gap-4 sm:grid-cols-2">
         <div>

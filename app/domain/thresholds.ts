@@ -1,0 +1,44 @@
+// Every threshold and weight the signals engine uses, in one place; docs/signals.md section 11
+// lists them with what each one does.
+import { MEDDPICC_COMMIT, MEDDPICC_STAGE_4 } from "./meddpicc";
+
+export const THRESHOLDS = {
+  atRiskOverdueDays: 1,
+  stalledOverdueDays: 7,
+  stalledSilenceDays: 14,
+  omittedSilenceDays: 30,
+  commitMeddpicc: MEDDPICC_COMMIT,
+  stage4Meddpicc: MEDDPICC_STAGE_4,
+  maxSlippedForCommit: 1,
+  minActiveBuyers: 3,
+  healthyActiveBuyers: 6,
+  silentSlipOnTimeRate: 0.7,
+  atRiskScore: 60,
+  planTooFew: 6,
+  planTooMany: 20,
+} as const;
+
+/** The health score weights, in points taken off 100. */
+export const HEALTH_POINTS = {
+  noPlan: 30,
+  draftPlan: 20,
+  onTimeMax: 30,
+  overdueStepBase: 3,
+  overdueStepMax: 10,
+  overdueStepsMax: 25,
+  perSlip: 4,
+  slipsMax: 12,
+  silenceWeek: 7,
+  silenceStalled: 15,
+  noActiveBuyer: 15,
+  fewActiveBuyers: 10,
+  someActiveBuyers: 3,
+  economicBuyer: 8,
+  champion: 7,
+  notAccepted: 5,
+  meddpiccBelowStage: 5,
+  closeDatePassed: 10,
+  closeDateTight: 5,
+  projectedLate: 5,
+  projectedNextQuarter: 10,
+} as const;
