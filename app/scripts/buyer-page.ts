@@ -65,8 +65,9 @@ function morph(current: Element, next: Element, settled?: Element, inFormInUse =
   const formInUse = inFormInUse || current.tagName === "FORM";
   const children = [...current.children];
   const nextChildren = [...next.children];
-  const sameShape = children.length === nextChildren.length && children.every((child, i) => child.tagName === nextChildren[i].tagName);
-  if (!sameShape) return; // steps were added or removed around the user's typing: that waits for the next refresh
+  // Steps carry their ids: a step that moved (re-dated, so re-sorted) is not paired with its neighbour.
+  const sameShape = children.length === nextChildren.length && children.every((child, i) => child.tagName === nextChildren[i].tagName && child.id === nextChildren[i].id);
+  if (!sameShape) return; // steps were added, removed or reordered around the user's typing: that waits for the next refresh
   children.forEach((child, i) => morph(child, nextChildren[i], settled, formInUse));
 }
 

@@ -21,8 +21,14 @@ const FORM_ID = /^[a-z-]+(:[A-Za-z0-9_-]*)?$/;
  * reads it, on the day (overdue badges) and on the build (the asset addresses in it).
  */
 export function pageValidator(visit: BuyerVisit, assets: string): string {
-  const build = createHash("sha1").update(assets).digest("base64url").slice(0, 10);
-  return `W/"${visit.changeTag}.${visit.buyer.participantId}.${organizationToday(visit.buyer)}.${build}"`;
+  return `W/"${visit.changeTag}.${visit.buyer.participantId}.${organizationToday(visit.buyer)}.${buildTag(assets)}"`;
+}
+
+const buildTags = new Map<string, string>();
+function buildTag(assets: string): string {
+  let tag = buildTags.get(assets);
+  if (!tag) buildTags.set(assets, (tag = createHash("sha1").update(assets).digest("base64url").slice(0, 10)));
+  return tag;
 }
 
 /** True when the request already holds this version of the page (If-None-Match). */
