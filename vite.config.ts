@@ -1,7 +1,10 @@
 import { vitePlugin as remix } from "@remix-run/dev";
 import tailwindcss from "@tailwindcss/vite";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { defineConfig, type Plugin } from "vitest/config";
+import type { Plugin } from "vite";
+import { defineConfig } from "vitest/config";
 import { CROSS_SITE_MESSAGE, crossSiteWriteReason } from "./app/utils/same-origin.js";
 
 // The dev server refuses cross-site writes as the production server does (app/production-server.js).
@@ -27,12 +30,53 @@ declare module "@remix-run/node" {
   }
 }
 
+/**
+ * The buyer page's script (app/scripts/buyer-page.ts) is not part of any route: the page is a
+ * resource route and is never hydrated. `import url from "virtual:buyer-page-script"` gives its
+ * address: in development the source, which Vite serves compiled; in a build, the client build
+ * bundles it as an entry of its own with a fingerprinted name, and the server build reads that
+ * name from the client build's manifest (Remix builds the client first).
+ */
+function buyerPageScript(): Plugin {
+  const virtualId = "virtual:buyer-page-script";
+  const source = "app/scripts/buyer-page.ts";
+  let root = process.cwd();
+  let base = "/";
+  let building = false;
+  let serverBuild = false;
+  let clientOutDir = "build/client";
+  return {
+    name: "mutual:buyer-page-script",
+    configResolved(config) {
+      root = config.root;
+      base = config.base;
+      building = config.command === "build";
+      serverBuild = Boolean(config.build.ssr);
+      clientOutDir = serverBuild ? path.join(config.build.outDir, "..", "client") : config.build.outDir;
+    },
+    buildStart() {
+      if (building && !serverBuild) this.emitFile({ type: "chunk", id: path.join(root, source), name: "buyer-page" });
+    },
+    resolveId(id) {
+      return id === virtualId ? `\0${virtualId}` : undefined;
+    },
+    load(id) {
+      if (id !== `\0${virtualId}`) return undefined;
+      if (!building) return `export default ${JSON.stringify(`${base}${source}`)};`;
+      if (!serverBuild) return `export default "";`;
+      const manifest = JSON.parse(readFileSync(path.resolve(root, clientOutDir, ".vite/manifest.json"), "utf8")) as Record<string, { file: string }>;
+      return `export default ${JSON.stringify(`${base}${manifest[source].file}`)};`;
+    },
+  };
+}
+
 export default defineConfig({
   resolve: { alias: { "~": fileURLToPath(new URL("./app", import.meta.url)) } },
   server: { port: 5173 },
   plugins: [
     refuseCrossSiteWrites,
     tailwindcss(),
+    buyerPageScript(),
     // Vitest runs the code directly; the Remix plugin would try to build routes.
     !process.env.VITEST &&
       remix({

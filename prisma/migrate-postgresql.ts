@@ -1,7 +1,7 @@
 // Applies prisma/migrations-postgresql through `pg`. Prisma's wasm schema engine (the only one
 // that runs on our machines) cannot run `migrate deploy` against PostgreSQL; this does the same job
 // and keeps the same bookkeeping table, so `prisma migrate deploy` could take over from it one day.
-// docs/decisions/0006-postgresql.md records why and how.
+// docs/decisions/0007-postgresql.md records why and how.
 import { createHash, randomUUID } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";

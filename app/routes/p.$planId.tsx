@@ -1,10 +1,11 @@
-/** @jsxImportSource ~/html */
 // The buyer's plan page. A resource route: its loader and action answer with the whole page as
-// HTML from the HTML runtime, never through React or Remix's document pipeline, because this is
-// the page buyers open from email on their phones (docs/decisions/0005-buyer-page-as-html.md).
-// Only what getBuyerPlan selects ever reaches the browser.
+// HTML rendered by React on the server (react-dom/server, never hydrated), not through Remix's
+// document pipeline, because this is the page buyers open from email on their phones
+// (docs/decisions/0008-buyer-page-one-stack.md). Only what getBuyerPlan selects reaches the browser.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { BuyerErrorPage, BuyerPlanPage } from "~/components/buyer-plan/page";
+import type { ReactElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { BuyerErrorPage, BuyerPlanPage, PAGE_ASSETS } from "~/components/buyer-plan/page";
 import {
   BuyerAcceptSchema,
   BuyerAddMilestoneSchema,
@@ -14,6 +15,7 @@ import {
   BuyerMilestoneActionSchema,
   BuyerRedateSchema,
 } from "~/forms/buyer";
+import type { IntentResult } from "~/forms/intent";
 import type { BuyerActor } from "~/models/actor.server";
 import {
   buyerAcceptPlan,
@@ -26,25 +28,39 @@ import {
   buyerRedate,
   getBuyerPlan,
 } from "~/models/buyer-plan.server";
-import { htmlDocument, type Html } from "~/html/jsx-runtime";
-import { requireBuyerForPlan } from "~/utils/buyer-auth.server";
+import { requireBuyerVisit, type BuyerVisit } from "~/utils/buyer-auth.server";
+import { PAGE_CACHE_CONTROL, clearSavedNotice, notModified, pageValidator, savedFormOf, savedRedirect } from "~/utils/buyer-page-http.server";
 import { kickOutbox } from "~/utils/email.server";
 import { appUrl } from "~/utils/env.server";
 import { intentOutcome, type IntentOutcome } from "~/utils/intent.server";
 import { endSession } from "~/utils/session.server";
 import { applySecurityHeaders } from "~/utils/security-headers.server";
 
+/**
+ * The page. The script on it asks again every few seconds with the validator it was given; while
+ * nothing the page shows has changed, that costs one small read and a 304 with no body.
+ */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const planId = params.planId ?? "";
-  return answerWithPage(request, planId, async (buyer) => renderPlan(request, buyer));
+  return answerWithPage(request, planId, async (visit) => {
+    const saved = savedFormOf(request);
+    // A page with a "Saved" note is shown once: it gets no validator, so it is never revalidated into.
+    const validator = saved ? undefined : pageValidator(visit, PAGE_ASSETS);
+    if (validator && notModified(request, validator)) return html(null, 304, validator);
+    const response = await renderPlan(request, visit, { saved, changeTag: validator });
+    if (saved) response.headers.append("Set-Cookie", clearSavedNotice(planId));
+    return response;
+  });
 }
 
+/** A saved form answers 303 to the page at what it changed (Post/Redirect/Get); a refused one, the page with the form's errors. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const planId = params.planId ?? "";
-  return answerWithPage(request, planId, async (buyer) => {
-    const outcome = await runBuyerIntent(request, buyer);
+  return answerWithPage(request, planId, async (visit) => {
+    const outcome = await runBuyerIntent(request, visit.buyer);
     if (outcome instanceof Response) return outcome;
-    return renderPlan(request, buyer, outcome);
+    if (outcome.status === 200) return savedRedirect(request, planId, outcome.result.formId);
+    return renderPlan(request, visit, { answer: outcome.result, status: outcome.status });
   });
 }
 
@@ -96,19 +112,30 @@ async function runBuyerIntent(request: Request, buyer: BuyerActor): Promise<Inte
   }
 }
 
-/** The page as it is now, with the answer to the form just posted (a 400 or 409 keeps its status). */
-async function renderPlan(request: Request, buyer: BuyerActor, outcome?: IntentOutcome) {
-  const view = await getBuyerPlan(buyer);
+/** The page as it is now, with the answer to a refused form (its 400 or 409 kept). */
+async function renderPlan(request: Request, visit: BuyerVisit, shown: { answer?: IntentResult; status?: number; saved?: string | null; changeTag?: string }) {
+  const view = await getBuyerPlan(visit.buyer);
   const query = new URL(request.url).searchParams;
-  const page = <BuyerPlanPage view={view} byStage={query.get("view") === "stage"} changing={query.get("change")} answer={outcome?.result} />;
-  return html(page, outcome?.status ?? 200);
+  const page = (
+    <BuyerPlanPage
+      view={view}
+      byStage={query.get("view") === "stage"}
+      changing={query.get("change")}
+      answer={shown.answer}
+      saved={shown.saved ?? null}
+      changeTag={shown.changeTag}
+    />
+  );
+  return html(page, shown.status ?? 200, shown.changeTag);
 }
 
-function html(page: Html, status: number) {
-  // Bytes, not a string: a string body is re-scanned as a USV string before it is encoded.
-  const headers = new Headers({ "Content-Type": "text/html; charset=utf-8", "Cache-Control": "private, no-store" });
+function html(page: ReactElement | null, status: number, validator?: string) {
+  const headers = new Headers({ "Content-Type": "text/html; charset=utf-8", "Cache-Control": status < 300 || status === 304 ? PAGE_CACHE_CONTROL : "private, no-store" });
+  if (validator) headers.set("ETag", validator);
   applySecurityHeaders(headers);
-  return new Response(Buffer.from(htmlDocument(page)), { status, headers });
+  // Bytes, not a string: a string body is re-scanned as a USV string before it is encoded.
+  const body = page ? Buffer.from(`<!DOCTYPE html>${renderToStaticMarkup(page)}`) : null;
+  return new Response(body, { status, headers });
 }
 
 /**
@@ -116,9 +143,9 @@ function html(page: Html, status: number) {
  * page when there is no buyer session); refusals become an HTML error page with their status;
  * anything unexpected is logged and shown as a plain 500 page, never a stack trace.
  */
-async function answerWithPage(request: Request, planId: string, work: (buyer: BuyerActor) => Promise<Response>) {
+async function answerWithPage(request: Request, planId: string, work: (visit: BuyerVisit) => Promise<Response>) {
   try {
-    return await work(await requireBuyerForPlan(request, planId));
+    return await work(await requireBuyerVisit(request, planId));
   } catch (error) {
     if (error instanceof Response && error.status >= 300 && error.status < 400) return error;
     if (error instanceof Response) return html(<BuyerErrorPage planId={planId} status={error.status} message={await error.text()} />, error.status);

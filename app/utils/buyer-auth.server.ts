@@ -1,38 +1,53 @@
 import { redirect } from "@remix-run/node";
 import type { BuyerActor } from "~/models/actor.server";
 import { prisma } from "./db.server";
-import { readOne, storedDate } from "./db-read.server";
+import { storedDate } from "./stored-date";
 import { keepSessionAlive, sessionTokenHash } from "./session.server";
 
 const TOUCH_EVERY_MS = 60_000;
 
-// The session behind the cookie, and this plan's buyer with that session's email, in one prepared
-// read: every buyer page view and action starts here (app/utils/db-read.server.ts says why SQL).
-const BUYER_SESSION_SQL = `
-  SELECT s.id AS sessionId, s.kind, s.expiresAt, s.lastSeenAt AS sessionSeenAt, s.buyerEmail,
-         p.id AS participantId, p.organizationId, p.email, p.name, p.accessState, p.lastSeenAt,
-         plan.dealId, plan.status AS planStatus, o.timezone
-  FROM Session s
-  LEFT JOIN Participant p ON p.planId = ? AND p.email = s.buyerEmail AND p.side = 'BUYER' AND p.organizationId = s.organizationId
-  LEFT JOIN Plan plan ON plan.id = p.planId AND plan.organizationId = p.organizationId
-  LEFT JOIN Organization o ON o.id = plan.organizationId
-  WHERE s.tokenHash = ?`;
-
 interface BuyerSessionRow {
   sessionId: string;
   kind: string;
-  expiresAt: string;
-  sessionSeenAt: string;
+  expiresAt: Date | string;
+  sessionSeenAt: Date | string;
   buyerEmail: string | null;
   participantId: string | null;
   organizationId: string;
   email: string;
   name: string;
   accessState: string;
-  lastSeenAt: string | null;
+  lastSeenAt: Date | string | null;
   dealId: string;
   planStatus: string | null;
+  planVersion: number | null;
+  latestActivityId: string | null;
   timezone: string;
+}
+
+/**
+ * The session behind the cookie, this plan's buyer with that session's email, and what tells
+ * whether the plan changed (its version and the deal's latest history row), in one read: every
+ * buyer page view, poll and action starts here, and an unchanged poll needs nothing more.
+ */
+async function readBuyerSession(planId: string, tokenHash: string) {
+  const rows = await prisma.$queryRaw<BuyerSessionRow[]>`
+    SELECT s."id" AS "sessionId", s."kind", s."expiresAt", s."lastSeenAt" AS "sessionSeenAt", s."buyerEmail",
+           p."id" AS "participantId", p."organizationId", p."email", p."name", p."accessState", p."lastSeenAt",
+           plan."dealId", plan."status" AS "planStatus", plan."version" AS "planVersion", o."timezone",
+           (SELECT a."id" FROM "Activity" a WHERE a."dealId" = plan."dealId" ORDER BY a."at" DESC, a."id" DESC LIMIT 1) AS "latestActivityId"
+    FROM "Session" s
+    LEFT JOIN "Participant" p ON p."planId" = ${planId} AND p."email" = s."buyerEmail" AND p."side" = 'BUYER' AND p."organizationId" = s."organizationId"
+    LEFT JOIN "Plan" plan ON plan."id" = p."planId" AND plan."organizationId" = p."organizationId"
+    LEFT JOIN "Organization" o ON o."id" = plan."organizationId"
+    WHERE s."tokenHash" = ${tokenHash}`;
+  return rows[0];
+}
+
+/** The buyer, and a tag that changes whenever anything the buyer's page shows may have changed. */
+export interface BuyerVisit {
+  buyer: BuyerActor;
+  changeTag: string;
 }
 
 /**
@@ -40,9 +55,9 @@ interface BuyerSessionRow {
  * never access). A session whose email is not on this plan: 404, as if the plan did not exist.
  * A removed buyer: 403 on their very next request.
  */
-export async function requireBuyerForPlan(request: Request, planId: string): Promise<BuyerActor> {
+export async function requireBuyerVisit(request: Request, planId: string): Promise<BuyerVisit> {
   const tokenHash = await sessionTokenHash(request, "BUYER");
-  const row = tokenHash ? readOne<BuyerSessionRow>(BUYER_SESSION_SQL, planId, tokenHash) : undefined;
+  const row = tokenHash ? await readBuyerSession(planId, tokenHash) : undefined;
   const session = row && row.kind === "BUYER" && row.buyerEmail ? { id: row.sessionId, expiresAt: storedDate(row.expiresAt), lastSeenAt: storedDate(row.sessionSeenAt) } : null;
   if (!row || !session || !(await keepSessionAlive(session))) throw redirect(`/p/${planId}/join`);
   if (!row.participantId || !row.planStatus || row.planStatus === "DRAFT") throw new Response("Not found", { status: 404 });
@@ -56,7 +71,7 @@ export async function requireBuyerForPlan(request: Request, planId: string): Pro
   if (!lastSeenAt || now.getTime() - lastSeenAt.getTime() > TOUCH_EVERY_MS) {
     await prisma.participant.update({ where: { id: row.participantId }, data: { lastSeenAt: now } });
   }
-  return {
+  const buyer: BuyerActor = {
     kind: "BUYER",
     participantId: row.participantId,
     planId,
@@ -66,4 +81,9 @@ export async function requireBuyerForPlan(request: Request, planId: string): Pro
     name: row.name,
     timezone: row.timezone,
   };
+  return { buyer, changeTag: `${Number(row.planVersion)}.${row.latestActivityId ?? "-"}` };
+}
+
+export async function requireBuyerForPlan(request: Request, planId: string): Promise<BuyerActor> {
+  return (await requireBuyerVisit(request, planId)).buyer;
 }

@@ -1,6 +1,8 @@
 // (b) The buyer plan page's server throughput against the same server's bare health route, under
-// the same concurrent load (10 connections), in alternating rounds; (c) the JavaScript the buyer plan page sends, gzipped, as Chromium
-// receives it. Runs the production build against the database DATABASE_URL points at.
+// the same concurrent load (10 connections), in alternating rounds; (b') the same for the page's
+// live-update poll when nothing changed (answered 304); (c) the JavaScript the buyer plan page
+// sends, gzipped, as Chromium receives it. Runs the production build against the database
+// DATABASE_URL points at.
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import autocannon from "autocannon";
@@ -87,31 +89,43 @@ async function startServer(): Promise<ChildProcess> {
   throw new Error("The production server did not start: run npm run build first.");
 }
 
-function load(url: string, cookie?: string, duration = 4) {
-  return autocannon({ url, connections: 10, duration, headers: cookie ? { cookie } : {} });
+function load(url: string, cookie?: string, duration = 4, validator?: string) {
+  const headers: Record<string, string> = {};
+  if (cookie) headers.cookie = cookie;
+  if (validator) headers["if-none-match"] = validator;
+  return autocannon({ url, connections: 10, duration, headers });
 }
 
 const ROUNDS = 3;
 
 /**
- * The health route and the buyer page, measured in turns (health, page, health, page, ...) so that
- * both see the same machine: the other work sharing these two cores moves a single run by ±30%.
+ * The health route, the buyer page and its unchanged poll, measured in turns (health, page, poll,
+ * health, ...) so that all see the same machine: the other work sharing these two cores moves a
+ * single run by ±30%.
  */
-async function alternate(health: string, page: string, cookie: string) {
+async function alternate(health: string, page: string, cookie: string, validator: string) {
   const rounds = [];
   for (let i = 0; i < ROUNDS; i++) {
     const healthRun = await load(health);
     const pageRun = await load(page, cookie);
-    rounds.push({ health: healthRun, page: pageRun });
+    const pollRun = await load(page, cookie, 4, validator);
+    rounds.push({ health: healthRun, page: pageRun, poll: pollRun });
   }
   const rate = (runs: autocannon.Result[]) => runs.reduce((sum, run) => sum + run.requests.total, 0) / runs.reduce((sum, run) => sum + run.duration, 0);
   const pages = rounds.map((round) => round.page);
+  const polls = rounds.map((round) => round.poll);
+  const healthRps = rate(rounds.map((round) => round.health));
   return {
-    healthRps: rate(rounds.map((round) => round.health)),
+    healthRps,
     buyerRps: rate(pages),
     roundShares: rounds.map((round) => round.page.requests.average / round.health.requests.average),
     errors: pages.reduce((sum, run) => sum + run.errors + run.non2xx + run.timeouts, 0),
     buyerLatencyP50: Math.max(...pages.map((run) => run.latency.p50)),
+    pollRps: rate(polls),
+    pollShare: rate(polls) / healthRps,
+    pollRoundShares: rounds.map((round) => round.poll.requests.average / round.health.requests.average),
+    // Anything but a 304 is a miss: the poll must find the page unchanged every time.
+    pollErrors: polls.reduce((sum, run) => sum + run.errors + run.timeouts + run.requests.total - run["3xx"], 0),
   };
 }
 
@@ -122,9 +136,14 @@ export async function benchBuyerPage(organizationId: string) {
     const page = `${BASE}/p/${fixture.planId}`;
     const check = await fetch(page, { headers: { cookie: fixture.cookie } });
     if (check.status !== 200) throw new Error(`The buyer page answered ${check.status}, not 200`);
+    const validator = check.headers.get("ETag");
+    if (!validator) throw new Error("The buyer page sent no ETag");
+    const poll = await fetch(page, { headers: { cookie: fixture.cookie, "if-none-match": validator } });
+    if (poll.status !== 304) throw new Error(`An unchanged poll answered ${poll.status}, not 304`);
     await load(`${BASE}/healthz`, undefined, 2); // warm-up
     await load(page, fixture.cookie, 2);
-    const measured = await alternate(`${BASE}/healthz`, page, fixture.cookie);
+    await load(page, fixture.cookie, 2, validator);
+    const measured = await alternate(`${BASE}/healthz`, page, fixture.cookie, validator);
 
     const browser = await chromium.launch({
       executablePath: process.env.PLAYWRIGHT_CHROMIUM_PATH ?? "/usr/bin/chromium",

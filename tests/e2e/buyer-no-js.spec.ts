@@ -90,3 +90,40 @@ test("with JavaScript disabled, a buyer can do everything on a 15-step plan", as
   await expect(history).toContainText("Gavin Buyer (buyer) added “Board approval”");
   await context.close();
 });
+
+test("with JavaScript disabled, a saved comment is there once after a reload, and Back and Forward show pages", async ({ page, browser }) => {
+  await signIn(page, "rep@mutual.test");
+  await createDeal(page, "Umbrella");
+  await addBuyerContact(page, "Ada Buyer", "ada@umbrella.example");
+  const { link } = await inviteBuyer(page, "Ada Buyer", "ada@umbrella.example");
+
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+  const buyer = await context.newPage();
+  await buyer.goto(link);
+  await buyer.getByRole("button", { name: "Continue" }).click();
+  const heading = buyer.getByRole("heading", { name: "Umbrella: mutual action plan" });
+  await expect(heading).toBeVisible();
+  const card = buyer.getByTestId("milestone").filter({ hasText: "Countersignature" });
+  await card.getByText("Change date or owner").click();
+  await expect(card.getByLabel("New date")).toBeVisible();
+
+  await card.getByLabel("Comment on Countersignature").fill("Signed by our CEO, once");
+  await card.getByRole("button", { name: "Send" }).click();
+  // Answered 303 to the page at the step: the note says so once, the step's forms are closed.
+  await expect(buyer).toHaveURL(/\/p\/[^/?#]+#step-/);
+  await expect(card.getByTestId("saved")).toHaveText("Saved.");
+  await expect(card.getByTestId("comment")).toHaveCount(1);
+  await expect(card.getByLabel("New date")).toHaveCount(0);
+
+  await buyer.reload();
+  await expect(card.getByTestId("comment")).toHaveCount(1);
+  await expect(card.getByTestId("saved")).toHaveCount(0);
+
+  await buyer.goBack();
+  await expect(heading).toBeVisible();
+  await expect(buyer).toHaveURL(/[?&]change=/);
+  await buyer.goForward();
+  await expect(heading).toBeVisible();
+  await expect(card.getByTestId("comment")).toHaveCount(1);
+  await context.close();
+});

@@ -12,6 +12,7 @@ import {
   emailsDuring,
   inviteAndSignIn,
   milestoneForm,
+  post,
   sellerLoad,
   sellerPost,
   setAllowedDomains,
@@ -164,7 +165,7 @@ describe("internal-only rows", () => {
       await buyerPost(p.plan.id, p.cookie, { intent: "accept-plan", version: plan.version - 1 }), // stale: 409
       await buyerPost(p.plan.id, p.cookie, { intent: "accept-plan", version: plan.version }),
     ];
-    expect(responses.map((r) => r.status)).toEqual([200, 409, 400, 200, 200, 409, 200]);
+    expect(responses.map((r) => r.status)).toEqual([303, 409, 400, 303, 303, 409, 303]);
     for (const response of responses) expect(leaks(response.body)).toEqual([]);
     expect(leaks((await buyerLoad(p.plan.id, p.cookie)).body)).toEqual([]);
   });
@@ -233,7 +234,7 @@ describe("completion and the core rule", () => {
     await prisma.milestone.update({ where: { id: step.id }, data: { status: "DONE", completedOn: "2026-11-20", markedDoneBySide: null } });
     const before = await milestone(step.id);
     expect((await buyerLoad(p.plan.id, p.cookie)).view.milestones.find((m) => m.id === step.id)!.completion).toBe("AWAITING_BUYER_CONFIRMATION");
-    expect((await buyerPost(p.plan.id, p.cookie, { intent: "confirm", milestoneId: step.id, version: before.version })).status).toBe(200);
+    expect((await buyerPost(p.plan.id, p.cookie, { intent: "confirm", milestoneId: step.id, version: before.version })).status).toBe(303);
     expect((await buyerLoad(p.plan.id, p.cookie)).view.milestones.find((m) => m.id === step.id)!.completion).toBe("DONE");
   });
 
@@ -248,7 +249,7 @@ describe("completion and the core rule", () => {
     expect(await completion()).toEqual(["AWAITING_BUYER_CONFIRMATION", "AWAITING_BUYER_CONFIRMATION"]);
 
     const response = await buyerPost(p.plan.id, p.cookie, { intent: "confirm", milestoneId: step.id, version: (await milestone(step.id)).version });
-    expect(response.status).toBe(200);
+    expect(response.status).toBe(303);
     expect(await completion()).toEqual(["DONE", "DONE"]);
     expect(await milestone(step.id)).toMatchObject({ status: "DONE", markedDoneBySide: "SELLER", buyerConfirmedAt: expect.any(Date), buyerConfirmedByParticipantId: p.buyer.id });
     expect(await prisma.activity.findFirstOrThrow({ where: { entityId: step.id, action: "milestone.confirmed" } })).toMatchObject({
@@ -260,8 +261,8 @@ describe("completion and the core rule", () => {
   });
 
   it.each([
-    ["BUYER", 200, { status: "DONE", markedDoneBySide: "BUYER", completedOn: expect.any(String) }],
-    ["JOINT", 200, { status: "DONE", markedDoneBySide: "BUYER", completedOn: expect.any(String) }],
+    ["BUYER", 303, { status: "DONE", markedDoneBySide: "BUYER", completedOn: expect.any(String) }],
+    ["JOINT", 303, { status: "DONE", markedDoneBySide: "BUYER", completedOn: expect.any(String) }],
     ["SELLER", 403, { status: "NOT_STARTED", markedDoneBySide: null, completedOn: null }],
   ] as const)("lets a buyer mark a %s step done: %s", async (side, status, stored) => {
     const p = await signedInPlan();
@@ -270,9 +271,9 @@ describe("completion and the core rule", () => {
     expect(response.status).toBe(status);
     expect(await milestone(step.id)).toMatchObject(stored);
     const views = (await buyerLoad(p.plan.id, p.cookie)).view.milestones;
-    expect(views.find((m) => m.id === step.id)!.completion).toBe(status === 200 ? "DONE" : "OPEN");
+    expect(views.find((m) => m.id === step.id)!.completion).toBe(status === 303 ? "DONE" : "OPEN");
     const activity = await prisma.activity.findFirst({ where: { entityId: step.id, action: "milestone.completed" } });
-    if (status === 200) expect(activity).toMatchObject({ actorSide: "BUYER", actorParticipantId: p.buyer.id });
+    if (status === 303) expect(activity).toMatchObject({ actorSide: "BUYER", actorParticipantId: p.buyer.id });
     else expect(activity).toBeNull();
   });
 
@@ -296,7 +297,7 @@ describe("co-editing the plan", () => {
     const p = await signedInPlan();
     const step = await milestone(stepOf(p, "BUYER", 1).id);
     const response = await buyerPost(p.plan.id, p.cookie, { intent: "redate", milestoneId: step.id, version: step.version, targetDate: "2027-01-08", reason: "Evaluator on leave" });
-    expect(response.status).toBe(200);
+    expect(response.status).toBe(303);
     expect(await milestone(step.id)).toMatchObject({ targetDate: "2027-01-08", originalTargetDate: step.originalTargetDate, version: step.version + 1 });
     const redate = await prisma.activity.findFirstOrThrow({ where: { entityId: step.id, action: "milestone.redated" } });
     expect(redate).toMatchObject({ actorSide: "BUYER", actorParticipantId: p.buyer.id, internalOnly: false });
@@ -309,7 +310,7 @@ describe("co-editing the plan", () => {
     const colleague = await addBuyerParticipant(tenant.repActor, p.deal.id, { name: "Tess Tech", email: `tess-${uniqueSuffix()}@buyer.example`, title: "", role: "TECHNICAL_EVALUATOR" });
     const step = await milestone(stepOf(p, "BUYER", 1).id);
     const ok = await buyerPost(p.plan.id, p.cookie, { intent: "assign-owner", milestoneId: step.id, version: step.version, ownerParticipantId: colleague.id });
-    expect(ok.status).toBe(200);
+    expect(ok.status).toBe(303);
     const assigned = await milestone(step.id);
     expect(assigned.ownerParticipantId).toBe(colleague.id);
     expect(await prisma.activity.findFirstOrThrow({ where: { entityId: step.id, action: "milestone.updated" } })).toMatchObject({ actorSide: "BUYER", actorParticipantId: p.buyer.id });
@@ -329,7 +330,7 @@ describe("co-editing the plan", () => {
   it("comments and accepts the plan, each recorded as the buyer's act", async () => {
     const p = await signedInPlan();
     const step = stepOf(p, "JOINT");
-    expect((await buyerPost(p.plan.id, p.cookie, { intent: "comment", milestoneId: step.id, body: "Legal is ready" })).status).toBe(200);
+    expect((await buyerPost(p.plan.id, p.cookie, { intent: "comment", milestoneId: step.id, body: "Legal is ready" })).status).toBe(303);
     expect(await prisma.comment.findFirstOrThrow({ where: { planId: p.plan.id } })).toMatchObject({
       milestoneId: step.id,
       side: "BUYER",
@@ -341,7 +342,7 @@ describe("co-editing the plan", () => {
     expect(await prisma.activity.findFirstOrThrow({ where: { planId: p.plan.id, action: "comment.added" } })).toMatchObject({ actorSide: "BUYER", actorParticipantId: p.buyer.id });
 
     const plan = await prisma.plan.findUniqueOrThrow({ where: { id: p.plan.id } });
-    expect((await buyerPost(p.plan.id, p.cookie, { intent: "accept-plan", version: plan.version })).status).toBe(200);
+    expect((await buyerPost(p.plan.id, p.cookie, { intent: "accept-plan", version: plan.version })).status).toBe(303);
     expect(await prisma.plan.findUniqueOrThrow({ where: { id: p.plan.id } })).toMatchObject({
       status: "ACCEPTED",
       acceptedByParticipantId: p.buyer.id,
@@ -355,7 +356,7 @@ describe("co-editing the plan", () => {
   });
 
   it.each([
-    ["BUYER", 200],
+    ["BUYER", 303],
     ["SELLER", 400],
   ] as const)("adds a step owned by the %s side: %s", async (ownerSide, status) => {
     const p = await signedInPlan();
@@ -381,7 +382,7 @@ describe("co-editing the plan", () => {
     const { result: ok, emails } = await emailsDuring(colleague, () =>
       buyerPost(p.plan.id, p.cookie, { intent: "invite-colleague", name: "Carl", email: colleague, title: "CFO", role: "ECONOMIC_BUYER" }),
     );
-    expect(ok.status).toBe(200);
+    expect(ok.status).toBe(303);
     expect(await prisma.participant.findUniqueOrThrow({ where: { planId_email: { planId: p.plan.id, email: colleague } } })).toMatchObject({
       side: "BUYER",
       accessState: "INVITED",
@@ -412,10 +413,10 @@ describe("conflicts and bad input", () => {
     const redate = (targetDate: string) => buyerPost(p.plan.id, p.cookie, { intent: "redate", milestoneId: step.id, version: step.version, targetDate });
     const first = await redate("2027-01-10");
     const second = await redate("2027-01-11");
-    expect([first.status, second.status]).toEqual([200, 409]);
+    expect([first.status, second.status]).toEqual([303, 409]);
     // The page shows what is stored now beside what this buyer typed, and offers to keep theirs.
     expect(textOf(second.body)).toContain("Someone else saved this first. Your change was not applied. Field Saved now Yours targetDate 2027-01-10 2027-01-11");
-    expect(second.body).toContain(`<input type="hidden" name="targetDate" value="2027-01-11"><input type="hidden" name="intent" value="redate"><input type="hidden" name="milestoneId" value="${step.id}"><input type="hidden" name="version" value="${step.version + 1}">`);
+    expect(second.body).toContain(`<input type="hidden" name="targetDate" value="2027-01-11"/><input type="hidden" name="intent" value="redate"/><input type="hidden" name="milestoneId" value="${step.id}"/><input type="hidden" name="version" value="${step.version + 1}"/>`);
     expect(await milestone(step.id)).toMatchObject({ targetDate: "2027-01-10", version: step.version + 1 });
     expect(await prisma.activity.count({ where: { entityId: step.id, action: "milestone.redated" } })).toBe(1);
   });
@@ -425,8 +426,8 @@ describe("conflicts and bad input", () => {
     const step = await milestone(stepOf(p, "BUYER", 2).id);
     const dates = ["2027-01-13", "2027-01-14"];
     const responses = await Promise.all(dates.map((targetDate) => buyerPost(p.plan.id, p.cookie, { intent: "redate", milestoneId: step.id, version: step.version, targetDate })));
-    expect(responses.map((r) => r.status).sort()).toEqual([200, 409]);
-    const winner = dates[responses.findIndex((r) => r.status === 200)];
+    expect(responses.map((r) => r.status).sort()).toEqual([303, 409]);
+    const winner = dates[responses.findIndex((r) => r.status === 303)];
     expect(await milestone(step.id)).toMatchObject({ targetDate: winner, version: step.version + 1 });
   });
 
@@ -446,10 +447,10 @@ describe("the page as HTML", () => {
     const p = await signedInPlan();
     const step = stepOf(p, "BUYER");
     const script = `<script>alert("owned")</script> & <b>bold</b>`;
-    expect((await buyerPost(p.plan.id, p.cookie, { intent: "comment", milestoneId: step.id, body: script })).status).toBe(200);
+    expect((await buyerPost(p.plan.id, p.cookie, { intent: "comment", milestoneId: step.id, body: script })).status).toBe(303);
     const page = await buyerLoad(p.plan.id, p.cookie);
     expect(page.headers.get("Content-Type")).toBe("text/html; charset=utf-8");
-    expect(page.headers.get("Cache-Control")).toBe("private, no-store");
+    expect(page.headers.get("Cache-Control")).toBe("private, no-cache");
     expect(page.headers.get("X-Frame-Options")).toBe("DENY");
     expect(page.headers.get("X-Content-Type-Options")).toBe("nosniff");
     expect(page.body.startsWith("<!DOCTYPE html>")).toBe(true);
@@ -468,7 +469,7 @@ describe("the page as HTML", () => {
     expect(open.match(/id="date-/g)).toEqual([`id="date-`]);
     expect(open).toContain(`id="date-${step.id}"`);
     // Saving goes back to the page without the open forms, in the order the reader chose.
-    expect(open).toContain('<form method="post" action="?view=stage" class="space-y-2"><input type="hidden" name="intent" value="redate">');
+    expect(open).toContain('<form method="post" action="?view=stage" class="space-y-2"><input type="hidden" name="intent" value="redate"/>');
     const unknown = (await callLoader(planPage.loader, { path: `/p/${p.plan.id}?change=nope`, params: { planId: p.plan.id }, cookie: p.cookie })).body as string;
     expect(unknown).not.toContain('id="date-');
   });
@@ -480,5 +481,100 @@ describe("the page as HTML", () => {
     expect(page.headers.get("Content-Type")).toBe("text/html; charset=utf-8");
     expect(textOf(page.body)).toContain("Not found This page does not exist, or you do not have access to it.");
     expect(page.body).toContain('href="/p/not-a-plan/join"');
+  });
+});
+
+describe("Post/Redirect/Get", () => {
+  const load = (planId: string, cookie: string, path = "", headers: Record<string, string> = {}) =>
+    callLoader(planPage.loader, { path: `/p/${planId}${path}`, params: { planId }, cookie, headers });
+
+  it("answers a saved form with 303 to the step it changed, and says Saved once", async () => {
+    const p = await signedInPlan();
+    const step = stepOf(p, "BUYER");
+    const saved = await buyerPost(p.plan.id, p.cookie, { intent: "comment", milestoneId: step.id, body: "Once only" });
+    expect(saved.status).toBe(303);
+    expect(saved.headers.get("Location")).toBe(`/p/${p.plan.id}#step-${step.id}`);
+    expect(saved.headers.get("Cache-Control")).toBe("no-store");
+    const notice = saved.headers.get("Set-Cookie")!.split(";")[0];
+
+    const after = await load(p.plan.id, `${p.cookie}; ${notice}`);
+    expect(after.status).toBe(200);
+    expect(String(after.body).match(/data-testid="saved"/g)).toHaveLength(1);
+    expect(String(after.body)).toMatch(new RegExp(`id="step-${step.id}"[^]*data-testid="saved"[^]*Once only`));
+    expect(after.headers.get("Set-Cookie")).toMatch(/^mutual_saved=; Path=\/p\/[^;]+; Max-Age=0/);
+    // Reloaded, the note is gone, and the comment is there once.
+    const reloaded = await buyerLoad(p.plan.id, p.cookie);
+    expect(reloaded.body).not.toContain('data-testid="saved"');
+    expect(reloaded.view.comments.filter((c) => c.body === "Once only")).toHaveLength(1);
+  });
+
+  it("keeps the reader's order and closes the step's forms after a save", async () => {
+    const p = await signedInPlan();
+    const step = await milestone(stepOf(p, "BUYER", 1).id);
+    const form = { intent: "redate", milestoneId: step.id, version: step.version, targetDate: "2027-01-09", reason: "" };
+    const saved = await post(planPage.action, { path: `/p/${p.plan.id}?view=stage&change=${step.id}`, params: { planId: p.plan.id }, cookie: p.cookie, form });
+    expect(saved.status).toBe(303);
+    expect(saved.headers.get("Location")).toBe(`/p/${p.plan.id}?view=stage#step-${step.id}`);
+    const accepted = await buyerPost(p.plan.id, p.cookie, { intent: "accept-plan", version: (await prisma.plan.findUniqueOrThrow({ where: { id: p.plan.id } })).version });
+    expect(accepted.headers.get("Location")).toBe(`/p/${p.plan.id}#plan`);
+  });
+
+  it("answers a refused form with its errors and what was typed", async () => {
+    const p = await signedInPlan();
+    await setAllowedDomains(p.deal.id, "buyer.example");
+    const refused = await buyerPost(p.plan.id, p.cookie, { intent: "invite-colleague", name: "Olga Typed", email: "olga@elsewhere.example", title: "Counsel", role: "LEGAL" });
+    expect(refused.status).toBe(400);
+    expect(refused.headers.get("Cache-Control")).toBe("private, no-store");
+    expect(refused.body).toContain('value="Olga Typed"');
+    expect(refused.body).toContain('value="olga@elsewhere.example"');
+    expect(refused.body).toContain('value="Counsel"');
+    expect(refused.body).toMatch(/<option value="LEGAL" selected="">/);
+  });
+});
+
+describe("live updates", () => {
+  const load = (planId: string, cookie: string, headers: Record<string, string> = {}) =>
+    callLoader(planPage.loader, { path: `/p/${planId}`, params: { planId }, cookie, headers });
+
+  it("answers an unchanged poll with 304 and no body, and a changed one with the new page", async () => {
+    const p = await signedInPlan();
+    const first = await load(p.plan.id, p.cookie);
+    const tag = first.headers.get("ETag")!;
+    expect(tag).toMatch(/^W\/".+"$/);
+    expect(String(first.body)).toContain(`data-change-tag="${tag.replaceAll('"', "&quot;")}"`);
+
+    const unchanged = await load(p.plan.id, p.cookie, { "If-None-Match": tag });
+    expect(unchanged.status).toBe(304);
+    expect(unchanged.body).toBe("");
+    expect(unchanged.headers.get("ETag")).toBe(tag);
+    expect(unchanged.headers.get("Cache-Control")).toBe("private, no-cache");
+
+    // The rep renames a step: the plan's history moves on, and so does the validator.
+    const step = stepOf(p, "BUYER");
+    expect((await sellerPost(p.deal.id, await milestoneForm(step.id, { title: "Renamed by the rep" }))).status).toBe(200);
+    const changed = await load(p.plan.id, p.cookie, { "If-None-Match": tag });
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get("ETag")).not.toBe(tag);
+    expect(String(changed.body)).toContain("Renamed by the rep");
+  });
+
+  it("differs between two buyers of the same plan", async () => {
+    const p = await signedInPlan();
+    const colleague = await addBuyerParticipant(tenant.repActor, p.deal.id, { name: "Cole League", email: `cole-${uniqueSuffix()}@buyer.example`, title: "", role: "OTHER" });
+    const { cookie } = await inviteAndSignIn(p.deal.id, colleague.id);
+    const mine = (await load(p.plan.id, p.cookie)).headers.get("ETag")!;
+    expect((await load(p.plan.id, cookie, { "If-None-Match": mine })).status).toBe(200);
+  });
+});
+
+describe("the buyer's history", () => {
+  it("starts when the plan was shared: the rep's drafting is not shown", async () => {
+    const p = await signedInPlan();
+    const plan = await prisma.plan.findUniqueOrThrow({ where: { id: p.plan.id } });
+    const drafting = await prisma.activity.findMany({ where: { planId: p.plan.id, at: { lt: plan.sharedAt! } } });
+    expect(drafting.map((a) => a.action)).toContain("plan.created");
+    const shown = (await buyerLoad(p.plan.id, p.cookie)).view.activity.map((a) => a.action);
+    expect(shown).toContain("plan.shared");
+    expect(shown).not.toContain("plan.created");
   });
 });

@@ -1,22 +1,25 @@
-/** @jsxImportSource ~/html */
-// The buyer's plan page as one HTML document: mobile-first, every action a small form that posts
-// (it all works without JavaScript), enhanced by one small script (docs/decisions/0005).
-import { Activity } from "./activity";
+// The buyer's plan page as one HTML document, rendered by React on the server and never hydrated:
+// mobile-first, every action a small form that posts (it all works without JavaScript), enhanced
+// by one small script (docs/decisions/0008-buyer-page-one-stack.md).
+import type { ReactNode } from "react";
 import { AddStep } from "./add-step";
 import { MilestoneCard } from "./milestone-card";
 import { People } from "./people";
 import { PlanHeader } from "./plan-header";
+import { PostForm } from "./post-form";
+import { ActivityList } from "~/components/plan-editor/activity-list";
 import { errorCopy } from "~/components/error-copy";
 import { compareCalendarDates } from "~/domain/dates";
 import { stageName } from "~/domain/types";
 import type { IntentResult } from "~/forms/intent";
 import type { BuyerPlanView } from "~/models/buyer-plan.types";
-import type { Child } from "~/html/jsx-runtime";
-import { PostForm } from "~/html/ui";
 import stylesheet from "~/tailwind.css?url";
-import enhancementScript from "~/scripts/buyer-page.js?url";
+import enhancementScript from "virtual:buyer-page-script";
 
-function Document({ title, children }: { title: string; children: Child }) {
+/** The assets a page refers to: a new build changes them, and so every page's validator. */
+export const PAGE_ASSETS = `${stylesheet} ${enhancementScript}`;
+
+function Document({ title, children }: { title: string; children: ReactNode }) {
   return (
     <html lang="en" className="h-full">
       <head>
@@ -48,15 +51,29 @@ function groupMilestones(milestones: Milestone[], byStage: boolean): Array<{ hea
     .map(([stage, items]) => ({ heading: stage === 99 ? "Other steps" : `Before stage ${stage}: ${stageName(stage)}`, items }));
 }
 
-/** The whole page; `answer` is the result of the form just posted, shown beside that form. */
-export function BuyerPlanPage({ view, byStage, changing, answer }: { view: BuyerPlanView; byStage: boolean; changing: string | null; answer?: IntentResult }) {
+export interface BuyerPlanPageProps {
+  view: BuyerPlanView;
+  byStage: boolean;
+  /** The step whose date and owner forms are open. */
+  changing: string | null;
+  /** The answer to the form just posted and refused (400 or 409), shown beside that form. */
+  answer?: IntentResult;
+  /** The form whose save redirected here, to say "Saved" beside it once. */
+  saved: string | null;
+  /** What the page's script sends back when it asks whether anything changed. */
+  changeTag?: string;
+}
+
+/** The whole page. */
+export function BuyerPlanPage({ view, byStage, changing, answer, saved, changeTag }: BuyerPlanPageProps) {
   const here = byStage ? "?view=stage" : "?";
   const links = (milestoneId: string) => ({ change: `${here}${byStage ? "&" : ""}change=${encodeURIComponent(milestoneId)}`, close: here });
   const commentsFor = (milestoneId: string) => view.comments.filter((c) => c.milestoneId === milestoneId);
+  const savedStep = saved?.includes(":") ? saved.slice(saved.indexOf(":") + 1) : null;
   const tab = (current: boolean) => `rounded px-2 py-1 ${current ? "bg-white shadow-sm" : "text-slate-600"}`;
   return (
     <Document title={`${view.plan.title} · Mutual`}>
-      <main data-plan-page className="mx-auto max-w-3xl space-y-4 px-3 py-4 sm:px-4 sm:py-8">
+      <main data-plan-page data-change-tag={changeTag} className="mx-auto max-w-3xl space-y-4 px-3 py-4 sm:px-4 sm:py-8">
         <div className="flex items-center justify-between text-sm">
           <span className="font-bold text-brand-700">Mutual</span>
           <PostForm intent="sign-out">
@@ -64,7 +81,7 @@ export function BuyerPlanPage({ view, byStage, changing, answer }: { view: Buyer
             <button className="text-slate-600 underline">Sign out</button>
           </PostForm>
         </div>
-        <PlanHeader view={view} answer={answer} />
+        <PlanHeader view={view} answer={answer} saved={saved === "accept-plan"} />
 
         <section aria-labelledby="steps-heading" className="space-y-3">
           <div className="flex flex-wrap items-center justify-between gap-2">
@@ -82,16 +99,18 @@ export function BuyerPlanPage({ view, byStage, changing, answer }: { view: Buyer
           </div>
           {view.milestones.length === 0 ? <p className="card p-4 text-slate-600">No steps yet. Add the first one below.</p> : null}
           {groupMilestones(view.milestones, byStage).map((group) => (
-            <div className="space-y-3">
+            <div key={group.heading ?? "all"} className="space-y-3">
               {group.heading ? <h3 className="pt-2 text-sm font-semibold uppercase tracking-wide text-slate-500">{group.heading}</h3> : null}
               <ol className="space-y-3">
                 {group.items.map((m) => (
                   <MilestoneCard
+                    key={m.id}
                     milestone={m}
                     people={view.participants}
                     comments={commentsFor(m.id)}
                     today={view.today}
                     answer={answer}
+                    saved={savedStep === m.id}
                     changing={changing === m.id}
                     links={links(m.id)}
                   />
@@ -99,11 +118,11 @@ export function BuyerPlanPage({ view, byStage, changing, answer }: { view: Buyer
               </ol>
             </div>
           ))}
-          <AddStep view={view} answer={answer} />
+          <AddStep view={view} answer={answer} saved={saved === "add-milestone"} />
         </section>
 
-        <People view={view} answer={answer} />
-        <Activity view={view} />
+        <People view={view} answer={answer} saved={saved === "invite-colleague"} />
+        <ActivityList activity={view.activity} milestones={view.milestones} timezone={view.timezone} />
       </main>
     </Document>
   );

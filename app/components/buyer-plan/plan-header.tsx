@@ -1,15 +1,16 @@
-/** @jsxImportSource ~/html */
-import { Button, ConflictNotice, PostForm } from "~/html/ui";
+import { Button } from "~/components/ui/button";
+import { ConflictNotice } from "~/components/ui/conflict-notice";
 import { answerFor, type IntentResult } from "~/forms/intent";
 import { formatMoment } from "~/components/format";
 import type { BuyerPlanView } from "~/models/buyer-plan.types";
+import { PostForm, SavedNotice } from "./post-form";
 
-export function PlanHeader({ view, answer }: { view: BuyerPlanView; answer?: IntentResult }) {
+export function PlanHeader({ view, answer, saved }: { view: BuyerPlanView; answer?: IntentResult; saved: boolean }) {
   const { plan, milestones, timezone } = view;
   const done = milestones.filter((m) => m.completion === "DONE").length;
   const accept = answerFor(answer, "accept-plan");
   return (
-    <header className="card p-4 sm:p-6">
+    <header id="plan" className="card p-4 sm:p-6">
       <p className="text-sm text-slate-500">
         {plan.buyerCompany} × {plan.sellerCompany}
       </p>
@@ -22,7 +23,14 @@ export function PlanHeader({ view, answer }: { view: BuyerPlanView; answer?: Int
           </span>
           <span className="text-slate-500">Your contact: {plan.sellerName}</span>
         </div>
-        <div className="mt-1 h-2 overflow-hidden rounded-full bg-slate-100" role="progressbar" aria-valuemin={0} aria-valuemax={milestones.length} aria-valuenow={done} aria-label="Steps done">
+        <div
+          className="mt-1 h-2 overflow-hidden rounded-full bg-slate-100"
+          role="progressbar"
+          aria-valuemin={0}
+          aria-valuemax={milestones.length}
+          aria-valuenow={done}
+          aria-label="Steps done"
+        >
           <div className="h-full bg-emerald-500" style={{ width: `${milestones.length ? (100 * done) / milestones.length : 0}%` }} />
         </div>
       </div>
@@ -39,7 +47,8 @@ export function PlanHeader({ view, answer }: { view: BuyerPlanView; answer?: Int
           </Button>
         </PostForm>
       )}
-      <ConflictNotice result={accept} />
+      <SavedNotice shown={saved} />
+      <ConflictNotice result={accept} className="mt-3" />
     </header>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react";
-import { Form, useActionData, useNavigation } from "@remix-run/react";
-import { answerFor, conflictDetails, type IntentResult } from "~/forms/intent";
+import { Form, useActionData, useNavigation, type FormProps } from "@remix-run/react";
+import { ConflictNotice as SharedConflictNotice } from "~/components/ui/conflict-notice";
+import { answerFor, type IntentResult } from "~/forms/intent";
 
 /** The action's answer, if it belongs to this form (a page holds one form per row). */
 export function useIntentResult(formId: string): IntentResult | undefined {
@@ -37,55 +38,13 @@ export function useBaseVersion(version: number, result: IntentResult | undefined
   return { base, markDirty: () => setDirty(true) };
 }
 
-/**
- * Shown when someone else saved first. The page now shows their version; this lists what the
- * user tried to save beside what is stored, and lets them keep theirs with one click. Place it
- * beside its form, never inside: "Keep mine instead" is a form of its own, and HTML drops nested
- * forms, so without JavaScript a nested one would post the outer form's fields.
- */
-export function ConflictNotice({ result, className = "" }: { result?: IntentResult; className?: string }) {
-  const details = conflictDetails(result);
-  if (!details) return null;
-  const { current, differing, keep } = details;
-  return (
-    <div role="alert" className={`rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 ${className}`}>
-      <p className="font-medium">Someone else saved this first. Your change was not applied.</p>
-      {differing.length > 0 ? (
-        <table className="mt-2 w-full text-left">
-          <thead>
-            <tr>
-              <th className="pr-2 font-medium">Field</th>
-              <th className="pr-2 font-medium">Saved now</th>
-              <th className="font-medium">Yours</th>
-            </tr>
-          </thead>
-          <tbody>
-            {differing.map(([key, value]) => (
-              <tr key={key}>
-                <td className="pr-2 align-top">{key}</td>
-                <td className="pr-2 align-top font-mono">{String(current[key] ?? "") || "—"}</td>
-                <td className="align-top font-mono">{String(value ?? "") || "—"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : (
-        <p className="mt-1">Your values match what is saved now.</p>
-      )}
-      {keep ? (
-        <Form method="post" className="mt-2 flex flex-wrap items-center gap-2" preventScrollReset>
-          {keep.fields.map(([key, value]) => (
-            <input key={key} type="hidden" name={key} value={value} />
-          ))}
-          <input type="hidden" name="version" value={keep.version} />
-          <button type="submit" className="rounded-md border border-amber-400 bg-white px-2 py-1 font-medium hover:bg-amber-100">
-            Keep mine instead
-          </button>
-          <span>or leave it: the saved version stays.</span>
-        </Form>
-      ) : null}
-    </div>
-  );
+/** The shared conflict notice (app/components/ui/conflict-notice.tsx), posting through Remix. */
+export function ConflictNotice({ result, className }: { result?: IntentResult; className?: string }) {
+  return <SharedConflictNotice result={result} className={className} form={KeepMineForm} />;
+}
+
+function KeepMineForm(props: FormProps) {
+  return <Form {...props} preventScrollReset />;
 }
 
 export function FormErrors({ result }: { result?: IntentResult }) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { storedDate } from "./db-read.server";
+import { storedDate } from "./stored-date";
 
 describe("storedDate", () => {
   it("reads Prisma's ISO text with an offset", () => {
@@ -11,7 +11,9 @@ describe("storedDate", () => {
     expect(storedDate("2026-10-25 01:30:00").toISOString()).toBe("2026-10-25T01:30:00.000Z");
   });
 
-  it("keeps a missing value missing", () => {
+  it("keeps a Date and a missing value as they are", () => {
+    const at = new Date("2026-11-22T14:03:04.129Z");
+    expect(storedDate(at)).toBe(at);
     expect(storedDate(null)).toBeNull();
   });
 });

@@ -1,0 +1,73 @@
+// HTTP for the buyer's plan page: Post/Redirect/Get with a "Saved" note shown once, and the
+// validator that lets an unchanged poll answer 304.
+import { createHash } from "node:crypto";
+import { redirect } from "@remix-run/node";
+import { organizationToday } from "~/domain/dates";
+import type { BuyerVisit } from "./buyer-auth.server";
+import { isProduction } from "./env.server";
+
+/**
+ * Private: never stored by a shared cache. `no-cache`, not `no-store`: the browser keeps the page
+ * for Back and Forward (which then show it, instead of a "confirm form resubmission" or cache-miss
+ * page) but asks the server before reusing it for a new visit.
+ */
+export const PAGE_CACHE_CONTROL = "private, no-cache";
+
+const SAVED_COOKIE = "mutual_saved";
+const FORM_ID = /^[a-z-]+(:[A-Za-z0-9_-]*)?$/;
+
+/**
+ * What the page shows depends on the plan and deal (their version and latest history row), on who
+ * reads it, on the day (overdue badges) and on the build (the asset addresses in it).
+ */
+export function pageValidator(visit: BuyerVisit, assets: string): string {
+  return `W/"${visit.changeTag}.${visit.buyer.participantId}.${organizationToday(visit.buyer)}.${buildTag(assets)}"`;
+}
+
+const buildTags = new Map<string, string>();
+function buildTag(assets: string): string {
+  let tag = buildTags.get(assets);
+  if (!tag) buildTags.set(assets, (tag = createHash("sha1").update(assets).digest("base64url").slice(0, 10)));
+  return tag;
+}
+
+/** True when the request already holds this version of the page (If-None-Match). */
+export function notModified(request: Request, validator: string): boolean {
+  const held = request.headers.get("If-None-Match");
+  return Boolean(held?.split(",").some((tag) => tag.trim() === validator));
+}
+
+/** Where a saved form sends the reader back to: the step it changed, or the part of the page it belongs to. */
+function anchorFor(formId: string): string {
+  const [intent, milestoneId] = formId.split(":");
+  if (milestoneId) return `step-${milestoneId}`;
+  if (intent === "accept-plan") return "plan";
+  if (intent === "add-milestone") return "add-step";
+  if (intent === "invite-colleague") return "people";
+  return "activity-heading";
+}
+
+/** 303 to the page the form was posted to (its query kept, no step's forms open), at what it changed. */
+export function savedRedirect(request: Request, planId: string, formId: string) {
+  const posted = new URL(request.url);
+  posted.searchParams.delete("change");
+  const search = posted.searchParams.toString();
+  const cookie = [`${SAVED_COOKIE}=${formId.replace(":", "%3A")}`, `Path=/p/${planId}`, "Max-Age=60", "HttpOnly", "SameSite=Lax", ...(isProduction() ? ["Secure"] : [])];
+  return redirect(`/p/${planId}${search ? `?${search}` : ""}#${anchorFor(formId)}`, {
+    status: 303,
+    headers: { "Set-Cookie": cookie.join("; "), "Cache-Control": "no-store" },
+  });
+}
+
+/** The form whose save led here, if this is the page right after it. */
+export function savedFormOf(request: Request): string | null {
+  const match = new RegExp(`(?:^|;\\s*)${SAVED_COOKIE}=([^;]*)`).exec(request.headers.get("Cookie") ?? "");
+  // Form ids are plain ASCII: the cookie holds them as they are, and anything else is ignored.
+  const formId = match ? match[1].replace("%3A", ":") : "";
+  return FORM_ID.test(formId) ? formId : null;
+}
+
+/** Shown once: the page that shows the note clears it. */
+export function clearSavedNotice(planId: string): string {
+  return `${SAVED_COOKIE}=; Path=/p/${planId}; Max-Age=0; HttpOnly; SameSite=Lax`;
+}
