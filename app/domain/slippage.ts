@@ -1,6 +1,6 @@
 // Per-milestone slippage (product.md, "Slippage"): the one definition, used by the signals
 // engine (on day numbers, for speed) and by pages that show a single milestone.
-import { dayNumber } from "./dates";
+import { dayNumber, readableDayNumber } from "./dates";
 import type { CalendarDate } from "./types";
 
 /** Current minus original target day, when positive; else 0. */
@@ -13,10 +13,14 @@ export function overdueDays(targetDay: number, todayDay: number, countsAsDone: b
   return countsAsDone ? 0 : Math.max(0, todayDay - targetDay);
 }
 
+// A page showing one milestone must render even when a stored date cannot be read: it shows 0.
 export function daysSlipped(originalTargetDate: CalendarDate, targetDate: CalendarDate): number {
-  return slippedDays(dayNumber(originalTargetDate), dayNumber(targetDate));
+  const original = readableDayNumber(originalTargetDate);
+  const target = readableDayNumber(targetDate);
+  return original === null || target === null ? 0 : slippedDays(original, target);
 }
 
 export function daysOverdue(targetDate: CalendarDate, today: CalendarDate, countsAsDone: boolean): number {
-  return overdueDays(dayNumber(targetDate), dayNumber(today), countsAsDone);
+  const target = readableDayNumber(targetDate);
+  return target === null ? 0 : overdueDays(target, dayNumber(today), countsAsDone);
 }
