@@ -86,7 +86,10 @@ export default function Deals() {
           <button className="rounded-md border border-slate-300 px-3 py-1.5">Apply</button>
         </noscript>
         {isNarrowed(query) ? (
-          <Link to={pipelineHref({ ...query, search: "", category: null, overCalled: false, stalled: false, stagePushed: false, page: 1 })} className="py-1.5 text-brand-700 underline">
+          <Link
+            to={pipelineHref({ ...query, search: "", category: null, overCalled: false, stalled: false, stagePushed: false, page: 1 })}
+            className="py-1.5 text-brand-700 underline"
+          >
             Clear filters
           </Link>
         ) : null}

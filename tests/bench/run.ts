@@ -40,7 +40,6 @@ console.log(
     `First load of a day, recomputing every deal's signals: ${fmt(dashboard.coldMs)} ms`,
 );
 
-
 const { benchBuyerPage } = await import("./buyer-page");
 const buyer = await benchBuyerPage(org.organizationId);
 console.log(

@@ -55,7 +55,18 @@ test("dates outside 2000–2099, impossible dates and a plan start after the clo
 
   // Without JavaScript the server gives the same answer.
   const response = await page.request.post("/deals/new", {
-    form: { accountName: "Hostile Dates Co", name: "Hostile rollout", amount: "10000", currency: "USD", stage: "2", targetCloseDate: "2027-02-26", repForecastCategory: "PIPELINE", planMode: "template", planStartDate: "9999-12-01", ownerId: "" },
+    form: {
+      accountName: "Hostile Dates Co",
+      name: "Hostile rollout",
+      amount: "10000",
+      currency: "USD",
+      stage: "2",
+      targetCloseDate: "2027-02-26",
+      repForecastCategory: "PIPELINE",
+      planMode: "template",
+      planStartDate: "9999-12-01",
+      ownerId: "",
+    },
   });
   expect(response.status()).toBe(400);
   await page.goto("/deals?q=hostile");

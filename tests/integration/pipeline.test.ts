@@ -33,27 +33,59 @@ beforeAll(async () => {
 
 const listAs = async (cookie: string, query = "") => (await callLoader(list.loader, { path: `/deals${query}`, cookie })).body as List;
 const pageOf = (cookie: string, dealId: string) => callLoader(dealPage.loader, { path: `/deals/${dealId}`, params: { dealId }, cookie });
-const post = (cookie: string, dealId: string, form: Record<string, string | number>) => callAction(dealPage.action, { path: `/deals/${dealId}`, params: { dealId }, cookie, form });
+const post = (cookie: string, dealId: string, form: Record<string, string | number>) =>
+  callAction(dealPage.action, { path: `/deals/${dealId}`, params: { dealId }, cookie, form });
 const fieldErrors = (body: unknown) => (body as { result: { error: Record<string, string[]> } }).result.error;
 
-const NEW_DEAL = { name: "Range deal", amount: "1000", currency: "USD", stage: "3", targetCloseDate: "2027-02-26", repForecastCategory: "PIPELINE", planMode: "template" };
+const NEW_DEAL = {
+  name: "Range deal",
+  amount: "1000",
+  currency: "USD",
+  stage: "3",
+  targetCloseDate: "2027-02-26",
+  repForecastCategory: "PIPELINE",
+  planMode: "template",
+};
 
 describe("one accepted range of dates", () => {
   it.each([
     ["a plan start in 9999", { planStartDate: "9999-12-01" }, "planStartDate", "Choose a date between 1 Jan 2000 and 31 Dec 2099."],
     ["a plan start in year 1", { planStartDate: "0001-01-01" }, "planStartDate", "Choose a date between 1 Jan 2000 and 31 Dec 2099."],
-    ["a close date that does not exist", { targetCloseDate: "2026-02-31", planMode: "none" }, "targetCloseDate", "Target close date is not a real date. Choose a date between 1 Jan 2000 and 31 Dec 2099."],
-    ["a plan start after the close date", { planStartDate: "2027-03-01" }, "planStartDate", "The plan cannot start after the target close date (26 Feb 2027). Choose an earlier start."],
+    [
+      "a close date that does not exist",
+      { targetCloseDate: "2026-02-31", planMode: "none" },
+      "targetCloseDate",
+      "Target close date is not a real date. Choose a date between 1 Jan 2000 and 31 Dec 2099.",
+    ],
+    [
+      "a plan start after the close date",
+      { planStartDate: "2027-03-01" },
+      "planStartDate",
+      "The plan cannot start after the target close date (26 Feb 2027). Choose an earlier start.",
+    ],
   ])("refuses %s with a field error and creates nothing", async (_, fields, field, message) => {
     const before = await prisma.deal.count();
-    const result = await callAction(newDeal.action, { path: "/deals/new", cookie: cookies.rep, form: { ...NEW_DEAL, accountName: `Range ${uniqueSuffix()}`, ...fields } });
+    const result = await callAction(newDeal.action, {
+      path: "/deals/new",
+      cookie: cookies.rep,
+      form: { ...NEW_DEAL, accountName: `Range ${uniqueSuffix()}`, ...fields },
+    });
     expect(result.status).toBe(400);
     expect(fieldErrors(result.body)).toEqual({ [field]: [message] });
     expect(await prisma.deal.count()).toBe(before);
   });
 
   it("refuses a template start whose steps would leave the range, and writes no year past 9999", async () => {
-    const deal = await createDeal(A.repActor, { ...NEW_DEAL, stage: 3, amount: 1000, currency: "USD", repForecastCategory: "PIPELINE", accountName: "Late Co", targetCloseDate: "2099-12-31", planMode: "none" });
+    const deal = await createDeal(A.repActor, {
+      ...NEW_DEAL,
+      stage: 3,
+      amount: 1000,
+      currency: "USD",
+      repForecastCategory: "PIPELINE",
+      accountName: "Late Co",
+      targetCloseDate: "2099-12-31",
+      planMode: "none",
+    });
     const result = await post(cookies.rep, deal.id, { intent: "create-plan", planMode: "template", planStartDate: "2099-12-01" });
     expect(result.status).toBe(400);
     expect(fieldErrors(result.body)).toEqual({ planStartDate: ["The template's last step would fall after 31 Dec 2099. Choose an earlier start."] });
@@ -62,7 +94,16 @@ describe("one accepted range of dates", () => {
 
   it("refuses a milestone date outside the range", async () => {
     const { deal } = A.repDeal;
-    const result = await post(cookies.rep, deal.id, { intent: "add-milestone", title: "Far away", output: "", ownerSide: "SELLER", ownerParticipantId: "", targetDate: "9999-01-01", status: "NOT_STARTED", gatesStage: "" });
+    const result = await post(cookies.rep, deal.id, {
+      intent: "add-milestone",
+      title: "Far away",
+      output: "",
+      ownerSide: "SELLER",
+      ownerParticipantId: "",
+      targetDate: "9999-01-01",
+      status: "NOT_STARTED",
+      gatesStage: "",
+    });
     expect(result.status).toBe(400);
     expect(fieldErrors(result.body)).toEqual({ targetDate: ["Choose a date between 1 Jan 2000 and 31 Dec 2099."] });
   });
@@ -123,7 +164,10 @@ describe("archive, restore and delete", () => {
     const activity = ((await pageOf(cookies.rep, deal.id)).body as DealPage).activity;
     expect(activity[0].action).toBe("deal.archived");
 
-    const restored = await post(cookies.rep, deal.id, { intent: "restore-deal", version: (await prisma.deal.findUniqueOrThrow({ where: { id: deal.id } })).version });
+    const restored = await post(cookies.rep, deal.id, {
+      intent: "restore-deal",
+      version: (await prisma.deal.findUniqueOrThrow({ where: { id: deal.id } })).version,
+    });
     expect(restored.status).toBe(303);
     expect((await prisma.deal.findUniqueOrThrow({ where: { id: deal.id } })).archivedAt).toBeNull();
     expect((await prisma.dealSignalCache.findUniqueOrThrow({ where: { dealId: deal.id } })).archived).toBe(false);
@@ -156,7 +200,17 @@ describe("archive, restore and delete", () => {
 
   it("answers 403 to a rep who sees a deal as a seller on its plan but does not own it", async () => {
     const { deal, plan } = await addDealWithPlan(A.repActor);
-    await prisma.participant.create({ data: { organizationId: A.organization.id, planId: plan.id, side: "SELLER", userId: A.otherRep.id, email: `helper-${uniqueSuffix()}@example.test`, name: "Helper", accessState: "ACTIVE" } });
+    await prisma.participant.create({
+      data: {
+        organizationId: A.organization.id,
+        planId: plan.id,
+        side: "SELLER",
+        userId: A.otherRep.id,
+        email: `helper-${uniqueSuffix()}@example.test`,
+        name: "Helper",
+        accessState: "ACTIVE",
+      },
+    });
     expect((await archive(cookies.otherRep, deal.id, (await prisma.deal.findUniqueOrThrow({ where: { id: deal.id } })).version)).status).toBe(403);
   });
 
@@ -184,7 +238,16 @@ describe("paging and search", () => {
     cookie = await cookieFor(tenant.admin.id);
     const admin = await actorFor(tenant.admin.id);
     for (let i = 0; i < PIPELINE_PAGE_SIZE + 7; i++) {
-      await createDeal(admin, { ...NEW_DEAL, stage: 2, amount: 1000 + i, currency: "USD", repForecastCategory: "PIPELINE", accountName: i === 3 ? "Zebra 100% Widgets" : `Account ${i}`, name: i === 5 ? "Zebra upgrade" : `Deal ${i}`, planMode: "none" });
+      await createDeal(admin, {
+        ...NEW_DEAL,
+        stage: 2,
+        amount: 1000 + i,
+        currency: "USD",
+        repForecastCategory: "PIPELINE",
+        accountName: i === 3 ? "Zebra 100% Widgets" : `Account ${i}`,
+        name: i === 5 ? "Zebra upgrade" : `Deal ${i}`,
+        planMode: "none",
+      });
     }
   });
 
@@ -232,7 +295,11 @@ describe("the signal cache", () => {
 
     // The background refresh then writes it, with an upsert, and clears the mark.
     await refreshAllSignalCaches();
-    expect(await prisma.dealSignalCache.findUniqueOrThrow({ where: { dealId: deal.id } })).toMatchObject({ stale: false, derivedCategory: "CLOSED", outcome: "WON" });
+    expect(await prisma.dealSignalCache.findUniqueOrThrow({ where: { dealId: deal.id } })).toMatchObject({
+      stale: false,
+      derivedCategory: "CLOSED",
+      outcome: "WON",
+    });
   });
 
   it("recomputes every row after the organization's midnight, and nothing before", async () => {
