@@ -11,6 +11,9 @@ import { DEMO_MANAGER, DEMO_REP, createDeal, signIn } from "./helpers";
 const E2E_DB = path.join(TMP, "e2e.db");
 const RANGE_ERROR = "Choose a date between 1 Jan 2000 and 31 Dec 2099.";
 
+// Each test walks through many pages and two or three sign-ins: more than the default minute on a busy machine.
+test.describe.configure({ timeout: 240_000 });
+
 async function fillNewDeal(page: Page, close: string, start: string) {
   await page.goto("/deals/new");
   await page.getByLabel("Account").fill("Hostile Dates Co");
