@@ -97,11 +97,12 @@ test("a stored date the app cannot read breaks only its own deal, which is then 
   await expect(page.getByTestId("unreadable-date")).toContainText("The problem is the target close date.");
 
   // The manager's dashboard renders for the whole team.
-  const manager = await browser.newPage();
+  const managerContext = await browser.newContext();
+  const manager = await managerContext.newPage();
   await signIn(manager, DEMO_MANAGER);
   await manager.goto("/dashboard");
   await expect(manager.getByTestId("kpi-cards")).toContainText("MAP completion");
-  await manager.close();
+  await managerContext.close();
 
   // Its owner archives it from the deal page: it leaves the pipeline and waits under Archived.
   await page.getByRole("button", { name: "Archive deal" }).click();
@@ -115,7 +116,8 @@ test("a stored date the app cannot read breaks only its own deal, which is then 
   await expect(page.getByTestId("pipeline-row").filter({ hasText: "Unreadable Date Co" })).toHaveCount(1);
 
   // An admin deletes it after typing the account name; a wrong name deletes nothing.
-  const admin = await browser.newPage();
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
   await signIn(admin, "admin@mutual.test");
   await admin.goto("/deals/forced-unreadable-deal");
   await admin.getByText("Delete this deal").click();
@@ -126,5 +128,5 @@ test("a stored date the app cannot read breaks only its own deal, which is then 
   await admin.getByRole("button", { name: "Delete deal for good" }).click();
   await expect(admin).toHaveURL(/\/deals$/);
   expect((await admin.request.get("/deals/forced-unreadable-deal")).status()).toBe(404);
-  await admin.close();
+  await adminContext.close();
 });
