@@ -19,6 +19,10 @@ export function describeActivity(entry: ActivityEntry, titles: Map<string, strin
   switch (entry.action) {
     case "deal.created":
       return "created the deal";
+    case "deal.archived":
+      return "archived the deal";
+    case "deal.restored":
+      return "restored the deal from the archive";
     case "plan.created":
       return after.from === "template" ? `created the plan from the template (${after.milestones} milestones)` : "created a blank plan";
     case "plan.shared":

@@ -1,5 +1,17 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { addDays, calendarDateIn, dayNumber, daysBetween, formatCalendarDate, fromDayNumber, isCalendarDate, organizationToday } from "./dates";
+import {
+  addDays,
+  calendarDateIn,
+  compareCalendarDates,
+  dayNumber,
+  daysBetween,
+  formatCalendarDate,
+  fromDayNumber,
+  isAcceptedDate,
+  isCalendarDate,
+  organizationToday,
+  readableDayNumber,
+} from "./dates";
 
 const ORIGINAL_TZ = process.env.TZ;
 afterEach(() => {
@@ -87,6 +99,43 @@ describe("day numbers", () => {
   });
 
   it("refuse what is not a date", () => {
-    for (const bad of ["2026-13-01", "2026-1-01", "", "20261101", "2026-11-0x"]) expect(() => dayNumber(bad)).toThrow(RangeError);
+    for (const bad of ["2026-13-01", "2026-1-01", "", "20261101", "2026-11-0x", "+010000-01-01"]) expect(() => dayNumber(bad)).toThrow(RangeError);
+  });
+
+  it("refuse impossible days of real months", () => {
+    for (const bad of ["2026-02-29", "2026-02-31", "2026-04-31", "2100-02-29", "2026-06-31", "2026-01-32"]) expect(() => dayNumber(bad)).toThrow(RangeError);
+    for (const good of ["2028-02-29", "2000-02-29", "2026-01-31", "2026-04-30"]) {
+      const [y, m, d] = good.split("-").map(Number);
+      expect(dayNumber(good)).toBe(Date.UTC(y, m - 1, d) / 86_400_000);
+    }
+  });
+
+  it("never write a year past 9999", () => {
+    expect(fromDayNumber(dayNumber("9999-12-31"))).toBe("9999-12-31");
+    expect(() => fromDayNumber(dayNumber("9999-12-31") + 1)).toThrow(RangeError);
+    expect(() => addDays("9999-12-01", 49)).toThrow(RangeError);
+  });
+});
+
+describe("the accepted range", () => {
+  it.each([
+    ["2000-01-01", true],
+    ["2099-12-31", true],
+    ["2026-11-30", true],
+    ["1999-12-31", false],
+    ["2100-01-01", false],
+    ["9999-12-01", false],
+    ["0001-01-01", false],
+    ["2026-02-31", false],
+    ["+010000-01-01", false],
+  ])("%s is accepted: %s", (date, accepted) => {
+    expect(isAcceptedDate(date)).toBe(accepted);
+    expect(readableDayNumber(date) === null).toBe(!accepted);
+  });
+
+  it("compares by day number and puts what it cannot read last", () => {
+    const sorted = ["+010000-01-01", "2027-01-02", "2026-02-31", "2026-12-31"].sort(compareCalendarDates);
+    expect(sorted.slice(0, 2)).toEqual(["2026-12-31", "2027-01-02"]);
+    expect(compareCalendarDates("2026-12-31", "2026-12-31")).toBe(0);
   });
 });

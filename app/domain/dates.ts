@@ -6,13 +6,35 @@ import { memoize } from "./memo";
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MS_PER_DAY = 86_400_000;
 
+/**
+ * The one range of dates a person may enter anywhere. Anything outside it is a typo (9999, 0001),
+ * and keeping every stored date inside it keeps every derived date a four-digit year.
+ */
+export const FIRST_ACCEPTED_DATE: CalendarDate = "2000-01-01";
+export const LAST_ACCEPTED_DATE: CalendarDate = "2099-12-31";
+export const ACCEPTED_RANGE_MESSAGE = "Choose a date between 1 Jan 2000 and 31 Dec 2099";
+
 export function isCalendarDate(value: string): value is CalendarDate {
   const match = DATE_PATTERN.exec(value);
   if (!match) return false;
   const [, y, m, d] = match.map(Number);
-  const date = new Date(Date.UTC(y, m - 1, d));
+  // setUTCFullYear, unlike Date.UTC, does not read years 0..99 as 1900..1999.
+  const date = new Date(0);
+  date.setUTCFullYear(y, m - 1, d);
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
+
+/** A real calendar date inside the accepted range: what every form takes and every figure can read. */
+export function isAcceptedDate(value: string): value is CalendarDate {
+  return isCalendarDate(value) && value >= FIRST_ACCEPTED_DATE && value <= LAST_ACCEPTED_DATE;
+}
+
+/** The day number of a date the engine can read, or null for anything else (whatever is stored). */
+export function readableDayNumber(value: string | null | undefined): number | null {
+  return value != null && isAcceptedDate(value) ? dayNumber(value) : null;
+}
+
+const DAYS_IN_MONTH = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /**
  * Days since 1970-01-01 for a 'YYYY-MM-DD' date. Parsed by hand (days-from-civil) because the
@@ -24,7 +46,9 @@ export function dayNumber(date: CalendarDate): number {
   let y = (date.charCodeAt(0) - 48) * 1000 + (date.charCodeAt(1) - 48) * 100 + (date.charCodeAt(2) - 48) * 10 + (date.charCodeAt(3) - 48);
   const m = (date.charCodeAt(5) - 48) * 10 + (date.charCodeAt(6) - 48);
   const d = (date.charCodeAt(8) - 48) * 10 + (date.charCodeAt(9) - 48);
-  if (!(m >= 1 && m <= 12 && d >= 1 && d <= 31 && y >= 0 && y <= 9999)) throw new RangeError(`Not a calendar date: ${date}`);
+  if (!(m >= 1 && m <= 12 && d >= 1 && y >= 0 && y <= 9999)) throw new RangeError(`Not a calendar date: ${date}`);
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  if (d > (m === 2 ? (leap ? 29 : 28) : DAYS_IN_MONTH[m])) throw new RangeError(`Not a calendar date: ${date}`);
   if (m <= 2) y -= 1;
   const era = Math.floor(y / 400);
   const yoe = y - era * 400;
@@ -35,7 +59,12 @@ export function dayNumber(date: CalendarDate): number {
 
 const toDayNumber = dayNumber;
 
+const LAST_FOUR_DIGIT_DAY = 2_932_896; // 9999-12-31
+const FIRST_FOUR_DIGIT_DAY = -719_528; // 0000-01-01
+
 export function fromDayNumber(day: number): CalendarDate {
+  // Past year 9999 toISOString writes "+010000-…", which is no calendar date: refuse it instead.
+  if (!Number.isInteger(day) || day < FIRST_FOUR_DIGIT_DAY || day > LAST_FOUR_DIGIT_DAY) throw new RangeError(`No calendar date for day ${day}`);
   return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
 }
 
@@ -98,6 +127,9 @@ export function formatCalendarDate(date: CalendarDate, style: "short" | "long" =
   return formatDay(date, style);
 }
 
+/** Earlier first, by day number; a stored value that is no readable date sorts after every date. */
 export function compareCalendarDates(a: CalendarDate, b: CalendarDate): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  const x = readableDayNumber(a) ?? Infinity;
+  const y = readableDayNumber(b) ?? Infinity;
+  return x === y ? 0 : x < y ? -1 : 1;
 }

@@ -2,7 +2,7 @@
 // slipped count, the steps due so far, and the projected close with the observed lateness carried
 // forward, against the target close date and the end of its fiscal quarter.
 import { completionState } from "./completion";
-import { dayNumber, fromDayNumber } from "./dates";
+import { dayNumber, fromDayNumber, readableDayNumber } from "./dates";
 import { fiscalQuarterOf } from "./fiscal";
 import type { CalendarDate, DealSnapshot, MilestoneSignal, SnapshotMilestone } from "./signal-types";
 
@@ -16,12 +16,16 @@ export function overdueDays(targetDay: number, todayDay: number, countsAsDone: b
   return countsAsDone ? 0 : Math.max(0, todayDay - targetDay);
 }
 
+// A page showing one milestone must render even when a stored date cannot be read: it shows 0.
 export function daysSlipped(originalTargetDate: CalendarDate, targetDate: CalendarDate): number {
-  return slippedDays(dayNumber(originalTargetDate), dayNumber(targetDate));
+  const original = readableDayNumber(originalTargetDate);
+  const target = readableDayNumber(targetDate);
+  return original === null || target === null ? 0 : slippedDays(original, target);
 }
 
 export function daysOverdue(targetDate: CalendarDate, today: CalendarDate, countsAsDone: boolean): number {
-  return overdueDays(dayNumber(targetDate), dayNumber(today), countsAsDone);
+  const target = readableDayNumber(targetDate);
+  return target === null ? 0 : overdueDays(target, dayNumber(today), countsAsDone);
 }
 
 export function milestoneSignals(milestones: SnapshotMilestone[], todayN: number): MilestoneSignal[] {

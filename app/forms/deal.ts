@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { CURRENCIES, FORECAST_CATEGORIES, OUTCOMES } from "~/domain/types";
-import { isCalendarDate } from "~/domain/dates";
-import { calendarDate, requiredText, version } from "./fields";
+import { planStartProblem } from "~/domain/default-template";
+import { calendarDate, planStartDate, requiredText, version } from "./fields";
 
 const dealFields = {
   accountName: requiredText("Account name", 120),
@@ -22,13 +22,17 @@ export const NewDealSchema = z
     ...dealFields,
     ownerId: z.string().optional(),
     planMode: z.enum(["template", "blank", "none"]).default("template"),
-    planStartDate: z.string().optional(),
+    planStartDate,
   })
-  .refine((value) => value.planMode !== "template" || isCalendarDate(value.planStartDate ?? ""), {
+  .refine((value) => value.planMode !== "template" || Boolean(value.planStartDate), {
     path: ["planStartDate"],
-    message: "Pick the day the plan starts (YYYY-MM-DD)",
+    message: "Pick the day the plan starts",
     // Check it even when other fields fail, so the form shows every error at once.
     when: () => true,
+  })
+  .superRefine((value, ctx) => {
+    const problem = value.planMode === "template" && value.planStartDate ? planStartProblem(value.planStartDate, value.targetCloseDate) : null;
+    if (problem) ctx.addIssue({ code: "custom", path: ["planStartDate"], message: problem });
   });
 
 export const EditDealSchema = z.object({
@@ -39,3 +43,6 @@ export const EditDealSchema = z.object({
 
 export type NewDealInput = z.infer<typeof NewDealSchema>;
 export type EditDealInput = z.infer<typeof EditDealSchema>;
+
+export const ArchiveDealSchema = z.object({ version });
+export const DeleteDealSchema = z.object({ confirmName: requiredText("Account name", 200) });

@@ -1,13 +1,20 @@
 // Field schemas shared by several forms. The same schema validates in the browser (Conform)
 // and on the server, so the rules live in one place.
 import { z } from "zod";
-import { isCalendarDate } from "~/domain/dates";
+import { ACCEPTED_RANGE_MESSAGE, isAcceptedDate, isCalendarDate } from "~/domain/dates";
 
+/** A calendar date inside the accepted range (app/domain/dates.ts): the one date field of every form. */
 export const calendarDate = (label: string) =>
   z
     .string({ error: `${label} is required` })
     .trim()
-    .refine(isCalendarDate, { message: `${label} must be a date (YYYY-MM-DD)` });
+    .min(1, `${label} is required`)
+    // One message per mistake, and no abort: an aborted field would hide the form's other errors.
+    .refine((v) => v === "" || isCalendarDate(v), { message: `${label} is not a real date. ${ACCEPTED_RANGE_MESSAGE}.` })
+    .refine((v) => !isCalendarDate(v) || isAcceptedDate(v), { message: `${ACCEPTED_RANGE_MESSAGE}.` });
+
+/** The day a template plan starts: empty when the plan is not from the template. */
+export const planStartDate = z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), calendarDate("Plan start date").optional());
 
 export const requiredText = (label: string, max = 200) =>
   z.string({ error: `${label} is required` }).trim().min(1, `${label} is required`).max(max, `${label} is too long (${max} characters at most)`);

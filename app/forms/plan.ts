@@ -1,16 +1,16 @@
 import { z } from "zod";
-import { isCalendarDate } from "~/domain/dates";
-import { domainList, optionalText, requiredText, version } from "./fields";
+import { domainList, optionalText, planStartDate, requiredText, version } from "./fields";
 
+// The start is checked against the deal's target close date and the template by the model
+// (createPlanInTx), which knows both.
 export const CreatePlanSchema = z
   .object({
     planMode: z.enum(["template", "blank"]),
-    planStartDate: z.string().optional(),
+    planStartDate,
   })
-  .refine((value) => value.planMode !== "template" || isCalendarDate(value.planStartDate ?? ""), {
+  .refine((value) => value.planMode !== "template" || Boolean(value.planStartDate), {
     path: ["planStartDate"],
-    message: "Pick the day the plan starts (YYYY-MM-DD)",
-    // Check it even when other fields fail, so the form shows every error at once.
+    message: "Pick the day the plan starts",
     when: () => true,
   });
 

@@ -1,6 +1,6 @@
 // Who is asking. Every model function takes an actor and scopes its queries with the helpers
 // below, so authorization is decided here, once, and never in routes.
-import type { Prisma } from "~/generated/prisma/client";
+import { Prisma } from "~/generated/prisma/client";
 import type { Role } from "~/domain/types";
 import { organizationToday } from "~/domain/dates";
 
@@ -72,4 +72,22 @@ export interface BuyerActor {
   email: string;
   name: string;
   timezone: string;
+}
+
+/**
+ * visibleDealsWhere as a SQL condition on a deal aliased `d`, for lean raw reads (the pipeline).
+ * The same rule: tests/integration/pipeline.test.ts checks both give the same deals.
+ */
+export function visibleDealsSql(actor: SellerActor): Prisma.Sql {
+  const organization = Prisma.sql`d."organizationId" = ${actor.organizationId}`;
+  if (actor.role === "ADMIN") return organization;
+  const reachable = [
+    Prisma.sql`d."ownerId" = ${actor.userId}`,
+    Prisma.sql`EXISTS (SELECT 1 FROM "Plan" vp JOIN "Participant" vs ON vs."planId" = vp."id"
+                       WHERE vp."dealId" = d."id" AND vs."userId" = ${actor.userId} AND vs."side" = 'SELLER')`,
+  ];
+  if (actor.role === "MANAGER" && actor.teamId) {
+    reachable.push(Prisma.sql`EXISTS (SELECT 1 FROM "User" vo WHERE vo."id" = d."ownerId" AND vo."teamId" = ${actor.teamId})`);
+  }
+  return Prisma.sql`${organization} AND (${Prisma.join(reachable, " OR ")})`;
 }

@@ -1,30 +1,10 @@
 import { prisma } from "~/utils/db.server";
-import { FieldError, NotFoundError, VersionConflictError } from "~/utils/http.server";
+import { FieldError, ForbiddenError, NotFoundError, VersionConflictError } from "~/utils/http.server";
 import type { EditDealInput, NewDealInput } from "~/forms/deal";
 import { actorToday, visibleDealsWhere, type SellerActor } from "./actor.server";
 import { changedFields, recordActivity, sellerActivityActor } from "./activity.server";
 import { createPlanInTx } from "./plan.server";
-
-export async function listDeals(actor: SellerActor) {
-  const deals = await prisma.deal.findMany({
-    where: visibleDealsWhere(actor),
-    orderBy: [{ outcome: "desc" }, { targetCloseDate: "asc" }],
-    select: {
-      id: true,
-      accountName: true,
-      name: true,
-      amount: true,
-      currency: true,
-      stage: true,
-      targetCloseDate: true,
-      repForecastCategory: true,
-      outcome: true,
-      owner: { select: { id: true, name: true } },
-      plan: { select: { id: true, status: true } },
-    },
-  });
-  return deals;
-}
+import { refreshDealSignals } from "./signals.server";
 
 /** Users a deal may be assigned to: a rep can only own their own deals. */
 export async function assignableOwners(actor: SellerActor) {
@@ -46,7 +26,7 @@ export async function createDeal(actor: SellerActor, input: NewDealInput) {
   if (!owners.some((o) => o.id === ownerId)) throw new FieldError("ownerId", "Choose an owner from your team");
   const who = sellerActivityActor(actor);
 
-  return prisma.$transaction(async (tx) => {
+  const created = await prisma.$transaction(async (tx) => {
     const deal = await tx.deal.create({
       data: {
         organizationId: actor.organizationId,
@@ -76,6 +56,8 @@ export async function createDeal(actor: SellerActor, input: NewDealInput) {
     }
     return deal;
   });
+  await refreshDealSignals(actor.organizationId, created.id);
+  return created;
 }
 
 /** The deal as its seller workspace shows it; 404 when it is missing or not the actor's to see. */
@@ -84,6 +66,7 @@ export async function getDealWorkspace(actor: SellerActor, dealId: string) {
     where: { id: dealId, ...visibleDealsWhere(actor) },
     include: {
       owner: { select: { id: true, name: true, email: true } },
+      organization: { select: { timezone: true } },
       meddpicc: true,
       plan: {
         include: {
@@ -116,7 +99,7 @@ export async function updateDeal(actor: SellerActor, dealId: string, input: Edit
   const diff = changedFields(current, data);
   if (!diff) return current;
 
-  return prisma.$transaction(async (tx) => {
+  const updated = await prisma.$transaction(async (tx) => {
     const result = await tx.deal.updateMany({
       where: { id: dealId, version },
       data: { ...data, version: { increment: 1 } },
@@ -136,4 +119,48 @@ export async function updateDeal(actor: SellerActor, dealId: string, input: Edit
     });
     return tx.deal.findUniqueOrThrow({ where: { id: dealId } });
   });
+  await refreshDealSignals(actor.organizationId, dealId);
+  return updated;
+}
+
+/** Archiving takes a deal out of the pipeline and every figure: its owner, a manager or an admin may. */
+export function mayArchive(actor: SellerActor, deal: { ownerId: string }) {
+  return actor.role !== "REP" || deal.ownerId === actor.userId;
+}
+
+/** Archives (or restores) a deal; it leaves (or rejoins) the pipeline, the dashboard and every KPI. */
+export async function setDealArchived(actor: SellerActor, dealId: string, archived: boolean, version: number, now = new Date()) {
+  const current = await findVisibleDeal(actor, dealId);
+  if (!mayArchive(actor, current)) throw new ForbiddenError("Only the deal's owner or a manager can archive or restore it.");
+  if (current.version !== version) throw new VersionConflictError(current);
+  if ((current.archivedAt !== null) === archived) return current;
+
+  const saved = await prisma.$transaction(async (tx) => {
+    const result = await tx.deal.updateMany({ where: { id: dealId, version }, data: { archivedAt: archived ? now : null, version: { increment: 1 } } });
+    if (result.count === 0) throw new VersionConflictError(await tx.deal.findUniqueOrThrow({ where: { id: dealId } }));
+    await recordActivity(tx, sellerActivityActor(actor), {
+      organizationId: actor.organizationId,
+      dealId,
+      entityType: "DEAL",
+      entityId: dealId,
+      action: archived ? "deal.archived" : "deal.restored",
+      internalOnly: true,
+    });
+    return tx.deal.findUniqueOrThrow({ where: { id: dealId } });
+  });
+  await refreshDealSignals(actor.organizationId, dealId);
+  return saved;
+}
+
+/**
+ * Deletes a deal with its plan and history, for an admin who typed the account name to confirm.
+ * Nothing of it stays: the cache row goes in the same transaction.
+ */
+export async function deleteDeal(actor: SellerActor, dealId: string, confirmName: string) {
+  const current = await findVisibleDeal(actor, dealId);
+  if (actor.role !== "ADMIN") throw new ForbiddenError("Only an admin can delete a deal.");
+  if (confirmName.trim().toLowerCase() !== current.accountName.trim().toLowerCase()) {
+    throw new FieldError("confirmName", `Type the account name, ${current.accountName}, to confirm`);
+  }
+  await prisma.$transaction([prisma.dealSignalCache.deleteMany({ where: { dealId } }), prisma.deal.delete({ where: { id: dealId } })]);
 }

@@ -1,11 +1,11 @@
 import { prisma, type Tx } from "~/utils/db.server";
 import { FieldError, NotFoundError, VersionConflictError } from "~/utils/http.server";
-import { addDays } from "~/domain/dates";
-import { DEFAULT_TEMPLATE_STEPS, type TemplateStep } from "~/domain/default-template";
+import { DEFAULT_TEMPLATE_STEPS, planStartProblem, templateDates, type TemplateStep } from "~/domain/default-template";
 import type { CreatePlanInput, EditPlanInput } from "~/forms/plan";
 import type { OwnerSide, BuyingRole } from "~/domain/types";
 import { actorToday, visibleDealsWhere, visiblePlansWhere, type SellerActor } from "./actor.server";
 import { changedFields, recordActivity, sellerActivityActor } from "./activity.server";
+import { refreshDealSignals } from "./signals.server";
 
 /** The organization's default template, or the product's built-in one when it has none. */
 async function defaultTemplateSteps(tx: Tx, organizationId: string): Promise<readonly TemplateStep[]> {
@@ -28,11 +28,15 @@ async function defaultTemplateSteps(tx: Tx, organizationId: string): Promise<rea
 export async function createPlanInTx(
   tx: Tx,
   actor: SellerActor,
-  deal: { id: string; accountName: string; ownerId: string },
+  deal: { id: string; accountName: string; ownerId: string; targetCloseDate: string },
   input: CreatePlanInput,
 ) {
-  const owner = await tx.user.findUniqueOrThrow({ where: { id: deal.ownerId } });
   const startDate = input.planMode === "template" ? input.planStartDate! : null;
+  const steps = startDate ? await defaultTemplateSteps(tx, actor.organizationId) : [];
+  const problem = startDate ? planStartProblem(startDate, deal.targetCloseDate, steps) : null;
+  if (problem) throw new FieldError("planStartDate", problem);
+  const dates = startDate ? templateDates(startDate, steps) : [];
+  const owner = await tx.user.findUniqueOrThrow({ where: { id: deal.ownerId } });
   const plan = await tx.plan.create({
     data: {
       organizationId: actor.organizationId,
@@ -53,9 +57,8 @@ export async function createPlanInTx(
       accessState: "ACTIVE",
     },
   });
-  const steps = startDate ? await defaultTemplateSteps(tx, actor.organizationId) : [];
   for (const [index, step] of steps.entries()) {
-    const targetDate = addDays(startDate!, step.dayOffset);
+    const targetDate = dates[index];
     await tx.milestone.create({
       data: {
         organizationId: actor.organizationId,
@@ -84,12 +87,14 @@ export async function createPlanInTx(
 }
 
 export async function createPlan(actor: SellerActor, dealId: string, input: CreatePlanInput) {
-  return prisma.$transaction(async (tx) => {
+  const plan = await prisma.$transaction(async (tx) => {
     const deal = await tx.deal.findFirst({ where: { id: dealId, ...visibleDealsWhere(actor) }, include: { plan: true } });
     if (!deal) throw new NotFoundError();
     if (deal.plan) return deal.plan;
     return createPlanInTx(tx, actor, deal, input);
   });
+  await refreshDealSignals(actor.organizationId, dealId);
+  return plan;
 }
 
 /** The plan of a deal the seller may see, inside a transaction; 404 otherwise. */

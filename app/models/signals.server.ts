@@ -3,7 +3,7 @@
 // activity history. The figures themselves are computed only by app/domain/signals.ts.
 import { prisma } from "~/utils/db.server";
 import { Prisma } from "~/generated/prisma/client";
-import { calendarDateIn, organizationToday } from "~/domain/dates";
+import { calendarDateIn, isAcceptedDate, organizationToday } from "~/domain/dates";
 import { deriveDealSignals, type DealSignals, type DealSnapshot } from "~/domain/signals";
 import { meddpiccTotal } from "~/domain/meddpicc";
 import { actorToday, visibleDealsWhere, type SellerActor } from "./actor.server";
@@ -112,77 +112,158 @@ export function toSnapshot(deal: DealRow, facts: Awaited<ReturnType<typeof histo
   };
 }
 
-/** Signals for every deal the seller may see (or the given ones), keyed by deal id. */
-export async function loadDealSignals(actor: SellerActor, dealIds?: string[], now = new Date()): Promise<Map<string, DealSignals>> {
-  const computed = await computeSignals({ ...visibleDealsWhere(actor), ...(dealIds ? { id: { in: dealIds } } : {}) }, actorToday(actor, now));
-  return new Map([...computed].map(([id, { signals }]) => [id, signals]));
+/**
+ * What the engine says about one deal, or, when a stored date cannot be read, which date (in a
+ * person's words): that deal's figures are withheld and every other deal's stay as they are.
+ */
+export type DealFigures = { signals: DealSignals; unreadableDate: null } | { signals: null; unreadableDate: string };
+
+/** The first stored date of the deal the engine cannot read, named as a person would; null when all are readable. */
+export function unreadableDateOf(snapshot: DealSnapshot): string | null {
+  const { deal, plan, milestones } = snapshot;
+  if (!isAcceptedDate(deal.targetCloseDate)) return "the target close date";
+  if (plan?.sharedOn && !isAcceptedDate(plan.sharedOn)) return "the day the plan was shared";
+  for (const m of milestones) {
+    const step = `“${m.title ?? "a step"}”`;
+    if (!isAcceptedDate(m.targetDate)) return `the target date of ${step}`;
+    if (!isAcceptedDate(m.originalTargetDate)) return `the original date of ${step}`;
+    if (m.completedOn && !isAcceptedDate(m.completedOn)) return `the day ${step} was done`;
+  }
+  return null;
 }
 
-/** Runs the engine on the matching deals. Callers scope `where`; this adds nothing. */
-async function computeSignals(where: Prisma.DealWhereInput, today: string) {
+function figuresOf(snapshot: DealSnapshot, today: string): DealFigures {
+  const unreadable = unreadableDateOf(snapshot);
+  if (unreadable) return { signals: null, unreadableDate: unreadable };
+  try {
+    return { signals: deriveDealSignals(snapshot, today), unreadableDate: null };
+  } catch (error) {
+    // A date the checks above let through but the engine cannot use breaks only this deal.
+    if (error instanceof RangeError) return { signals: null, unreadableDate: "one of its dates" };
+    throw error;
+  }
+}
+
+/** Figures for the given deals the seller may see, computed now and written nowhere (a GET may call it). */
+export async function loadDealFigures(actor: SellerActor, dealIds: string[], now = new Date()): Promise<Map<string, DealFigures>> {
+  if (dealIds.length === 0) return new Map();
+  const computed = await computeFigures({ ...visibleDealsWhere(actor), id: { in: dealIds } }, actorToday(actor, now));
+  return new Map([...computed].map(([id, { figures }]) => [id, figures]));
+}
+
+/** Signals for every deal the seller may see (or the given ones) whose dates can be read, keyed by deal id. */
+export async function loadDealSignals(actor: SellerActor, dealIds?: string[], now = new Date()): Promise<Map<string, DealSignals>> {
+  const computed = await computeFigures({ ...visibleDealsWhere(actor), ...(dealIds ? { id: { in: dealIds } } : {}) }, actorToday(actor, now));
+  return new Map([...computed].flatMap(([id, { figures }]) => (figures.signals ? [[id, figures.signals] as const] : [])));
+}
+
+/** Runs the engine on the matching deals, one deal at a time. Callers scope `where`; this adds nothing. */
+async function computeFigures(where: Prisma.DealWhereInput, today: string) {
   const deals = await loadDeals(where);
   const facts = await historyFacts(deals);
-  return new Map(deals.map((deal) => [deal.id, { deal, signals: deriveDealSignals(toSnapshot(deal, facts), today) }]));
+  return new Map(deals.map((deal) => [deal.id, { deal, figures: figuresOf(toSnapshot(deal, facts), today) }]));
+}
+
+function cacheRow(deal: DealRow, figures: DealFigures, today: string) {
+  const { signals } = figures;
+  return {
+    organizationId: deal.organizationId,
+    ownerId: deal.ownerId,
+    computedFor: today,
+    outcome: deal.outcome,
+    stage: deal.stage,
+    amount: deal.amount,
+    currency: deal.currency,
+    targetCloseDate: deal.targetCloseDate,
+    planState: deal.plan?.status ?? null,
+    archived: deal.archivedAt !== null,
+    unreadableDate: signals === null,
+    // Withheld figures are neutral: KPIs leave these rows out, the pipeline shows the unreadable date.
+    planStatus: signals?.planStatus ?? null,
+    healthScore: signals?.health.score ?? 0,
+    healthLabel: signals?.health.label ?? "AT_RISK",
+    repCategory: signals?.forecast.rep ?? deal.repForecastCategory,
+    derivedCategory: signals?.forecast.derived ?? "OMITTED",
+    overCalled: signals?.forecast.overCalled ?? false,
+    underCalled: signals?.forecast.underCalled ?? false,
+    projectedOutsideQuarter: signals?.projectedOutsideQuarter ?? false,
+    stagePushed: signals?.stagePush.pushed ?? false,
+    activeBuyerCount: signals?.activeBuyerCount ?? 0,
+    slippedCount: signals?.slippedCount ?? 0,
+  };
 }
 
 const REFRESH_CHUNK = 400;
 
 /**
- * Makes the signal cache fresh for these owners' deals: rows missing, marked stale by a recorded
- * change, or computed for an earlier day are recomputed with the engine.
+ * Recomputes these deals' cache rows and writes them with upserts. The stale mark is cleared
+ * before the deals are read, and the upsert never sets it: a change committed meanwhile leaves its
+ * own mark standing, so the next refresh picks it up and no newer state is ever overwritten by an
+ * older one. Running twice at once only computes the same figures twice.
  */
-export async function refreshSignalCache(organizationId: string, ownerIds: string[], today: string) {
-  if (ownerIds.length === 0) return 0;
-  // Only the ids that need work leave the database: at 10,000 fresh deals this returns nothing.
-  const rows = await prisma.$queryRaw<Array<{ id: string }>>`
-    SELECT d."id" AS "id" FROM "Deal" d
-    LEFT JOIN "DealSignalCache" c ON c."dealId" = d."id"
-    WHERE d."organizationId" = ${organizationId} AND d."ownerId" IN (${Prisma.join(ownerIds)})
-      AND (c."dealId" IS NULL OR c."stale" = true OR c."computedFor" <> ${today})`;
-  const missing = rows.map((r) => r.id);
-  for (let i = 0; i < missing.length; i += REFRESH_CHUNK) {
-    const ids = missing.slice(i, i + REFRESH_CHUNK);
-    const computed = await computeSignals({ organizationId, id: { in: ids } }, today);
-    const rows = [...computed.values()].map(({ deal, signals }) => ({
-      dealId: deal.id,
-      organizationId,
-      ownerId: deal.ownerId,
-      computedFor: today,
-      outcome: deal.outcome,
-      stage: deal.stage,
-      amount: deal.amount,
-      currency: deal.currency,
-      targetCloseDate: deal.targetCloseDate,
-      planState: deal.plan?.status ?? null,
-      planStatus: signals.planStatus,
-      healthScore: signals.health.score,
-      healthLabel: signals.health.label,
-      repCategory: signals.forecast.rep,
-      derivedCategory: signals.forecast.derived,
-      overCalled: signals.forecast.overCalled,
-      underCalled: signals.forecast.underCalled,
-      projectedOutsideQuarter: signals.projectedOutsideQuarter,
-      stagePushed: signals.stagePush.pushed,
-      activeBuyerCount: signals.activeBuyerCount,
-      slippedCount: signals.slippedCount,
-    }));
-    await prisma.$transaction([
-      prisma.dealSignalCache.deleteMany({ where: { dealId: { in: ids } } }),
-      prisma.dealSignalCache.createMany({ data: rows }),
-    ]);
+async function writeSignalCache(organizationId: string, dealIds: string[], today: string) {
+  for (let i = 0; i < dealIds.length; i += REFRESH_CHUNK) {
+    const ids = dealIds.slice(i, i + REFRESH_CHUNK);
+    await prisma.dealSignalCache.updateMany({ where: { dealId: { in: ids }, stale: true }, data: { stale: false } });
+    const computed = await computeFigures({ organizationId, id: { in: ids } }, today);
+    await upsertCacheRows([...computed.values()].map(({ deal, figures }) => ({ dealId: deal.id, ...cacheRow(deal, figures, today) })));
   }
-  return missing.length;
+  return dealIds.length;
+}
+
+type CacheRow = { dealId: string } & ReturnType<typeof cacheRow>;
+
+/**
+ * One multi-row INSERT … ON CONFLICT DO UPDATE per chunk: the same statement on SQLite and
+ * PostgreSQL, five times faster than one upsert per row. Booleans are written as true/false.
+ */
+async function upsertCacheRows(rows: CacheRow[]) {
+  if (rows.length === 0) return;
+  const columns = Object.keys(rows[0]) as (keyof CacheRow)[];
+  const value = (v: unknown) => (typeof v === "boolean" ? Prisma.raw(v ? "true" : "false") : Prisma.sql`${v}`);
+  const tuples = rows.map((row) => Prisma.sql`(${Prisma.join(columns.map((c) => value(row[c])))})`);
+  const names = Prisma.raw(columns.map((c) => `"${c}"`).join(", "));
+  const updates = Prisma.raw(
+    columns
+      .filter((c) => c !== "dealId")
+      .map((c) => `"${c}" = excluded."${c}"`)
+      .join(", "),
+  );
+  await prisma.$executeRaw`INSERT INTO "DealSignalCache" (${names}) VALUES ${Prisma.join(tuples)} ON CONFLICT ("dealId") DO UPDATE SET ${updates}`;
+}
+
+/** After a write commits: the changed deal's cache row, recomputed now (one deal, cheap). */
+export async function refreshDealSignals(organizationId: string, dealId: string, now = new Date()) {
+  const org = await prisma.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { timezone: true } });
+  await writeSignalCache(organizationId, [dealId], organizationToday(org, now));
 }
 
 /**
- * Keeps every organization's signal cache fresh in the background, so the first dashboard load
- * of a day does not pay for recomputing every deal (a new day makes every row stale).
+ * Brings an organization's cache up to date (or only these owners' deals): rows missing, marked
+ * stale by a recorded change, or computed for an earlier day are recomputed with the engine.
+ */
+export async function refreshSignalCache(organizationId: string, ownerIds: string[] | null, today: string) {
+  if (ownerIds?.length === 0) return 0;
+  // Only the ids that need work leave the database: at 10,000 fresh deals this returns nothing.
+  const rows = await prisma.$queryRaw<Array<{ id: string }>>`
+    SELECT d."id" AS id FROM "Deal" d
+    LEFT JOIN "DealSignalCache" c ON c."dealId" = d."id"
+    WHERE d."organizationId" = ${organizationId} ${ownerIds ? Prisma.sql`AND d."ownerId" IN (${Prisma.join(ownerIds)})` : Prisma.empty}
+      AND (c."dealId" IS NULL OR c."stale" = true OR c."computedFor" <> ${today})`;
+  return writeSignalCache(
+    organizationId,
+    rows.map((r) => r.id),
+    today,
+  );
+}
+
+/**
+ * Keeps every organization's signal cache fresh in the background: rows a change marked stale, and,
+ * once an organization's midnight has passed, every row computed for the day before.
  */
 export async function refreshAllSignalCaches(now = new Date()) {
-  const organizations = await prisma.organization.findMany({ select: { id: true, timezone: true, users: { select: { id: true } } } });
+  const organizations = await prisma.organization.findMany({ select: { id: true, timezone: true } });
   let recomputed = 0;
-  for (const org of organizations) {
-    recomputed += await refreshSignalCache(org.id, org.users.map((u) => u.id), organizationToday(org, now));
-  }
+  for (const org of organizations) recomputed += await refreshSignalCache(org.id, null, organizationToday(org, now));
   return recomputed;
 }

@@ -27,7 +27,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const response = await runIntent(await request.formData(), NewDealSchema, "new-deal", async (value) => {
     dealId = (await createDeal(seller, value)).id;
   });
-  return dealId ? redirect(`/deals/${dealId}`) : response;
+  return dealId ? redirect(`/deals/${dealId}`, 303) : response;
 }
 
 export default function NewDeal() {

@@ -12,7 +12,7 @@ import { startSession } from "~/utils/session.server";
 import { addDays, organizationToday } from "~/domain/dates";
 
 const PORT = 3199;
-const BASE = `http://localhost:${PORT}`;
+export const BASE = `http://localhost:${PORT}`;
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 
 /** A plan of the size the goal names: 15 milestones, 8 participants, 40 activity rows. */
@@ -71,7 +71,7 @@ export async function planFixture(organizationId: string) {
   return { planId: plan.id, dealId: deal.id, cookie };
 }
 
-async function startServer(): Promise<ChildProcess> {
+export async function startServer(): Promise<ChildProcess> {
   const server = spawn(process.execPath, [path.join(ROOT, "app", "production-server.js"), path.join(ROOT, "build/server/index.js")], {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: "production", PORT: String(PORT) },

@@ -27,6 +27,19 @@ if (!org || org.deals < 1000) {
   console.log("  dashboard and buyer page: skipped. Run `npm run seed:large -- --deals 10000` first (same DATABASE_URL).");
   process.exit(0);
 }
+if (!buyerOnly) {
+  const { benchDeals } = await import("./deals");
+  const deals = await benchDeals(org.organizationId);
+  const kb = (bytes: number) => `${fmt(bytes / 1024, 1)} KB`;
+  console.log(
+    `  (d) /deals for an admin: ${fmt(deals.pages.first.ms, 1)} ms and ${kb(deals.pages.first.bytes)} of HTML (first page of 50), ` +
+      `against ${fmt(deals.pages.first.healthMs, 1)} ms for /healthz; page 150 by close date ${fmt(deals.pages.deep.ms, 1)} ms, ${kb(deals.pages.deep.bytes)}; ` +
+      `search with a filter ${fmt(deals.pages.search.ms, 1)} ms, ${kb(deals.pages.search.bytes)} (${fmt(org.deals)} deals, median of 15; goal ≤ 300 ms and ≤ 300 KB). ` +
+      `Signal cache refresh before it: ${fmt(deals.refreshed)} deals in ${fmt(deals.refreshMs)} ms`,
+  );
+}
+if (process.argv.includes("--only-deals")) process.exit(0);
+
 const dashboard = buyerOnly ? null : await benchDashboard();
 if (dashboard) {
   console.log(

@@ -437,7 +437,7 @@ describe("conflicts and bad input", () => {
     const before = await snapshotPlan(p.plan.id);
     const response = await buyerPost(p.plan.id, p.cookie, { intent: "redate", milestoneId: step.id, version: step.version, targetDate: "2026-02-30" });
     expect(response.status).toBe(400);
-    expect(textOf(response.body)).toContain("New date must be a date (YYYY-MM-DD)");
+    expect(textOf(response.body)).toContain("New date is not a real date. Choose a date between 1 Jan 2000 and 31 Dec 2099.");
     expect(await snapshotPlan(p.plan.id)).toEqual(before);
   });
 });

@@ -317,7 +317,7 @@ describe("new deal action", () => {
 
   it("lets A's manager assign to a rep of their team (control)", async () => {
     const result = await newDealAs(cookies.aManager, A.otherRep.id);
-    expect(result.status).toBe(302);
+    expect(result.status).toBe(303);
     const dealId = result.headers.get("Location")!.replace("/deals/", "");
     expect(await prisma.deal.findUniqueOrThrow({ where: { id: dealId } })).toMatchObject({
       ownerId: A.otherRep.id,

@@ -38,7 +38,7 @@ describe("creating a deal", () => {
         planStartDate: "2027-01-28",
       },
     });
-    expect(response.status).toBe(302);
+    expect(response.status).toBe(303);
     const dealId = response.headers.get("Location")!.split("/").pop()!;
     const page = await callLoader(dealPage.loader, { path: `/deals/${dealId}`, params: { dealId }, cookie });
     const { plan, activity } = page.body as Awaited<ReturnType<typeof dealPage.loader>>;

@@ -7,6 +7,7 @@ import * as list from "~/routes/_seller.deals._index";
 import { callAction, callLoader } from "../fixtures/routes";
 import { actorFor, addDealWithPlan, cookieFor, createTenant, type Tenant } from "../fixtures/world";
 import { seedDemo } from "../../prisma/seed";
+import { refreshAllSignalCaches } from "~/models/signals.server";
 
 type DealPage = Awaited<ReturnType<typeof dealPage.loader>>;
 type List = Awaited<ReturnType<typeof list.loader>>;
@@ -30,8 +31,8 @@ describe("MEDDPICC", () => {
     const page = (await callLoader(dealPage.loader, { path: `/deals/${deal.id}`, params: { dealId: deal.id }, cookie })).body as DealPage;
     expect(page.meddpicc).toEqual({ scores, version: 1 });
     // 11 of 16 at stage 4 is below the seed's 12.
-    expect(page.signals.meddpiccBelowStageThreshold).toBe(true);
-    expect(page.signals.health.reasons).toContain("MEDDPICC is 11 of 16, below the 12 needed to be at stage 4");
+    expect(page.signals!.meddpiccBelowStageThreshold).toBe(true);
+    expect(page.signals!.health.reasons).toContain("MEDDPICC is 11 of 16, below the 12 needed to be at stage 4");
     const history = await prisma.activity.findFirstOrThrow({ where: { dealId: deal.id, action: "meddpicc.scored" } });
     expect(history.internalOnly).toBe(true);
   });
@@ -52,6 +53,8 @@ describe("the pipeline list on the seed", () => {
   let managerCookie: string;
   beforeAll(async () => {
     await seedDemo();
+    // What the background job does shortly after start: the list reads the signal cache.
+    await refreshAllSignalCaches();
     const manager = await prisma.user.findUniqueOrThrow({ where: { email: "manager@mutual.test" } });
     await actorFor(manager.id);
     managerCookie = await cookieFor(manager.id);
@@ -61,17 +64,17 @@ describe("the pipeline list on the seed", () => {
 
   it("puts the riskiest open deals first and closed deals last", async () => {
     const deals = await load();
-    const labels = deals.filter((d) => d.outcome === "OPEN").map((d) => d.signals.health.label);
+    const labels = deals.filter((d) => d.outcome === "OPEN").map((d) => d.signals!.health.label);
     expect(labels).toEqual([...labels].sort((a, b) => ["STALLED", "AT_RISK", "HEALTHY"].indexOf(a) - ["STALLED", "AT_RISK", "HEALTHY"].indexOf(b)));
     expect(deals.at(-1)!.outcome).not.toBe("OPEN");
-    expect(deals[0].signals.health.label).toBe("STALLED");
+    expect(deals[0].signals!.health.label).toBe("STALLED");
   });
 
   it.each([
-    ["?category=COMMIT", (d: List["deals"][number]) => d.signals.forecast.derived === "COMMIT"],
-    ["?overcalled=1", (d: List["deals"][number]) => d.signals.forecast.overCalled],
-    ["?stalled=1", (d: List["deals"][number]) => d.signals.planStatus === "STALLED"],
-    ["?pushed=1", (d: List["deals"][number]) => d.signals.stagePush.pushed],
+    ["?category=COMMIT", (d: List["deals"][number]) => d.signals!.forecast.derived === "COMMIT"],
+    ["?overcalled=1", (d: List["deals"][number]) => d.signals!.forecast.overCalled],
+    ["?stalled=1", (d: List["deals"][number]) => d.signals!.planStatus === "STALLED"],
+    ["?pushed=1", (d: List["deals"][number]) => d.signals!.stagePush.pushed],
   ])("filters with %s", async (query, keep) => {
     const all = await load();
     const filtered = await load(query);
@@ -81,7 +84,7 @@ describe("the pipeline list on the seed", () => {
 
   it("shows all five derived categories and all three plan statuses", async () => {
     const deals = await load();
-    expect(new Set(deals.map((d) => d.signals.forecast.derived))).toEqual(new Set(["OMITTED", "PIPELINE", "BEST_CASE", "COMMIT", "CLOSED"]));
-    expect(new Set(deals.map((d) => d.signals.planStatus).filter(Boolean))).toEqual(new Set(["ON_TRACK", "AT_RISK", "STALLED"]));
+    expect(new Set(deals.map((d) => d.signals!.forecast.derived))).toEqual(new Set(["OMITTED", "PIPELINE", "BEST_CASE", "COMMIT", "CLOSED"]));
+    expect(new Set(deals.map((d) => d.signals!.planStatus).filter(Boolean))).toEqual(new Set(["ON_TRACK", "AT_RISK", "STALLED"]));
   });
 });

@@ -16,23 +16,26 @@ import { CreatePlanSchema, EditPlanSchema, SharePlanSchema } from "~/forms/plan"
 import { actorToday } from "~/models/actor.server";
 import { listDealActivity } from "~/models/activity.server";
 import { decideAccessRequest, inviteBuyers, listAccessRequests } from "~/models/buyer-access.server";
-import { getDealWorkspace, updateDeal } from "~/models/deal.server";
+import { getDealWorkspace, mayArchive, updateDeal } from "~/models/deal.server";
 import { addMilestone, deleteMilestone, moveMilestone, updateMilestone } from "~/models/milestone.server";
 import { addBuyerParticipant, revokeBuyerParticipant, updateBuyerParticipant } from "~/models/participant.server";
 import { createPlan, sharePlan, updatePlan } from "~/models/plan.server";
 import { saveMeddpicc } from "~/models/meddpicc.server";
-import { loadDealSignals } from "~/models/signals.server";
+import { loadDealFigures } from "~/models/signals.server";
 import { MeddpiccSchema } from "~/forms/meddpicc";
 import { MEDDPICC_LETTERS, type MeddpiccScores } from "~/domain/meddpicc";
 import { HealthPanel } from "~/components/signals/health-panel";
 import { SlippageTable } from "~/components/signals/slippage-table";
+import { UnreadableDateNotice } from "~/components/signals/unreadable-date";
+import { ArchivePanel } from "~/components/plan-editor/archive-panel";
 import { MeddpiccForm } from "~/components/plan-editor/meddpicc-form";
 import { requireSeller } from "~/utils/auth.server";
 import { kickOutbox } from "~/utils/email.server";
 import { appUrl } from "~/utils/env.server";
 import { asResponse, runIntent, unknownIntent } from "~/utils/intent.server";
 import { ErrorPage } from "~/root";
-import { toDealView, toPlanView } from "./view.server";
+import { toDealView, toPlanView, toArchiveState } from "./view.server";
+import { ARCHIVE_INTENTS, archiveAction } from "./archive.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.deal.accountName} · Mutual` : "Deal · Mutual" },
@@ -47,10 +50,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const workspace = await getDealWorkspace(seller, params.dealId ?? "").catch((error) => {
     throw asResponse(error);
   });
-  const signals = (await loadDealSignals(seller, [workspace.id])).get(workspace.id)!;
+  // Computed now for this one deal and written nowhere: a GET never writes the signal cache.
+  const { signals, unreadableDate } = (await loadDealFigures(seller, [workspace.id])).get(workspace.id)!;
   const meddpicc = workspace.meddpicc;
   return {
     signals,
+    unreadableDate,
+    archive: toArchiveState(workspace, mayArchive(seller, workspace), seller.role === "ADMIN"),
     meddpicc: {
       scores: meddpicc ? (Object.fromEntries(MEDDPICC_LETTERS.map(({ key }) => [key, meddpicc[key]])) as MeddpiccScores) : null,
       version: meddpicc?.version ?? 0,
@@ -102,6 +108,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         runIntent(form, DecideAccessSchema, id("requestId"), (v) => decideAccessRequest(seller, dealId, v.requestId, v.decision, appUrl(request))),
       );
     default:
+      if (ARCHIVE_INTENTS.has(String(form.get("intent")))) return archiveAction(form, seller, dealId);
       if (BUYER_ONLY_INTENTS.has(String(form.get("intent")))) throw new Response("Only the buyer can do that.", { status: 403 });
       throw unknownIntent();
   }
@@ -118,7 +125,7 @@ async function sendingEmail<T>(response: Promise<T>): Promise<T> {
 }
 
 export default function DealPage() {
-  const { deal, plan, activity, today, timezone, accessRequests, signals, meddpicc } = useLoaderData<typeof loader>();
+  const { deal, plan, activity, today, timezone, accessRequests, signals, unreadableDate, meddpicc, archive } = useLoaderData<typeof loader>();
   const titles = new Map((plan?.milestones ?? []).map((m) => [m.id, m.title]));
   useLiveUpdates();
   return (
@@ -131,12 +138,12 @@ export default function DealPage() {
       <DealHeader deal={deal} plan={plan} />
       <div className="mt-6 grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <section aria-labelledby="plan-heading" className="min-w-0 space-y-4">
-          <HealthPanel signals={signals} targetCloseDate={deal.targetCloseDate} />
+          {signals ? <HealthPanel signals={signals} targetCloseDate={deal.targetCloseDate} /> : <UnreadableDateNotice field={unreadableDate ?? "one of its dates"} />}
           {plan ? (
             <>
               <PlanSettings plan={plan} />
               <MilestoneList plan={plan} today={today} />
-              <SlippageTable signals={signals} titles={titles} />
+              {signals ? <SlippageTable signals={signals} titles={titles} /> : null}
             </>
           ) : (
             <NoPlan today={today} />
@@ -147,6 +154,7 @@ export default function DealPage() {
           <MeddpiccForm scores={meddpicc.scores} version={meddpicc.version} />
           {plan ? <Participants plan={plan} accessRequests={accessRequests} timezone={timezone} /> : null}
           <ActivityList activity={activity} milestones={plan?.milestones ?? []} timezone={timezone} />
+          <ArchivePanel state={archive} />
         </aside>
       </div>
     </main>

@@ -2,6 +2,8 @@ import { milestoneView } from "~/models/milestone-view.server";
 import type { BuyingRole, ForecastCategory, Outcome, PlanStatus, Side, AccessState } from "~/domain/types";
 import type { getDealWorkspace } from "~/models/deal.server";
 import type { DealView, PlanView } from "~/components/plan-editor/types";
+import type { ArchiveState } from "~/components/plan-editor/archive-panel";
+import { calendarDateIn, formatCalendarDate } from "~/domain/dates";
 
 type Workspace = Awaited<ReturnType<typeof getDealWorkspace>>;
 
@@ -48,5 +50,15 @@ export function toPlanView(plan: NonNullable<Workspace["plan"]>): PlanView {
       lastSeenAt: p.lastSeenAt?.toISOString() ?? null,
       version: p.version,
     })),
+  };
+}
+
+export function toArchiveState(deal: Workspace, canArchive: boolean, canDelete: boolean): ArchiveState {
+  return {
+    archivedOn: deal.archivedAt ? formatCalendarDate(calendarDateIn(deal.organization.timezone, deal.archivedAt)) : null,
+    canArchive,
+    canDelete,
+    version: deal.version,
+    accountName: deal.accountName,
   };
 }
