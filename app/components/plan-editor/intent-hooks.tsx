@@ -19,18 +19,19 @@ export function useIsPending(intent: string, idField?: string, id?: string): boo
  * The version a form edits against. While the user has typed nothing, it follows the stored row,
  * so the form shows fresh values. Once they type, it stays put: a background refresh that brings
  * someone else's change neither wipes their typing nor lets their save silently overwrite that
- * change (it gets a 409). This form's own answer (saved, or 409) moves it on.
+ * change (it gets a 409). This form's own answer moves it on: a 409 result, or the token of its
+ * "Saved" notice (useSavedToken), since a successful save answers with a redirect.
  */
-export function useBaseVersion(version: number, result: IntentResult | undefined) {
+export function useBaseVersion(version: number, answer: IntentResult | string | undefined) {
   const [dirty, setDirty] = useState(false);
   const [base, setBase] = useState(version);
   useEffect(() => {
-    if (!result) return;
+    if (!answer) return;
     setDirty(false);
     setBase(version);
     // Runs for this form's own answer only; `version` is read as revalidated with it.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [result]);
+  }, [answer]);
   useEffect(() => {
     if (!dirty) setBase(version);
   }, [version, dirty]);
@@ -43,32 +44,21 @@ export function useBaseVersion(version: number, result: IntentResult | undefined
  * beside its form, never inside: "Keep mine instead" is a form of its own, and HTML drops nested
  * forms, so without JavaScript a nested one would post the outer form's fields.
  */
-export function ConflictNotice({ result, className = "" }: { result?: IntentResult; className?: string }) {
-  const details = conflictDetails(result);
+export function ConflictNotice({ result, people, className = "" }: { result?: IntentResult; people?: ReadonlyMap<string, string>; className?: string }) {
+  const details = conflictDetails(result, people);
   if (!details) return null;
-  const { current, differing, keep } = details;
+  const { rows, keep } = details;
   return (
     <div role="alert" className={`rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 ${className}`}>
       <p className="font-medium">Someone else saved this first. Your change was not applied.</p>
-      {differing.length > 0 ? (
-        <table className="mt-2 w-full text-left">
-          <thead>
-            <tr>
-              <th className="pr-2 font-medium">Field</th>
-              <th className="pr-2 font-medium">Saved now</th>
-              <th className="font-medium">Yours</th>
-            </tr>
-          </thead>
-          <tbody>
-            {differing.map(([key, value]) => (
-              <tr key={key}>
-                <td className="pr-2 align-top">{key}</td>
-                <td className="pr-2 align-top font-mono">{String(current[key] ?? "") || "—"}</td>
-                <td className="align-top font-mono">{String(value ?? "") || "—"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      {rows.length > 0 ? (
+        <ul className="mt-2 space-y-1">
+          {rows.map((row) => (
+            <li key={row.field}>
+              <span className="font-medium">{row.label}:</span> {row.yours} (yours) / {row.saved} (saved)
+            </li>
+          ))}
+        </ul>
       ) : (
         <p className="mt-1">Your values match what is saved now.</p>
       )}
