@@ -225,3 +225,43 @@ describe("two people saving the same milestone", () => {
     expect(await prisma.deal.findUniqueOrThrow({ where: { id: deal.id } })).toMatchObject({ amount: 60000, stage: 4, version: deal.version + 1 });
   });
 });
+
+describe("Post/Redirect/Get", () => {
+  const load = (dealId: string, extraCookie = "") =>
+    callLoader(dealPage.loader, { path: `/deals/${dealId}`, params: { dealId }, cookie: [cookie, extraCookie].filter(Boolean).join("; ") });
+  const noticeOf = (page: { body: unknown }) => (page.body as Awaited<ReturnType<typeof dealPage.loader>>["data"]).notice;
+
+  it("answers a save with 303 to the step's anchor, and the page says Saved once", async () => {
+    const { deal, milestones } = await addDealWithPlan(tenant.repActor);
+    const saved = await post(deal.id, await milestoneForm(milestones[1].id, { title: "Pilot agreed" }));
+    expect(saved.status).toBe(303);
+    expect(saved.headers.get("Location")).toBe(`/deals/${deal.id}#milestone-${milestones[1].id}`);
+    const flash = saved.headers.get("Set-Cookie")!.split(";")[0];
+
+    const first = await load(deal.id, flash);
+    expect(noticeOf(first)).toMatchObject({ formId: `update-milestone:${milestones[1].id}`, anchor: `milestone-${milestones[1].id}`, message: "Saved" });
+    expect(first.headers.get("Set-Cookie")).toMatch(/^mutual_notice=;.*Max-Age=0/);
+    // The browser dropped the cookie with that answer: a reload shows no notice and posts nothing.
+    expect(noticeOf(await load(deal.id))).toBeNull();
+    // A notice for another page waits for that page.
+    expect(noticeOf(await load((await addDealWithPlan(tenant.repActor)).deal.id, flash))).toBeNull();
+  });
+
+  it("answers a refused save with 400, no redirect and no notice", async () => {
+    const { deal, milestones } = await addDealWithPlan(tenant.repActor);
+    const refused = await post(deal.id, await milestoneForm(milestones[0].id, { title: "", output: "Typed, kept" }));
+    expect(refused.status).toBe(400);
+    expect(refused.headers.get("Set-Cookie")).toBeNull();
+    expect((refused.body as { result: { initialValue: Record<string, unknown> } }).result.initialValue).toMatchObject({ output: "Typed, kept" });
+  });
+
+  it("sends a new deal to its page with 303", async () => {
+    const response = await callAction(newDeal.action, {
+      path: "/deals/new",
+      cookie,
+      form: { accountName: "Hooli", name: "Hooli rollout", amount: "1000", currency: "USD", stage: "2", targetCloseDate: "2027-02-26", repForecastCategory: "PIPELINE", planMode: "none" },
+    });
+    expect(response.status).toBe(303);
+    expect(response.headers.get("Location")).toMatch(/^\/deals\/[a-z0-9]+#deal$/);
+  });
+});
