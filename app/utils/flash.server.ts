@@ -35,7 +35,9 @@ export async function redirectWithNotice(path: string, notice: Omit<Notice, "id"
   const value = { ...notice, id: randomToken().slice(0, 12), path };
   return redirect(`${path}#${encodeURIComponent(notice.anchor)}`, {
     status: 303,
-    headers: { "Set-Cookie": await flashCookie.serialize(value) },
+    // A hydrated page treats a redirect that only adds a #hash as a scroll, not a load, unless told
+    // to revalidate: then the page's loaders run and bring the saved state and this notice.
+    headers: { "Set-Cookie": await flashCookie.serialize(value), "X-Remix-Revalidate": "yes" },
   });
 }
 
