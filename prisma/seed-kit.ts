@@ -4,6 +4,7 @@
 // demo needs history that happened days ago.
 import { prisma, type Tx } from "~/utils/db.server";
 import { recordActivity, type ActivityInput } from "~/models/activity.server";
+import type { ActivityAction } from "~/models/activity.types";
 import { addDays, organizationToday } from "~/domain/dates";
 import { DEFAULT_TEMPLATE_STEPS } from "~/domain/default-template";
 import type {
@@ -444,7 +445,7 @@ export class DealStory {
   }
 
   /** One edit of a milestone and its history row, stamped with the moment it happened. */
-  private async change(m: MilestoneState, who: Actor, at: Date, data: object, action: string, before?: Record<string, unknown>, after?: Record<string, unknown>) {
+  private async change(m: MilestoneState, who: Actor, at: Date, data: object, action: ActivityAction, before?: Record<string, unknown>, after?: Record<string, unknown>) {
     if (this.planStatus === "DRAFT") throw new Error(`${this.spec.accountName}: the stories only change shared plans`);
     await this.tx.milestone.update({ where: { id: m.id }, data: { ...data, version: { increment: 1 }, updatedAt: at } });
     await this.record(who, at, { entityType: "MILESTONE", entityId: m.id, action, before, after, internalOnly: m.internalOnly });

@@ -3,7 +3,7 @@
 import { prisma, type Tx } from "~/utils/db.server";
 import type { SellerActor } from "./actor.server";
 import { visibleDealsWhere } from "./actor.server";
-import type { ActivityEntry } from "./activity.types";
+import type { ActivityAction, ActivityEntry } from "./activity.types";
 
 export type EntityType = "DEAL" | "PLAN" | "MILESTONE" | "PARTICIPANT" | "MEDDPICC" | "COMMENT";
 
@@ -24,7 +24,7 @@ export interface ActivityInput {
   planId?: string | null;
   entityType: EntityType;
   entityId: string;
-  action: string;
+  action: ActivityAction;
   before?: Record<string, unknown> | null;
   after?: Record<string, unknown> | null;
   internalOnly?: boolean;
@@ -66,7 +66,6 @@ export function changedFields<T extends Record<string, unknown>>(before: T, afte
   }
   return Object.keys(now).length ? { before: was, after: now } : null;
 }
-
 
 /** A deal's history, newest first, for a seller who can see the deal. */
 export async function listDealActivity(actor: SellerActor, dealId: string, take = 50): Promise<ActivityEntry[]> {

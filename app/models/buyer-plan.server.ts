@@ -17,6 +17,7 @@ import type {
 } from "~/forms/buyer";
 import type { BuyerActor } from "./actor.server";
 import { recordActivity, type ActivityActor } from "./activity.server";
+import type { ActivityAction } from "./activity.types";
 import { milestoneView } from "./milestone-view.server";
 import { domainAllowed, inviteNewBuyer } from "./buyer-access.server";
 
@@ -174,7 +175,7 @@ async function changeMilestone(
   buyer: BuyerActor,
   current: { id: string; version: number; planId: string },
   data: Record<string, unknown>,
-  history: { action: string; before?: Record<string, unknown>; after: Record<string, unknown> },
+  history: { action: ActivityAction; before?: Record<string, unknown>; after: Record<string, unknown> },
 ) {
   const result = await tx.milestone.updateMany({ where: { id: current.id, version: current.version }, data: { ...data, version: { increment: 1 } } });
   if (result.count === 0) throw new VersionConflictError(conflictView(await tx.milestone.findUniqueOrThrow({ where: { id: current.id } })));

@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
@@ -23,11 +22,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const seller = await requireSeller(request);
-  let dealId = "";
-  const response = await runIntent(await request.formData(), NewDealSchema, "new-deal", async (value) => {
-    dealId = (await createDeal(seller, value)).id;
+  return runIntent(await request.formData(), NewDealSchema, "new-deal", "/deals/new", async (value) => {
+    const deal = await createDeal(seller, value);
+    return { path: `/deals/${deal.id}`, anchor: "deal", message: "Deal created" };
   });
-  return dealId ? redirect(`/deals/${dealId}`, 303) : response;
 }
 
 export default function NewDeal() {

@@ -4,6 +4,7 @@ import { data } from "@remix-run/node";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { z } from "zod";
 import { FieldError, ForbiddenError, NotFoundError, VersionConflictError } from "./http.server";
+import { redirectWithNotice } from "./flash.server";
 
 import type { IntentResult } from "~/forms/intent";
 
@@ -43,14 +44,33 @@ export async function intentOutcome<Schema extends z.ZodType>(
   return { status: 200, result: { formId, result: submission.reply({ resetForm: true }), ok: true } };
 }
 
-/** intentOutcome as a Remix action's answer, for the hydrated pages. */
+/** Where a successful post is shown: the element's anchor on the page, and the words ("Saved"). */
+export interface Saved {
+  anchor: string;
+  message?: string;
+  /** Another page than the one posted to, e.g. the deal a new-deal form created. */
+  path?: string;
+}
+
+/**
+ * intentOutcome as a seller page's answer (Post/Redirect/Get): a success is a 303 to the page at
+ * the changed element, with a notice shown once; a refusal is the 400/409 result the page renders
+ * beside the form, with what was typed.
+ */
 export async function runIntent<Schema extends z.ZodType>(
   formData: FormData,
   schema: Schema,
   formId: string,
-  work: (value: z.output<Schema>) => Promise<unknown>,
+  page: string,
+  work: (value: z.output<Schema>) => Promise<Saved>,
 ) {
-  const { status, result } = await intentOutcome(formData, schema, formId, work);
+  let saved: Saved | undefined;
+  const { status, result } = await intentOutcome(formData, schema, formId, async (value) => {
+    saved = await work(value);
+  });
+  if (status === 200 && saved) {
+    return redirectWithNotice(saved.path ?? page, { formId, anchor: saved.anchor, message: saved.message ?? "Saved" });
+  }
   return data<IntentResult>(result, { status });
 }
 

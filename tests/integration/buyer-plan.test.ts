@@ -130,14 +130,14 @@ describe("internal-only rows", () => {
   beforeAll(async () => {
     p = await signedInPlan();
     [internalOpen, internalAwaiting] = [stepOf(p, "BUYER", 2), stepOf(p, "BUYER", 3)];
-    expect((await sellerPost(p.deal.id, await milestoneForm(internalOpen.id, { internalOnly: "on", title: secretTitle }))).status).toBe(200);
-    expect((await sellerPost(p.deal.id, await milestoneForm(internalAwaiting.id, { internalOnly: "on", status: "DONE" }))).status).toBe(200);
+    expect((await sellerPost(p.deal.id, await milestoneForm(internalOpen.id, { internalOnly: "on", title: secretTitle }))).status).toBe(303);
+    expect((await sellerPost(p.deal.id, await milestoneForm(internalAwaiting.id, { internalOnly: "on", status: "DONE" }))).status).toBe(303);
     await prisma.comment.create({
       data: { organizationId: tenant.organization.id, planId: p.plan.id, milestoneId: stepOf(p, "BUYER", 0).id, side: "SELLER", authorUserId: tenant.rep.id, body: secretNote, internalOnly: true },
     });
     const deal = await prisma.deal.findUniqueOrThrow({ where: { id: p.deal.id } });
     const dealForm = { accountName: deal.accountName, name: deal.name, currency: deal.currency, stage: 4, targetCloseDate: deal.targetCloseDate, repForecastCategory: "COMMIT", outcome: "OPEN" };
-    expect((await sellerPost(p.deal.id, { intent: "update-deal", ...dealForm, amount: secretAmount, version: deal.version })).status).toBe(200);
+    expect((await sellerPost(p.deal.id, { intent: "update-deal", ...dealForm, amount: secretAmount, version: deal.version })).status).toBe(303);
     expect(await prisma.activity.findFirst({ where: { dealId: p.deal.id, action: "deal.updated" } })).toMatchObject({ internalOnly: true, planId: p.plan.id });
     secrets = [internalOpen.id, internalAwaiting.id, secretTitle, secretNote, String(secretAmount), "50000", '"amount"', "COMMIT"];
   });
@@ -183,7 +183,7 @@ describe("internal-only rows", () => {
     const step = stepOf(q, "BUYER", 0);
     await buyerPost(q.plan.id, q.cookie, { intent: "redate", milestoneId: step.id, version: step.version, targetDate: "2027-01-04" });
     await buyerPost(q.plan.id, q.cookie, { intent: "comment", milestoneId: step.id, body: "Our CFO is out until January" });
-    expect((await sellerPost(q.deal.id, await milestoneForm(step.id, { internalOnly: "on" }))).status).toBe(200);
+    expect((await sellerPost(q.deal.id, await milestoneForm(step.id, { internalOnly: "on" }))).status).toBe(303);
     const { view } = await buyerLoad(q.plan.id, q.cookie);
     expect(view.milestones.map((m) => m.id)).not.toContain(step.id);
     // The buyer's earlier comment and re-date of the now-internal step must go with it.
@@ -217,7 +217,7 @@ describe("completion and the core rule", () => {
   it("dates a confirmed step by the buyer's confirmation, not the seller's mark", async () => {
     const p = await signedInPlan();
     const step = stepOf(p, "BUYER", 1);
-    expect((await sellerPost(p.deal.id, await milestoneForm(step.id, { status: "DONE" }))).status).toBe(200);
+    expect((await sellerPost(p.deal.id, await milestoneForm(step.id, { status: "DONE" }))).status).toBe(303);
     const marked = await milestone(step.id);
     const buyer = await requireBuyerForPlan(new Request(`http://localhost/p/${p.plan.id}`, { headers: { Cookie: p.cookie } }), p.plan.id);
     const twelveDaysLater = new Date(Date.now() + 12 * 86_400_000);
@@ -241,7 +241,7 @@ describe("completion and the core rule", () => {
   it("shows a buyer step the rep marked done as awaiting, until the buyer confirms it", async () => {
     const p = await signedInPlan();
     const step = stepOf(p, "BUYER");
-    expect((await sellerPost(p.deal.id, await milestoneForm(step.id, { status: "DONE" }))).status).toBe(200);
+    expect((await sellerPost(p.deal.id, await milestoneForm(step.id, { status: "DONE" }))).status).toBe(303);
     const completion = async () => [
       (await buyerLoad(p.plan.id, p.cookie)).view.milestones.find((m) => m.id === step.id)!.completion,
       (await sellerLoad(p.deal.id)).view.plan!.milestones.find((m) => m.id === step.id)!.completion,

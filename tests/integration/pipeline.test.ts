@@ -14,7 +14,7 @@ import { callAction, callLoader } from "../fixtures/routes";
 import { actorFor, addDealWithPlan, cookieFor, createTenant, uniqueSuffix, type Tenant } from "../fixtures/world";
 
 type List = Awaited<ReturnType<typeof list.loader>>;
-type DealPage = Awaited<ReturnType<typeof dealPage.loader>>;
+type DealPage = Awaited<ReturnType<typeof dealPage.loader>>["data"];
 
 let A: Tenant;
 let B: Tenant;

@@ -39,9 +39,9 @@ describe("creating a deal", () => {
       },
     });
     expect(response.status).toBe(303);
-    const dealId = response.headers.get("Location")!.split("/").pop()!;
+    const dealId = response.headers.get("Location")!.split("/").pop()!.split("#")[0];
     const page = await callLoader(dealPage.loader, { path: `/deals/${dealId}`, params: { dealId }, cookie });
-    const { plan, activity } = page.body as Awaited<ReturnType<typeof dealPage.loader>>;
+    const { plan, activity } = page.body as Awaited<ReturnType<typeof dealPage.loader>>["data"];
     expect(plan!.milestones.map((m) => [m.title, m.targetDate, m.ownerSide, m.gatesStage])).toEqual(
       DEFAULT_TEMPLATE_STEPS.map((s) => [s.title, addDays("2027-01-28", s.dayOffset), s.ownerSide, s.gatesStage]),
     );
@@ -70,7 +70,7 @@ describe("editing milestones", () => {
     const { deal, milestones } = await addDealWithPlan(tenant.repActor);
     const target = milestones[1];
     const response = await post(deal.id, await milestoneForm(target.id, { targetDate: "2026-12-22" }));
-    expect(response.status).toBe(200);
+    expect(response.status).toBe(303);
     const redate = await prisma.activity.findFirstOrThrow({ where: { entityId: target.id, action: "milestone.redated" } });
     expect(JSON.parse(redate.before!)).toEqual({ targetDate: target.targetDate });
     expect(JSON.parse(redate.after!)).toEqual({ targetDate: "2026-12-22" });
@@ -84,7 +84,7 @@ describe("editing milestones", () => {
     await post(deal.id, await milestoneForm(first.id, { targetDate: "2026-12-10" }));
     expect(await prisma.milestone.findUniqueOrThrow({ where: { id: first.id } })).toMatchObject({ targetDate: "2026-12-10", originalTargetDate: "2026-12-10" });
 
-    expect((await post(deal.id, { intent: "share-plan", version: plan.version })).status).toBe(200);
+    expect((await post(deal.id, { intent: "share-plan", version: plan.version })).status).toBe(303);
     await post(deal.id, await milestoneForm(first.id, { targetDate: "2026-12-17" }));
     expect(await prisma.milestone.findUniqueOrThrow({ where: { id: first.id } })).toMatchObject({ targetDate: "2026-12-17", originalTargetDate: "2026-12-10" });
   });
@@ -96,7 +96,7 @@ describe("editing milestones", () => {
     await post(deal.id, await milestoneForm(buyerStep.id, { status: "DONE" }));
     await post(deal.id, await milestoneForm(sellerStep.id, { status: "DONE" }));
     const page = await callLoader(dealPage.loader, { path: `/deals/${deal.id}`, params: { dealId: deal.id }, cookie });
-    const views = (page.body as Awaited<ReturnType<typeof dealPage.loader>>).plan!.milestones;
+    const views = (page.body as Awaited<ReturnType<typeof dealPage.loader>>["data"]).plan!.milestones;
     expect(views.find((m) => m.id === buyerStep.id)!.completion).toBe("AWAITING_BUYER_CONFIRMATION");
     expect(views.find((m) => m.id === sellerStep.id)!.completion).toBe("DONE");
     const stored = await prisma.milestone.findUniqueOrThrow({ where: { id: buyerStep.id } });
@@ -117,7 +117,7 @@ describe("editing milestones", () => {
     expect(await prisma.milestone.findUniqueOrThrow({ where: { id: buyerStep.id } })).toEqual(before);
     // Reopened, it may change hands; the seller's earlier mark is gone with the reopening.
     const reopened = await post(deal.id, await milestoneForm(buyerStep.id, { status: "NOT_STARTED", ownerSide: "SELLER", ownerParticipantId: seller }));
-    expect(reopened.status).toBe(200);
+    expect(reopened.status).toBe(303);
     expect(await prisma.milestone.findUniqueOrThrow({ where: { id: buyerStep.id } })).toMatchObject({ ownerSide: "SELLER", status: "NOT_STARTED", markedDoneBySide: null });
   });
 
@@ -145,7 +145,7 @@ describe("editing milestones", () => {
       status: "NOT_STARTED",
       gatesStage: "4",
     });
-    expect(added.status).toBe(200);
+    expect(added.status).toBe(303);
     const pilot = await prisma.milestone.findFirstOrThrow({ where: { planId: plan.id, title: "Pilot kickoff" } });
     expect(pilot.position).toBe(9);
 
@@ -155,7 +155,7 @@ describe("editing milestones", () => {
     expect(order.at(-1)!.title).toBe("Countersignature");
 
     const moved = await prisma.milestone.findUniqueOrThrow({ where: { id: pilot.id } });
-    expect((await post(deal.id, { intent: "delete-milestone", milestoneId: pilot.id, version: moved.version })).status).toBe(200);
+    expect((await post(deal.id, { intent: "delete-milestone", milestoneId: pilot.id, version: moved.version })).status).toBe(303);
     expect(await prisma.milestone.findUnique({ where: { id: pilot.id } })).toBeNull();
     const actions = await prisma.activity.findMany({ where: { entityId: pilot.id }, orderBy: { at: "asc" }, select: { action: true } });
     expect(actions.map((a) => a.action)).toEqual(["milestone.created", "milestone.moved", "milestone.deleted"]);
@@ -194,7 +194,7 @@ describe("two people saving the same milestone", () => {
     const first = await post(deal.id, repEdit);
     const second = await callAction(dealPage.action, { path: `/deals/${deal.id}`, params: { dealId: deal.id }, cookie: managerCookie, form: managerEdit });
 
-    expect(first.status).toBe(200);
+    expect(first.status).toBe(303);
     expect(second.status).toBe(409);
     const conflict = (second.body as { conflict: { current: { title: string; version: number }; yours: { title: string } } }).conflict;
     expect(conflict.current).toMatchObject({ title: "Security review (rep)", version: target.version + 1 });
@@ -220,8 +220,48 @@ describe("two people saving the same milestone", () => {
       repForecastCategory: "COMMIT",
       outcome: "OPEN",
     };
-    expect((await post(deal.id, form)).status).toBe(200);
+    expect((await post(deal.id, form)).status).toBe(303);
     expect((await post(deal.id, { ...form, amount: "1" })).status).toBe(409);
     expect(await prisma.deal.findUniqueOrThrow({ where: { id: deal.id } })).toMatchObject({ amount: 60000, stage: 4, version: deal.version + 1 });
+  });
+});
+
+describe("Post/Redirect/Get", () => {
+  const load = (dealId: string, extraCookie = "") =>
+    callLoader(dealPage.loader, { path: `/deals/${dealId}`, params: { dealId }, cookie: [cookie, extraCookie].filter(Boolean).join("; ") });
+  const noticeOf = (page: { body: unknown }) => (page.body as Awaited<ReturnType<typeof dealPage.loader>>["data"]).notice;
+
+  it("answers a save with 303 to the step's anchor, and the page says Saved once", async () => {
+    const { deal, milestones } = await addDealWithPlan(tenant.repActor);
+    const saved = await post(deal.id, await milestoneForm(milestones[1].id, { title: "Pilot agreed" }));
+    expect(saved.status).toBe(303);
+    expect(saved.headers.get("Location")).toBe(`/deals/${deal.id}#milestone-${milestones[1].id}`);
+    const flash = saved.headers.get("Set-Cookie")!.split(";")[0];
+
+    const first = await load(deal.id, flash);
+    expect(noticeOf(first)).toMatchObject({ formId: `update-milestone:${milestones[1].id}`, anchor: `milestone-${milestones[1].id}`, message: "Saved" });
+    expect(first.headers.get("Set-Cookie")).toMatch(/^mutual_notice=;.*Max-Age=0/);
+    // The browser dropped the cookie with that answer: a reload shows no notice and posts nothing.
+    expect(noticeOf(await load(deal.id))).toBeNull();
+    // A notice for another page waits for that page.
+    expect(noticeOf(await load((await addDealWithPlan(tenant.repActor)).deal.id, flash))).toBeNull();
+  });
+
+  it("answers a refused save with 400, no redirect and no notice", async () => {
+    const { deal, milestones } = await addDealWithPlan(tenant.repActor);
+    const refused = await post(deal.id, await milestoneForm(milestones[0].id, { title: "", output: "Typed, kept" }));
+    expect(refused.status).toBe(400);
+    expect(refused.headers.get("Set-Cookie")).toBeNull();
+    expect((refused.body as { result: { initialValue: Record<string, unknown> } }).result.initialValue).toMatchObject({ output: "Typed, kept" });
+  });
+
+  it("sends a new deal to its page with 303", async () => {
+    const response = await callAction(newDeal.action, {
+      path: "/deals/new",
+      cookie,
+      form: { accountName: "Hooli", name: "Hooli rollout", amount: "1000", currency: "USD", stage: "2", targetCloseDate: "2027-02-26", repForecastCategory: "PIPELINE", planMode: "none" },
+    });
+    expect(response.status).toBe(303);
+    expect(response.headers.get("Location")).toMatch(/^\/deals\/[a-z0-9]+#deal$/);
   });
 });

@@ -9,7 +9,7 @@ import { actorFor, addDealWithPlan, cookieFor, createTenant, type Tenant } from 
 import { seedDemo } from "../../prisma/seed";
 import { refreshAllSignalCaches } from "~/models/signals.server";
 
-type DealPage = Awaited<ReturnType<typeof dealPage.loader>>;
+type DealPage = Awaited<ReturnType<typeof dealPage.loader>>["data"];
 type List = Awaited<ReturnType<typeof list.loader>>;
 
 let tenant: Tenant;
@@ -27,7 +27,7 @@ describe("MEDDPICC", () => {
     const { deal } = await addDealWithPlan(tenant.repActor);
     await prisma.deal.update({ where: { id: deal.id }, data: { stage: 4 } });
     const saved = await callAction(dealPage.action, { path: `/deals/${deal.id}`, params: { dealId: deal.id }, cookie, form: { intent: "save-meddpicc", ...scores, version: 0 } });
-    expect(saved.status).toBe(200);
+    expect(saved.status).toBe(303);
     const page = (await callLoader(dealPage.loader, { path: `/deals/${deal.id}`, params: { dealId: deal.id }, cookie })).body as DealPage;
     expect(page.meddpicc).toEqual({ scores, version: 1 });
     // 11 of 16 at stage 4 is below the seed's 12.

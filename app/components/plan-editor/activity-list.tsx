@@ -4,7 +4,18 @@ import { actorSideLabel, describeActivity } from "~/components/activity-text";
 /** Only ids and titles are needed, to name milestones in the history. */
 type Titled = { id: string; title: string };
 
-export function ActivityList({ activity, milestones, timezone }: { activity: ActivityEntry[]; milestones: Titled[]; timezone: string }) {
+export function ActivityList({
+  activity,
+  milestones,
+  people,
+  timezone,
+}: {
+  activity: ActivityEntry[];
+  milestones: Titled[];
+  /** Participants' names by id, to name a step's new owner. */
+  people?: ReadonlyMap<string, string>;
+  timezone: string;
+}) {
   const titles = new Map(milestones.map((m) => [m.id, m.title]));
   return (
     <section className="rounded-lg bg-white shadow-sm ring-1 ring-slate-200" aria-labelledby="activity-heading">
@@ -18,7 +29,7 @@ export function ActivityList({ activity, milestones, timezone }: { activity: Act
             <p>
               <span className="font-medium">{entry.actorName}</span>
               <span className="text-slate-500"> ({actorSideLabel(entry.actorSide)})</span>{" "}
-              {describeActivity(entry, titles)}
+              {describeActivity(entry, titles, people)}
             </p>
             <p className="text-xs text-slate-500">
               <time dateTime={entry.at}>{formatMoment(entry.at, timezone)}</time>

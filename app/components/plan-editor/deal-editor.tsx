@@ -7,11 +7,14 @@ import { SelectField } from "~/components/ui/field";
 import { EditDealSchema } from "~/forms/deal";
 import { OUTCOMES, OUTCOME_LABELS } from "~/domain/types";
 import { ConflictNotice, FormErrors, useBaseVersion, useIntentResult, useIsPending } from "./intent-hooks";
+import { SavedNotice, useClosingPanel, useSavedToken } from "./notice";
 import type { DealView } from "./types";
 
 export function DealEditor({ deal }: { deal: DealView }) {
   const result = useIntentResult("update-deal");
-  const { base, markDirty } = useBaseVersion(deal.version, result);
+  const saved = useSavedToken("update-deal");
+  const { base, markDirty } = useBaseVersion(deal.version, result ?? saved);
+  const panel = useClosingPanel("update-deal");
   const [form, fields] = useForm({
     id: `update-deal-${base}`,
     lastResult: result?.result,
@@ -31,10 +34,12 @@ export function DealEditor({ deal }: { deal: DealView }) {
   });
   const pending = useIsPending("update-deal");
   return (
-    <details className="rounded-lg bg-white shadow-sm ring-1 ring-slate-200" open={Boolean(result && !result.ok)}>
-      <summary className="cursor-pointer px-4 py-3 font-medium">Deal details</summary>
+    <details id="deal-details" ref={panel} className="scroll-mt-4 rounded-lg bg-white shadow-sm ring-1 ring-slate-200" open={Boolean(result)}>
+      <summary className="cursor-pointer px-4 py-3 font-medium">
+        Deal details <SavedNotice anchor="deal-details" className="ml-2" />
+      </summary>
       <ConflictNotice result={result} className="mx-4 mb-3" />
-      <Form key={base} method="post" {...getFormProps(form)} onChange={markDirty} className="space-y-4 border-t border-slate-200 p-4">
+      <Form key={base} method="post" {...getFormProps(form)} onChange={markDirty} className="space-y-4 border-t border-slate-200 p-4" preventScrollReset>
         <input type="hidden" name="intent" value="update-deal" />
         <input type="hidden" name="version" value={base} />
         <FormErrors result={result} />

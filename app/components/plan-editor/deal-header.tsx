@@ -3,13 +3,15 @@ import { PlanStatusBadge } from "~/components/deal-badges";
 import { formatMoney } from "~/components/format";
 import { formatCalendarDate } from "~/domain/dates";
 import { FORECAST_LABELS, OUTCOME_LABELS, stageName } from "~/domain/types";
+import { SavedNotice } from "./notice";
 import type { DealView, PlanView } from "./types";
 
 export function DealHeader({ deal, plan }: { deal: DealView; plan: PlanView | null }) {
   return (
-    <header className="mt-1">
+    <header id="deal" className="mt-1">
       <div className="flex flex-wrap items-center gap-2">
         <h1 className="text-2xl font-semibold">{deal.accountName}</h1>
+        <SavedNotice anchor="deal" />
         {deal.outcome !== "OPEN" ? <Badge tone={deal.outcome === "WON" ? "green" : "red"}>{OUTCOME_LABELS[deal.outcome]}</Badge> : null}
         {plan ? <PlanStatusBadge status={plan.status} /> : <Badge>No plan</Badge>}
       </div>

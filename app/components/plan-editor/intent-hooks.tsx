@@ -20,18 +20,19 @@ export function useIsPending(intent: string, idField?: string, id?: string): boo
  * The version a form edits against. While the user has typed nothing, it follows the stored row,
  * so the form shows fresh values. Once they type, it stays put: a background refresh that brings
  * someone else's change neither wipes their typing nor lets their save silently overwrite that
- * change (it gets a 409). This form's own answer (saved, or 409) moves it on.
+ * change (it gets a 409). This form's own answer moves it on: a 409 result, or the token of its
+ * "Saved" notice (useSavedToken), since a successful save answers with a redirect.
  */
-export function useBaseVersion(version: number, result: IntentResult | undefined) {
+export function useBaseVersion(version: number, answer: IntentResult | string | undefined) {
   const [dirty, setDirty] = useState(false);
   const [base, setBase] = useState(version);
   useEffect(() => {
-    if (!result) return;
+    if (!answer) return;
     setDirty(false);
     setBase(version);
     // Runs for this form's own answer only; `version` is read as revalidated with it.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [result]);
+  }, [answer]);
   useEffect(() => {
     if (!dirty) setBase(version);
   }, [version, dirty]);
@@ -39,8 +40,8 @@ export function useBaseVersion(version: number, result: IntentResult | undefined
 }
 
 /** The shared conflict notice (app/components/ui/conflict-notice.tsx), posting through Remix. */
-export function ConflictNotice({ result, className }: { result?: IntentResult; className?: string }) {
-  return <SharedConflictNotice result={result} className={className} form={KeepMineForm} />;
+export function ConflictNotice({ result, people, className }: { result?: IntentResult; people?: ReadonlyMap<string, string>; className?: string }) {
+  return <SharedConflictNotice result={result} people={people} className={className} form={KeepMineForm} />;
 }
 
 function KeepMineForm(props: FormProps) {

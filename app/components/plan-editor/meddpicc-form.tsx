@@ -2,20 +2,24 @@ import { Form } from "@remix-run/react";
 import { MEDDPICC_COMMIT, MEDDPICC_LETTERS, MEDDPICC_SCORE_LABELS, MEDDPICC_STAGE_4, meddpiccTotal, type MeddpiccScores } from "~/domain/meddpicc";
 import { Button } from "~/components/ui/button";
 import { ConflictNotice, FormErrors, useBaseVersion, useIntentResult, useIsPending } from "./intent-hooks";
+import { SavedNotice, useClosingPanel, useSavedToken } from "./notice";
 
 /** The eight letters, 0/1/2 each, with what each means and the seed's thresholds. */
 export function MeddpiccForm({ scores, version }: { scores: MeddpiccScores | null; version: number }) {
   const result = useIntentResult("save-meddpicc");
-  const { base, markDirty } = useBaseVersion(version, result);
+  const saved = useSavedToken("save-meddpicc");
+  const { base, markDirty } = useBaseVersion(version, result ?? saved);
+  const panel = useClosingPanel("save-meddpicc");
   const pending = useIsPending("save-meddpicc");
   const total = scores ? meddpiccTotal(scores) : null;
   return (
-    <details className="rounded-lg bg-white shadow-sm ring-1 ring-slate-200" open={Boolean(result && !result.ok)}>
+    <details id="meddpicc" ref={panel} className="scroll-mt-4 rounded-lg bg-white shadow-sm ring-1 ring-slate-200" open={Boolean(result)}>
       <summary className="cursor-pointer px-4 py-3 font-medium">
         MEDDPICC{" "}
         <span className="font-normal text-slate-600" data-testid="meddpicc-total">
           {total === null ? "not scored" : `${total} of 16`}
         </span>
+        <SavedNotice anchor="meddpicc" className="ml-2" />
       </summary>
       <ConflictNotice result={result} className="mx-4 mb-3" />
       <Form method="post" key={base} onChange={markDirty} className="space-y-3 border-t border-slate-200 p-4" preventScrollReset>

@@ -10,23 +10,25 @@ import { OWNER_SIDE_LABELS } from "~/domain/types";
 import { EditMilestoneSchema, NewMilestoneSchema } from "~/forms/milestone";
 import { ConflictNotice, FormErrors, useBaseVersion, useIntentResult, useIsPending } from "./intent-hooks";
 import { MilestoneFields } from "./milestone-fields";
+import { SavedNotice, useClosingPanel, useSavedToken } from "./notice";
 import type { MilestoneView, PlanView } from "./types";
 
-export function MilestoneList({ plan, today }: { plan: PlanView; today: string }) {
+export function MilestoneList({ plan, today, people }: { plan: PlanView; today: string; people: ReadonlyMap<string, string> }) {
   const count = plan.milestones.length;
   return (
-    <div className="rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
+    <div id="milestones" className="scroll-mt-4 rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
       <div className="flex items-center justify-between border-b border-slate-200 px-4 py-3">
         <h2 id="plan-heading" className="font-semibold">
           Milestones <span className="font-normal text-slate-500">({count})</span>
         </h2>
+        <SavedNotice anchor="milestones" />
       </div>
       {count === 0 ? (
         <p className="px-4 py-6 text-sm text-slate-600">No milestones yet. Add the first step the buyer and you agree on.</p>
       ) : (
         <ol className="divide-y divide-slate-200">
           {plan.milestones.map((m, index) => (
-            <MilestoneRow key={m.id} milestone={m} plan={plan} today={today} first={index === 0} last={index === count - 1} />
+            <MilestoneRow key={m.id} milestone={m} plan={plan} people={people} today={today} first={index === 0} last={index === count - 1} />
           ))}
         </ol>
       )}
@@ -35,15 +37,25 @@ export function MilestoneList({ plan, today }: { plan: PlanView; today: string }
   );
 }
 
-function MilestoneRow({ milestone: m, plan, today, first, last }: { milestone: MilestoneView; plan: PlanView; today: string; first: boolean; last: boolean }) {
+interface RowProps {
+  milestone: MilestoneView;
+  plan: PlanView;
+  people: ReadonlyMap<string, string>;
+  today: string;
+  first: boolean;
+  last: boolean;
+}
+
+function MilestoneRow({ milestone: m, plan, people, today, first, last }: RowProps) {
   const formId = `update-milestone:${m.id}`;
   const result = useIntentResult(formId);
   const moveResult = useIntentResult(`move-milestone:${m.id}`);
   const deleteResult = useIntentResult(`delete-milestone:${m.id}`);
   const overdue = daysOverdue(m.targetDate, today, m.completion === "DONE");
   const slipped = daysSlipped(m.originalTargetDate, m.targetDate);
+  const panel = useClosingPanel(formId);
   return (
-    <li className="px-4 py-3" data-testid="milestone" data-milestone-id={m.id}>
+    <li id={`milestone-${m.id}`} className="scroll-mt-4 px-4 py-3" data-testid="milestone" data-milestone-id={m.id}>
       <div className="flex items-start gap-3">
         <span className="mt-0.5 w-6 shrink-0 text-right text-sm text-slate-400">{m.position}</span>
         <div className="min-w-0 flex-1">
@@ -55,6 +67,7 @@ function MilestoneRow({ milestone: m, plan, today, first, last }: { milestone: M
             {overdue > 0 ? <Badge tone="red">{overdue} {overdue === 1 ? "day" : "days"} overdue</Badge> : null}
             {m.internalOnly ? <Badge>Internal only</Badge> : null}
             {m.gatesStage ? <Badge tone="blue">Gates stage {m.gatesStage}</Badge> : null}
+            <SavedNotice anchor={`milestone-${m.id}`} />
           </div>
           <p className="mt-1 text-sm text-slate-600">
             <span data-testid="milestone-date">{formatCalendarDate(m.targetDate)}</span>
@@ -64,10 +77,10 @@ function MilestoneRow({ milestone: m, plan, today, first, last }: { milestone: M
             {m.ownerName ? `: ${m.ownerName}` : ", unassigned"}
             {m.output ? ` · ${m.output}` : ""}
           </p>
-          <ConflictNotice result={moveResult ?? deleteResult} />
-          <details className="mt-2" open={Boolean(result && !result.ok)}>
+          <ConflictNotice result={moveResult ?? deleteResult} people={people} />
+          <details ref={panel} className="mt-2" open={Boolean(result)}>
             <summary className="cursor-pointer text-sm text-brand-700">Edit</summary>
-            <EditMilestone milestone={m} plan={plan} formId={formId} />
+            <EditMilestone milestone={m} plan={plan} people={people} formId={formId} />
           </details>
         </div>
         <div className="flex shrink-0 flex-col gap-1">
@@ -99,9 +112,10 @@ function MoveButton({ milestone, direction, disabled }: { milestone: MilestoneVi
   );
 }
 
-function EditMilestone({ milestone: m, plan, formId }: { milestone: MilestoneView; plan: PlanView; formId: string }) {
+function EditMilestone({ milestone: m, plan, people, formId }: { milestone: MilestoneView; plan: PlanView; people: ReadonlyMap<string, string>; formId: string }) {
   const result = useIntentResult(formId);
-  const { base, markDirty } = useBaseVersion(m.version, result);
+  const saved = useSavedToken(formId);
+  const { base, markDirty } = useBaseVersion(m.version, result ?? saved);
   const [form, fields] = useForm({
     id: `milestone-${m.id}-v${base}`,
     lastResult: result?.result,
@@ -123,7 +137,7 @@ function EditMilestone({ milestone: m, plan, formId }: { milestone: MilestoneVie
   const deleting = useIsPending("delete-milestone", "milestoneId", m.id);
   return (
     <div className="mt-3 space-y-3 rounded-md bg-slate-50 p-3" key={base}>
-      <ConflictNotice result={result} />
+      <ConflictNotice result={result} people={people} />
       <Form method="post" {...getFormProps(form)} onChange={markDirty} className="space-y-3" preventScrollReset>
         <input type="hidden" name="intent" value="update-milestone" />
         <input type="hidden" name="milestoneId" value={m.id} />
@@ -163,8 +177,9 @@ function AddMilestone({ plan, today }: { plan: PlanView; today: string }) {
     shouldRevalidate: "onInput",
   });
   const pending = useIsPending("add-milestone");
+  const panel = useClosingPanel("add-milestone");
   return (
-    <details className="border-t border-slate-200 px-4 py-3" open={Boolean(result && !result.ok)}>
+    <details ref={panel} className="border-t border-slate-200 px-4 py-3" open={Boolean(result)}>
       <summary className="cursor-pointer text-sm font-medium text-brand-700">Add a milestone</summary>
       <Form method="post" {...getFormProps(form)} className="mt-3 space-y-3" preventScrollReset>
         <input type="hidden" name="intent" value="add-milestone" />

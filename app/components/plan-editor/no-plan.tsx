@@ -24,7 +24,7 @@ export function NoPlan({ today }: { today: string }) {
       <p className="mt-1 text-sm text-slate-600">
         Start from the standard template ({DEFAULT_TEMPLATE_STEPS.length} milestones, from business case to countersignature) or from a blank plan.
       </p>
-      <Form method="post" {...getFormProps(form)} className="mt-4 flex flex-wrap items-end gap-3">
+      <Form method="post" {...getFormProps(form)} className="mt-4 flex flex-wrap items-end gap-3" preventScrollReset>
         <input type="hidden" name="intent" value="create-plan" />
         <InputField label="Plan start date" {...getInputProps(fields.planStartDate, { type: "date" })} errors={fields.planStartDate.errors} />
         <Button type="submit" name="planMode" value="template" pending={pending}>

@@ -8,6 +8,7 @@ import { BUYING_ROLES, BUYING_ROLE_LABELS } from "~/domain/types";
 import { EditParticipantSchema, NewParticipantSchema } from "~/forms/participant";
 import { ConflictNotice, FormErrors, useBaseVersion, useIntentResult, useIsPending } from "./intent-hooks";
 import { formatMoment } from "~/components/format";
+import { SavedNotice, useClosingPanel, useSavedToken } from "./notice";
 import type { AccessRequestView, ParticipantView, PlanView } from "./types";
 
 const ACCESS_TONES = { INVITED: "gray", ACTIVE: "green", REVOKED: "red" } as const;
@@ -25,9 +26,9 @@ export function Participants({ plan, accessRequests, timezone }: { plan: PlanVie
   const invite = useIntentResult("invite-buyers");
   const inviting = useIsPending("invite-buyers");
   return (
-    <section className="rounded-lg bg-white shadow-sm ring-1 ring-slate-200" aria-labelledby="people-heading">
+    <section id="people" className="scroll-mt-4 rounded-lg bg-white shadow-sm ring-1 ring-slate-200" aria-labelledby="people-heading">
       <h2 id="people-heading" className="border-b border-slate-200 px-4 py-3 font-semibold">
-        People on the plan
+        People on the plan <SavedNotice anchor="people" className="ml-2" />
       </h2>
       <div className="px-4 py-3">
         <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Buyer side</h3>
@@ -38,7 +39,7 @@ export function Participants({ plan, accessRequests, timezone }: { plan: PlanVie
           ))}
         </ul>
         {invitable.length > 0 ? (
-          <Form method="post" id="invite-buyers" className="mt-3 space-y-2" preventScrollReset>
+          <Form method="post" id="invite-buyers" className="mt-3 scroll-mt-4 space-y-2" preventScrollReset>
             <input type="hidden" name="intent" value="invite-buyers" />
             <FormErrors result={invite} />
             {invite?.result.error?.participantIds ? (
@@ -46,11 +47,7 @@ export function Participants({ plan, accessRequests, timezone }: { plan: PlanVie
                 {invite.result.error.participantIds.join(" ")}
               </p>
             ) : null}
-            {invite?.ok ? (
-              <p role="status" className="text-sm text-emerald-800">
-                Invitations sent.
-              </p>
-            ) : null}
+            <SavedNotice anchor="invite-buyers" className="block" />
             <p className="text-xs text-slate-500">
               {plan.status === "DRAFT" ? "Inviting shares the plan: its dates become the original dates. " : ""}Each invitation carries a new link and code; an earlier
               one stops working.
@@ -78,7 +75,9 @@ export function Participants({ plan, accessRequests, timezone }: { plan: PlanVie
 function BuyerRow({ participant: p, timezone }: { participant: ParticipantView; timezone: string }) {
   const formId = `update-participant:${p.id}`;
   const result = useIntentResult(formId);
-  const { base, markDirty } = useBaseVersion(p.version, result);
+  const saved = useSavedToken(formId);
+  const { base, markDirty } = useBaseVersion(p.version, result ?? saved);
+  const panel = useClosingPanel(formId);
   const [form, fields] = useForm({
     id: `participant-${p.id}-v${base}`,
     lastResult: result?.result,
@@ -89,7 +88,7 @@ function BuyerRow({ participant: p, timezone }: { participant: ParticipantView; 
   const saving = useIsPending("update-participant", "participantId", p.id);
   const revoking = useIsPending("revoke-participant", "participantId", p.id);
   return (
-    <li className="text-sm" data-testid="buyer-participant">
+    <li id={`participant-${p.id}`} className="scroll-mt-4 text-sm" data-testid="buyer-participant">
       <div className="flex flex-wrap items-center gap-2">
         {p.accessState !== "REVOKED" ? (
           <input type="checkbox" form="invite-buyers" name="participantIds" value={p.id} aria-label={`Invite ${p.name}`} className="size-4" />
@@ -97,13 +96,14 @@ function BuyerRow({ participant: p, timezone }: { participant: ParticipantView; 
         <span className={`font-medium ${p.accessState === "REVOKED" ? "text-slate-400 line-through" : ""}`}>{p.name}</span>
         {p.role ? <Badge tone="blue">{BUYING_ROLE_LABELS[p.role]}</Badge> : null}
         <Badge tone={ACCESS_TONES[p.accessState]}>{accessLabel(p, timezone)}</Badge>
+        <SavedNotice anchor={`participant-${p.id}`} />
       </div>
       <p className="text-slate-600">
         {p.title ? `${p.title} · ` : ""}
         {p.email}
       </p>
       {p.accessState !== "REVOKED" ? (
-        <details className="mt-1" open={Boolean(result && !result.ok)}>
+        <details ref={panel} className="mt-1" open={Boolean(result)}>
           <summary className="cursor-pointer text-brand-700">Edit</summary>
           <ConflictNotice result={result} className="mt-2" />
           <Form key={base} method="post" {...getFormProps(form)} onChange={markDirty} className="mt-2 space-y-2" preventScrollReset>
@@ -151,8 +151,9 @@ function AddBuyer({ count }: { count: number }) {
     shouldRevalidate: "onInput",
   });
   const pending = useIsPending("add-participant");
+  const panel = useClosingPanel("add-participant");
   return (
-    <details className="border-t border-slate-200 px-4 py-3" open={Boolean(result && !result.ok)}>
+    <details ref={panel} className="border-t border-slate-200 px-4 py-3" open={Boolean(result)}>
       <summary className="cursor-pointer text-sm font-medium text-brand-700">Add a buyer contact</summary>
       <Form method="post" {...getFormProps(form)} className="mt-3 space-y-2" preventScrollReset>
         <input type="hidden" name="intent" value="add-participant" />

@@ -6,12 +6,15 @@ import { InputField, TextareaField } from "~/components/ui/field";
 import { formatCalendarDate } from "~/domain/dates";
 import { EditPlanSchema } from "~/forms/plan";
 import { ConflictNotice, FormErrors, useBaseVersion, useIntentResult, useIsPending } from "./intent-hooks";
+import { SavedNotice, useClosingPanel, useSavedToken } from "./notice";
 import type { PlanView } from "./types";
 
 export function PlanSettings({ plan }: { plan: PlanView }) {
   const result = useIntentResult("update-plan");
   const shareResult = useIntentResult("share-plan");
-  const { base, markDirty } = useBaseVersion(plan.version, result);
+  const saved = useSavedToken("update-plan");
+  const { base, markDirty } = useBaseVersion(plan.version, result ?? saved);
+  const panel = useClosingPanel("update-plan");
   const [form, fields] = useForm({
     id: `update-plan-${base}`,
     lastResult: result?.result,
@@ -23,11 +26,12 @@ export function PlanSettings({ plan }: { plan: PlanView }) {
   const saving = useIsPending("update-plan");
   const sharing = useIsPending("share-plan");
   return (
-    <div className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+    <div id="plan" className="scroll-mt-4 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="min-w-0">
           <h2 className="text-lg font-semibold">{plan.title}</h2>
           <p className="text-sm text-slate-600">{planStatusLine(plan)}</p>
+          <SavedNotice anchor="plan" />
           {plan.summary ? <p className="mt-2 whitespace-pre-line text-sm text-slate-700">{plan.summary}</p> : null}
         </div>
         {plan.status === "DRAFT" ? (
@@ -41,7 +45,7 @@ export function PlanSettings({ plan }: { plan: PlanView }) {
         ) : null}
       </div>
       <ConflictNotice result={shareResult} />
-      <details className="mt-3" open={Boolean(result && !result.ok)}>
+      <details ref={panel} className="mt-3" open={Boolean(result)}>
         <summary className="cursor-pointer text-sm text-brand-700">Edit plan title, summary and allowed domains</summary>
         <ConflictNotice result={result} className="mt-3" />
         <Form key={base} method="post" {...getFormProps(form)} onChange={markDirty} className="mt-3 space-y-3" preventScrollReset>

@@ -10,40 +10,32 @@ import { conflictDetails, type IntentResult } from "~/forms/intent";
  */
 export function ConflictNotice({
   result,
+  people,
   action,
   className = "",
   form: FormElement = "form",
 }: {
   result?: IntentResult;
+  /** Participants' names by id, so an owner reads as a person. */
+  people?: ReadonlyMap<string, string>;
   action?: string;
   className?: string;
   form?: ElementType;
 }) {
-  const details = conflictDetails(result);
+  const details = conflictDetails(result, people);
   if (!details) return null;
-  const { current, differing, keep } = details;
+  const { rows, keep } = details;
   return (
     <div role="alert" className={`rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 ${className}`}>
       <p className="font-medium">Someone else saved this first. Your change was not applied.</p>
-      {differing.length > 0 ? (
-        <table className="mt-2 w-full text-left">
-          <thead>
-            <tr>
-              <th className="pr-2 font-medium">Field</th>
-              <th className="pr-2 font-medium">Saved now</th>
-              <th className="font-medium">Yours</th>
-            </tr>
-          </thead>
-          <tbody>
-            {differing.map(([key, value]) => (
-              <tr key={key}>
-                <td className="pr-2 align-top">{key}</td>
-                <td className="pr-2 align-top font-mono">{String(current[key] ?? "") || "—"}</td>
-                <td className="align-top font-mono">{String(value ?? "") || "—"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      {rows.length > 0 ? (
+        <ul className="mt-2 space-y-1">
+          {rows.map((row) => (
+            <li key={row.field}>
+              <span className="font-medium">{row.label}:</span> {row.yours} (yours) / {row.saved} (saved)
+            </li>
+          ))}
+        </ul>
       ) : (
         <p className="mt-1">Your values match what is saved now.</p>
       )}

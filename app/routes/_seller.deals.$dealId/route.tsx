@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ActivityList } from "~/components/plan-editor/activity-list";
@@ -29,10 +29,13 @@ import { SlippageTable } from "~/components/signals/slippage-table";
 import { UnreadableDateNotice } from "~/components/signals/unreadable-date";
 import { ArchivePanel } from "~/components/plan-editor/archive-panel";
 import { MeddpiccForm } from "~/components/plan-editor/meddpicc-form";
+import { NoticeProvider } from "~/components/plan-editor/notice";
 import { requireSeller } from "~/utils/auth.server";
 import { kickOutbox } from "~/utils/email.server";
 import { appUrl } from "~/utils/env.server";
-import { asResponse, runIntent, unknownIntent } from "~/utils/intent.server";
+import { asResponse, runIntent, unknownIntent, type Saved } from "~/utils/intent.server";
+import { takeNotice } from "~/utils/flash.server";
+import type { z } from "zod";
 import { ErrorPage } from "~/root";
 import { toDealView, toPlanView, toArchiveState } from "./view.server";
 import { ARCHIVE_INTENTS, archiveAction } from "./archive.server";
@@ -53,7 +56,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Computed now for this one deal and written nowhere: a GET never writes the signal cache.
   const { signals, unreadableDate } = (await loadDealFigures(seller, [workspace.id])).get(workspace.id)!;
   const meddpicc = workspace.meddpicc;
-  return {
+  const { notice, headers } = await takeNotice(request);
+  const page = {
+    notice,
     signals,
     unreadableDate,
     archive: toArchiveState(workspace, mayArchive(seller, workspace), seller.role === "ADMIN"),
@@ -68,50 +73,71 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     today: actorToday(seller),
     timezone: seller.timezone,
   };
+  return data(page, { headers });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const seller = await requireSeller(request);
   const dealId = params.dealId ?? "";
   const form = await request.formData();
-  const id = (name: string) => `${form.get("intent")}:${form.get(name) ?? ""}`;
+  const intent = String(form.get("intent") ?? "");
+  const id = (name: string) => `${intent}:${form.get(name) ?? ""}`;
+  const run = <Schema extends z.ZodType>(schema: Schema, formId: string, work: (value: z.output<Schema>) => Promise<Saved>) =>
+    runIntent(form, schema, formId, `/deals/${dealId}`, work);
 
-  switch (form.get("intent")) {
+  switch (intent) {
     case "update-deal":
-      return runIntent(form, EditDealSchema, "update-deal", (v) => updateDeal(seller, dealId, v));
+      return run(EditDealSchema, intent, (v) => updateDeal(seller, dealId, v).then(() => at("deal-details")));
     case "create-plan":
-      return runIntent(form, CreatePlanSchema, "create-plan", (v) => createPlan(seller, dealId, v));
+      return run(CreatePlanSchema, intent, (v) => createPlan(seller, dealId, v).then(() => at("plan", "Plan created")));
     case "update-plan":
-      return runIntent(form, EditPlanSchema, "update-plan", (v) => updatePlan(seller, dealId, v));
+      return run(EditPlanSchema, intent, (v) => updatePlan(seller, dealId, v).then(() => at("plan")));
     case "share-plan":
-      return runIntent(form, SharePlanSchema, "share-plan", (v) => sharePlan(seller, dealId, v.version));
+      return run(SharePlanSchema, intent, (v) => sharePlan(seller, dealId, v.version).then(() => at("plan", "Plan shared")));
     case "add-milestone":
-      return runIntent(form, NewMilestoneSchema, "add-milestone", (v) => addMilestone(seller, dealId, v));
+      return run(NewMilestoneSchema, intent, (v) => addMilestone(seller, dealId, v).then((m) => at(`milestone-${m.id}`, "Milestone added")));
     case "update-milestone":
-      return runIntent(form, EditMilestoneSchema, id("milestoneId"), (v) => updateMilestone(seller, dealId, v));
+      return run(EditMilestoneSchema, id("milestoneId"), (v) => updateMilestone(seller, dealId, v).then(() => at(`milestone-${v.milestoneId}`)));
     case "move-milestone":
-      return runIntent(form, MoveMilestoneSchema, id("milestoneId"), (v) => moveMilestone(seller, dealId, v.milestoneId, v.direction, v.version));
+      return run(MoveMilestoneSchema, id("milestoneId"), (v) =>
+        moveMilestone(seller, dealId, v.milestoneId, v.direction, v.version).then(() => at(`milestone-${v.milestoneId}`, "Moved")),
+      );
     case "delete-milestone":
-      return runIntent(form, DeleteMilestoneSchema, id("milestoneId"), (v) => deleteMilestone(seller, dealId, v.milestoneId, v.version));
+      return run(DeleteMilestoneSchema, id("milestoneId"), (v) =>
+        deleteMilestone(seller, dealId, v.milestoneId, v.version).then(() => at("milestones", "Milestone deleted")),
+      );
     case "add-participant":
-      return runIntent(form, NewParticipantSchema, "add-participant", (v) => addBuyerParticipant(seller, dealId, v));
+      return run(NewParticipantSchema, intent, (v) => addBuyerParticipant(seller, dealId, v).then((p) => at(`participant-${p.id}`, "Contact added")));
     case "update-participant":
-      return runIntent(form, EditParticipantSchema, id("participantId"), (v) => updateBuyerParticipant(seller, dealId, v));
+      return run(EditParticipantSchema, id("participantId"), (v) => updateBuyerParticipant(seller, dealId, v).then(() => at(`participant-${v.participantId}`)));
     case "revoke-participant":
-      return runIntent(form, RevokeParticipantSchema, id("participantId"), (v) => revokeBuyerParticipant(seller, dealId, v.participantId, v.version));
+      return run(RevokeParticipantSchema, id("participantId"), (v) =>
+        revokeBuyerParticipant(seller, dealId, v.participantId, v.version).then(() => at(`participant-${v.participantId}`, "Access removed")),
+      );
     case "save-meddpicc":
-      return runIntent(form, MeddpiccSchema, "save-meddpicc", (v) => saveMeddpicc(seller, dealId, v));
+      return run(MeddpiccSchema, intent, (v) => saveMeddpicc(seller, dealId, v).then(() => at("meddpicc")));
     case "invite-buyers":
-      return sendingEmail(runIntent(form, InviteBuyersSchema, "invite-buyers", (v) => inviteBuyers(seller, dealId, v.participantIds, appUrl(request))));
+      return sendingEmail(
+        run(InviteBuyersSchema, intent, (v) => inviteBuyers(seller, dealId, v.participantIds, appUrl(request)).then(() => at("invite-buyers", "Invitations sent."))),
+      );
     case "decide-access":
       return sendingEmail(
-        runIntent(form, DecideAccessSchema, id("requestId"), (v) => decideAccessRequest(seller, dealId, v.requestId, v.decision, appUrl(request))),
+        run(DecideAccessSchema, id("requestId"), (v) =>
+          decideAccessRequest(seller, dealId, v.requestId, v.decision, appUrl(request)).then(() =>
+            at("people", v.decision === "APPROVE" ? "Approved: an invitation is on its way." : "Request declined."),
+          ),
+        ),
       );
     default:
-      if (ARCHIVE_INTENTS.has(String(form.get("intent")))) return archiveAction(form, seller, dealId);
-      if (BUYER_ONLY_INTENTS.has(String(form.get("intent")))) throw new Response("Only the buyer can do that.", { status: 403 });
+      if (ARCHIVE_INTENTS.has(intent)) return archiveAction(form, seller, dealId);
+      if (BUYER_ONLY_INTENTS.has(intent)) throw new Response("Only the buyer can do that.", { status: 403 });
       throw unknownIntent();
   }
+}
+
+/** Where the page shows a save: the changed element's anchor, and what to say there. */
+function at(anchor: string, message = "Saved"): Saved {
+  return { anchor, message };
 }
 
 /** The buyer's own recorded acts (product.md): a seller posting one gets 403 and nothing changes. */
@@ -125,39 +151,42 @@ async function sendingEmail<T>(response: Promise<T>): Promise<T> {
 }
 
 export default function DealPage() {
-  const { deal, plan, activity, today, timezone, accessRequests, signals, unreadableDate, meddpicc, archive } = useLoaderData<typeof loader>();
+  const { deal, plan, activity, today, timezone, accessRequests, signals, unreadableDate, meddpicc, archive, notice } = useLoaderData<typeof loader>();
   const titles = new Map((plan?.milestones ?? []).map((m) => [m.id, m.title]));
+  const people = new Map((plan?.participants ?? []).map((p) => [p.id, p.name || p.email]));
   useLiveUpdates();
   return (
-    <main className="mx-auto max-w-6xl px-4 py-6">
-      <p className="text-sm">
-        <Link to="/deals" className="text-brand-700 underline">
-          Deals
-        </Link>
-      </p>
-      <DealHeader deal={deal} plan={plan} />
-      <div className="mt-6 grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
-        <section aria-labelledby="plan-heading" className="min-w-0 space-y-4">
-          {signals ? <HealthPanel signals={signals} targetCloseDate={deal.targetCloseDate} /> : <UnreadableDateNotice field={unreadableDate ?? "one of its dates"} />}
-          {plan ? (
-            <>
-              <PlanSettings plan={plan} />
-              <MilestoneList plan={plan} today={today} />
-              {signals ? <SlippageTable signals={signals} titles={titles} /> : null}
-            </>
-          ) : (
-            <NoPlan today={today} />
-          )}
-        </section>
-        <aside className="min-w-0 space-y-6">
-          <DealEditor deal={deal} />
-          <MeddpiccForm scores={meddpicc.scores} version={meddpicc.version} />
-          {plan ? <Participants plan={plan} accessRequests={accessRequests} timezone={timezone} /> : null}
-          <ActivityList activity={activity} milestones={plan?.milestones ?? []} timezone={timezone} />
-          <ArchivePanel state={archive} />
-        </aside>
-      </div>
-    </main>
+    <NoticeProvider value={notice}>
+      <main className="mx-auto max-w-6xl px-4 py-6">
+        <p className="text-sm">
+          <Link to="/deals" className="text-brand-700 underline">
+            Deals
+          </Link>
+        </p>
+        <DealHeader deal={deal} plan={plan} />
+        <div className="mt-6 grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+          <section aria-labelledby="plan-heading" className="min-w-0 space-y-4">
+            {signals ? <HealthPanel signals={signals} targetCloseDate={deal.targetCloseDate} /> : <UnreadableDateNotice field={unreadableDate ?? "one of its dates"} />}
+            {plan ? (
+              <>
+                <PlanSettings plan={plan} />
+                <MilestoneList plan={plan} today={today} people={people} />
+                {signals ? <SlippageTable signals={signals} titles={titles} /> : null}
+              </>
+            ) : (
+              <NoPlan today={today} />
+            )}
+          </section>
+          <aside className="min-w-0 space-y-6">
+            <DealEditor deal={deal} />
+            <MeddpiccForm scores={meddpicc.scores} version={meddpicc.version} />
+            {plan ? <Participants plan={plan} accessRequests={accessRequests} timezone={timezone} /> : null}
+            <ActivityList activity={activity} milestones={plan?.milestones ?? []} people={people} timezone={timezone} />
+            <ArchivePanel state={archive} />
+          </aside>
+        </div>
+      </main>
+    </NoticeProvider>
   );
 }
 
