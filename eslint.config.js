@@ -23,6 +23,9 @@ export default defineConfig([
     rules: {
       // Types say what a component takes; prop-types would say it twice.
       "react/prop-types": "off",
+      // The sign-in and code pages have one task and one field; focusing it is what people expect
+      // there. No other page moves the focus on load.
+      "jsx-a11y/no-autofocus": "off",
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none", ignoreRestSiblings: true }],
     },
   },

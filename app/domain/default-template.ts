@@ -14,7 +14,7 @@ export interface TemplateStep {
   gatesStage: number | null;
 }
 
-export const DEFAULT_TEMPLATE_NAME = "Standard B2B plan (seed 003)";
+export const DEFAULT_TEMPLATE_NAME = "Standard B2B plan";
 
 export const DEFAULT_TEMPLATE_STEPS: readonly TemplateStep[] = [
   { title: "Business case shared with finance", output: "One-page case sent to CFO", ownerSide: "BUYER", ownerRole: "CHAMPION", ownerLabel: "Champion (buyer)", dayOffset: 7, gatesStage: 3 },

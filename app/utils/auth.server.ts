@@ -26,7 +26,7 @@ export async function requireSeller(request: Request): Promise<SellerActor> {
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/deals"): string {
   if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//")) return fallback;
   // Browsers drop tabs and newlines and read "\" as "/": "/\t/evil.example" would leave the site.
-  if (/[\s\\\u0000-\u001f\u007f]/.test(to)) return fallback;
+  if (/[\s\\]/.test(to) || [...to].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)) return fallback;
   const base = "http://mutual.invalid";
   return new URL(to, base).origin === base ? to : fallback;
 }

@@ -66,7 +66,7 @@ describe("the invitation's page", () => {
     const cookie = buyerCookieOf(joined);
     const danOnPlan = await prisma.participant.findUniqueOrThrow({ where: { planId_email: { planId: plan.id, email: dan } } });
 
-    expect((await buyerPost(plan.id, cookie, { intent: "comment", milestoneId: "", body: "Dan here" })).status).toBe(200);
+    expect((await buyerPost(plan.id, cookie, { intent: "comment", milestoneId: "", body: "Dan here" })).status).toBe(303);
     const comment = await prisma.comment.findFirstOrThrow({ where: { planId: plan.id, body: "Dan here" } });
     expect(comment.authorParticipantId).toBe(danOnPlan.id);
     expect((await buyerLoad(plan.id, cookie)).view.me.participantId).toBe(danOnPlan.id);
@@ -129,7 +129,7 @@ describe("a fresh link with one press", () => {
     const { token } = await invitationOf(deal.id, buyer.id);
     await expire(token);
     const { version } = await prisma.participant.findUniqueOrThrow({ where: { id: buyer.id } });
-    expect((await sellerPost(deal.id, { intent: "revoke-participant", participantId: buyer.id, version })).status).toBe(200);
+    expect((await sellerPost(deal.id, { intent: "revoke-participant", participantId: buyer.id, version })).status).toBe(303);
     const { result, emails } = await emailsDuring(buyer.email, () => renew(plan.id, token));
     expect(result.status).toBe(403);
     expect(result.body).toEqual({ step: "revoked" });

@@ -415,7 +415,7 @@ describe("conflicts and bad input", () => {
     const second = await redate("2027-01-11");
     expect([first.status, second.status]).toEqual([303, 409]);
     // The page shows what is stored now beside what this buyer typed, and offers to keep theirs.
-    expect(textOf(second.body)).toContain("Someone else saved this first. Your change was not applied. Field Saved now Yours targetDate 2027-01-10 2027-01-11");
+    expect(textOf(second.body)).toContain("Someone else saved this first. Your change was not applied. Target date: 11 Jan 2027 (yours) / 10 Jan 2027 (saved)");
     expect(second.body).toContain(`<input type="hidden" name="targetDate" value="2027-01-11"/><input type="hidden" name="intent" value="redate"/><input type="hidden" name="milestoneId" value="${step.id}"/><input type="hidden" name="version" value="${step.version + 1}"/>`);
     expect(await milestone(step.id)).toMatchObject({ targetDate: "2027-01-10", version: step.version + 1 });
     expect(await prisma.activity.count({ where: { entityId: step.id, action: "milestone.redated" } })).toBe(1);
@@ -551,7 +551,7 @@ describe("live updates", () => {
 
     // The rep renames a step: the plan's history moves on, and so does the validator.
     const step = stepOf(p, "BUYER");
-    expect((await sellerPost(p.deal.id, await milestoneForm(step.id, { title: "Renamed by the rep" }))).status).toBe(200);
+    expect((await sellerPost(p.deal.id, await milestoneForm(step.id, { title: "Renamed by the rep" }))).status).toBe(303);
     const changed = await load(p.plan.id, p.cookie, { "If-None-Match": tag });
     expect(changed.status).toBe(200);
     expect(changed.headers.get("ETag")).not.toBe(tag);

@@ -37,20 +37,20 @@ describe("preparing the database for a command", () => {
     expect(sqliteFileInUse(file)).toBe(false);
   });
 
-  it("leaves an up-to-date file alone while another process uses it", () => {
+  it("leaves an up-to-date file alone while another process uses it", async () => {
     const file = copyOfTemplate();
     const server = new Database(file);
     server.prepare("SELECT count(*) FROM Organization").get();
-    expect(() => prepareDatabase(`file:${file}`)).not.toThrow();
+    await expect(prepareDatabase(`file:${file}`)).resolves.toBeUndefined();
     server.close();
   });
 
-  it("says what to do when a migration is pending and the file is in use", () => {
+  it("says what to do when a migration is pending and the file is in use", async () => {
     const file = copyOfTemplate();
     const server = new Database(file);
     server.prepare("DELETE FROM _prisma_migrations WHERE migration_name = (SELECT max(migration_name) FROM _prisma_migrations)").run();
-    expect(() => prepareDatabase(`file:${file}`)).toThrow(CommandError);
-    expect(() => prepareDatabase(`file:${file}`)).toThrow(/another process has it open \(probably `npm run dev`\)/);
+    await expect(prepareDatabase(`file:${file}`)).rejects.toThrow(CommandError);
+    await expect(prepareDatabase(`file:${file}`)).rejects.toThrow(/another process has it open \(probably `npm run dev`\)/);
     server.close();
   });
 });

@@ -14,7 +14,7 @@ import * as login from "~/routes/login";
 import * as verify from "~/routes/auth.verify";
 import { callAction } from "../fixtures/routes";
 import { addDealWithPlan, createTenant, uniqueSuffix, type Tenant } from "../fixtures/world";
-import { buyerLoad, buyerPost, inviteAndSignIn, joinPost, milestoneForm, post, sellerPost, setAllowedDomains, sharePlan } from "../fixtures/buyers";
+import { buyerLoad, buyerPost, inviteAndSignIn, joinPost, milestoneForm, sellerPost, setAllowedDomains, sharePlan } from "../fixtures/buyers";
 
 let tenant: Tenant;
 beforeAll(async () => {

@@ -4,14 +4,35 @@
 import { spawnSync } from "node:child_process";
 import { accessSync, constants } from "node:fs";
 import { chromiumExecutable, DEBIAN_CHROMIUM } from "./chromium";
+import { ensurePostgres } from "./postgres";
 
 interface Check {
   /** What the tests need, for messages. */
   need: string;
-  ensure(): string | null;
+  ensure(): string | null | Promise<string | null>;
 }
 
-const checks: Check[] = [{ need: "Chromium for the end-to-end tests", ensure: ensureChromium }];
+const checks: Check[] = [
+  { need: "Chromium for the end-to-end tests", ensure: ensureChromium },
+  { need: "a PostgreSQL server for the integration tests on PostgreSQL", ensure: ensurePostgresServer },
+];
+
+/** Installs Debian's PostgreSQL where it is missing and allowed, then starts it (tests/setup/postgres.ts). */
+async function ensurePostgresServer(): Promise<string | null> {
+  if (!process.env.TEST_POSTGRES_URL && !isExecutable("/usr/bin/pg_ctlcluster")) {
+    if (!hasAptGet() || process.getuid?.() !== 0) return "PostgreSQL is not installed. Run: sudo apt-get update && sudo apt-get install -y postgresql";
+    console.log("Installing Debian's PostgreSQL for the integration tests (apt-get install -y postgresql)");
+    if (!(aptGet(["update", "-qq"]) && aptGet(["install", "-y", "-qq", "postgresql"]))) {
+      return "Installing PostgreSQL failed (see apt-get's output above). Run: apt-get update && apt-get install -y postgresql";
+    }
+  }
+  try {
+    await ensurePostgres();
+    return null;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
 
 function ensureChromium(): string | null {
   const executable = chromiumExecutable();
@@ -49,7 +70,7 @@ function isExecutable(file: string): boolean {
 }
 
 for (const check of checks) {
-  const problem = check.ensure();
+  const problem = await check.ensure();
   if (problem) {
     console.error(`npm test needs ${check.need}. ${problem}`);
     process.exit(1);

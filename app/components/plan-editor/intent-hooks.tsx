@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { Form, useActionData, useNavigation, type FormProps } from "@remix-run/react";
 import { ConflictNotice as SharedConflictNotice } from "~/components/ui/conflict-notice";
 import { answerFor, type IntentResult } from "~/forms/intent";
@@ -24,19 +24,15 @@ export function useIsPending(intent: string, idField?: string, id?: string): boo
  * "Saved" notice (useSavedToken), since a successful save answers with a redirect.
  */
 export function useBaseVersion(version: number, answer: IntentResult | string | undefined) {
-  const [dirty, setDirty] = useState(false);
-  const [base, setBase] = useState(version);
-  useEffect(() => {
-    if (!answer) return;
-    setDirty(false);
-    setBase(version);
-    // Runs for this form's own answer only; `version` is read as revalidated with it.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [answer]);
-  useEffect(() => {
-    if (!dirty) setBase(version);
-  }, [version, dirty]);
-  return { base, markDirty: () => setDirty(true) };
+  // The version pinned when the user started typing; null while they have typed nothing.
+  const [pinned, setPinned] = useState<number | null>(null);
+  const [lastAnswer, setLastAnswer] = useState(answer);
+  if (answer !== lastAnswer) {
+    // This form's own answer arrived: follow the stored row again, as revalidated with it.
+    setLastAnswer(answer);
+    if (answer) setPinned(null);
+  }
+  return { base: pinned ?? version, markDirty: () => setPinned((current) => current ?? version) };
 }
 
 /** The shared conflict notice (app/components/ui/conflict-notice.tsx), posting through Remix. */
