@@ -1,6 +1,10 @@
-// Background work inside the server process. Each job is safe to run at any moment and on
-// several processes at once: it only brings derived data up to date.
+// Background work inside the server process. Every instance starts it; a lease in the database
+// lets one instance at a time run a pass, so nothing is computed twice.
 import { refreshAllSignalCaches } from "~/models/signals.server";
+import { withLease } from "./job-lease.server";
+
+/** Longer than a pass at 10,000 deals takes; a crashed holder's lease lapses after it. */
+const SIGNAL_LEASE_MS = 10 * 60_000;
 
 let signalTimer: NodeJS.Timeout | null = null;
 let running = false;
@@ -16,7 +20,7 @@ export function startSignalWorker(everyMs = 60_000): void {
   const run = () => {
     if (running) return;
     running = true;
-    refreshAllSignalCaches()
+    withLease("signal-refresh", SIGNAL_LEASE_MS, () => refreshAllSignalCaches())
       .catch((error) => console.error("[jobs] signal refresh failed", error))
       .finally(() => {
         running = false;
