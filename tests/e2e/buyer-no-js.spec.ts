@@ -27,6 +27,8 @@ async function preparePlan(page: Page) {
 }
 
 test("with JavaScript disabled, a buyer can do everything on a 15-step plan", async ({ page, browser }) => {
+  // A long walk: every buyer action on a 15-step plan, each a full page load.
+  test.slow();
   const { link } = await preparePlan(page);
 
   const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });

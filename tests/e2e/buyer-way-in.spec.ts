@@ -1,15 +1,13 @@
+import { E2E_DB } from "../setup/e2e-db";
 // The buyer's way in as the invitation email describes it (docs/product.md, "Access"): the code
 // typed on the plan's page in a browser that never saw the invitation, and an invitation opened
 // after it expired, which names the vendor and the plan and sends a fresh link with one press.
 import { expect, test, type Browser } from "@playwright/test";
 import Database from "better-sqlite3";
-import path from "node:path";
-import { TMP } from "../setup/paths";
 import { addBuyerContact, createDeal, inviteBuyer, readLatestEmail, signIn } from "./helpers";
 
 const DAY_MS = 86_400_000;
 // The file tests/setup/e2e-servers.ts serves from (importing that module would start the servers).
-const E2E_DB = path.join(TMP, "e2e.db");
 
 /** A browser with no cookies and no history, like a buyer's second device. */
 async function freshDevice(browser: Browser) {

@@ -1,5 +1,9 @@
-import { E2E_AUCKLAND_URL } from "../setup/ports";
+import Database from "better-sqlite3";
+import pg from "pg";
 import { expect, type Page } from "@playwright/test";
+import { E2E_AUCKLAND_URL } from "../setup/ports";
+import { E2E_DB } from "../setup/e2e-db";
+import { TEST_DATABASE_PREFIX, testDatabaseUrl } from "../setup/postgres";
 
 export const DEMO_REP = "rep@mutual.test";
 export const DEMO_MANAGER = "manager@mutual.test";
@@ -16,8 +20,28 @@ export async function readLatestEmail(page: Page, to: string, baseURL = E2E_AUCK
   return { link, code };
 }
 
+/**
+ * Starts the sign-in rate limits afresh. The whole suite signs in from one address, far more often
+ * than 30 times in 15 minutes; each test is one person's visit, so it starts with fresh windows.
+ */
+export async function resetRateLimits() {
+  if (process.env.E2E_DATABASE === "postgresql") {
+    const client = new pg.Client({ connectionString: testDatabaseUrl(`${TEST_DATABASE_PREFIX}_e2e`) });
+    await client.connect();
+    await client.query('DELETE FROM "RateLimitWindow"').finally(() => client.end());
+    return;
+  }
+  const db = new Database(E2E_DB);
+  try {
+    db.prepare('DELETE FROM "RateLimitWindow"').run();
+  } finally {
+    db.close();
+  }
+}
+
 /** Signs in through the emailed link: opening it shows a button; only the button signs in. */
 export async function signIn(page: Page, email: string) {
+  await resetRateLimits();
   await page.goto("/login");
   await page.getByLabel("Work email").fill(email);
   await page.getByRole("button", { name: "Email me a sign-in code" }).click();

@@ -1,14 +1,12 @@
+import { E2E_DB } from "../setup/e2e-db";
 // A rep who types dates no plan can hold, and a row written around the app: each date is refused
 // with a field error, and a stored date the app cannot read breaks only its own deal, which is
 // then archived and deleted from the UI.
-import path from "node:path";
 import Database from "better-sqlite3";
 import { expect, test, type Page } from "@playwright/test";
-import { TMP } from "../setup/paths";
 import { DEMO_MANAGER, DEMO_REP, createDeal, signIn } from "./helpers";
 
 /** The e2e servers' database (tests/setup/e2e-servers.ts). */
-const E2E_DB = path.join(TMP, "e2e.db");
 const RANGE_ERROR = "Choose a date between 1 Jan 2000 and 31 Dec 2099.";
 
 // Each test walks through many pages and two or three sign-ins: more than the default minute on a busy machine.
@@ -79,7 +77,7 @@ test("dates outside 2000–2099, impossible dates and a plan start after the clo
 test("a stored date the app cannot read breaks only its own deal, which is then archived and deleted", async ({ page, browser }) => {
   await signIn(page, DEMO_REP);
   const healthyUrl = await createDeal(page, "Readable Dates Co");
-  forceDealWithDate(healthyUrl.split("/").pop()!, "+010000-01-01");
+  forceDealWithDate(new URL(healthyUrl).pathname.split("/").pop()!, "+010000-01-01");
 
   // The list renders, with the broken deal flagged and every other deal as before.
   await page.goto("/deals");

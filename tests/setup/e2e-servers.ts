@@ -6,11 +6,11 @@ import { spawn, execFileSync, type ChildProcess } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { migrateDatabase } from "../../prisma/migrate";
+import { E2E_DB } from "./e2e-db";
 import { ROOT, TMP } from "./paths";
 import { createEmptyDatabase, ensurePostgres, TEST_DATABASE_PREFIX } from "./postgres";
 import { E2E_SERVERS } from "./ports";
 
-export const E2E_DB = path.join(TMP, "e2e.db");
 export const SERVERS = E2E_SERVERS;
 
 // E2E_DATABASE=postgresql serves a fresh PostgreSQL database instead: a smoke run on the other database.
