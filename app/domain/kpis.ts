@@ -56,7 +56,14 @@ export interface MilestoneFigures {
 export interface Kpis {
   completion: { due: number; onTime: number; rate: number | null };
   coverage: { eligible: number; shared: number; accepted: number; sharedRate: number | null; acceptedRate: number | null };
-  slippage: { milestones: number; redated: number; daysSlipped: number; redatedRate: number | null; averageDaysSlipped: number | null; dealsProjectedOut: number };
+  slippage: {
+    milestones: number;
+    redated: number;
+    daysSlipped: number;
+    redatedRate: number | null;
+    averageDaysSlipped: number | null;
+    dealsProjectedOut: number;
+  };
   multiThread: { openDeals: number; activeBuyers: number; average: number | null };
   forecast: { byCurrency: Record<string, { rep: Record<ForecastCategory, number>; derived: Record<ForecastCategory, number> }>; overCalledDealIds: string[] };
 }
@@ -163,7 +170,12 @@ export function inForecast(d: Pick<KpiDeal, "targetCloseDate">, window: KpiWindo
 
 /** Adds one group's figures to another's (a rep's to their team's): numerators and denominators add up. */
 export function addKpis(into: Kpis, from: Kpis): void {
-  addMilestoneFigures(into, { due: from.completion.due, onTime: from.completion.onTime, redated: from.slippage.redated, daysSlipped: from.slippage.daysSlipped });
+  addMilestoneFigures(into, {
+    due: from.completion.due,
+    onTime: from.completion.onTime,
+    redated: from.slippage.redated,
+    daysSlipped: from.slippage.daysSlipped,
+  });
   into.coverage.eligible += from.coverage.eligible;
   into.coverage.shared += from.coverage.shared;
   into.coverage.accepted += from.coverage.accepted;
@@ -233,5 +245,5 @@ export function resolveWindow(
   if (!from || !to || !isDate(from) || !isDate(to)) return { ...thisQuarter, error: "Enter both dates of the custom window (YYYY-MM-DD)." };
   if (from > to) return { ...thisQuarter, error: "The custom window ends before it starts." };
   if (dayNumber(to) - dayNumber(from) > MAX_WINDOW_DAYS) return { ...thisQuarter, error: "A custom window can span three years at most." };
-  return { kind, window: { from, to }, label: `${from} to ${to}`, error: null };
+  return { kind, window: { from, to }, label: "Custom window", error: null };
 }

@@ -7,6 +7,7 @@ import { resolveWindow } from "~/domain/kpis";
 import { actorToday } from "~/models/actor.server";
 import { dashboardView } from "~/models/dashboard.server";
 import { requireSeller } from "~/utils/auth.server";
+import { appUrl } from "~/utils/env.server";
 import { asResponse } from "~/utils/intent.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -17,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     throw asResponse(error);
   });
   const deals = params.get("table") === "deals";
-  const rows = deals ? dealCsvRows(view.deals) : kpiCsvRows([...view.rows, { name: "Total", kpis: view.summary }]);
+  const rows = deals ? dealCsvRows(view.deals, appUrl(request)) : kpiCsvRows([...view.rows, { name: "Total", kpis: view.summary }]);
   const name = `mutual-dashboard-${resolved.window.from}-to-${resolved.window.to}${deals ? "-deals" : ""}.csv`;
   return new Response(toCsv(rows), {
     headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${name}"`, "Cache-Control": "no-store" },

@@ -30,17 +30,23 @@ test("a manager reads the dashboard and drills down from team to rep to deal, ke
   await expect(deals).not.toContainText("Initech");
 
   // The over-called card counts exactly the rows marked over-called in the list, and in the CSV.
-  const overCalledCard = await page.getByTestId("kpi-cards").getByText(/over-called deals? closing in the window/).textContent();
+  const overCalledCard = await page
+    .getByTestId("kpi-cards")
+    .getByText(/over-called deals? closing in the window/)
+    .textContent();
   const overCalled = Number(/(\d+) over-called/.exec(overCalledCard ?? "")![1]);
   await expect(deals.getByText("Over-called", { exact: true })).toHaveCount(overCalled);
 
   const csv = await page.request.get((await page.getByRole("link", { name: "Export CSV" }).getAttribute("href")) ?? "");
   expect(csv.headers()["content-type"]).toContain("text/csv");
   const text = await csv.text();
-  expect(text.split("\n")[0]).toMatch(/^Deal ID,Account,Deal,Owner,Amount,Currency,/);
+  expect(text.split("\n")[0]).toMatch(/^Account,Deal,Owner,Amount,Currency,.*,Deal page$/);
   expect(text.split("\n")[0], "people-facing headers, no field names").not.toMatch(/[a-z][A-Z]/);
   const rows = readCsv(text);
   expect(rows.map((r) => r.Account)).toContain("Tyrell Systems");
+  expect(rows.find((r) => r.Account === "Tyrell Systems")?.["Deal page"], "a deal is named by its page's address").toMatch(
+    /^http:\/\/[^/]+\/deals\/[a-z0-9]+$/,
+  );
   expect(rows.reduce((sum, r) => sum + Number(r["Over-called in window"]), 0)).toBe(overCalled);
 
   await deals.getByRole("link", { name: /Tyrell Systems/ }).click();

@@ -1,6 +1,7 @@
 // A rep's deals as the CSV exports them: who and what the deal is, its figures as plain numbers
 // (the currency in its own column), and what it adds to each of the rep's cards, so the cards can
-// be added up from the file.
+// be added up from the file. Stored values are written as the pages show them; each deal is
+// named by the address of its page, which people can open, rather than by an id.
 import { HEALTH_LABELS, PLAN_STATUS_SIGNAL_LABELS } from "~/components/signals/labels";
 import { FORECAST_LABELS, OUTCOME_LABELS, PLAN_STATUS_LABELS, stageName, type ForecastCategory, type Outcome, type PlanStatus } from "~/domain/types";
 import type { RepDealRow } from "~/models/dashboard.server";
@@ -8,8 +9,7 @@ import type { CsvCell } from "./columns";
 
 const yesNo = (value: boolean) => (value ? "yes" : "no");
 
-export const DEAL_CSV_COLUMNS: Array<{ header: string; value: (d: RepDealRow) => CsvCell }> = [
-  { header: "Deal ID", value: (d) => d.dealId },
+const DEAL_CSV_COLUMNS: Array<{ header: string; value: (d: RepDealRow, appUrl: string) => CsvCell }> = [
   { header: "Account", value: (d) => d.accountName },
   { header: "Deal", value: (d) => d.name },
   { header: "Owner", value: (d) => d.ownerName },
@@ -33,8 +33,10 @@ export const DEAL_CSV_COLUMNS: Array<{ header: string; value: (d: RepDealRow) =>
   { header: "Completed on time", value: (d) => d.milestones.onTime },
   { header: "Milestones re-dated", value: (d) => d.milestones.redated },
   { header: "Days slipped", value: (d) => d.milestones.daysSlipped },
+  { header: "Deal page", value: (d, appUrl) => `${appUrl}/deals/${d.dealId}` },
 ];
 
-export function dealCsvRows(deals: RepDealRow[]): CsvCell[][] {
-  return [DEAL_CSV_COLUMNS.map((c) => c.header), ...deals.map((d) => DEAL_CSV_COLUMNS.map((c) => c.value(d)))];
+/** `appUrl` is the address the deal pages are served from, without a trailing slash. */
+export function dealCsvRows(deals: RepDealRow[], appUrl: string): CsvCell[][] {
+  return [DEAL_CSV_COLUMNS.map((c) => c.header), ...deals.map((d) => DEAL_CSV_COLUMNS.map((c) => c.value(d, appUrl)))];
 }
