@@ -40,7 +40,7 @@ test("a manager reads the dashboard and drills down from team to rep to deal, ke
   const csv = await page.request.get((await page.getByRole("link", { name: "Export CSV" }).getAttribute("href")) ?? "");
   expect(csv.headers()["content-type"]).toContain("text/csv");
   const text = await csv.text();
-  expect(text.split("\n")[0]).toMatch(/^Account,Deal,Owner,Amount,Currency,.*,Deal page$/);
+  expect(text.split("\n")[0]).toMatch(/^Deal ID,Account,Deal,Owner,Amount,Currency,.*,Deal page$/);
   expect(text.split("\n")[0], "people-facing headers, no field names").not.toMatch(/[a-z][A-Z]/);
   const rows = readCsv(text);
   expect(rows.map((r) => r.Account)).toContain("Tyrell Systems");

@@ -20,6 +20,7 @@ import * as csvRoute from "~/routes/dashboard[.]csv";
 import { actorFor, cookieFor } from "../fixtures/world";
 import { callLoader } from "../fixtures/routes";
 import { readCsv } from "../fixtures/csv";
+import { DEAL_ID_HEADER } from "~/components/dashboard/deal-columns";
 import { seedDemo, DEMO_ORGANIZATION_NAME } from "../../prisma/seed";
 
 // Every stored field whose name is more than one word (targetDate, ownerParticipantId,
@@ -191,6 +192,16 @@ describe("texts people read carry no field names, stored values or ids", () => {
 
 // The health and forecast reasons (app/domain/signals.ts) name dates as people read them, and the
 // dashboard CSVs write each stored value by the label its page shows (Open, Shared, At risk, Best case).
+/** The deals CSV's Deal ID column holds ids on purpose: spreadsheets and CRMs match rows by it. */
+function withoutIdColumn(csv: string): string {
+  const rows = readCsv(csv);
+  if (rows.length === 0 || !(DEAL_ID_HEADER in rows[0])) return csv;
+  return csv
+    .split("\n")
+    .map((line, i) => (i === 0 ? line : line.split(",").slice(1).join(",")))
+    .join("\n");
+}
+
 describe("texts people read carry no stored names, values or dates: signal reasons and CSV exports", () => {
   it("on every deal's seller page, dates included", async () => {
     expect(await sellerPageLeaks({ dates: true })).toEqual({});
@@ -227,7 +238,7 @@ describe("texts people read carry no stored names, values or dates: signal reaso
       for (const query of ["", ...reps.map((rep) => `?table=deals&rep=${rep.id}`)]) {
         const csv = await callLoader(csvRoute.loader, { path: `/dashboard.csv${query}`, cookie });
         expect(csv.status).toBe(200);
-        expect(leaksIn(withoutLinks(String(csv.body)), { dates: false })).toEqual([]);
+        expect(leaksIn(withoutLinks(withoutIdColumn(String(csv.body))), { dates: false })).toEqual([]);
         if (query) dealRows += readCsv(String(csv.body)).length;
       }
     }

@@ -1,7 +1,7 @@
 // A rep's deals as the CSV exports them: who and what the deal is, its figures as plain numbers
 // (the currency in its own column), and what it adds to each of the rep's cards, so the cards can
-// be added up from the file. Stored values are written as the pages show them; each deal is
-// named by the address of its page, which people can open, rather than by an id.
+// be added up from the file. Stored values are written as the pages show them. The Deal ID column
+// is the key a spreadsheet or a CRM matches rows by; the last column is the deal's page.
 import { HEALTH_LABELS, PLAN_STATUS_SIGNAL_LABELS } from "~/components/signals/labels";
 import { FORECAST_LABELS, OUTCOME_LABELS, PLAN_STATUS_LABELS, stageName, type ForecastCategory, type Outcome, type PlanStatus } from "~/domain/types";
 import type { RepDealRow } from "~/models/dashboard.server";
@@ -10,6 +10,7 @@ import type { CsvCell } from "./columns";
 const yesNo = (value: boolean) => (value ? "yes" : "no");
 
 const DEAL_CSV_COLUMNS: Array<{ header: string; value: (d: RepDealRow, appUrl: string) => CsvCell }> = [
+  { header: "Deal ID", value: (d) => d.dealId },
   { header: "Account", value: (d) => d.accountName },
   { header: "Deal", value: (d) => d.name },
   { header: "Owner", value: (d) => d.ownerName },
@@ -37,6 +38,8 @@ const DEAL_CSV_COLUMNS: Array<{ header: string; value: (d: RepDealRow, appUrl: s
 ];
 
 /** `appUrl` is the address the deal pages are served from, without a trailing slash. */
+export const DEAL_ID_HEADER = "Deal ID";
+
 export function dealCsvRows(deals: RepDealRow[], appUrl: string): CsvCell[][] {
   return [DEAL_CSV_COLUMNS.map((c) => c.header), ...deals.map((d) => DEAL_CSV_COLUMNS.map((c) => c.value(d, appUrl)))];
 }
