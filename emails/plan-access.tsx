@@ -24,8 +24,10 @@ export interface PlanAccessEmailProps {
 type Words = (p: PlanAccessEmailProps) => string;
 
 const INTRO: Record<PlanAccessEmailProps["reason"], Words> = {
-  invite: (p) => `${p.inviterName} invited you to “${p.planTitle}”, the mutual action plan with ${p.sellerCompany}: the steps both teams agree on, with owners and dates.`,
-  renewed: (p) => `Here is a new link to “${p.planTitle}”, the mutual action plan with ${p.sellerCompany}. It replaces your earlier invitation, which had expired or was already used.`,
+  invite: (p) =>
+    `${p.inviterName} invited you to “${p.planTitle}”, the mutual action plan with ${p.sellerCompany}: the steps both teams agree on, with owners and dates.`,
+  renewed: (p) =>
+    `Here is a new link to “${p.planTitle}”, the mutual action plan with ${p.sellerCompany}. It replaces your earlier invitation, which had expired or was already used.`,
   approved: (p) => `${p.inviterName} from ${p.sellerCompany} approved your request to join the mutual action plan “${p.planTitle}”.`,
   "sign-in": (p) => `Here is your code to open the mutual action plan “${p.planTitle}” shared by ${p.sellerCompany}.`,
 };

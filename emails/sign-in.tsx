@@ -20,8 +20,8 @@ export default function SignInEmail({ code, link, expiresInMinutes }: SignInEmai
         Open the sign-in page
       </Button>
       <Text style={{ ...paragraph, fontSize: "13px", color: "#6b7280" }}>
-        The code and the link work once and expire in {expiresInMinutes} minutes. If you did not ask to
-        sign in, ignore this email: nobody can sign in without it.
+        The code and the link work once and expire in {expiresInMinutes} minutes. If you did not ask to sign in, ignore this email: nobody can sign in without
+        it.
       </Text>
     </EmailLayout>
   );

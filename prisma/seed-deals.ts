@@ -23,7 +23,17 @@ export async function seedNorthwindDeals(org: SeedOrg, { riley, sam }: { riley: 
   //    Derived: Pipeline (nothing shared); no plan status until it is shared.
   await seedDeal(
     org,
-    { owner: riley, accountName: "Vandelay Industries", domain: "vandelay.example", name: "Import analytics suite", amount: 36000, stage: 2, targetCloseDate: day(53), repForecastCategory: "PIPELINE", created: -3 },
+    {
+      owner: riley,
+      accountName: "Vandelay Industries",
+      domain: "vandelay.example",
+      name: "Import analytics suite",
+      amount: 36000,
+      stage: 2,
+      targetCloseDate: day(53),
+      repForecastCategory: "PIPELINE",
+      created: -3,
+    },
     async (d) => {
       await d.addPlan({
         created: [-2, 11],
@@ -42,7 +52,17 @@ export async function seedNorthwindDeals(org: SeedOrg, { riley, sam }: { riley: 
   //    calls it Best Case. Derived: Best Case, on track.
   await seedDeal(
     org,
-    { owner: riley, accountName: "Initech", domain: "initech.example", name: "Workflow platform, 3 regions", amount: 84000, stage: 4, targetCloseDate: day(29), repForecastCategory: "BEST_CASE", created: -24 },
+    {
+      owner: riley,
+      accountName: "Initech",
+      domain: "initech.example",
+      name: "Workflow platform, 3 regions",
+      amount: 84000,
+      stage: 4,
+      targetCloseDate: day(29),
+      repForecastCategory: "BEST_CASE",
+      created: -24,
+    },
     async (d) => {
       await d.addPlan({
         created: -22,
@@ -73,7 +93,17 @@ export async function seedNorthwindDeals(org: SeedOrg, { riley, sam }: { riley: 
   //    step. Derived: Commit, on track; Riley's Commit call matches.
   await seedDeal(
     org,
-    { owner: riley, accountName: "Umbrella Health", domain: "umbrellahealth.example", name: "Clinical operations rollout", amount: 120000, stage: 5, targetCloseDate: day(21), repForecastCategory: "COMMIT", created: -35 },
+    {
+      owner: riley,
+      accountName: "Umbrella Health",
+      domain: "umbrellahealth.example",
+      name: "Clinical operations rollout",
+      amount: 120000,
+      stage: 5,
+      targetCloseDate: day(21),
+      repForecastCategory: "COMMIT",
+      created: -35,
+    },
     async (d) => {
       await d.addPlan({
         created: -30,
@@ -112,7 +142,17 @@ export async function seedNorthwindDeals(org: SeedOrg, { riley, sam }: { riley: 
   const stark = { countersign: day(32), behind: 3 };
   await seedDeal(
     org,
-    { owner: riley, accountName: "Stark Logistics", domain: "starklogistics.example", name: "Fleet telemetry", amount: 52000, stage: 4, targetCloseDate: closeDateInQuarterOf(org, addDays(stark.countersign, stark.behind), stark.countersign), repForecastCategory: "BEST_CASE", created: -21 },
+    {
+      owner: riley,
+      accountName: "Stark Logistics",
+      domain: "starklogistics.example",
+      name: "Fleet telemetry",
+      amount: 52000,
+      stage: 4,
+      targetCloseDate: closeDateInQuarterOf(org, addDays(stark.countersign, stark.behind), stark.countersign),
+      repForecastCategory: "BEST_CASE",
+      created: -21,
+    },
     async (d) => {
       await d.addPlan({
         created: -19,
@@ -141,7 +181,17 @@ export async function seedNorthwindDeals(org: SeedOrg, { riley, sam }: { riley: 
   const wayne = { countersign: day(19), behind: 12 };
   await seedDeal(
     org,
-    { owner: sam, accountName: "Wayne Freight", domain: "waynefreight.example", name: "Dock scheduling", amount: 64000, stage: 5, targetCloseDate: closeDateInQuarterOf(org, addDays(wayne.countersign, wayne.behind), wayne.countersign), repForecastCategory: "BEST_CASE", created: -34 },
+    {
+      owner: sam,
+      accountName: "Wayne Freight",
+      domain: "waynefreight.example",
+      name: "Dock scheduling",
+      amount: 64000,
+      stage: 5,
+      targetCloseDate: closeDateInQuarterOf(org, addDays(wayne.countersign, wayne.behind), wayne.countersign),
+      repForecastCategory: "BEST_CASE",
+      created: -34,
+    },
     async (d) => {
       await d.addPlan({
         created: -32,
@@ -170,7 +220,18 @@ export async function seedNorthwindDeals(org: SeedOrg, { riley, sam }: { riley: 
   //    Case. Derived: Pipeline (14+ days without buyer activity), stalled by silence.
   await seedDeal(
     org,
-    { owner: sam, accountName: "Brightwater Foods Ltd", domain: "brightwater.example", name: "Cold-chain monitoring", amount: 42000, currency: "GBP", stage: 3, targetCloseDate: day(30), repForecastCategory: "BEST_CASE", created: -27 },
+    {
+      owner: sam,
+      accountName: "Brightwater Foods Ltd",
+      domain: "brightwater.example",
+      name: "Cold-chain monitoring",
+      amount: 42000,
+      currency: "GBP",
+      stage: 3,
+      targetCloseDate: day(30),
+      repForecastCategory: "BEST_CASE",
+      created: -27,
+    },
     async (d) => {
       await d.addPlan({
         created: -24,
@@ -200,7 +261,17 @@ export async function seedNorthwindDeals(org: SeedOrg, { riley, sam }: { riley: 
   const tyrellSignature = [addDays(fiscalQuarter(tyrellClose, org.fiscalYearStartMonth).end, 7), day(31)].sort().at(-1)!;
   await seedDeal(
     org,
-    { owner: sam, accountName: "Tyrell Systems", domain: "tyrell.example", name: "Data platform migration", amount: 150000, stage: 5, targetCloseDate: tyrellClose, repForecastCategory: "COMMIT", created: -38 },
+    {
+      owner: sam,
+      accountName: "Tyrell Systems",
+      domain: "tyrell.example",
+      name: "Data platform migration",
+      amount: 150000,
+      stage: 5,
+      targetCloseDate: tyrellClose,
+      repForecastCategory: "COMMIT",
+      created: -38,
+    },
     async (d) => {
       await d.addPlan({
         created: -34,
@@ -238,7 +309,17 @@ export async function seedNorthwindDeals(org: SeedOrg, { riley, sam }: { riley: 
   const soylent = { countersign: day(30), behind: 5 };
   await seedDeal(
     org,
-    { owner: riley, accountName: "Soylent Foods", domain: "soylent.example", name: "Supply planning", amount: 27500, stage: 4, targetCloseDate: closeDateInQuarterOf(org, addDays(soylent.countersign, soylent.behind), soylent.countersign), repForecastCategory: "BEST_CASE", created: -23 },
+    {
+      owner: riley,
+      accountName: "Soylent Foods",
+      domain: "soylent.example",
+      name: "Supply planning",
+      amount: 27500,
+      stage: 4,
+      targetCloseDate: closeDateInQuarterOf(org, addDays(soylent.countersign, soylent.behind), soylent.countersign),
+      repForecastCategory: "BEST_CASE",
+      created: -23,
+    },
     async (d) => {
       await d.addPlan({
         created: -21,
@@ -264,7 +345,18 @@ export async function seedNorthwindDeals(org: SeedOrg, { riley, sam }: { riley: 
   //    Pipeline. Derived: Omitted (30+ days without buyer activity), stalled.
   await seedDeal(
     org,
-    { owner: sam, accountName: "Kessler Maschinenbau GmbH", domain: "kessler.example", name: "Shop-floor scheduling", amount: 45000, currency: "EUR", stage: 3, targetCloseDate: day(4), repForecastCategory: "PIPELINE", created: -50 },
+    {
+      owner: sam,
+      accountName: "Kessler Maschinenbau GmbH",
+      domain: "kessler.example",
+      name: "Shop-floor scheduling",
+      amount: 45000,
+      currency: "EUR",
+      stage: 3,
+      targetCloseDate: day(4),
+      repForecastCategory: "PIPELINE",
+      created: -50,
+    },
     async (d) => {
       await d.addPlan({
         created: -47,
@@ -287,7 +379,17 @@ export async function seedNorthwindDeals(org: SeedOrg, { riley, sam }: { riley: 
   //     on time, countersigned by the CFO herself. Derived: Closed.
   await seedDeal(
     org,
-    { owner: riley, accountName: "Wonka Confections", domain: "wonka.example", name: "Factory operations suite", amount: 96000, stage: 5, targetCloseDate: day(-6), repForecastCategory: "COMMIT", created: -62 },
+    {
+      owner: riley,
+      accountName: "Wonka Confections",
+      domain: "wonka.example",
+      name: "Factory operations suite",
+      amount: 96000,
+      stage: 5,
+      targetCloseDate: day(-6),
+      repForecastCategory: "COMMIT",
+      created: -62,
+    },
     async (d) => {
       await d.addPlan({
         created: -58,
@@ -327,7 +429,17 @@ export async function seedNorthwindDeals(org: SeedOrg, { riley, sam }: { riley: 
   //     next day. Derived: Omitted (lost).
   await seedDeal(
     org,
-    { owner: sam, accountName: "Massive Dynamic", domain: "massivedynamic.example", name: "Research data hub", amount: 70000, stage: 4, targetCloseDate: day(9), repForecastCategory: "BEST_CASE", created: -45 },
+    {
+      owner: sam,
+      accountName: "Massive Dynamic",
+      domain: "massivedynamic.example",
+      name: "Research data hub",
+      amount: 70000,
+      stage: 4,
+      targetCloseDate: day(9),
+      repForecastCategory: "BEST_CASE",
+      created: -45,
+    },
     async (d) => {
       await d.addPlan({
         created: -42,
@@ -343,7 +455,11 @@ export async function seedNorthwindDeals(org: SeedOrg, { riley, sam }: { riley: 
       await d.buyerDone("businessCase", [-33, 14]);
       await d.sellerDone("techEval", [-27, 11]);
       await d.confirm("techEval", [-25, 10]);
-      await d.comment("champ", [-10, 16], "We have decided to stay with our incumbent this year. Thank you for the thorough plan; let's talk again at renewal time.");
+      await d.comment(
+        "champ",
+        [-10, 16],
+        "We have decided to stay with our incumbent this year. Thank you for the thorough plan; let's talk again at renewal time.",
+      );
       await d.close("LOST", [-9, 10]);
     },
   );
@@ -353,7 +469,17 @@ export async function seedNorthwindDeals(org: SeedOrg, { riley, sam }: { riley: 
   //     buyer is engaged, and Riley under-calls it as Pipeline. Derived: Best Case, on track.
   await seedDeal(
     org,
-    { owner: riley, accountName: "Aperture Labs", domain: "aperture.example", name: "Lab automation pilot", amount: 18000, stage: 2, targetCloseDate: day(40), repForecastCategory: "PIPELINE", created: -10 },
+    {
+      owner: riley,
+      accountName: "Aperture Labs",
+      domain: "aperture.example",
+      name: "Lab automation pilot",
+      amount: 18000,
+      stage: 2,
+      targetCloseDate: day(40),
+      repForecastCategory: "PIPELINE",
+      created: -10,
+    },
     async (d) => {
       await d.addPlan({
         created: [-9, 10],
@@ -376,7 +502,18 @@ export async function seedNorthwindDeals(org: SeedOrg, { riley, sam }: { riley: 
 export async function seedGlobexDeal(org: SeedOrg, admin: SeedUser) {
   await seedDeal(
     org,
-    { owner: admin, accountName: "Pied Piper", domain: "piedpiper.example", name: "Compression licensing", amount: 60000, currency: "NZD", stage: 3, targetCloseDate: org.day(39), repForecastCategory: "BEST_CASE", created: -12 },
+    {
+      owner: admin,
+      accountName: "Pied Piper",
+      domain: "piedpiper.example",
+      name: "Compression licensing",
+      amount: 60000,
+      currency: "NZD",
+      stage: 3,
+      targetCloseDate: org.day(39),
+      repForecastCategory: "BEST_CASE",
+      created: -12,
+    },
     async (d) => {
       await d.addPlan({
         created: -11,

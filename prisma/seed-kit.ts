@@ -7,14 +7,7 @@ import { recordActivity, type ActivityInput } from "~/models/activity.server";
 import type { ActivityAction } from "~/models/activity.types";
 import { addDays, organizationToday } from "~/domain/dates";
 import { DEFAULT_TEMPLATE_STEPS } from "~/domain/default-template";
-import type {
-  AccessState,
-  BuyingRole,
-  CalendarDate,
-  ForecastCategory,
-  MilestoneStatus,
-  OwnerSide,
-} from "~/domain/types";
+import type { AccessState, BuyingRole, CalendarDate, ForecastCategory, MilestoneStatus, OwnerSide } from "~/domain/types";
 
 // ---------------------------------------------------------------------------------------------
 // Time
@@ -89,16 +82,7 @@ export function closeDateInQuarterOf(org: SeedOrg, projected: CalendarDate, pref
 // Stories
 
 /** The default template's steps, by the names the stories use. */
-export const STEP_KEYS = [
-  "businessCase",
-  "techEval",
-  "security",
-  "execMeeting",
-  "proposal",
-  "procurement",
-  "legal",
-  "countersign",
-] as const;
+export const STEP_KEYS = ["businessCase", "techEval", "security", "execMeeting", "proposal", "procurement", "legal", "countersign"] as const;
 export type StepKey = (typeof STEP_KEYS)[number];
 if (STEP_KEYS.length !== DEFAULT_TEMPLATE_STEPS.length) throw new Error("The seed's step names no longer match the default template");
 
@@ -234,11 +218,7 @@ export class DealStory {
     return milestone;
   }
 
-  private async record(
-    who: Actor,
-    at: Date,
-    entry: Pick<ActivityInput, "entityType" | "entityId" | "action" | "before" | "after" | "internalOnly">,
-  ) {
+  private async record(who: Actor, at: Date, entry: Pick<ActivityInput, "entityType" | "entityId" | "action" | "before" | "after" | "internalOnly">) {
     if (who.side === "BUYER") {
       const buyer = [...this.buyers.values()].find((b) => b.id === who.participantId)!;
       if (!buyer.lastAction || buyer.lastAction < at) buyer.lastAction = at;
@@ -365,7 +345,10 @@ export class DealStory {
   }
 
   private async addBuyer(spec: BuyerSpec, at: Date) {
-    const [first, ...rest] = spec.name.toLowerCase().replace(/[^a-z ]/g, "").split(" ");
+    const [first, ...rest] = spec.name
+      .toLowerCase()
+      .replace(/[^a-z ]/g, "")
+      .split(" ");
     const email = `${[first, rest.at(-1)].filter(Boolean).join(".")}@${this.spec.domain}`;
     const participant = await this.tx.participant.create({
       data: {
@@ -445,7 +428,15 @@ export class DealStory {
   }
 
   /** One edit of a milestone and its history row, stamped with the moment it happened. */
-  private async change(m: MilestoneState, who: Actor, at: Date, data: object, action: ActivityAction, before?: Record<string, unknown>, after?: Record<string, unknown>) {
+  private async change(
+    m: MilestoneState,
+    who: Actor,
+    at: Date,
+    data: object,
+    action: ActivityAction,
+    before?: Record<string, unknown>,
+    after?: Record<string, unknown>,
+  ) {
     if (this.planStatus === "DRAFT") throw new Error(`${this.spec.accountName}: the stories only change shared plans`);
     await this.tx.milestone.update({ where: { id: m.id }, data: { ...data, version: { increment: 1 }, updatedAt: at } });
     await this.record(who, at, { entityType: "MILESTONE", entityId: m.id, action, before, after, internalOnly: m.internalOnly });

@@ -23,10 +23,19 @@ describe("history sentences", () => {
     [entry("milestone.updated", { ownerParticipantId: null }, { ownerParticipantId: "p1" }), "assigned “Pilot” to Ann Buyer"],
     [entry("milestone.updated", { title: "Pilot", output: "" }, { title: "Pilot run", output: "Report" }), "changed the title and output of “Pilot”"],
     [entry("milestone.updated", { title: "Pilot" }, { title: "Pilot run" }), "renamed “Pilot” to “Pilot run”"],
-    [entry("milestone.redated", { targetDate: "2027-01-22" }, { targetDate: "2027-01-25", reason: "Holidays" }), "moved “Pilot” from 22 Jan 2027 to 25 Jan 2027: “Holidays”"],
+    [
+      entry("milestone.redated", { targetDate: "2027-01-22" }, { targetDate: "2027-01-25", reason: "Holidays" }),
+      "moved “Pilot” from 22 Jan 2027 to 25 Jan 2027: “Holidays”",
+    ],
     [entry("milestone.status_changed", { status: "NOT_STARTED" }, { status: "IN_PROGRESS" }), "set “Pilot” to in progress"],
-    [entry("plan.updated", { summary: "", allowedDomains: "" }, { summary: "New", allowedDomains: "acme.com" }, "plan1"), "changed the plan's summary and allowed email domains"],
-    [entry("deal.updated", { repForecastCategory: "PIPELINE" }, { repForecastCategory: "BEST_CASE" }, "d1"), "changed the deal's rep's call from Pipeline to Best Case"],
+    [
+      entry("plan.updated", { summary: "", allowedDomains: "" }, { summary: "New", allowedDomains: "acme.com" }, "plan1"),
+      "changed the plan's summary and allowed email domains",
+    ],
+    [
+      entry("deal.updated", { repForecastCategory: "PIPELINE" }, { repForecastCategory: "BEST_CASE" }, "d1"),
+      "changed the deal's rep's call from Pipeline to Best Case",
+    ],
     [entry("participant.revoked", { accessState: "ACTIVE" }, { accessState: "REVOKED" }, "p1"), "removed Ann Buyer's access to the plan"],
     [entry("something.old", null, { someField: 1 }), "made a change"],
   ])("%#: %s", (row, sentence) => {

@@ -74,7 +74,9 @@ function sentence(action: ActivityAction, row: Row): string {
     case "comment.added":
       return `commented${row.names.titles.has(row.entry.entityId) ? ` on ${step}` : ""}: “${fieldValue("body", after.body)}”`;
     case "meddpicc.scored":
-      return before.total === undefined ? `scored MEDDPICC ${fieldValue("total", after.total)} of 16` : `changed the MEDDPICC score from ${fieldValue("total", before.total)} to ${fieldValue("total", after.total)} of 16`;
+      return before.total === undefined
+        ? `scored MEDDPICC ${fieldValue("total", after.total)} of 16`
+        : `changed the MEDDPICC score from ${fieldValue("total", before.total)} to ${fieldValue("total", after.total)} of 16`;
     default:
       return milestoneSentence(action, row);
   }
@@ -110,7 +112,9 @@ function milestoneEdit(row: Row): string {
   const { before, after, step } = row;
   const changed = Object.keys(after);
   if (changed.length === 1 && changed[0] === "ownerParticipantId") {
-    return after.ownerParticipantId ? `assigned ${step} to ${fieldValue("ownerParticipantId", after.ownerParticipantId, row.names.people)}` : `unassigned ${step}`;
+    return after.ownerParticipantId
+      ? `assigned ${step} to ${fieldValue("ownerParticipantId", after.ownerParticipantId, row.names.people)}`
+      : `unassigned ${step}`;
   }
   if (changed.length === 1 && changed[0] === "title" && text(before.title)) return `renamed “${text(before.title)}” to “${text(after.title) ?? ""}”`;
   return `changed the ${fieldList(changed, "milestone")} of ${step}`;

@@ -14,7 +14,12 @@ export function DealFields({ fields }: { fields: DealFieldSet }) {
       <InputField label="Deal name" {...getInputProps(fields.name, { type: "text" })} errors={fields.name.errors} />
       <div className="grid grid-cols-[2fr_1fr] gap-2">
         <InputField label="Amount" {...getInputProps(fields.amount, { type: "number" })} min={0} step={1} inputMode="numeric" errors={fields.amount.errors} />
-        <SelectField label="Currency" {...getSelectProps(fields.currency)} options={CURRENCIES.map((c) => ({ value: c, label: c }))} errors={fields.currency.errors} />
+        <SelectField
+          label="Currency"
+          {...getSelectProps(fields.currency)}
+          options={CURRENCIES.map((c) => ({ value: c, label: c }))}
+          errors={fields.currency.errors}
+        />
       </div>
       <SelectField
         label="Stage"

@@ -2,15 +2,7 @@
 // notices name fields by their labels and show values as the forms and pages show them.
 import { formatCalendarDate, isCalendarDate } from "~/domain/dates";
 import { MEDDPICC_LETTERS, MEDDPICC_SCORE_LABELS } from "~/domain/meddpicc";
-import {
-  BUYING_ROLE_LABELS,
-  FORECAST_LABELS,
-  MILESTONE_STATUS_LABELS,
-  OUTCOME_LABELS,
-  OWNER_SIDE_LABELS,
-  PLAN_STATUS_LABELS,
-  stageName,
-} from "~/domain/types";
+import { BUYING_ROLE_LABELS, FORECAST_LABELS, MILESTONE_STATUS_LABELS, OUTCOME_LABELS, OWNER_SIDE_LABELS, PLAN_STATUS_LABELS, stageName } from "~/domain/types";
 
 /** What a field is about, where one name means different things (a milestone's title, a person's job title). */
 export type FieldSubject = "milestone" | "deal" | "plan" | "person";
@@ -82,7 +74,13 @@ export function fieldValue(field: string, value: unknown, people?: ReadonlyMap<s
   if (field === "ownerParticipantId") return people?.get(text) ?? "someone no longer on the plan";
   if (field === "stage" || field === "gatesStage") return /^\d+$/.test(text) ? `${text}. ${stageName(Number(text))}` : text;
   if (field === "amount" && /^-?\d+(\.\d+)?$/.test(text)) return Number(text).toLocaleString("en-US");
-  if (field === "allowedDomains") return text.split(/[\s,;]+/).filter(Boolean).join(", ") || "none";
+  if (field === "allowedDomains")
+    return (
+      text
+        .split(/[\s,;]+/)
+        .filter(Boolean)
+        .join(", ") || "none"
+    );
   if (MEDDPICC_KEYS.has(field)) return MEDDPICC_SCORE_LABELS[Number(text)] ?? text;
   if (isCalendarDate(text)) return formatCalendarDate(text);
   return labelOf(field, text) ?? text;

@@ -57,7 +57,10 @@ function derivedCategory(facts: ForecastFacts): { derived: ForecastCategory; rea
   if (notBestCase.length > 0) return { derived: "PIPELINE", reasons: notBestCase.map((r) => `Not Best Case: ${r}`) };
   const notCommit = commitFailures(facts);
   if (notCommit.length > 0) return { derived: "BEST_CASE", reasons: notCommit.map((r) => `Not Commit: ${r}`) };
-  return { derived: "COMMIT", reasons: ["Accepted plan, every buyer step due so far confirmed, at most one slip, close inside the quarter, economic buyer active"] };
+  return {
+    derived: "COMMIT",
+    reasons: ["Accepted plan, every buyer step due so far confirmed, at most one slip, close inside the quarter, economic buyer active"],
+  };
 }
 
 export function deriveForecast(facts: ForecastFacts): DealSignals["forecast"] {

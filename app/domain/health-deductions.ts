@@ -72,7 +72,10 @@ function slipsAndSilence({ slippage, engagement }: HealthFacts, add: Add) {
   const { slippedCount, totalDaysSlipped } = slippage;
   if (slippedCount > 0) {
     const push = slippage.likelyToPush ? ": the deal will likely push to the next quarter" : "";
-    add(Math.min(HEALTH_POINTS.slipsMax, HEALTH_POINTS.perSlip * slippedCount), `${plural(slippedCount, "milestone")} re-dated later, ${plural(totalDaysSlipped, "day")} slipped in all${push}`);
+    add(
+      Math.min(HEALTH_POINTS.slipsMax, HEALTH_POINTS.perSlip * slippedCount),
+      `${plural(slippedCount, "milestone")} re-dated later, ${plural(totalDaysSlipped, "day")} slipped in all${push}`,
+    );
   }
   const silence = engagement.daysWithoutBuyerActivity ?? 0;
   if (silence >= THRESHOLDS.stalledSilenceDays) add(HEALTH_POINTS.silenceStalled, `No buyer activity for ${plural(silence, "day")}`);
@@ -95,12 +98,16 @@ function closeDate({ snapshot, slippage, todayN }: HealthFacts, add: Add) {
   const { deal } = snapshot;
   if (deal.outcome !== "OPEN") return;
   if (meddpiccBelowStageThreshold(deal)) {
-    add(HEALTH_POINTS.meddpiccBelowStage, `MEDDPICC is ${deal.meddpiccTotal} of 16, below the ${THRESHOLDS.stage4Meddpicc} needed to be at stage ${deal.stage}`);
+    add(
+      HEALTH_POINTS.meddpiccBelowStage,
+      `MEDDPICC is ${deal.meddpiccTotal} of 16, below the ${THRESHOLDS.stage4Meddpicc} needed to be at stage ${deal.stage}`,
+    );
   }
   const open = slippage.openCount;
   const daysLeft = dayNumber(deal.targetCloseDate) - todayN;
   if (open > 0 && daysLeft < 0) add(HEALTH_POINTS.closeDatePassed, `${plural(open, "milestone")} left and the target close date has passed`);
-  else if (open > 0 && daysLeft < 2 * open) add(HEALTH_POINTS.closeDateTight, `${plural(open, "milestone")} left in ${plural(daysLeft, "day")} to the target close date`);
+  else if (open > 0 && daysLeft < 2 * open)
+    add(HEALTH_POINTS.closeDateTight, `${plural(open, "milestone")} left in ${plural(daysLeft, "day")} to the target close date`);
 
   const { projectedCloseDate, closeQuarter } = slippage;
   if (projectedCloseDate === null || !slippage.projectedAfterTarget) return;

@@ -31,7 +31,12 @@ function templateMilestones(): DealSnapshot["milestones"] {
 }
 
 const buyers = (): DealSnapshot["participants"] =>
-  (["ECONOMIC_BUYER", "CHAMPION", "TECHNICAL_EVALUATOR", "PROCUREMENT", "LEGAL", "EXECUTIVE_SPONSOR"] as const).map((role) => ({ side: "BUYER", role, status: "ACTIVE", lastActiveOn: TODAY }));
+  (["ECONOMIC_BUYER", "CHAMPION", "TECHNICAL_EVALUATOR", "PROCUREMENT", "LEGAL", "EXECUTIVE_SPONSOR"] as const).map((role) => ({
+    side: "BUYER",
+    role,
+    status: "ACTIVE",
+    lastActiveOn: TODAY,
+  }));
 
 function deal(o: Partial<DealSnapshot> = {}): DealSnapshot {
   return {
@@ -64,13 +69,16 @@ describe("a buyer moves “Procurement portal entry” past the target close dat
       { points: 4, reason: "1 milestone re-dated later, 50 days slipped in all" },
       {
         points: 10,
-        reason: "The projected close, 20 Jan 2027, is after the target close date, 21 Dec 2026, and after the end of Q4 FY2026 on 31 Dec 2026: health is at best at risk",
+        reason:
+          "The projected close, 20 Jan 2027, is after the target close date, 21 Dec 2026, and after the end of Q4 FY2026 on 31 Dec 2026: health is at best at risk",
       },
     ]);
   });
 
   it("moving a step due today to tomorrow is not progress: it was not due yet", () => {
-    const dueToday = deal().milestones.map((m) => (m.id === "t4" ? { ...m, targetDate: TODAY, originalTargetDate: TODAY, status: "NOT_STARTED" as const, completedOn: null } : m));
+    const dueToday = deal().milestones.map((m) =>
+      m.id === "t4" ? { ...m, targetDate: TODAY, originalTargetDate: TODAY, status: "NOT_STARTED" as const, completedOn: null } : m,
+    );
     const before = deriveDealSignals(deal({ milestones: dueToday }), TODAY);
     const after = deriveDealSignals(deal({ milestones: dueToday.map((m) => (m.id === "t4" ? { ...m, targetDate: addDays(TODAY, 1) } : m)) }), TODAY);
     expect(after.health.score).toBeLessThanOrEqual(before.health.score);
@@ -83,7 +91,14 @@ describe("no plan ≤ draft ≤ shared, for the same deal", () => {
   it("creating a plan from the template raises the score, and sharing it raises it again", () => {
     // A deal closing Jan 15 2027; the template plan starts today, so its last step is due Jan 8.
     const close = { ...deal().deal, targetCloseDate: "2027-01-15" };
-    const template = DEFAULT_TEMPLATE_STEPS.map((step, i) => ({ ...deal().milestones[i], targetDate: addDays(TODAY, step.dayOffset), originalTargetDate: addDays(TODAY, step.dayOffset), status: "NOT_STARTED" as const, completedOn: null, markedDoneBySide: null }));
+    const template = DEFAULT_TEMPLATE_STEPS.map((step, i) => ({
+      ...deal().milestones[i],
+      targetDate: addDays(TODAY, step.dayOffset),
+      originalTargetDate: addDays(TODAY, step.dayOffset),
+      status: "NOT_STARTED" as const,
+      completedOn: null,
+      markedDoneBySide: null,
+    }));
     const noPlan = deriveDealSignals(deal({ deal: close, plan: null, milestones: [], participants: [] }), TODAY);
     const draft = deriveDealSignals(deal({ deal: close, plan: { status: "DRAFT", sharedOn: null }, milestones: template, participants: [] }), TODAY);
     const shared = deriveDealSignals(deal({ deal: close, plan: { status: "SHARED", sharedOn: TODAY }, milestones: template, participants: [] }), TODAY);

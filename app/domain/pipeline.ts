@@ -6,7 +6,6 @@ export const PIPELINE_PAGE_SIZE = 50;
 export const PIPELINE_SORTS = ["risk", "close"] as const;
 export type PipelineSort = (typeof PIPELINE_SORTS)[number];
 
-
 export interface PipelineQuery {
   /** Words to find in the account or deal name. */
   search: string;

@@ -3,7 +3,16 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { addDays, dayNumber, formatCalendarDate } from "./dates";
-import { deriveDealSignals, FORECAST_RANK, HEALTH_LABEL_RANK, THRESHOLDS, type DealSignals, type DealSnapshot, type ForecastCategory, type HealthLabel } from "./signals";
+import {
+  deriveDealSignals,
+  FORECAST_RANK,
+  HEALTH_LABEL_RANK,
+  THRESHOLDS,
+  type DealSignals,
+  type DealSnapshot,
+  type ForecastCategory,
+  type HealthLabel,
+} from "./signals";
 
 type Milestone = DealSnapshot["milestones"][number];
 type Participant = DealSnapshot["participants"][number];
@@ -16,7 +25,17 @@ const signalOf = (s: DealSignals, id: string) => {
 const BASE = "2026-06-01";
 const RUNS = { numRuns: 200 };
 const STATUS_RANK = { ON_TRACK: 0, AT_RISK: 1, STALLED: 2 } as const;
-const ROLES: Array<Participant["role"]> = ["ECONOMIC_BUYER", "CHAMPION", "TECHNICAL_EVALUATOR", "USER_CHAMPION", "PROCUREMENT", "EXECUTIVE_SPONSOR", "LEGAL", "OTHER", null];
+const ROLES: Array<Participant["role"]> = [
+  "ECONOMIC_BUYER",
+  "CHAMPION",
+  "TECHNICAL_EVALUATOR",
+  "USER_CHAMPION",
+  "PROCUREMENT",
+  "EXECUTIVE_SPONSOR",
+  "LEGAL",
+  "OTHER",
+  null,
+];
 const CATEGORIES: ForecastCategory[] = ["OMITTED", "PIPELINE", "BEST_CASE", "COMMIT", "CLOSED"];
 
 /**
@@ -53,7 +72,8 @@ const arbMilestone = (todayOff: number, tidy: boolean) =>
         ...(r.titled ? { title: "Step" } : {}),
         ...(r.markedDoneBySide === undefined ? {} : { markedDoneBySide: r.markedDoneBySide }),
       };
-      if (tidy && r.keptUp && targetOff <= todayOff) return { ...m, status: "DONE", completedOn: addDays(BASE, targetOff - (r.completedBack % 3)), buyerConfirmed: true };
+      if (tidy && r.keptUp && targetOff <= todayOff)
+        return { ...m, status: "DONE", completedOn: addDays(BASE, targetOff - (r.completedBack % 3)), buyerConfirmed: true };
       return m;
     });
 
@@ -83,22 +103,45 @@ const arbCaseOf = (tidy: boolean) =>
         meddpicc: fc.option(tidy ? fc.integer({ min: 11, max: 16 }) : fc.integer({ min: 0, max: 16 }), { nil: null }),
         fiscalYearStartMonth: fc.integer({ min: 1, max: 12 }),
         plan: tidy
-          ? fc.record({ status: fc.constantFrom("SHARED", "ACCEPTED", "ACCEPTED"), sharedBack: fc.option(fc.integer({ min: 0, max: 90 }), { nil: null, freq: 20 }) })
-          : fc.option(fc.record({ status: fc.constantFrom("DRAFT", "SHARED", "ACCEPTED"), sharedBack: fc.option(fc.integer({ min: 0, max: 120 }), { nil: null }) }), { nil: null, freq: 6 }),
+          ? fc.record({
+              status: fc.constantFrom("SHARED", "ACCEPTED", "ACCEPTED"),
+              sharedBack: fc.option(fc.integer({ min: 0, max: 90 }), { nil: null, freq: 20 }),
+            })
+          : fc.option(
+              fc.record({ status: fc.constantFrom("DRAFT", "SHARED", "ACCEPTED"), sharedBack: fc.option(fc.integer({ min: 0, max: 120 }), { nil: null }) }),
+              { nil: null, freq: 6 },
+            ),
         milestones: fc.array(arbMilestone(todayOff, tidy), { maxLength: 12 }),
-        keyRoles: tidy ? fc.subarray(["ECONOMIC_BUYER", "CHAMPION"] as const, { minLength: 0, maxLength: 2 }) : fc.constant([] as Array<"ECONOMIC_BUYER" | "CHAMPION">),
+        keyRoles: tidy
+          ? fc.subarray(["ECONOMIC_BUYER", "CHAMPION"] as const, { minLength: 0, maxLength: 2 })
+          : fc.constant([] as Array<"ECONOMIC_BUYER" | "CHAMPION">),
         participants: fc.array(arbParticipant, { maxLength: 8 }),
         lastBuyerBack: fc.option(fc.integer({ min: 0, max: tidy ? 20 : 60 }), { nil: null }),
       })
       .map((r) => {
         const snap: DealSnapshot = {
-          deal: { amount: 10_000, stage: r.stage, targetCloseDate: addDays(BASE, r.closeOff), repForecastCategory: r.rep, outcome: r.outcome, meddpiccTotal: r.meddpicc },
+          deal: {
+            amount: 10_000,
+            stage: r.stage,
+            targetCloseDate: addDays(BASE, r.closeOff),
+            repForecastCategory: r.rep,
+            outcome: r.outcome,
+            meddpiccTotal: r.meddpicc,
+          },
           org: { timezone: "UTC", fiscalYearStartMonth: r.fiscalYearStartMonth },
-          plan: r.plan === null ? null : { status: r.plan.status, sharedOn: r.plan.status === "DRAFT" || r.plan.sharedBack === null ? null : day(r.plan.sharedBack) },
+          plan:
+            r.plan === null
+              ? null
+              : { status: r.plan.status, sharedOn: r.plan.status === "DRAFT" || r.plan.sharedBack === null ? null : day(r.plan.sharedBack) },
           milestones: withIds(r.milestones),
           participants: [
             ...r.keyRoles.map((role): Participant => ({ side: "BUYER", role, status: "ACTIVE", lastActiveOn: day(0) })),
-            ...r.participants.map((p): Participant => ({ side: p.side, role: p.side === "SELLER" ? null : p.role, status: p.status, lastActiveOn: p.lastBack === null ? null : day(p.lastBack) })),
+            ...r.participants.map((p): Participant => ({
+              side: p.side,
+              role: p.side === "SELLER" ? null : p.role,
+              status: p.status,
+              lastActiveOn: p.lastBack === null ? null : day(p.lastBack),
+            })),
           ],
           lastBuyerActivityOn: r.lastBuyerBack === null ? null : day(r.lastBuyerBack),
         };
@@ -119,22 +162,20 @@ const arbSellerMarkedDueBuyerStep = (today: string) =>
       by: fc.constantFrom("SELLER", null, undefined),
       gatesStage: fc.option(fc.integer({ min: 1, max: 6 }), { nil: null }),
     })
-    .map(
-      (r): Milestone => ({
-        id: "subject",
-        title: "Subject",
-        ownerSide: r.ownerSide,
-        originalTargetDate: addDays(today, -r.dueBack - r.slip),
-        targetDate: addDays(today, -r.dueBack),
-        redateCount: r.slip > 0 ? 1 : 0,
-        status: "DONE",
-        completedOn: addDays(today, -r.completedBack),
-        buyerConfirmed: false,
-        gatesStage: r.gatesStage,
-        internalOnly: false,
-        ...(r.by === undefined ? {} : { markedDoneBySide: r.by }),
-      }),
-    );
+    .map((r): Milestone => ({
+      id: "subject",
+      title: "Subject",
+      ownerSide: r.ownerSide,
+      originalTargetDate: addDays(today, -r.dueBack - r.slip),
+      targetDate: addDays(today, -r.dueBack),
+      redateCount: r.slip > 0 ? 1 : 0,
+      status: "DONE",
+      completedOn: addDays(today, -r.completedBack),
+      buyerConfirmed: false,
+      gatesStage: r.gatesStage,
+      internalOnly: false,
+      ...(r.by === undefined ? {} : { markedDoneBySide: r.by }),
+    }));
 
 const arbConfirmCase = arbCase.chain(({ snap, today }) =>
   fc.record({ subject: arbSellerMarkedDueBuyerStep(today), at: fc.nat({ max: snap.milestones.length }) }).map(({ subject, at }) => {
@@ -144,7 +185,10 @@ const arbConfirmCase = arbCase.chain(({ snap, today }) =>
   }),
 );
 
-const confirm = (snap: DealSnapshot): DealSnapshot => ({ ...snap, milestones: snap.milestones.map((m) => (m.id === "subject" ? { ...m, buyerConfirmed: true } : m)) });
+const confirm = (snap: DealSnapshot): DealSnapshot => ({
+  ...snap,
+  milestones: snap.milestones.map((m) => (m.id === "subject" ? { ...m, buyerConfirmed: true } : m)),
+});
 
 function expectNoWorse(before: DealSignals, after: DealSignals) {
   expect(after.health.score).toBeGreaterThanOrEqual(before.health.score);
@@ -177,7 +221,10 @@ describe("properties", () => {
         fc.integer({ min: 1, max: 60 }),
         ({ snap, today }, pick, later) => {
           const i = pick % snap.milestones.length;
-          const moved = { ...snap, milestones: snap.milestones.map((m, j) => (j === i ? { ...m, targetDate: addDays(m.targetDate, later), redateCount: m.redateCount + 1 } : m)) };
+          const moved = {
+            ...snap,
+            milestones: snap.milestones.map((m, j) => (j === i ? { ...m, targetDate: addDays(m.targetDate, later), redateCount: m.redateCount + 1 } : m)),
+          };
           const before = deriveDealSignals(snap, today);
           const after = deriveDealSignals(moved, today);
           expect(after.milestones[i].daysSlipped).toBeGreaterThanOrEqual(before.milestones[i].daysSlipped);
@@ -266,7 +313,14 @@ const arbMoveCase = arbCase
 
 function moved(snap: DealSnapshot, at: number, later: number, originalToo: boolean): DealSnapshot {
   const milestones = snap.milestones.map((m, i) =>
-    i === at ? { ...m, targetDate: addDays(m.targetDate, later), originalTargetDate: originalToo ? addDays(m.originalTargetDate, later) : m.originalTargetDate, redateCount: m.redateCount + 1 } : m,
+    i === at
+      ? {
+          ...m,
+          targetDate: addDays(m.targetDate, later),
+          originalTargetDate: originalToo ? addDays(m.originalTargetDate, later) : m.originalTargetDate,
+          redateCount: m.redateCount + 1,
+        }
+      : m,
   );
   return { ...snap, milestones };
 }

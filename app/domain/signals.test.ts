@@ -66,7 +66,15 @@ const draft = (): Plan => ({ status: "DRAFT", sharedOn: null });
 
 /** Six steps: two due so far and done on time (a buyer step marked by the buyer), four ahead. */
 const baseMilestones = (): Milestone[] => [
-  done({ id: "m1", title: "Business case shared with finance", ownerSide: "BUYER", targetDate: "2026-11-02", completedOn: "2026-11-01", markedDoneBySide: "BUYER", gatesStage: 3 }),
+  done({
+    id: "m1",
+    title: "Business case shared with finance",
+    ownerSide: "BUYER",
+    targetDate: "2026-11-02",
+    completedOn: "2026-11-01",
+    markedDoneBySide: "BUYER",
+    gatesStage: 3,
+  }),
   done({ id: "m2", title: "Discovery recap sent", ownerSide: "SELLER", targetDate: "2026-11-09", completedOn: "2026-11-09" }),
   milestone({ id: "m3", title: "Technical evaluation complete", ownerSide: "JOINT", targetDate: "2026-11-25" }),
   milestone({ id: "m4", title: "Security review submitted", ownerSide: "BUYER", targetDate: "2026-11-30" }),
@@ -125,23 +133,70 @@ describe("docs/signals.md worked examples", () => {
         org: { timezone: "Europe/Berlin", fiscalYearStartMonth: 1 },
         plan: { status: "ACCEPTED", sharedOn: "2026-10-01" },
         milestones: [
-          done({ id: "A", title: "Business case shared with finance", ownerSide: "BUYER", targetDate: "2026-10-08", completedOn: "2026-10-07", markedDoneBySide: "BUYER", gatesStage: 3 }),
-          done({ id: "B", title: "Technical evaluation complete", ownerSide: "BUYER", originalTargetDate: "2026-10-15", targetDate: "2026-10-22", redateCount: 1, completedOn: "2026-10-21", markedDoneBySide: "SELLER", buyerConfirmed: true, gatesStage: 4 }),
-          done({ id: "C", title: "Security review submitted", ownerSide: "BUYER", targetDate: "2026-10-19", completedOn: "2026-10-23", markedDoneBySide: "BUYER", gatesStage: 4 }),
-          done({ id: "D", title: "Executive sponsor meeting", ownerSide: "JOINT", originalTargetDate: "2026-10-22", targetDate: "2026-11-05", redateCount: 2, completedOn: "2026-11-05", markedDoneBySide: "SELLER", buyerConfirmed: true, gatesStage: 4 }),
-          done({ id: "E", title: "Proposal delivered", ownerSide: "SELLER", targetDate: "2026-10-25", completedOn: "2026-10-24", markedDoneBySide: "SELLER", gatesStage: 4 }),
-          done({ id: "F", title: "Procurement portal entry", ownerSide: "BUYER", targetDate: "2026-10-31", completedOn: "2026-10-30", markedDoneBySide: "BUYER", gatesStage: 5 }),
+          done({
+            id: "A",
+            title: "Business case shared with finance",
+            ownerSide: "BUYER",
+            targetDate: "2026-10-08",
+            completedOn: "2026-10-07",
+            markedDoneBySide: "BUYER",
+            gatesStage: 3,
+          }),
+          done({
+            id: "B",
+            title: "Technical evaluation complete",
+            ownerSide: "BUYER",
+            originalTargetDate: "2026-10-15",
+            targetDate: "2026-10-22",
+            redateCount: 1,
+            completedOn: "2026-10-21",
+            markedDoneBySide: "SELLER",
+            buyerConfirmed: true,
+            gatesStage: 4,
+          }),
+          done({
+            id: "C",
+            title: "Security review submitted",
+            ownerSide: "BUYER",
+            targetDate: "2026-10-19",
+            completedOn: "2026-10-23",
+            markedDoneBySide: "BUYER",
+            gatesStage: 4,
+          }),
+          done({
+            id: "D",
+            title: "Executive sponsor meeting",
+            ownerSide: "JOINT",
+            originalTargetDate: "2026-10-22",
+            targetDate: "2026-11-05",
+            redateCount: 2,
+            completedOn: "2026-11-05",
+            markedDoneBySide: "SELLER",
+            buyerConfirmed: true,
+            gatesStage: 4,
+          }),
+          done({
+            id: "E",
+            title: "Proposal delivered",
+            ownerSide: "SELLER",
+            targetDate: "2026-10-25",
+            completedOn: "2026-10-24",
+            markedDoneBySide: "SELLER",
+            gatesStage: 4,
+          }),
+          done({
+            id: "F",
+            title: "Procurement portal entry",
+            ownerSide: "BUYER",
+            targetDate: "2026-10-31",
+            completedOn: "2026-10-30",
+            markedDoneBySide: "BUYER",
+            gatesStage: 5,
+          }),
           milestone({ id: "G", title: "Legal redlines exchanged", ownerSide: "JOINT", targetDate: "2026-11-26", status: "IN_PROGRESS", gatesStage: 5 }),
           milestone({ id: "H", title: "Countersignature", ownerSide: "BUYER", targetDate: "2026-12-10", gatesStage: 6 }),
         ],
-        participants: [
-          buyer("ECONOMIC_BUYER"),
-          buyer("CHAMPION"),
-          buyer("TECHNICAL_EVALUATOR"),
-          buyer("PROCUREMENT", "INVITED"),
-          buyer("LEGAL"),
-          rep(),
-        ],
+        participants: [buyer("ECONOMIC_BUYER"), buyer("CHAMPION"), buyer("TECHNICAL_EVALUATOR"), buyer("PROCUREMENT", "INVITED"), buyer("LEGAL"), rep()],
         lastBuyerActivityOn: "2026-11-18",
       },
       "2026-11-20",
@@ -205,11 +260,46 @@ describe("docs/signals.md worked examples", () => {
         org: { timezone: "America/New_York", fiscalYearStartMonth: 2 },
         plan: { status: "SHARED", sharedOn: "2026-11-02" },
         milestones: [
-          done({ id: "A", title: "Business case shared with finance", ownerSide: "BUYER", targetDate: "2026-11-09", completedOn: "2026-11-09", markedDoneBySide: "BUYER", gatesStage: 3 }),
-          done({ id: "B", title: "Technical evaluation complete", ownerSide: "BUYER", originalTargetDate: "2026-11-16", targetDate: "2026-11-30", redateCount: 1, completedOn: "2026-12-01", markedDoneBySide: "SELLER", buyerConfirmed: false, gatesStage: 4 }),
+          done({
+            id: "A",
+            title: "Business case shared with finance",
+            ownerSide: "BUYER",
+            targetDate: "2026-11-09",
+            completedOn: "2026-11-09",
+            markedDoneBySide: "BUYER",
+            gatesStage: 3,
+          }),
+          done({
+            id: "B",
+            title: "Technical evaluation complete",
+            ownerSide: "BUYER",
+            originalTargetDate: "2026-11-16",
+            targetDate: "2026-11-30",
+            redateCount: 1,
+            completedOn: "2026-12-01",
+            markedDoneBySide: "SELLER",
+            buyerConfirmed: false,
+            gatesStage: 4,
+          }),
           milestone({ id: "C", title: "Security review submitted", ownerSide: "BUYER", targetDate: "2026-11-20", status: "IN_PROGRESS", gatesStage: 4 }),
-          milestone({ id: "D", title: "Executive sponsor meeting", ownerSide: "JOINT", originalTargetDate: "2026-11-23", targetDate: "2026-12-07", redateCount: 1, gatesStage: 4 }),
-          done({ id: "E", title: "Proposal delivered", ownerSide: "SELLER", targetDate: "2026-11-26", completedOn: "2026-11-25", markedDoneBySide: "SELLER", gatesStage: 4 }),
+          milestone({
+            id: "D",
+            title: "Executive sponsor meeting",
+            ownerSide: "JOINT",
+            originalTargetDate: "2026-11-23",
+            targetDate: "2026-12-07",
+            redateCount: 1,
+            gatesStage: 4,
+          }),
+          done({
+            id: "E",
+            title: "Proposal delivered",
+            ownerSide: "SELLER",
+            targetDate: "2026-11-26",
+            completedOn: "2026-11-25",
+            markedDoneBySide: "SELLER",
+            gatesStage: 4,
+          }),
           milestone({ id: "F", title: "Countersignature", ownerSide: "BUYER", targetDate: "2027-01-15", gatesStage: 6 }),
         ],
         participants: [buyer("CHAMPION"), buyer("TECHNICAL_EVALUATOR"), buyer("ECONOMIC_BUYER", "INVITED"), rep()],
@@ -251,7 +341,8 @@ describe("docs/signals.md worked examples", () => {
       { points: 5, reason: "The buyer has not accepted the plan" },
       {
         points: 10,
-        reason: "The projected close, 4 Feb 2027, is after the target close date, 22 Jan 2027, and after the end of Q4 FY2027 on 31 Jan 2027: health is at best at risk",
+        reason:
+          "The projected close, 4 Feb 2027, is after the target close date, 22 Jan 2027, and after the end of Q4 FY2027 on 31 Jan 2027: health is at best at risk",
       },
     ];
     const notes = ["Marked done by the seller, not yet confirmed by the buyer: “Technical evaluation complete”"];
@@ -261,7 +352,10 @@ describe("docs/signals.md worked examples", () => {
       rep: "BEST_CASE",
       overCalled: true,
       underCalled: false,
-      reasons: ["Over-called: the rep says Best Case, the plan says Pipeline", "Not Best Case: the projected close (4 Feb 2027) is after the end of Q4 FY2027 (31 Jan 2027)"],
+      reasons: [
+        "Over-called: the rep says Best Case, the plan says Pipeline",
+        "Not Best Case: the projected close (4 Feb 2027) is after the end of Q4 FY2027 (31 Jan 2027)",
+      ],
     });
     expect(s.stagePush).toEqual({
       pushed: true,
@@ -316,7 +410,15 @@ describe("the core rule: buyer and joint steps count only when a buyer marked or
   ] as const)(
     "$ownerSide step marked DONE by $by, buyerConfirmed $confirmed: counts $counts, awaiting $awaiting, $overdue days overdue",
     ({ ownerSide, by, confirmed, counts, awaiting, overdue }) => {
-      const m = done({ id: "k", title: "Security review", ownerSide, targetDate: DUE, completedOn: ago(4), buyerConfirmed: confirmed, ...(by === undefined ? {} : { markedDoneBySide: by }) });
+      const m = done({
+        id: "k",
+        title: "Security review",
+        ownerSide,
+        targetDate: DUE,
+        completedOn: ago(4),
+        buyerConfirmed: confirmed,
+        ...(by === undefined ? {} : { markedDoneBySide: by }),
+      });
       const s = run({ milestones: [...baseMilestones(), m] });
       expect(signalOf(s, "k")).toMatchObject({ countsAsDone: counts, awaitingBuyerConfirmation: awaiting, daysOverdue: overdue, buyerConfirmed: confirmed });
     },
@@ -367,7 +469,10 @@ describe("must-show (product.md)", () => {
     expect(s.forecast.derived).toBe("BEST_CASE");
     expect(s.forecast.overCalled).toBe(true);
     expect(s.forecast.underCalled).toBe(false);
-    expect(s.forecast.reasons).toEqual(["Over-called: the rep says Commit, the plan says Best Case", "Not Commit: 2 milestones slipped (at most 1 for Commit)"]);
+    expect(s.forecast.reasons).toEqual([
+      "Over-called: the rep says Commit, the plan says Best Case",
+      "Not Commit: 2 milestones slipped (at most 1 for Commit)",
+    ]);
     expect(s.health.reasons).toContain("2 milestones re-dated later, 14 days slipped in all: the deal will likely push to the next quarter");
   });
 });
@@ -410,7 +515,11 @@ describe("slippage per milestone", () => {
 
 describe("slippage per plan", () => {
   it("counts slipped milestones and sums their days; pulled-in steps count for neither; 2 slipped means likely to push", () => {
-    const milestones = edit("m3", { originalTargetDate: "2026-11-20", redateCount: 1 }, edit("m4", { originalTargetDate: "2026-12-05", redateCount: 1 }, edit("m6", { originalTargetDate: "2026-12-01" })));
+    const milestones = edit(
+      "m3",
+      { originalTargetDate: "2026-11-20", redateCount: 1 },
+      edit("m4", { originalTargetDate: "2026-12-05", redateCount: 1 }, edit("m6", { originalTargetDate: "2026-12-01" })),
+    );
     const s = run({ milestones });
     // m3 +5, m4 pulled in (−5), m6 +9
     expect([s.slippedCount, s.totalDaysSlipped, s.likelyToPush]).toEqual([2, 14, true]);
@@ -457,7 +566,11 @@ describe("projected close date", () => {
   });
 
   it("with every step done, is the latest completion date (even before today, even if it was late)", () => {
-    const ms = [done({ id: "a", targetDate: ago(20), completedOn: ago(21) }), done({ id: "b", targetDate: ago(10), completedOn: ago(4) }), done({ id: "c", ownerSide: "BUYER", targetDate: ago(8), completedOn: ago(9), markedDoneBySide: "BUYER" })];
+    const ms = [
+      done({ id: "a", targetDate: ago(20), completedOn: ago(21) }),
+      done({ id: "b", targetDate: ago(10), completedOn: ago(4) }),
+      done({ id: "c", ownerSide: "BUYER", targetDate: ago(8), completedOn: ago(9), markedDoneBySide: "BUYER" }),
+    ];
     const s = run({ milestones: ms });
     expect(s.projectedCloseDate).toBe(ago(4));
     expect(s.projectedAfterTarget).toBe(false);
@@ -550,7 +663,11 @@ describe("health deductions (each from the 100 of the default snapshot)", () => 
   const without = (role: BuyingRole) => sixBuyers().filter((p) => p.role !== role);
   const withRole = (role: BuyingRole, status: Participant["status"]) => [...without(role), buyer(role, status)];
   const compressed = () =>
-    edit("m4", { targetDate: "2026-11-25", originalTargetDate: "2026-11-25" }, edit("m5", { targetDate: "2026-11-26", originalTargetDate: "2026-11-26" }, edit("m6", { targetDate: "2026-11-27", originalTargetDate: "2026-11-27" })));
+    edit(
+      "m4",
+      { targetDate: "2026-11-25", originalTargetDate: "2026-11-25" },
+      edit("m5", { targetDate: "2026-11-26", originalTargetDate: "2026-11-26" }, edit("m6", { targetDate: "2026-11-27", originalTargetDate: "2026-11-27" })),
+    );
   const lateSeller = (n: number, onTime: number) =>
     // n extra due seller steps done, `onTime` of them on their date, the rest a day late
     Array.from({ length: n }, (_, i) => done({ id: `d${i}`, targetDate: ago(30 + i), completedOn: i < onTime ? ago(30 + i) : ago(29 + i) }));
@@ -564,29 +681,126 @@ describe("health deductions (each from the 100 of the default snapshot)", () => 
     { name: "13 days without buyer activity −7", o: { lastBuyerActivityOn: ago(13) }, score: 93, reason: "No buyer activity for 13 days" },
     { name: "14 days without buyer activity −15", o: { lastBuyerActivityOn: ago(14) }, score: 85, reason: "No buyer activity for 14 days" },
     { name: "5 active buyers −3", o: { participants: without("EXECUTIVE_SPONSOR") }, score: 97, reason: "5 buyer stakeholders active (6 or more is healthy)" },
-    { name: "3 active buyers −3", o: { participants: [buyer("ECONOMIC_BUYER"), buyer("CHAMPION"), buyer("LEGAL"), buyer("OTHER", "INVITED")] }, score: 97, reason: "3 buyer stakeholders active (6 or more is healthy)" },
-    { name: "2 active buyers −10", o: { participants: [buyer("ECONOMIC_BUYER"), buyer("CHAMPION"), buyer("LEGAL", "REVOKED")] }, score: 90, reason: "Only 2 buyer stakeholders active" },
-    { name: "no active buyer −15, EB invited −8, champion invited −7", o: { participants: [buyer("ECONOMIC_BUYER", "INVITED"), buyer("CHAMPION", "INVITED"), rep()] }, score: 70, reason: "No buyer stakeholder is active on the plan" },
+    {
+      name: "3 active buyers −3",
+      o: { participants: [buyer("ECONOMIC_BUYER"), buyer("CHAMPION"), buyer("LEGAL"), buyer("OTHER", "INVITED")] },
+      score: 97,
+      reason: "3 buyer stakeholders active (6 or more is healthy)",
+    },
+    {
+      name: "2 active buyers −10",
+      o: { participants: [buyer("ECONOMIC_BUYER"), buyer("CHAMPION"), buyer("LEGAL", "REVOKED")] },
+      score: 90,
+      reason: "Only 2 buyer stakeholders active",
+    },
+    {
+      name: "no active buyer −15, EB invited −8, champion invited −7",
+      o: { participants: [buyer("ECONOMIC_BUYER", "INVITED"), buyer("CHAMPION", "INVITED"), rep()] },
+      score: 70,
+      reason: "No buyer stakeholder is active on the plan",
+    },
     { name: "no buyers at all −15 −8 −7", o: { participants: [rep()] }, score: 70, reason: "Economic buyer not on the plan" },
     { name: "economic buyer absent −8 (and 5 active −3)", o: { participants: without("ECONOMIC_BUYER") }, score: 89, reason: "Economic buyer not on the plan" },
-    { name: "economic buyer revoked counts as absent −8 (−3)", o: { participants: withRole("ECONOMIC_BUYER", "REVOKED") }, score: 89, reason: "Economic buyer not on the plan" },
-    { name: "economic buyer invited −8 (−3)", o: { participants: withRole("ECONOMIC_BUYER", "INVITED") }, score: 89, reason: "Economic buyer invited but not active" },
+    {
+      name: "economic buyer revoked counts as absent −8 (−3)",
+      o: { participants: withRole("ECONOMIC_BUYER", "REVOKED") },
+      score: 89,
+      reason: "Economic buyer not on the plan",
+    },
+    {
+      name: "economic buyer invited −8 (−3)",
+      o: { participants: withRole("ECONOMIC_BUYER", "INVITED") },
+      score: 89,
+      reason: "Economic buyer invited but not active",
+    },
     { name: "champion absent −7 (−3)", o: { participants: without("CHAMPION") }, score: 90, reason: "No champion on the plan" },
     { name: "champion invited −7 (−3)", o: { participants: withRole("CHAMPION", "INVITED") }, score: 90, reason: "Champion invited but not active" },
-    { name: "1 slipped −4", o: { milestones: edit("m6", { originalTargetDate: "2026-12-07" }) }, score: 96, reason: "1 milestone re-dated later, 3 days slipped in all" },
-    { name: "3 slipped −12", o: { milestones: edit("m4", { originalTargetDate: "2026-11-29" }, edit("m5", { originalTargetDate: "2026-12-03" }, edit("m6", { originalTargetDate: "2026-12-09" }))) }, score: 88, reason: "3 milestones re-dated later, 3 days slipped in all: the deal will likely push to the next quarter" },
-    { name: "4 slipped −12 (capped)", o: { milestones: edit("m3", { originalTargetDate: "2026-11-24" }, edit("m4", { originalTargetDate: "2026-11-29" }, edit("m5", { originalTargetDate: "2026-12-03" }, edit("m6", { originalTargetDate: "2026-12-09" })))) }, score: 88 },
-    { name: "8 of 10 on time −6", o: { milestones: [...baseMilestones(), ...lateSeller(8, 6)] }, score: 94, reason: "8 of 10 milestones due so far were completed on time (80%)" },
-    { name: "7 of 10 on time −9 (not yet 'slipping silently')", o: { milestones: [...baseMilestones(), ...lateSeller(8, 5)] }, score: 91, reason: "7 of 10 milestones due so far were completed on time (70%)" },
-    { name: "6 of 10 on time −12, slipping silently", o: { milestones: [...baseMilestones(), ...lateSeller(8, 4)] }, score: 88, reason: "Only 6 of 10 milestones due so far were completed on time (60%): the deal is slipping silently" },
-    { name: "a seller step 1 day overdue: on-time 2 of 3 −10, no overdue points", o: { milestones: [...baseMilestones(), milestone({ id: "o", targetDate: ago(1) })] }, score: 90, reason: "Only 2 of 3 milestones due so far were completed on time (67%): the deal is slipping silently" },
-    { name: "a buyer step 1 day overdue −3 (and on-time −10)", o: { milestones: [...baseMilestones(), milestone({ id: "o", title: "Pilot", ownerSide: "BUYER", targetDate: ago(1) })] }, score: 87, reason: "“Pilot” is 1 day overdue (buyer)" },
-    { name: "a buyer step 2 days overdue −3 (−10)", o: { milestones: [...baseMilestones(), milestone({ id: "o", ownerSide: "BUYER", targetDate: ago(2) })] }, score: 87 },
-    { name: "a joint step 3 days overdue −4 (−10)", o: { milestones: [...baseMilestones(), milestone({ id: "o", title: "Pilot", ownerSide: "JOINT", targetDate: ago(3) })] }, score: 86, reason: "“Pilot” is 3 days overdue (joint)" },
+    {
+      name: "1 slipped −4",
+      o: { milestones: edit("m6", { originalTargetDate: "2026-12-07" }) },
+      score: 96,
+      reason: "1 milestone re-dated later, 3 days slipped in all",
+    },
+    {
+      name: "3 slipped −12",
+      o: {
+        milestones: edit(
+          "m4",
+          { originalTargetDate: "2026-11-29" },
+          edit("m5", { originalTargetDate: "2026-12-03" }, edit("m6", { originalTargetDate: "2026-12-09" })),
+        ),
+      },
+      score: 88,
+      reason: "3 milestones re-dated later, 3 days slipped in all: the deal will likely push to the next quarter",
+    },
+    {
+      name: "4 slipped −12 (capped)",
+      o: {
+        milestones: edit(
+          "m3",
+          { originalTargetDate: "2026-11-24" },
+          edit("m4", { originalTargetDate: "2026-11-29" }, edit("m5", { originalTargetDate: "2026-12-03" }, edit("m6", { originalTargetDate: "2026-12-09" }))),
+        ),
+      },
+      score: 88,
+    },
+    {
+      name: "8 of 10 on time −6",
+      o: { milestones: [...baseMilestones(), ...lateSeller(8, 6)] },
+      score: 94,
+      reason: "8 of 10 milestones due so far were completed on time (80%)",
+    },
+    {
+      name: "7 of 10 on time −9 (not yet 'slipping silently')",
+      o: { milestones: [...baseMilestones(), ...lateSeller(8, 5)] },
+      score: 91,
+      reason: "7 of 10 milestones due so far were completed on time (70%)",
+    },
+    {
+      name: "6 of 10 on time −12, slipping silently",
+      o: { milestones: [...baseMilestones(), ...lateSeller(8, 4)] },
+      score: 88,
+      reason: "Only 6 of 10 milestones due so far were completed on time (60%): the deal is slipping silently",
+    },
+    {
+      name: "a seller step 1 day overdue: on-time 2 of 3 −10, no overdue points",
+      o: { milestones: [...baseMilestones(), milestone({ id: "o", targetDate: ago(1) })] },
+      score: 90,
+      reason: "Only 2 of 3 milestones due so far were completed on time (67%): the deal is slipping silently",
+    },
+    {
+      name: "a buyer step 1 day overdue −3 (and on-time −10)",
+      o: { milestones: [...baseMilestones(), milestone({ id: "o", title: "Pilot", ownerSide: "BUYER", targetDate: ago(1) })] },
+      score: 87,
+      reason: "“Pilot” is 1 day overdue (buyer)",
+    },
+    {
+      name: "a buyer step 2 days overdue −3 (−10)",
+      o: { milestones: [...baseMilestones(), milestone({ id: "o", ownerSide: "BUYER", targetDate: ago(2) })] },
+      score: 87,
+    },
+    {
+      name: "a joint step 3 days overdue −4 (−10)",
+      o: { milestones: [...baseMilestones(), milestone({ id: "o", title: "Pilot", ownerSide: "JOINT", targetDate: ago(3) })] },
+      score: 86,
+      reason: "“Pilot” is 3 days overdue (joint)",
+    },
     // From 6 days behind, the projection (Dec 10 + behind) passes the Dec 15 close: −5, or −10 past Dec 31.
-    { name: "a buyer step 20 days overdue −9 (−10, projected Dec 30 −5)", o: { milestones: [...baseMilestones(), milestone({ id: "o", ownerSide: "BUYER", targetDate: ago(20) })] }, score: 76 },
-    { name: "a buyer step 21 days overdue −10 (−10, projected Dec 31 −5)", o: { milestones: [...baseMilestones(), milestone({ id: "o", ownerSide: "BUYER", targetDate: ago(21) })] }, score: 75 },
-    { name: "a buyer step 40 days overdue −10, capped per step (−10, projected Jan 19 −10)", o: { milestones: [...baseMilestones(), milestone({ id: "o", ownerSide: "BUYER", targetDate: ago(40) })] }, score: 70 },
+    {
+      name: "a buyer step 20 days overdue −9 (−10, projected Dec 30 −5)",
+      o: { milestones: [...baseMilestones(), milestone({ id: "o", ownerSide: "BUYER", targetDate: ago(20) })] },
+      score: 76,
+    },
+    {
+      name: "a buyer step 21 days overdue −10 (−10, projected Dec 31 −5)",
+      o: { milestones: [...baseMilestones(), milestone({ id: "o", ownerSide: "BUYER", targetDate: ago(21) })] },
+      score: 75,
+    },
+    {
+      name: "a buyer step 40 days overdue −10, capped per step (−10, projected Jan 19 −10)",
+      o: { milestones: [...baseMilestones(), milestone({ id: "o", ownerSide: "BUYER", targetDate: ago(40) })] },
+      score: 70,
+    },
     {
       name: "three buyer steps 21+ days overdue: 30 points capped at 25 (and on-time 2 of 5 −18, projected Jan 2 −10)",
       o: { milestones: [...baseMilestones(), ...[21, 22, 23].map((d) => milestone({ id: `o${d}`, ownerSide: "BUYER", targetDate: ago(d) }))] },
@@ -595,7 +809,12 @@ describe("health deductions (each from the 100 of the default snapshot)", () => 
     },
     // The four open steps moved up to Nov 25–27, so that the projection stays inside the close date.
     { name: "4 open steps, 8 days to the target close −0", o: { deal: { targetCloseDate: ahead(8) }, milestones: compressed() }, score: 100 },
-    { name: "4 open steps, 7 days to the target close −5", o: { deal: { targetCloseDate: ahead(7) }, milestones: compressed() }, score: 95, reason: "4 milestones left in 7 days to the target close date" },
+    {
+      name: "4 open steps, 7 days to the target close −5",
+      o: { deal: { targetCloseDate: ahead(7) }, milestones: compressed() },
+      score: 95,
+      reason: "4 milestones left in 7 days to the target close date",
+    },
     {
       name: "4 open steps, target close passed −10 (and projected after it −5)",
       o: { deal: { targetCloseDate: ago(1) } },
@@ -612,7 +831,8 @@ describe("health deductions (each from the 100 of the default snapshot)", () => 
       name: "projected after the end of the close quarter −10",
       o: { milestones: edit("m6", { originalTargetDate: "2027-01-04", targetDate: "2027-01-04" }) },
       score: 90,
-      reason: "The projected close, 4 Jan 2027, is after the target close date, 15 Dec 2026, and after the end of Q4 FY2026 on 31 Dec 2026: health is at best at risk",
+      reason:
+        "The projected close, 4 Jan 2027, is after the target close date, 15 Dec 2026, and after the end of Q4 FY2026 on 31 Dec 2026: health is at best at risk",
     },
     { name: "target close passed but the deal is won −0", o: { deal: { targetCloseDate: ago(1), outcome: "WON" } }, score: 100 },
   ])("$name → $score", ({ o, score, reason }) => {
@@ -623,7 +843,10 @@ describe("health deductions (each from the 100 of the default snapshot)", () => 
   });
 
   it("stops at 0, and cuts the deductions so that they still add up to 100", () => {
-    const ms = [...baseMilestones(), ...[30, 31, 32].map((d) => milestone({ id: `o${d}`, ownerSide: "BUYER", originalTargetDate: ago(d + 5), targetDate: ago(d) }))];
+    const ms = [
+      ...baseMilestones(),
+      ...[30, 31, 32].map((d) => milestone({ id: `o${d}`, ownerSide: "BUYER", originalTargetDate: ago(d + 5), targetDate: ago(d) })),
+    ];
     const s = run({ plan: draft(), participants: [], milestones: ms, deal: { targetCloseDate: ago(1) } });
     // 20 + 18 (2 of 5) + 25 (10 + 10 + 5) + 12 + 15 + 8 = 98; the champion's 7 is cut to 2; the close date
     // passed (10) and the projection past the quarter (10) are left as notes.
@@ -658,10 +881,28 @@ describe("health label", () => {
   it.each<{ name: string; o: Overrides; status: DealSignals["planStatus"]; score: number; label: string }>([
     { name: "stalled by silence though the score is 85", o: { lastBuyerActivityOn: ago(14) }, status: "STALLED", score: 85, label: "STALLED" },
     // −10 on time (2 of 3), −5 projected Dec 17, after the Dec 15 close
-    { name: "stalled by a seller step 7 days overdue", o: { milestones: [...baseMilestones(), milestone({ id: "o", targetDate: ago(7) })] }, status: "STALLED", score: 85, label: "STALLED" },
-    { name: "at risk by a seller step 1 day overdue, score 90", o: { milestones: [...baseMilestones(), milestone({ id: "o", targetDate: ago(1) })] }, status: "AT_RISK", score: 90, label: "AT_RISK" },
+    {
+      name: "stalled by a seller step 7 days overdue",
+      o: { milestones: [...baseMilestones(), milestone({ id: "o", targetDate: ago(7) })] },
+      status: "STALLED",
+      score: 85,
+      label: "STALLED",
+    },
+    {
+      name: "at risk by a seller step 1 day overdue, score 90",
+      o: { milestones: [...baseMilestones(), milestone({ id: "o", targetDate: ago(1) })] },
+      status: "AT_RISK",
+      score: 90,
+      label: "AT_RISK",
+    },
     // 100 − 5 (not accepted) − 15 (no active buyer) − 8 (no EB) − 7 (no champion) − 5 (MEDDPICC 11 at stage 4) = 60: on the line, healthy
-    { name: "on track at exactly 60", o: { plan: shared(), participants: [], deal: { stage: 4, meddpiccTotal: 11 } }, status: "ON_TRACK", score: 60, label: "HEALTHY" },
+    {
+      name: "on track at exactly 60",
+      o: { plan: shared(), participants: [], deal: { stage: 4, meddpiccTotal: 11 } },
+      status: "ON_TRACK",
+      score: 60,
+      label: "HEALTHY",
+    },
     {
       name: "on track at 56",
       o: { plan: shared(), participants: [], deal: { stage: 4, meddpiccTotal: 11 }, milestones: edit("m6", { originalTargetDate: "2026-12-09" }) },
@@ -676,8 +917,20 @@ describe("health label", () => {
     // A real deal without a plan has no milestones and no buyers: 100 − 30 − 15 − 8 − 7, and nothing to project from.
     { name: "no plan, no milestones, no buyers at 40", o: { plan: null, milestones: [], participants: [] }, status: null, score: 40, label: "AT_RISK" },
     { name: "no plan, no milestones, six buyers at 70", o: { plan: null, milestones: [] }, status: null, score: 70, label: "AT_RISK" },
-    { name: "a draft seller step 3 days overdue", o: { plan: draft(), milestones: [...baseMilestones(), milestone({ id: "o", targetDate: ago(3) })] }, status: null, score: 70, label: "AT_RISK" },
-    { name: "projected after the quarter end, score 90", o: { milestones: edit("m6", { originalTargetDate: "2027-01-04", targetDate: "2027-01-04" }) }, status: "ON_TRACK", score: 90, label: "AT_RISK" },
+    {
+      name: "a draft seller step 3 days overdue",
+      o: { plan: draft(), milestones: [...baseMilestones(), milestone({ id: "o", targetDate: ago(3) })] },
+      status: null,
+      score: 70,
+      label: "AT_RISK",
+    },
+    {
+      name: "projected after the quarter end, score 90",
+      o: { milestones: edit("m6", { originalTargetDate: "2027-01-04", targetDate: "2027-01-04" }) },
+      status: "ON_TRACK",
+      score: 90,
+      label: "AT_RISK",
+    },
   ])("$name: $label", ({ o, status, score, label }) => {
     const s = run(o);
     expect(s.planStatus).toBe(status);
@@ -696,7 +949,13 @@ describe("derived forecast category", () => {
     ["WON", "CLOSED", "The deal is won"],
     ["LOST", "OMITTED", "The deal is lost"],
   ] as const)("a %s deal is %s, whatever its plan", (outcome, derived, reason) => {
-    for (const o of [{}, { plan: null }, { plan: draft() }, { lastBuyerActivityOn: ago(90) }, { milestones: [...baseMilestones(), milestone({ ownerSide: "BUYER", targetDate: ago(30) })] }] as Overrides[]) {
+    for (const o of [
+      {},
+      { plan: null },
+      { plan: draft() },
+      { lastBuyerActivityOn: ago(90) },
+      { milestones: [...baseMilestones(), milestone({ ownerSide: "BUYER", targetDate: ago(30) })] },
+    ] as Overrides[]) {
       const s = run({ ...o, deal: { outcome } });
       expect(s.forecast.derived).toBe(derived);
       expect(s.forecast.reasons).toContain(reason);
@@ -737,9 +996,21 @@ describe("derived forecast category", () => {
         o: { milestones: edit("m5", { originalTargetDate: "2026-12-01" }, edit("m6", { originalTargetDate: "2026-12-01" })) },
         reason: "Not Commit: 2 milestones slipped (at most 1 for Commit)",
       },
-      { name: "economic buyer invited, not active", o: { participants: [...sixBuyers().filter((p) => p.role !== "ECONOMIC_BUYER"), buyer("ECONOMIC_BUYER", "INVITED")] }, reason: "Not Commit: the economic buyer is not an active participant" },
-      { name: "economic buyer revoked", o: { participants: [...sixBuyers().filter((p) => p.role !== "ECONOMIC_BUYER"), buyer("ECONOMIC_BUYER", "REVOKED")] }, reason: "Not Commit: the economic buyer is not an active participant" },
-      { name: "no economic buyer", o: { participants: sixBuyers().filter((p) => p.role !== "ECONOMIC_BUYER") }, reason: "Not Commit: the economic buyer is not an active participant" },
+      {
+        name: "economic buyer invited, not active",
+        o: { participants: [...sixBuyers().filter((p) => p.role !== "ECONOMIC_BUYER"), buyer("ECONOMIC_BUYER", "INVITED")] },
+        reason: "Not Commit: the economic buyer is not an active participant",
+      },
+      {
+        name: "economic buyer revoked",
+        o: { participants: [...sixBuyers().filter((p) => p.role !== "ECONOMIC_BUYER"), buyer("ECONOMIC_BUYER", "REVOKED")] },
+        reason: "Not Commit: the economic buyer is not an active participant",
+      },
+      {
+        name: "no economic buyer",
+        o: { participants: sixBuyers().filter((p) => p.role !== "ECONOMIC_BUYER") },
+        reason: "Not Commit: the economic buyer is not an active participant",
+      },
       { name: "MEDDPICC 13 of 16", o: { deal: { meddpiccTotal: 13 } }, reason: "Not Commit: MEDDPICC is 13 of 16 (14 needed)" },
       { name: "MEDDPICC 0 of 16", o: { deal: { meddpiccTotal: 0 } }, reason: "Not Commit: MEDDPICC is 0 of 16 (14 needed)" },
     ])("$name", ({ o, reason }) => {
@@ -757,7 +1028,10 @@ describe("derived forecast category", () => {
     { name: "MEDDPICC 16", o: { deal: { meddpiccTotal: 16 } } },
     { name: "exactly one slipped milestone", o: { milestones: edit("m6", { originalTargetDate: "2026-11-20" }) } },
     { name: "13 days without buyer activity", o: { lastBuyerActivityOn: ago(13) } },
-    { name: "a buyer step due so far confirmed by the buyer after a seller mark", o: { milestones: edit("m1", { markedDoneBySide: "SELLER", buyerConfirmed: true }) } },
+    {
+      name: "a buyer step due so far confirmed by the buyer after a seller mark",
+      o: { milestones: edit("m1", { markedDoneBySide: "SELLER", buyerConfirmed: true }) },
+    },
     { name: "a buyer step not yet due, still open", o: {} },
     // Due so far means a target date before today: a step due today can still be done on time.
     { name: "a buyer step due today, not done (not yet overdue)", o: { milestones: edit("m4", { targetDate: TODAY, originalTargetDate: TODAY }) } },
@@ -767,7 +1041,9 @@ describe("derived forecast category", () => {
   ])("Commit holds with $name", ({ o }) => {
     const s = run(o);
     expect(s.forecast.derived).toBe("COMMIT");
-    expect(s.forecast.reasons).toEqual(["Accepted plan, every buyer step due so far confirmed, at most one slip, close inside the quarter, economic buyer active"]);
+    expect(s.forecast.reasons).toEqual([
+      "Accepted plan, every buyer step due so far confirmed, at most one slip, close inside the quarter, economic buyer active",
+    ]);
   });
 
   it("is Pipeline for an accepted plan with no milestones: with no projected close, nothing is inside the quarter", () => {
@@ -936,7 +1212,12 @@ describe("dates at the edges", () => {
   /** One open seller step, a plan shared that day, a buyer active today. */
   const single = (today: string, m: Partial<Milestone>, deal: Partial<DealSnapshot["deal"]> = {}) =>
     deriveDealSignals(
-      snapshot({ milestones: [milestone({ id: "e", ...m })], plan: accepted(today), lastBuyerActivityOn: today, deal: { targetCloseDate: addDays(today, 40), ...deal } }),
+      snapshot({
+        milestones: [milestone({ id: "e", ...m })],
+        plan: accepted(today),
+        lastBuyerActivityOn: today,
+        deal: { targetCloseDate: addDays(today, 40), ...deal },
+      }),
       today,
     );
 
@@ -982,10 +1263,24 @@ describe("dates at the edges", () => {
     for (const zone of SERVER_ZONES) {
       process.env.TZ = zone;
       // 3 days behind on Mar 9 2026; a later step due Mar 27 → projected Mar 30 (EU change on Mar 29).
-      const dst = deriveDealSignals(snapshot({ milestones: [milestone({ id: "a", targetDate: "2026-03-06" }), milestone({ id: "b", targetDate: "2026-03-27" })], plan: accepted("2026-03-01"), lastBuyerActivityOn: "2026-03-09" }), "2026-03-09");
+      const dst = deriveDealSignals(
+        snapshot({
+          milestones: [milestone({ id: "a", targetDate: "2026-03-06" }), milestone({ id: "b", targetDate: "2026-03-27" })],
+          plan: accepted("2026-03-01"),
+          lastBuyerActivityOn: "2026-03-09",
+        }),
+        "2026-03-09",
+      );
       expect(dst.projectedCloseDate).toBe("2026-03-30");
       // 2 days behind on Feb 27 2028; a later step due Feb 28 → projected Mar 1 (via Feb 29).
-      const leap = deriveDealSignals(snapshot({ milestones: [milestone({ id: "a", targetDate: "2028-02-25" }), milestone({ id: "b", targetDate: "2028-02-28" })], plan: accepted("2028-02-01"), lastBuyerActivityOn: "2028-02-27" }), "2028-02-27");
+      const leap = deriveDealSignals(
+        snapshot({
+          milestones: [milestone({ id: "a", targetDate: "2028-02-25" }), milestone({ id: "b", targetDate: "2028-02-28" })],
+          plan: accepted("2028-02-01"),
+          lastBuyerActivityOn: "2028-02-27",
+        }),
+        "2028-02-27",
+      );
       expect(leap.projectedCloseDate).toBe("2028-03-01");
     }
   });

@@ -5,9 +5,7 @@ import { milestoneName } from "./signal-wording";
 
 export function stagePushOf(snapshot: DealSnapshot, signals: MilestoneSignal[]): DealSignals["stagePush"] {
   const { stage } = snapshot.deal;
-  const missing = snapshot.milestones
-    .map((m, i) => ({ m, i }))
-    .filter(({ m, i }) => m.gatesStage !== null && m.gatesStage < stage && !signals[i].countsAsDone);
+  const missing = snapshot.milestones.map((m, i) => ({ m, i })).filter(({ m, i }) => m.gatesStage !== null && m.gatesStage < stage && !signals[i].countsAsDone);
   return {
     pushed: missing.length > 0,
     missingMilestoneIds: missing.map(({ m }) => m.id),

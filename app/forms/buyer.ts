@@ -46,5 +46,8 @@ export const BuyerInviteSchema = z.object({
 export const BuyerRequestCodeSchema = z.object({ email });
 export const BuyerCodeSchema = z.object({
   email,
-  code: z.string({ error: "Enter the 6-digit code" }).trim().regex(/^\d{6}$/, "Enter the 6-digit code from the email"),
+  code: z
+    .string({ error: "Enter the 6-digit code" })
+    .trim()
+    .regex(/^\d{6}$/, "Enter the 6-digit code from the email"),
 });

@@ -17,7 +17,11 @@ export const calendarDate = (label: string) =>
 export const planStartDate = z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), calendarDate("Plan start date").optional());
 
 export const requiredText = (label: string, max = 200) =>
-  z.string({ error: `${label} is required` }).trim().min(1, `${label} is required`).max(max, `${label} is too long (${max} characters at most)`);
+  z
+    .string({ error: `${label} is required` })
+    .trim()
+    .min(1, `${label} is required`)
+    .max(max, `${label} is too long (${max} characters at most)`);
 
 export const optionalText = (max = 2000) =>
   z
@@ -29,17 +33,19 @@ export const optionalText = (max = 2000) =>
 
 export const version = z.coerce.number({ error: "Missing version" }).int().min(1);
 
-export const email = z
-  .string({ error: "Email is required" })
-  .trim()
-  .toLowerCase()
-  .pipe(z.email("Enter a valid email address"));
+export const email = z.string({ error: "Email is required" }).trim().toLowerCase().pipe(z.email("Enter a valid email address"));
 
 /** "acme.com, acme.co.uk" → "acme.com acme.co.uk"; rejects anything that is not a domain. */
 export const domainList = z
   .string()
   .optional()
-  .transform((v) => (v ?? "").toLowerCase().split(/[\s,;]+/).map((d) => d.replace(/^@/, "")).filter(Boolean))
+  .transform((v) =>
+    (v ?? "")
+      .toLowerCase()
+      .split(/[\s,;]+/)
+      .map((d) => d.replace(/^@/, ""))
+      .filter(Boolean),
+  )
   .refine((domains) => domains.every((d) => /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(d)), {
     message: "Enter domains like acme.com, separated by commas",
   })

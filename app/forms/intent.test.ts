@@ -12,7 +12,15 @@ describe("a conflict in people's words", () => {
       conflict(
         "update-milestone:m1",
         { targetDate: "2027-01-22", ownerParticipantId: null, status: "NOT_STARTED", internalOnly: false, version: 3 },
-        { intent: "update-milestone", milestoneId: "m1", version: "2", targetDate: "2027-01-25", ownerParticipantId: "p1", status: "IN_PROGRESS", internalOnly: "on" },
+        {
+          intent: "update-milestone",
+          milestoneId: "m1",
+          version: "2",
+          targetDate: "2027-01-25",
+          ownerParticipantId: "p1",
+          status: "IN_PROGRESS",
+          internalOnly: "on",
+        },
       ),
       people,
     )!;
@@ -26,7 +34,13 @@ describe("a conflict in people's words", () => {
   });
 
   it("treats the same domains, written differently, as no difference", () => {
-    const details = conflictDetails(conflict("update-plan", { allowedDomains: "acme.com acme.co.uk", title: "Plan", version: 2 }, { allowedDomains: "acme.com, acme.co.uk", title: "Our plan" }))!;
+    const details = conflictDetails(
+      conflict(
+        "update-plan",
+        { allowedDomains: "acme.com acme.co.uk", title: "Plan", version: 2 },
+        { allowedDomains: "acme.com, acme.co.uk", title: "Our plan" },
+      ),
+    )!;
     expect(details.rows).toEqual([{ field: "title", label: "Plan title", yours: "Our plan", saved: "Plan" }]);
   });
 

@@ -64,7 +64,12 @@ export function conflictDetails(result: IntentResult | undefined, people?: Reado
 /** Stored and typed values side by side: a ticked box posts "on", domains are stored space-separated. */
 function comparable(key: string, value: unknown): string {
   if (key === "internalOnly") return String(value === true || value === "on" || value === "true");
-  if (key === "allowedDomains") return String(value ?? "").toLowerCase().split(/[\s,;]+/).filter(Boolean).join(" ");
+  if (key === "allowedDomains")
+    return String(value ?? "")
+      .toLowerCase()
+      .split(/[\s,;]+/)
+      .filter(Boolean)
+      .join(" ");
   return String(value ?? "").trim();
 }
 

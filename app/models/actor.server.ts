@@ -46,10 +46,7 @@ export function toSellerActor(user: {
 export function visibleDealsWhere(actor: SellerActor): Prisma.DealWhereInput {
   const organizationId = actor.organizationId;
   if (actor.role === "ADMIN") return { organizationId };
-  const reachable: Prisma.DealWhereInput[] = [
-    { ownerId: actor.userId },
-    { plan: { participants: { some: { userId: actor.userId, side: "SELLER" } } } },
-  ];
+  const reachable: Prisma.DealWhereInput[] = [{ ownerId: actor.userId }, { plan: { participants: { some: { userId: actor.userId, side: "SELLER" } } } }];
   if (actor.role === "MANAGER" && actor.teamId) reachable.push({ owner: { teamId: actor.teamId } });
   return { organizationId, OR: reachable };
 }

@@ -82,7 +82,10 @@ export async function admitVerifiedEmail(planId: string, email: string, baseUrl:
         tx,
         plan,
         `${email} joined “${plan.title}”`,
-        [`${email} opened a forwarded link and joined the plan, because ${domainOf(email)} is on its allowed domains.`, "You can set their name and buying role, or remove them, from the deal page."],
+        [
+          `${email} opened a forwarded link and joined the plan, because ${domainOf(email)} is on its allowed domains.`,
+          "You can set their name and buying role, or remove them, from the deal page.",
+        ],
         baseUrl,
         `joined:${joined.id}`,
       );
@@ -95,12 +98,19 @@ export async function admitVerifiedEmail(planId: string, email: string, baseUrl:
     if (earlier?.status !== "PENDING") {
       const request = await tx.accessRequest.create({ data: { organizationId: plan.organizationId, planId, email } });
       // Not buyer activity: a stranger asking must not reset the plan's silence (SYSTEM side).
-      await recordActivity(tx, { side: "SYSTEM", name: email }, { ...base, entityType: "PLAN", entityId: planId, action: "access.requested", after: { email }, internalOnly: true });
+      await recordActivity(
+        tx,
+        { side: "SYSTEM", name: email },
+        { ...base, entityType: "PLAN", entityId: planId, action: "access.requested", after: { email }, internalOnly: true },
+      );
       await noticeToOwner(
         tx,
         plan,
         `${email} asks to join “${plan.title}”`,
-        [`${email} opened a forwarded link to the plan. ${domainOf(email)} is not on its allowed domains, so they asked for access.`, "Approve or decline from the deal page; they will be told either way."],
+        [
+          `${email} opened a forwarded link to the plan. ${domainOf(email)} is not on its allowed domains, so they asked for access.`,
+          "Approve or decline from the deal page; they will be told either way.",
+        ],
         baseUrl,
         `access-request:${request.id}`,
       );
@@ -142,23 +152,54 @@ export async function decideAccessRequest(
     if (decision === "APPROVE") {
       const participant = await tx.participant.upsert({
         where: { planId_email: { planId: plan.id, email: request.email } },
-        create: { organizationId: plan.organizationId, planId: plan.id, side: "BUYER", email: request.email, name: request.email.split("@")[0], role: "OTHER", invitedAt: now },
+        create: {
+          organizationId: plan.organizationId,
+          planId: plan.id,
+          side: "BUYER",
+          email: request.email,
+          name: request.email.split("@")[0],
+          role: "OTHER",
+          invitedAt: now,
+        },
         update: { accessState: "INVITED", revokedAt: null, invitedAt: now, version: { increment: 1 } },
       });
       await sendPlanAccess(tx, plan, participant, "approved", baseUrl);
-      await recordActivity(tx, who, { ...base, entityType: "PARTICIPANT", entityId: participant.id, action: "access.approved", after: { email: request.email } });
+      await recordActivity(tx, who, {
+        ...base,
+        entityType: "PARTICIPANT",
+        entityId: participant.id,
+        action: "access.approved",
+        after: { email: request.email },
+      });
     } else {
       const rendered = await renderEmail(
         `Your request to join “${plan.title}”`,
         createElement(NoticeEmail, {
           heading: "Your request was declined",
-          lines: [`${plan.deal.owner.name} from ${plan.organization.name} declined your request to join “${plan.title}”.`, "If you think this is a mistake, ask a colleague who is on the plan to contact them."],
+          lines: [
+            `${plan.deal.owner.name} from ${plan.organization.name} declined your request to join “${plan.title}”.`,
+            "If you think this is a mistake, ask a colleague who is on the plan to contact them.",
+          ],
           footer: "You get this email because you asked to join this plan.",
           stopHref: stopLink(baseUrl, request.email, "ACCESS_DECLINED"),
         }),
       );
-      await queueEmail(tx, { ...rendered, kind: "ACCESS_DECLINED", to: request.email, organizationId: plan.organizationId, containsSecret: false, idempotencyKey: `declined:${request.id}` });
-      await recordActivity(tx, who, { ...base, entityType: "PLAN", entityId: plan.id, action: "access.declined", after: { email: request.email }, internalOnly: true });
+      await queueEmail(tx, {
+        ...rendered,
+        kind: "ACCESS_DECLINED",
+        to: request.email,
+        organizationId: plan.organizationId,
+        containsSecret: false,
+        idempotencyKey: `declined:${request.id}`,
+      });
+      await recordActivity(tx, who, {
+        ...base,
+        entityType: "PLAN",
+        entityId: plan.id,
+        action: "access.declined",
+        after: { email: request.email },
+        internalOnly: true,
+      });
     }
     return request;
   });

@@ -195,7 +195,10 @@ export interface BuyerLinkView {
 }
 
 export async function describeBuyerLink(link: BuyerLinkRow, now = new Date()): Promise<BuyerLinkView | null> {
-  const plan = await prisma.plan.findUnique({ where: { id: link.planId ?? "" }, select: { title: true, status: true, organization: { select: { name: true } } } });
+  const plan = await prisma.plan.findUnique({
+    where: { id: link.planId ?? "" },
+    select: { title: true, status: true, organization: { select: { name: true } } },
+  });
   if (!plan || plan.status === "DRAFT") return null;
   const participant = await prisma.participant.findUnique({ where: { planId_email: { planId: link.planId ?? "", email: link.target } } });
   return {

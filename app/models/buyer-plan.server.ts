@@ -45,7 +45,17 @@ type PlanRow = {
 type MilestoneRow = Omit<Parameters<typeof milestoneView>[0], "buyerConfirmedAt"> & { buyerConfirmedAt: Stored | null };
 type ParticipantRow = { id: string; side: string; name: string; title: string; role: string | null; accessState: string };
 type CommentRow = { id: string; milestoneId: string | null; body: string; side: string; createdAt: Stored; authorName: string };
-type ActivityRow = { id: string; at: Stored; actorName: string; actorSide: string; entityType: string; entityId: string; action: string; before: string | null; after: string | null };
+type ActivityRow = {
+  id: string;
+  at: Stored;
+  actorName: string;
+  actorSide: string;
+  entityType: string;
+  entityId: string;
+  action: string;
+  before: string | null;
+  after: string | null;
+};
 
 /**
  * The buyer's page is the busiest read, so it is five lean statements through the one Prisma
@@ -145,7 +155,16 @@ export async function getBuyerPlan(buyer: BuyerActor) {
 }
 
 /** What a buyer may be shown of a stored milestone when their save meets someone else's (409). */
-function conflictView(m: { id: string; title: string; output: string; ownerSide: string; ownerParticipantId: string | null; targetDate: string; status: string; version: number }) {
+function conflictView(m: {
+  id: string;
+  title: string;
+  output: string;
+  ownerSide: string;
+  ownerParticipantId: string | null;
+  targetDate: string;
+  status: string;
+  version: number;
+}) {
   const { id, title, output, ownerSide, ownerParticipantId, targetDate, status, version } = m;
   return { id, title, output, ownerSide, ownerParticipantId, targetDate, status, version };
 }
@@ -220,11 +239,17 @@ export async function buyerRedate(buyer: BuyerActor, input: z.infer<typeof Buyer
   return prisma.$transaction(async (tx) => {
     const current = await findVisibleMilestone(tx, buyer, input.milestoneId, input.version);
     if (current.targetDate === input.targetDate) return current;
-    await changeMilestone(tx, buyer, current, { targetDate: input.targetDate }, {
-      action: "milestone.redated",
-      before: { targetDate: current.targetDate },
-      after: { targetDate: input.targetDate, ...(input.reason ? { reason: input.reason } : {}) },
-    });
+    await changeMilestone(
+      tx,
+      buyer,
+      current,
+      { targetDate: input.targetDate },
+      {
+        action: "milestone.redated",
+        before: { targetDate: current.targetDate },
+        after: { targetDate: input.targetDate, ...(input.reason ? { reason: input.reason } : {}) },
+      },
+    );
   });
 }
 
@@ -234,11 +259,17 @@ export async function buyerAssignOwner(buyer: BuyerActor, input: z.infer<typeof 
     if (current.ownerSide === "SELLER") throw new ForbiddenError("Only the seller assigns their own steps.");
     await checkBuyerPlanOwner(tx, buyer, input.ownerParticipantId);
     if (current.ownerParticipantId === input.ownerParticipantId) return;
-    await changeMilestone(tx, buyer, current, { ownerParticipantId: input.ownerParticipantId }, {
-      action: "milestone.updated",
-      before: { ownerParticipantId: current.ownerParticipantId },
-      after: { ownerParticipantId: input.ownerParticipantId },
-    });
+    await changeMilestone(
+      tx,
+      buyer,
+      current,
+      { ownerParticipantId: input.ownerParticipantId },
+      {
+        action: "milestone.updated",
+        before: { ownerParticipantId: current.ownerParticipantId },
+        after: { ownerParticipantId: input.ownerParticipantId },
+      },
+    );
   });
 }
 

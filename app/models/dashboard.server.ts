@@ -4,7 +4,19 @@
 // scope's the sum of its teams', so every card adds up from the rows it drills into.
 import { prisma } from "~/utils/db.server";
 import { ForbiddenError, NotFoundError } from "~/utils/http.server";
-import { addDeal, addKpis, addMilestoneFigures, dueWindow, inForecast, emptyKpis, finish, weeksOf, type KpiWindow, type Kpis, type MilestoneFigures } from "~/domain/kpis";
+import {
+  addDeal,
+  addKpis,
+  addMilestoneFigures,
+  dueWindow,
+  inForecast,
+  emptyKpis,
+  finish,
+  weeksOf,
+  type KpiWindow,
+  type Kpis,
+  type MilestoneFigures,
+} from "~/domain/kpis";
 import { actorToday, type SellerActor } from "./actor.server";
 import { cachedDeals, countDueMilestones, type CachedDeal } from "./dashboard-sql.server";
 
@@ -140,14 +152,23 @@ export async function dashboardView(actor: SellerActor, window: KpiWindow, drill
       .filter((p) => sells(p, dashboard))
       .map((p) => ({ key: p.id, name: p.name, href: withQuery({ rep: p.id, team: drill.team! }), kpis: dashboard.byRep.get(p.id)! }));
     const scope = { kind: "team" as const, name: teams.get(drill.team)!, team: drill.team, teamName: teams.get(drill.team)! };
-    return { scope, dashboard, rows, summary: dashboard.byTeam.get(drill.team)!, deals: [], unreadable: unreadableIn(dashboard, new Set(members.map((p) => p.id))) };
+    return {
+      scope,
+      dashboard,
+      rows,
+      summary: dashboard.byTeam.get(drill.team)!,
+      deals: [],
+      unreadable: unreadableIn(dashboard, new Set(members.map((p) => p.id))),
+    };
   }
 
   // An admin starts from teams; a manager's scope is one team, so they start from its reps.
   const rows: DashboardRow[] =
     actor.role === "ADMIN" && teams.size > 1
       ? [...teams].map(([key, name]) => ({ key, name, href: withQuery({ team: key }), kpis: dashboard.byTeam.get(key)! }))
-      : dashboard.people.filter((p) => sells(p, dashboard)).map((p) => ({ key: p.id, name: p.name, href: withQuery({ rep: p.id, team: teamKey(p) }), kpis: dashboard.byRep.get(p.id)! }));
+      : dashboard.people
+          .filter((p) => sells(p, dashboard))
+          .map((p) => ({ key: p.id, name: p.name, href: withQuery({ rep: p.id, team: teamKey(p) }), kpis: dashboard.byRep.get(p.id)! }));
   const scope = { kind: "all" as const, name: actor.role === "ADMIN" ? "Whole organization" : "Your team", team: null, teamName: null };
   return { scope, dashboard, rows, summary: dashboard.overall, deals: [], unreadable: unreadableIn(dashboard, new Set(dashboard.people.map((p) => p.id))) };
 }

@@ -15,7 +15,10 @@ export async function saveMeddpicc(actor: SellerActor, dealId: string, input: Me
     if ((current?.version ?? 0) !== version) throw new VersionConflictError(current);
     const before: MeddpiccScores | null = current ? pick(current) : null;
     if (current) {
-      const result = await tx.meddpiccScore.updateMany({ where: { id: current.id, version }, data: { ...scores, updatedById: actor.userId, version: { increment: 1 } } });
+      const result = await tx.meddpiccScore.updateMany({
+        where: { id: current.id, version },
+        data: { ...scores, updatedById: actor.userId, version: { increment: 1 } },
+      });
       if (result.count === 0) throw new VersionConflictError(await tx.meddpiccScore.findUnique({ where: { id: current.id } }));
     } else {
       await tx.meddpiccScore.create({ data: { ...scores, organizationId: actor.organizationId, dealId, updatedById: actor.userId } });

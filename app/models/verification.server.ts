@@ -154,7 +154,16 @@ export function secretState(row: { usedAt: Date | null; expiresAt: Date; attempt
 }
 
 async function markUsed(
-  row: { id: string; target: string; type: string; organizationId: string | null; planId: string | null; usedAt: Date | null; expiresAt: Date; attempts: number },
+  row: {
+    id: string;
+    target: string;
+    type: string;
+    organizationId: string | null;
+    planId: string | null;
+    usedAt: Date | null;
+    expiresAt: Date;
+    attempts: number;
+  },
   now: Date,
 ): Promise<VerifyResult> {
   const state = secretState(row, now);

@@ -184,10 +184,18 @@ function WindowPicker({ kind, from, to }: { kind: string; from: string; to: stri
   const link = (window: string) => `/dashboard?${new URLSearchParams({ window, ...Object.fromEntries(keep.map((k) => [k, params.get(k)!])) })}`;
   return (
     <div className="flex flex-wrap items-end gap-2 text-sm">
-      <Link to={link("week")} className={`rounded-md px-3 py-1.5 ring-1 ring-slate-300 ${kind === "week" ? "bg-brand-700 text-white" : "bg-white"}`} aria-current={kind === "week" ? "true" : undefined}>
+      <Link
+        to={link("week")}
+        className={`rounded-md px-3 py-1.5 ring-1 ring-slate-300 ${kind === "week" ? "bg-brand-700 text-white" : "bg-white"}`}
+        aria-current={kind === "week" ? "true" : undefined}
+      >
         This week
       </Link>
-      <Link to={link("quarter")} className={`rounded-md px-3 py-1.5 ring-1 ring-slate-300 ${kind === "quarter" ? "bg-brand-700 text-white" : "bg-white"}`} aria-current={kind === "quarter" ? "true" : undefined}>
+      <Link
+        to={link("quarter")}
+        className={`rounded-md px-3 py-1.5 ring-1 ring-slate-300 ${kind === "quarter" ? "bg-brand-700 text-white" : "bg-white"}`}
+        aria-current={kind === "quarter" ? "true" : undefined}
+      >
         This quarter
       </Link>
       <Form method="get" className="flex flex-wrap items-end gap-1">

@@ -78,13 +78,7 @@ export default function NewDeal() {
             { value: "none", label: "No plan yet" },
           ].map((option) => (
             <label key={option.value} className="flex items-center gap-2 text-sm">
-              <input
-                type="radio"
-                name="planMode"
-                value={option.value}
-                defaultChecked={planMode === option.value}
-                onChange={() => setPlanMode(option.value)}
-              />
+              <input type="radio" name="planMode" value={option.value} defaultChecked={planMode === option.value} onChange={() => setPlanMode(option.value)} />
               {option.label}
             </label>
           ))}

@@ -48,10 +48,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
 
   const value = submission.value;
-  const outcome =
-    "token" in value
-      ? await consumeLinkToken(["SELLER_SIGN_IN"], value.token)
-      : await consumeCode(["SELLER_SIGN_IN"], value.email, value.code);
+  const outcome = "token" in value ? await consumeLinkToken(["SELLER_SIGN_IN"], value.token) : await consumeCode(["SELLER_SIGN_IN"], value.email, value.code);
 
   if (!outcome.ok) {
     if (outcome.reason === "WRONG_CODE") {

@@ -52,13 +52,7 @@ export default function Login() {
       <p className="text-sm text-slate-600">We will email you a 6-digit code and a sign-in link. No password.</p>
       <Form method="post" {...getFormProps(form)} className="space-y-4">
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/deals"} />
-        <InputField
-          label="Work email"
-          {...getInputProps(fields.email, { type: "email" })}
-          autoComplete="email"
-          autoFocus
-          errors={fields.email.errors}
-        />
+        <InputField label="Work email" {...getInputProps(fields.email, { type: "email" })} autoComplete="email" autoFocus errors={fields.email.errors} />
         <Button type="submit" className="w-full" pending={navigation.state === "submitting"}>
           Email me a sign-in code
         </Button>

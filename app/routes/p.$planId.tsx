@@ -130,7 +130,10 @@ async function renderPlan(request: Request, visit: BuyerVisit, shown: { answer?:
 }
 
 function html(page: ReactElement | null, status: number, validator?: string) {
-  const headers = new Headers({ "Content-Type": "text/html; charset=utf-8", "Cache-Control": status < 300 || status === 304 ? PAGE_CACHE_CONTROL : "private, no-store" });
+  const headers = new Headers({
+    "Content-Type": "text/html; charset=utf-8",
+    "Cache-Control": status < 300 || status === 304 ? PAGE_CACHE_CONTROL : "private, no-store",
+  });
   if (validator) headers.set("ETag", validator);
   applySecurityHeaders(headers);
   // Bytes, not a string: a string body is re-scanned as a USV string before it is encoded.

@@ -11,7 +11,15 @@ import { CodeForm, ContinueAs, EmailForm, EndedLink, HaveCodeForm, HaveCodeLink,
 import { BuyerCodeSchema, BuyerRequestCodeSchema } from "~/forms/buyer";
 import { admitVerifiedEmail } from "~/models/buyer-access.server";
 import { describeBuyerLink, renewBuyerLink, requestBuyerCode } from "~/models/buyer-invitation.server";
-import { BUYER_CODE_TYPES, BUYER_LINK_TYPES, consumeCode, consumeLinkToken, findBuyerLink, type VerifyFailure, type VerifyResult } from "~/models/verification.server";
+import {
+  BUYER_CODE_TYPES,
+  BUYER_LINK_TYPES,
+  consumeCode,
+  consumeLinkToken,
+  findBuyerLink,
+  type VerifyFailure,
+  type VerifyResult,
+} from "~/models/verification.server";
 import { kickOutbox } from "~/utils/email.server";
 import { appUrl } from "~/utils/env.server";
 import { LIMITS, clientIp, enforceLimits } from "~/utils/rate-limit.server";
@@ -161,8 +169,10 @@ export default function JoinPlan() {
       </Notice>
     );
   }
-  if (result?.step === "revoked") return <Notice title="Access removed">The seller removed your access to this plan. Contact them if you think this is a mistake.</Notice>;
-  if (result?.step === "declined") return <Notice title="Request declined">The seller declined your request to join this plan. A colleague who is on the plan can invite you.</Notice>;
+  if (result?.step === "revoked")
+    return <Notice title="Access removed">The seller removed your access to this plan. Contact them if you think this is a mistake.</Notice>;
+  if (result?.step === "declined")
+    return <Notice title="Request declined">The seller declined your request to join this plan. A colleague who is on the plan can invite you.</Notice>;
   if (result?.step === "code") return <CodeForm email={result.email} errors={result.errors} pending={pending} />;
   if (result?.step === "have-code") return <HaveCodeForm planId={planId} email={result.email} errors={result.errors} pending={pending} />;
   // After a failed Continue, the reloaded link says why and offers a fresh one.

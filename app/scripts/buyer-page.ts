@@ -66,7 +66,8 @@ function morph(current: Element, next: Element, settled?: Element, inFormInUse =
   const children = [...current.children];
   const nextChildren = [...next.children];
   // Steps carry their ids: a step that moved (re-dated, so re-sorted) is not paired with its neighbour.
-  const sameShape = children.length === nextChildren.length && children.every((child, i) => child.tagName === nextChildren[i].tagName && child.id === nextChildren[i].id);
+  const sameShape =
+    children.length === nextChildren.length && children.every((child, i) => child.tagName === nextChildren[i].tagName && child.id === nextChildren[i].id);
   if (!sameShape) return; // steps were added, removed or reordered around the user's typing: that waits for the next refresh
   children.forEach((child, i) => morph(child, nextChildren[i], settled, formInUse));
 }

@@ -52,7 +52,14 @@ export function savedRedirect(request: Request, planId: string, formId: string) 
   const posted = new URL(request.url);
   posted.searchParams.delete("change");
   const search = posted.searchParams.toString();
-  const cookie = [`${SAVED_COOKIE}=${formId.replace(":", "%3A")}`, `Path=/p/${planId}`, "Max-Age=60", "HttpOnly", "SameSite=Lax", ...(isProduction() ? ["Secure"] : [])];
+  const cookie = [
+    `${SAVED_COOKIE}=${formId.replace(":", "%3A")}`,
+    `Path=/p/${planId}`,
+    "Max-Age=60",
+    "HttpOnly",
+    "SameSite=Lax",
+    ...(isProduction() ? ["Secure"] : []),
+  ];
   return redirect(`/p/${planId}${search ? `?${search}` : ""}#${anchorFor(formId)}`, {
     status: 303,
     headers: { "Set-Cookie": cookie.join("; "), "Cache-Control": "no-store" },

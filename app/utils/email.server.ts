@@ -28,7 +28,8 @@ export interface QueuedEmail extends RenderedEmail {
 
 export async function queueEmail(tx: Tx, email: QueuedEmail) {
   // Someone who stopped this kind of email gets none; security email (codes, links) always goes.
-  const stopped = !email.containsSecret && (await tx.emailSuppression.findUnique({ where: { email_category: { email: email.to.toLowerCase(), category: email.kind } } }));
+  const stopped =
+    !email.containsSecret && (await tx.emailSuppression.findUnique({ where: { email_category: { email: email.to.toLowerCase(), category: email.kind } } }));
   return tx.emailOutbox.create({ data: { ...email, organizationId: email.organizationId ?? null, ...(stopped ? { status: "SUPPRESSED" } : {}) } });
 }
 

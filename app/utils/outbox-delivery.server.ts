@@ -92,7 +92,10 @@ async function deliverLeased(client: Resend | null, row: EmailOutbox, clock: () 
   }));
   if (error === null) {
     const erased = row.containsSecret ? { html: "(erased after delivery)", text: "(erased after delivery)" } : {};
-    await prisma.emailOutbox.updateMany({ where: { id: row.id }, data: { status: "SENT", attempts, sentAt: new Date(), providerId, lastError: null, ...erased } });
+    await prisma.emailOutbox.updateMany({
+      where: { id: row.id },
+      data: { status: "SENT", attempts, sentAt: new Date(), providerId, lastError: null, ...erased },
+    });
     report.sent++;
     return;
   }
@@ -100,7 +103,13 @@ async function deliverLeased(client: Resend | null, row: EmailOutbox, clock: () 
   const erased = giveUp && row.containsSecret ? { html: "(erased: never delivered)", text: "(erased: never delivered)" } : {};
   await prisma.emailOutbox.updateMany({
     where: { id: row.id },
-    data: { ...erased, status: giveUp ? "FAILED" : "PENDING", attempts, lastError: error.slice(0, 500), nextAttemptAt: new Date(clock().getTime() + retryDelayMs(attempts, row.containsSecret)) },
+    data: {
+      ...erased,
+      status: giveUp ? "FAILED" : "PENDING",
+      attempts,
+      lastError: error.slice(0, 500),
+      nextAttemptAt: new Date(clock().getTime() + retryDelayMs(attempts, row.containsSecret)),
+    },
   });
   report.failed++;
   console.error(`[email] delivery of ${row.kind} (${row.id}) failed, attempt ${attempts}: ${error}`);

@@ -61,7 +61,9 @@ test("a buyer opens the invitation, co-edits the plan, and the rep sees every ch
   await expect(activity).toContainText("Bea Buyer (buyer) commented on “Executive sponsor meeting”: “Our CFO can do the 24th”");
   await expect(activity).toContainText("Bea Buyer (buyer) confirmed “Security review submitted” is done");
   await expect(activity).toContainText("Bea Buyer (buyer) marked “Business case shared with finance” done");
-  await expect(activity).toContainText("Bea Buyer (buyer) moved “Technical evaluation complete” from 16 Nov 2026 to 20 Nov 2026: “Test lab busy until the 19th”");
+  await expect(activity).toContainText(
+    "Bea Buyer (buyer) moved “Technical evaluation complete” from 16 Nov 2026 to 20 Nov 2026: “Test lab busy until the 19th”",
+  );
   await expect(security.locator("span").filter({ hasText: /^Done$/ })).toBeVisible();
   await expect(security.getByText("Done, awaiting buyer confirmation")).toHaveCount(0);
   await expect(page.getByText("accepted by Bea Buyer")).toBeVisible();

@@ -53,10 +53,18 @@ test("with JavaScript disabled, a buyer can do everything on a 15-step plan", as
   await expect(card("Procurement portal entry")).toContainText("Buyer: Jian Colleague");
 
   await card("Technical evaluation complete").getByRole("button", { name: "Mark done" }).click();
-  await expect(card("Technical evaluation complete").locator("span").filter({ hasText: /^Done$/ })).toBeVisible();
+  await expect(
+    card("Technical evaluation complete")
+      .locator("span")
+      .filter({ hasText: /^Done$/ }),
+  ).toBeVisible();
 
   await card("Legal redlines exchanged").getByRole("button", { name: "Confirm it is done" }).click();
-  await expect(card("Legal redlines exchanged").locator("span").filter({ hasText: /^Done$/ })).toBeVisible();
+  await expect(
+    card("Legal redlines exchanged")
+      .locator("span")
+      .filter({ hasText: /^Done$/ }),
+  ).toBeVisible();
 
   await card("Countersignature").getByLabel("Comment on Countersignature").fill("Signatory is our CEO");
   await card("Countersignature").getByRole("button", { name: "Send" }).click();

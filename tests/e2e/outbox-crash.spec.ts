@@ -17,7 +17,15 @@ const URL_ = `file:${DB_FILE}`;
 function startServer(resendUrl: string): ChildProcess {
   return spawn(process.execPath, [path.join(ROOT, "app", "production-server.js"), path.join(ROOT, "build", "server", "index.js")], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: "test", PORT: String(PORT), DATABASE_URL: URL_, APP_URL: `http://localhost:${PORT}`, RESEND_API_KEY: "re_test_key", RESEND_BASE_URL: resendUrl },
+    env: {
+      ...process.env,
+      NODE_ENV: "test",
+      PORT: String(PORT),
+      DATABASE_URL: URL_,
+      APP_URL: `http://localhost:${PORT}`,
+      RESEND_API_KEY: "re_test_key",
+      RESEND_BASE_URL: resendUrl,
+    },
     stdio: "ignore",
   });
 }
@@ -42,7 +50,15 @@ test("a crash with email queued and a call in flight loses none and sends none t
     const keys = Array.from({ length: 10 }, (_, i) => `crash-${i}-${Date.now()}`);
     for (const [i, key] of keys.entries()) {
       await prisma.emailOutbox.create({
-        data: { kind: i < 3 ? "SIGN_IN" : "DIGEST", to: `person${i}@example.test`, subject: `Email ${key}`, html: "<p>Hello</p>", text: "Hello", containsSecret: i < 3, idempotencyKey: key },
+        data: {
+          kind: i < 3 ? "SIGN_IN" : "DIGEST",
+          to: `person${i}@example.test`,
+          subject: `Email ${key}`,
+          html: "<p>Hello</p>",
+          text: "Hello",
+          containsSecret: i < 3,
+          idempotencyKey: key,
+        },
       });
     }
 

@@ -25,9 +25,7 @@ test("a rep signs in, creates a deal from the template, re-dates a milestone and
   await evaluation.getByRole("button", { name: "Save milestone" }).click();
 
   await expect(evaluation.getByTestId("milestone-date")).toHaveText("25 Jan 2027");
-  await expect(page.getByTestId("activity-entry").first()).toContainText(
-    "moved “Technical evaluation complete” from 18 Jan 2027 to 25 Jan 2027",
-  );
+  await expect(page.getByTestId("activity-entry").first()).toContainText("moved “Technical evaluation complete” from 18 Jan 2027 to 25 Jan 2027");
 });
 
 test("a second press of a used sign-in link shows a clear page with a way to get a new one", async ({ page }) => {

@@ -21,7 +21,11 @@ test.beforeAll(async () => {
   await ensurePostgres();
   const url = await createEmptyDatabase(`${TEST_DATABASE_PREFIX}_two_instances`);
   await migrateDatabase(url);
-  execFileSync(process.execPath, ["--import", "tsx", path.join(ROOT, "prisma", "seed.ts")], { cwd: ROOT, env: { ...process.env, DATABASE_URL: url }, stdio: "ignore" });
+  execFileSync(process.execPath, ["--import", "tsx", path.join(ROOT, "prisma", "seed.ts")], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: url },
+    stdio: "ignore",
+  });
   resend = await startFakeResend();
   for (const [i, origin] of INSTANCES.entries()) {
     const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "test", PORT: String(BASE_PORT + i), DATABASE_URL: url, APP_URL: origin };

@@ -87,7 +87,12 @@ describe("the rep's invitation", () => {
 
   it("invites several buyers at once: one email each, with its own link and code", async () => {
     const { deal, plan, buyer } = await freshDeal();
-    const colleague = await addBuyerParticipant(tenant.repActor, deal.id, { name: "Cal Colleague", email: `cal-${uniqueSuffix()}@buyer.example`, title: "", role: "LEGAL" });
+    const colleague = await addBuyerParticipant(tenant.repActor, deal.id, {
+      name: "Cal Colleague",
+      email: `cal-${uniqueSuffix()}@buyer.example`,
+      title: "",
+      role: "LEGAL",
+    });
     const { response, emails } = await invite(deal.id, [buyer.id, colleague.id]);
     expect(response.status).toBe(303);
     const [bea, cal] = [emails.get(buyer.id)!, emails.get(colleague.id)!];
@@ -147,7 +152,10 @@ describe("the emailed link", () => {
     const sessions = await prisma.session.findMany({ where: { buyerEmail: buyer.email } });
     expect(sessions).toEqual([expect.objectContaining({ kind: "BUYER", organizationId: tenant.organization.id, userId: null })]);
     expect(await prisma.participant.findUniqueOrThrow({ where: { id: buyer.id } })).toMatchObject({ accessState: "ACTIVE", lastSeenAt: expect.any(Date) });
-    expect(await prisma.activity.findFirst({ where: { entityId: buyer.id, action: "participant.joined" } })).toMatchObject({ actorSide: "BUYER", actorParticipantId: buyer.id });
+    expect(await prisma.activity.findFirst({ where: { entityId: buyer.id, action: "participant.joined" } })).toMatchObject({
+      actorSide: "BUYER",
+      actorParticipantId: buyer.id,
+    });
 
     const page = await buyerLoad(plan.id, buyerCookieOf(response));
     expect(page.status).toBe(200);
@@ -157,7 +165,12 @@ describe("the emailed link", () => {
 
   it.each([
     ["already used", FAILED.USED, async (token: string, planId: string) => void (await postLink(planId, token))],
-    ["expired", FAILED.EXPIRED, async (token: string) => void (await prisma.verification.updateMany({ where: { linkTokenHash: hashSecret(token) }, data: { expiresAt: new Date(Date.now() - 1000) } }))],
+    [
+      "expired",
+      FAILED.EXPIRED,
+      async (token: string) =>
+        void (await prisma.verification.updateMany({ where: { linkTokenHash: hashSecret(token) }, data: { expiresAt: new Date(Date.now() - 1000) } })),
+    ],
   ])("refuses a link that was %s with a clear message", async (_, failure, spoil) => {
     const { deal, plan, buyer } = await freshDeal();
     const { token } = secretsOf((await invite(deal.id, [buyer.id])).emails.get(buyer.id)![0]);
@@ -341,14 +354,19 @@ describe("a forwarded link", () => {
     const page = await sellerLoad(deal.id);
     expect(page.view.accessRequests).toEqual([expect.objectContaining({ id: request.id, email: eve })]);
 
-    const { result: approved, emails } = await emailsDuring(eve, () => sellerPost(deal.id, { intent: "decide-access", requestId: request.id, decision: "APPROVE" }));
+    const { result: approved, emails } = await emailsDuring(eve, () =>
+      sellerPost(deal.id, { intent: "decide-access", requestId: request.id, decision: "APPROVE" }),
+    );
     expect(approved.status).toBe(303);
     expect(await prisma.accessRequest.findUniqueOrThrow({ where: { id: request.id } })).toMatchObject({
       status: "APPROVED",
       decidedByUserId: tenant.rep.id,
       decidedAt: expect.any(Date),
     });
-    expect(await prisma.participant.findUniqueOrThrow({ where: { planId_email: { planId: plan.id, email: eve } } })).toMatchObject({ side: "BUYER", accessState: "INVITED" });
+    expect(await prisma.participant.findUniqueOrThrow({ where: { planId_email: { planId: plan.id, email: eve } } })).toMatchObject({
+      side: "BUYER",
+      accessState: "INVITED",
+    });
     expect(emails.map((e) => e.kind)).toEqual(["BUYER_INVITE"]);
     const signedIn = await postLink(plan.id, secretsOf(emails[0]).token);
     expect(signedIn.status).toBe(302);

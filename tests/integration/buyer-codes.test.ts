@@ -4,7 +4,19 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
 import { addBuyerParticipant } from "~/models/participant.server";
-import { buyerCookieOf, buyerLoad, emailsDuring, freshIp, invite, joinPost, postLink, secretsOf, sellerPost, setAllowedDomains, sharePlan } from "../fixtures/buyers";
+import {
+  buyerCookieOf,
+  buyerLoad,
+  emailsDuring,
+  freshIp,
+  invite,
+  joinPost,
+  postLink,
+  secretsOf,
+  sellerPost,
+  setAllowedDomains,
+  sharePlan,
+} from "../fixtures/buyers";
 import { addDealWithPlan, createTenant, uniqueSuffix, type Tenant } from "../fixtures/world";
 
 let tenant: Tenant;

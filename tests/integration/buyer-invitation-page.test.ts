@@ -36,16 +36,19 @@ async function invitationOf(dealId: string, participantId: string) {
   return { mail, ...secretsOf(mail) };
 }
 
-const expire = (token: string) => prisma.verification.updateMany({ where: { linkTokenHash: hashSecret(token) }, data: { expiresAt: new Date(Date.now() - 1000) } });
+const expire = (token: string) =>
+  prisma.verification.updateMany({ where: { linkTokenHash: hashSecret(token) }, data: { expiresAt: new Date(Date.now() - 1000) } });
 const renew = (planId: string, token: string, ip = freshIp()) => joinPost(planId, { intent: "renew", token }, ip);
 const outboxSize = () => prisma.emailOutbox.count();
 
 describe("the invitation's page", () => {
-  it("says whom the invitation is for, and offers \"I'm someone else\" without touching anything", async () => {
+  it('says whom the invitation is for, and offers "I\'m someone else" without touching anything', async () => {
     const { deal, plan, buyer } = await freshDeal();
     const { token } = await invitationOf(deal.id, buyer.id);
     const page = await joinLoad(plan.id, `?token=${token}`);
-    expect(page.body).toMatchObject({ link: { state: "OPEN", invitation: true, forName: "Bea Buyer", planTitle: plan.title, vendor: tenant.organization.name } });
+    expect(page.body).toMatchObject({
+      link: { state: "OPEN", invitation: true, forName: "Bea Buyer", planTitle: plan.title, vendor: tenant.organization.name },
+    });
 
     const elsewhere = await joinLoad(plan.id, "?as=someone-else");
     expect(elsewhere.body).toMatchObject({ mode: "someone-else", token: "", link: null });
@@ -140,7 +143,13 @@ describe("a fresh link with one press", () => {
     const { token: otherToken } = await invitationOf(other.deal.id, other.buyer.id);
     const { token: foreignToken } = await invitationOf(foreign.deal.id, foreign.buyer.id);
     const before = await outboxSize();
-    const tries = [[plan.id, otherToken], [plan.id, foreignToken], [plan.id, "made-up"], [other.plan.id, token], [foreign.plan.id, token]];
+    const tries = [
+      [plan.id, otherToken],
+      [plan.id, foreignToken],
+      [plan.id, "made-up"],
+      [other.plan.id, token],
+      [foreign.plan.id, token],
+    ];
     for (const [planId, t] of tries) {
       const answer = await renew(planId, t);
       expect(answer.status).toBe(400);
@@ -167,7 +176,8 @@ describe("each email says what it is", () => {
     await expire(token);
     const renewed = (await emailsDuring(buyer.email, () => renew(plan.id, token))).emails[0];
     const own = (await emailsDuring(buyer.email, () => joinPost(plan.id, { intent: "request-code", email: buyer.email }))).emails[0];
-    const seller = (await emailsDuring(tenant.rep.email, () => callAction(login.action, { path: "/login", form: { email: tenant.rep.email }, ip: freshIp() }))).emails[0];
+    const seller = (await emailsDuring(tenant.rep.email, () => callAction(login.action, { path: "/login", form: { email: tenant.rep.email }, ip: freshIp() })))
+      .emails[0];
 
     expect(invitation.subject).toBe(`${tenant.rep.name} invited you to “${plan.title}”`);
     expect(invitation.text).toContain(`Hi Bea Buyer`);

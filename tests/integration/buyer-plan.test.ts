@@ -133,10 +133,26 @@ describe("internal-only rows", () => {
     expect((await sellerPost(p.deal.id, await milestoneForm(internalOpen.id, { internalOnly: "on", title: secretTitle }))).status).toBe(303);
     expect((await sellerPost(p.deal.id, await milestoneForm(internalAwaiting.id, { internalOnly: "on", status: "DONE" }))).status).toBe(303);
     await prisma.comment.create({
-      data: { organizationId: tenant.organization.id, planId: p.plan.id, milestoneId: stepOf(p, "BUYER", 0).id, side: "SELLER", authorUserId: tenant.rep.id, body: secretNote, internalOnly: true },
+      data: {
+        organizationId: tenant.organization.id,
+        planId: p.plan.id,
+        milestoneId: stepOf(p, "BUYER", 0).id,
+        side: "SELLER",
+        authorUserId: tenant.rep.id,
+        body: secretNote,
+        internalOnly: true,
+      },
     });
     const deal = await prisma.deal.findUniqueOrThrow({ where: { id: p.deal.id } });
-    const dealForm = { accountName: deal.accountName, name: deal.name, currency: deal.currency, stage: 4, targetCloseDate: deal.targetCloseDate, repForecastCategory: "COMMIT", outcome: "OPEN" };
+    const dealForm = {
+      accountName: deal.accountName,
+      name: deal.name,
+      currency: deal.currency,
+      stage: 4,
+      targetCloseDate: deal.targetCloseDate,
+      repForecastCategory: "COMMIT",
+      outcome: "OPEN",
+    };
     expect((await sellerPost(p.deal.id, { intent: "update-deal", ...dealForm, amount: secretAmount, version: deal.version })).status).toBe(303);
     expect(await prisma.activity.findFirst({ where: { dealId: p.deal.id, action: "deal.updated" } })).toMatchObject({ internalOnly: true, planId: p.plan.id });
     secrets = [internalOpen.id, internalAwaiting.id, secretTitle, secretNote, String(secretAmount), "50000", '"amount"', "COMMIT"];
@@ -157,7 +173,13 @@ describe("internal-only rows", () => {
     const visible = await milestone(stepOf(p, "BUYER", 0).id);
     const plan = await prisma.plan.findUniqueOrThrow({ where: { id: p.plan.id } });
     const responses = [
-      await buyerPost(p.plan.id, p.cookie, { intent: "redate", milestoneId: visible.id, version: visible.version, targetDate: "2027-01-05", reason: "Budget review" }),
+      await buyerPost(p.plan.id, p.cookie, {
+        intent: "redate",
+        milestoneId: visible.id,
+        version: visible.version,
+        targetDate: "2027-01-05",
+        reason: "Budget review",
+      }),
       await buyerPost(p.plan.id, p.cookie, { intent: "redate", milestoneId: visible.id, version: visible.version, targetDate: "2027-01-06" }), // stale: 409
       await buyerPost(p.plan.id, p.cookie, { intent: "redate", milestoneId: visible.id, version: visible.version + 1, targetDate: "nope" }), // 400
       await buyerPost(p.plan.id, p.cookie, { intent: "comment", milestoneId: visible.id, body: "Looks good" }),
@@ -170,13 +192,16 @@ describe("internal-only rows", () => {
     expect(leaks((await buyerLoad(p.plan.id, p.cookie)).body)).toEqual([]);
   });
 
-  it.each(BUYER_FORMS.filter(([intent]) => MILESTONE_INTENTS.includes(intent)))("answers %s of an internal step with 404, changing nothing", async (_, form) => {
-    const before = await snapshotPlan(p.plan.id);
-    const t = { planVersion: 1, open: await milestone(internalOpen.id), awaiting: await milestone(internalAwaiting.id), participantId: p.buyer.id };
-    const response = await buyerPost(p.plan.id, p.cookie, form(t));
-    expect(response.status).toBe(404);
-    expect(await snapshotPlan(p.plan.id)).toEqual(before);
-  });
+  it.each(BUYER_FORMS.filter(([intent]) => MILESTONE_INTENTS.includes(intent)))(
+    "answers %s of an internal step with 404, changing nothing",
+    async (_, form) => {
+      const before = await snapshotPlan(p.plan.id);
+      const t = { planVersion: 1, open: await milestone(internalOpen.id), awaiting: await milestone(internalAwaiting.id), participantId: p.buyer.id };
+      const response = await buyerPost(p.plan.id, p.cookie, form(t));
+      expect(response.status).toBe(404);
+      expect(await snapshotPlan(p.plan.id)).toEqual(before);
+    },
+  );
 
   it("include the earlier history and comments of a step the rep hides later", async () => {
     const q = await signedInPlan();
@@ -195,12 +220,45 @@ describe("internal-only rows", () => {
 
 describe("seller-only intents", () => {
   it.each<[string, (p: Awaited<ReturnType<typeof signedInPlan>>) => Promise<Form>]>([
-    ["update-deal", async () => ({ intent: "update-deal", accountName: "Forged", name: "Forged", amount: 1, currency: "USD", stage: 6, targetCloseDate: "2027-01-01", repForecastCategory: "COMMIT", outcome: "WON", version: 1 })],
-    ["delete-milestone", async (p) => ({ intent: "delete-milestone", milestoneId: p.milestones[0].id, version: (await milestone(p.milestones[0].id)).version })],
+    [
+      "update-deal",
+      async () => ({
+        intent: "update-deal",
+        accountName: "Forged",
+        name: "Forged",
+        amount: 1,
+        currency: "USD",
+        stage: 6,
+        targetCloseDate: "2027-01-01",
+        repForecastCategory: "COMMIT",
+        outcome: "WON",
+        version: 1,
+      }),
+    ],
+    [
+      "delete-milestone",
+      async (p) => ({ intent: "delete-milestone", milestoneId: p.milestones[0].id, version: (await milestone(p.milestones[0].id)).version }),
+    ],
     ["update-milestone", async (p) => milestoneForm(p.milestones[4].id, { title: "Forged", status: "DONE" })],
     ["share-plan", async (p) => ({ intent: "share-plan", version: (await prisma.plan.findUniqueOrThrow({ where: { id: p.plan.id } })).version })],
-    ["update-plan", async (p) => ({ intent: "update-plan", title: "Forged", summary: "", allowedDomains: "evil.example", version: (await prisma.plan.findUniqueOrThrow({ where: { id: p.plan.id } })).version })],
-    ["revoke-participant", async (p) => ({ intent: "revoke-participant", participantId: p.buyer.id, version: (await prisma.participant.findUniqueOrThrow({ where: { id: p.buyer.id } })).version })],
+    [
+      "update-plan",
+      async (p) => ({
+        intent: "update-plan",
+        title: "Forged",
+        summary: "",
+        allowedDomains: "evil.example",
+        version: (await prisma.plan.findUniqueOrThrow({ where: { id: p.plan.id } })).version,
+      }),
+    ],
+    [
+      "revoke-participant",
+      async (p) => ({
+        intent: "revoke-participant",
+        participantId: p.buyer.id,
+        version: (await prisma.participant.findUniqueOrThrow({ where: { id: p.buyer.id } })).version,
+      }),
+    ],
     ["invite-buyers", async (p) => ({ intent: "invite-buyers", participantIds: [p.buyer.id] })],
     ["add-participant", async () => ({ intent: "add-participant", name: "Mole", email: "mole@evil.example", title: "", role: "OTHER" })],
   ])("refuses %s from a buyer with 403, changing nothing", async (_, form) => {
@@ -251,7 +309,12 @@ describe("completion and the core rule", () => {
     const response = await buyerPost(p.plan.id, p.cookie, { intent: "confirm", milestoneId: step.id, version: (await milestone(step.id)).version });
     expect(response.status).toBe(303);
     expect(await completion()).toEqual(["DONE", "DONE"]);
-    expect(await milestone(step.id)).toMatchObject({ status: "DONE", markedDoneBySide: "SELLER", buyerConfirmedAt: expect.any(Date), buyerConfirmedByParticipantId: p.buyer.id });
+    expect(await milestone(step.id)).toMatchObject({
+      status: "DONE",
+      markedDoneBySide: "SELLER",
+      buyerConfirmedAt: expect.any(Date),
+      buyerConfirmedByParticipantId: p.buyer.id,
+    });
     expect(await prisma.activity.findFirstOrThrow({ where: { entityId: step.id, action: "milestone.confirmed" } })).toMatchObject({
       actorSide: "BUYER",
       actorParticipantId: p.buyer.id,
@@ -296,7 +359,13 @@ describe("co-editing the plan", () => {
   it("re-dates a step with a reason, keeping the original date, as the buyer", async () => {
     const p = await signedInPlan();
     const step = await milestone(stepOf(p, "BUYER", 1).id);
-    const response = await buyerPost(p.plan.id, p.cookie, { intent: "redate", milestoneId: step.id, version: step.version, targetDate: "2027-01-08", reason: "Evaluator on leave" });
+    const response = await buyerPost(p.plan.id, p.cookie, {
+      intent: "redate",
+      milestoneId: step.id,
+      version: step.version,
+      targetDate: "2027-01-08",
+      reason: "Evaluator on leave",
+    });
     expect(response.status).toBe(303);
     expect(await milestone(step.id)).toMatchObject({ targetDate: "2027-01-08", originalTargetDate: step.originalTargetDate, version: step.version + 1 });
     const redate = await prisma.activity.findFirstOrThrow({ where: { entityId: step.id, action: "milestone.redated" } });
@@ -307,22 +376,40 @@ describe("co-editing the plan", () => {
 
   it("assigns a step to a colleague on the plan, but not to someone on another plan", async () => {
     const p = await signedInPlan();
-    const colleague = await addBuyerParticipant(tenant.repActor, p.deal.id, { name: "Tess Tech", email: `tess-${uniqueSuffix()}@buyer.example`, title: "", role: "TECHNICAL_EVALUATOR" });
+    const colleague = await addBuyerParticipant(tenant.repActor, p.deal.id, {
+      name: "Tess Tech",
+      email: `tess-${uniqueSuffix()}@buyer.example`,
+      title: "",
+      role: "TECHNICAL_EVALUATOR",
+    });
     const step = await milestone(stepOf(p, "BUYER", 1).id);
     const ok = await buyerPost(p.plan.id, p.cookie, { intent: "assign-owner", milestoneId: step.id, version: step.version, ownerParticipantId: colleague.id });
     expect(ok.status).toBe(303);
     const assigned = await milestone(step.id);
     expect(assigned.ownerParticipantId).toBe(colleague.id);
-    expect(await prisma.activity.findFirstOrThrow({ where: { entityId: step.id, action: "milestone.updated" } })).toMatchObject({ actorSide: "BUYER", actorParticipantId: p.buyer.id });
+    expect(await prisma.activity.findFirstOrThrow({ where: { entityId: step.id, action: "milestone.updated" } })).toMatchObject({
+      actorSide: "BUYER",
+      actorParticipantId: p.buyer.id,
+    });
 
-    const foreign = await buyerPost(p.plan.id, p.cookie, { intent: "assign-owner", milestoneId: step.id, version: assigned.version, ownerParticipantId: tenant.otherRepDeal.buyer.id });
+    const foreign = await buyerPost(p.plan.id, p.cookie, {
+      intent: "assign-owner",
+      milestoneId: step.id,
+      version: assigned.version,
+      ownerParticipantId: tenant.otherRepDeal.buyer.id,
+    });
     expect(foreign.status).toBe(400);
     expect(textOf(foreign.body)).toContain("Choose an owner among your colleagues on this plan");
     expect(await milestone(step.id)).toEqual(assigned);
 
     // Buyers assign among their own colleagues: the rep on the plan is not theirs to assign.
     const rep = await prisma.participant.findFirstOrThrow({ where: { planId: p.plan.id, side: "SELLER" } });
-    const seller = await buyerPost(p.plan.id, p.cookie, { intent: "assign-owner", milestoneId: step.id, version: assigned.version, ownerParticipantId: rep.id });
+    const seller = await buyerPost(p.plan.id, p.cookie, {
+      intent: "assign-owner",
+      milestoneId: step.id,
+      version: assigned.version,
+      ownerParticipantId: rep.id,
+    });
     expect(seller.status).toBe(400);
     expect(await milestone(step.id)).toEqual(assigned);
   });
@@ -339,7 +426,10 @@ describe("co-editing the plan", () => {
       body: "Legal is ready",
       internalOnly: false,
     });
-    expect(await prisma.activity.findFirstOrThrow({ where: { planId: p.plan.id, action: "comment.added" } })).toMatchObject({ actorSide: "BUYER", actorParticipantId: p.buyer.id });
+    expect(await prisma.activity.findFirstOrThrow({ where: { planId: p.plan.id, action: "comment.added" } })).toMatchObject({
+      actorSide: "BUYER",
+      actorParticipantId: p.buyer.id,
+    });
 
     const plan = await prisma.plan.findUniqueOrThrow({ where: { id: p.plan.id } });
     expect((await buyerPost(p.plan.id, p.cookie, { intent: "accept-plan", version: plan.version })).status).toBe(303);
@@ -349,7 +439,10 @@ describe("co-editing the plan", () => {
       acceptedAt: expect.any(Date),
       version: plan.version + 1,
     });
-    expect(await prisma.activity.findFirstOrThrow({ where: { planId: p.plan.id, action: "plan.accepted" } })).toMatchObject({ actorSide: "BUYER", actorParticipantId: p.buyer.id });
+    expect(await prisma.activity.findFirstOrThrow({ where: { planId: p.plan.id, action: "plan.accepted" } })).toMatchObject({
+      actorSide: "BUYER",
+      actorParticipantId: p.buyer.id,
+    });
     const view = (await buyerLoad(p.plan.id, p.cookie)).view;
     expect(view.plan).toMatchObject({ status: "ACCEPTED", acceptedByName: "Bea Buyer" });
     expect(view.comments).toEqual([expect.objectContaining({ body: "Legal is ready", side: "BUYER", authorName: "Bea Buyer" })]);
@@ -362,7 +455,14 @@ describe("co-editing the plan", () => {
     const p = await signedInPlan();
     const title = `Buyer-added step ${uniqueSuffix()}`;
     const count = await prisma.milestone.count({ where: { planId: p.plan.id } });
-    const response = await buyerPost(p.plan.id, p.cookie, { intent: "add-milestone", title, output: "Minutes", ownerSide, ownerParticipantId: p.buyer.id, targetDate: "2027-01-12" });
+    const response = await buyerPost(p.plan.id, p.cookie, {
+      intent: "add-milestone",
+      title,
+      output: "Minutes",
+      ownerSide,
+      ownerParticipantId: p.buyer.id,
+      targetDate: "2027-01-12",
+    });
     expect(response.status).toBe(status);
     const created = await prisma.milestone.findFirst({ where: { planId: p.plan.id, title } });
     if (status === 400) {
@@ -371,8 +471,18 @@ describe("co-editing the plan", () => {
       expect(await prisma.milestone.count({ where: { planId: p.plan.id } })).toBe(count);
       return;
     }
-    expect(created).toMatchObject({ ownerSide: "BUYER", ownerParticipantId: p.buyer.id, targetDate: "2027-01-12", originalTargetDate: "2027-01-12", internalOnly: false, position: count + 1 });
-    expect(await prisma.activity.findFirstOrThrow({ where: { entityId: created!.id, action: "milestone.created" } })).toMatchObject({ actorSide: "BUYER", actorParticipantId: p.buyer.id });
+    expect(created).toMatchObject({
+      ownerSide: "BUYER",
+      ownerParticipantId: p.buyer.id,
+      targetDate: "2027-01-12",
+      originalTargetDate: "2027-01-12",
+      internalOnly: false,
+      position: count + 1,
+    });
+    expect(await prisma.activity.findFirstOrThrow({ where: { entityId: created!.id, action: "milestone.created" } })).toMatchObject({
+      actorSide: "BUYER",
+      actorParticipantId: p.buyer.id,
+    });
   });
 
   it("invites a colleague from an allowed domain, and refuses any other", async () => {
@@ -392,7 +502,9 @@ describe("co-editing the plan", () => {
     });
     expect(emails.map((e) => e.kind)).toEqual(["BUYER_INVITE"]);
     expect(emails[0].text).toContain(`/p/${p.plan.id}/join?token=`);
-    expect(await prisma.activity.findFirstOrThrow({ where: { planId: p.plan.id, action: "participant.invited", actorSide: "BUYER" } })).toMatchObject({ actorParticipantId: p.buyer.id });
+    expect(await prisma.activity.findFirstOrThrow({ where: { planId: p.plan.id, action: "participant.invited", actorSide: "BUYER" } })).toMatchObject({
+      actorParticipantId: p.buyer.id,
+    });
 
     const outsider = `olga-${uniqueSuffix()}@elsewhere.example`;
     const before = await snapshotPlan(p.plan.id);
@@ -416,7 +528,9 @@ describe("conflicts and bad input", () => {
     expect([first.status, second.status]).toEqual([303, 409]);
     // The page shows what is stored now beside what this buyer typed, and offers to keep theirs.
     expect(textOf(second.body)).toContain("Someone else saved this first. Your change was not applied. Target date: 11 Jan 2027 (yours) / 10 Jan 2027 (saved)");
-    expect(second.body).toContain(`<input type="hidden" name="targetDate" value="2027-01-11"/><input type="hidden" name="intent" value="redate"/><input type="hidden" name="milestoneId" value="${step.id}"/><input type="hidden" name="version" value="${step.version + 1}"/>`);
+    expect(second.body).toContain(
+      `<input type="hidden" name="targetDate" value="2027-01-11"/><input type="hidden" name="intent" value="redate"/><input type="hidden" name="milestoneId" value="${step.id}"/><input type="hidden" name="version" value="${step.version + 1}"/>`,
+    );
     expect(await milestone(step.id)).toMatchObject({ targetDate: "2027-01-10", version: step.version + 1 });
     expect(await prisma.activity.count({ where: { entityId: step.id, action: "milestone.redated" } })).toBe(1);
   });
@@ -425,7 +539,9 @@ describe("conflicts and bad input", () => {
     const p = await signedInPlan();
     const step = await milestone(stepOf(p, "BUYER", 2).id);
     const dates = ["2027-01-13", "2027-01-14"];
-    const responses = await Promise.all(dates.map((targetDate) => buyerPost(p.plan.id, p.cookie, { intent: "redate", milestoneId: step.id, version: step.version, targetDate })));
+    const responses = await Promise.all(
+      dates.map((targetDate) => buyerPost(p.plan.id, p.cookie, { intent: "redate", milestoneId: step.id, version: step.version, targetDate })),
+    );
     expect(responses.map((r) => r.status).sort()).toEqual([303, 409]);
     const winner = dates[responses.findIndex((r) => r.status === 303)];
     expect(await milestone(step.id)).toMatchObject({ targetDate: winner, version: step.version + 1 });
@@ -465,12 +581,14 @@ describe("the page as HTML", () => {
     const closed = await buyerLoad(p.plan.id, p.cookie);
     expect(closed.body).not.toContain('id="date-');
     expect(closed.body).toContain(`href="?change=${step.id}#change-${step.id}"`);
-    const open = (await callLoader(planPage.loader, { path: `/p/${p.plan.id}?view=stage&change=${step.id}`, params: { planId: p.plan.id }, cookie: p.cookie })).body as string;
+    const open = (await callLoader(planPage.loader, { path: `/p/${p.plan.id}?view=stage&change=${step.id}`, params: { planId: p.plan.id }, cookie: p.cookie }))
+      .body as string;
     expect(open.match(/id="date-/g)).toEqual([`id="date-`]);
     expect(open).toContain(`id="date-${step.id}"`);
     // Saving goes back to the page without the open forms, in the order the reader chose.
     expect(open).toContain('<form method="post" action="?view=stage" class="space-y-2"><input type="hidden" name="intent" value="redate"/>');
-    const unknown = (await callLoader(planPage.loader, { path: `/p/${p.plan.id}?change=nope`, params: { planId: p.plan.id }, cookie: p.cookie })).body as string;
+    const unknown = (await callLoader(planPage.loader, { path: `/p/${p.plan.id}?change=nope`, params: { planId: p.plan.id }, cookie: p.cookie }))
+      .body as string;
     expect(unknown).not.toContain('id="date-');
   });
 
@@ -515,14 +633,23 @@ describe("Post/Redirect/Get", () => {
     const saved = await post(planPage.action, { path: `/p/${p.plan.id}?view=stage&change=${step.id}`, params: { planId: p.plan.id }, cookie: p.cookie, form });
     expect(saved.status).toBe(303);
     expect(saved.headers.get("Location")).toBe(`/p/${p.plan.id}?view=stage#step-${step.id}`);
-    const accepted = await buyerPost(p.plan.id, p.cookie, { intent: "accept-plan", version: (await prisma.plan.findUniqueOrThrow({ where: { id: p.plan.id } })).version });
+    const accepted = await buyerPost(p.plan.id, p.cookie, {
+      intent: "accept-plan",
+      version: (await prisma.plan.findUniqueOrThrow({ where: { id: p.plan.id } })).version,
+    });
     expect(accepted.headers.get("Location")).toBe(`/p/${p.plan.id}#plan`);
   });
 
   it("answers a refused form with its errors and what was typed", async () => {
     const p = await signedInPlan();
     await setAllowedDomains(p.deal.id, "buyer.example");
-    const refused = await buyerPost(p.plan.id, p.cookie, { intent: "invite-colleague", name: "Olga Typed", email: "olga@elsewhere.example", title: "Counsel", role: "LEGAL" });
+    const refused = await buyerPost(p.plan.id, p.cookie, {
+      intent: "invite-colleague",
+      name: "Olga Typed",
+      email: "olga@elsewhere.example",
+      title: "Counsel",
+      role: "LEGAL",
+    });
     expect(refused.status).toBe(400);
     expect(refused.headers.get("Cache-Control")).toBe("private, no-store");
     expect(refused.body).toContain('value="Olga Typed"');
@@ -560,7 +687,12 @@ describe("live updates", () => {
 
   it("differs between two buyers of the same plan", async () => {
     const p = await signedInPlan();
-    const colleague = await addBuyerParticipant(tenant.repActor, p.deal.id, { name: "Cole League", email: `cole-${uniqueSuffix()}@buyer.example`, title: "", role: "OTHER" });
+    const colleague = await addBuyerParticipant(tenant.repActor, p.deal.id, {
+      name: "Cole League",
+      email: `cole-${uniqueSuffix()}@buyer.example`,
+      title: "",
+      role: "OTHER",
+    });
     const { cookie } = await inviteAndSignIn(p.deal.id, colleague.id);
     const mine = (await load(p.plan.id, p.cookie)).headers.get("ETag")!;
     expect((await load(p.plan.id, cookie, { "If-None-Match": mine })).status).toBe(200);

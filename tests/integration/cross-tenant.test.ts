@@ -20,7 +20,13 @@ type DealFixture = Tenant["repDeal"];
 let A: Tenant;
 let B: Tenant;
 const cookies = { aRep: "", bRep: "", aManager: "", aAdmin: "" };
-const MADE_UP: Ids = { dealId: "made-up-deal", planId: "made-up-plan", milestoneId: "made-up-milestone", participantId: "made-up-participant", requestId: "made-up-request" };
+const MADE_UP: Ids = {
+  dealId: "made-up-deal",
+  planId: "made-up-plan",
+  milestoneId: "made-up-milestone",
+  participantId: "made-up-participant",
+  requestId: "made-up-request",
+};
 /** A pending access request on each fixture plan, so decide-access has a real target to forge. */
 const requests = new Map<string, string>();
 
@@ -226,11 +232,35 @@ describe("deal page loader", () => {
 
 const SHAPES: { shape: string; cookie: () => string; url: () => string; ids: () => Ids; intents: Intent[] }[] = [
   { shape: "URL and form name B's deal", cookie: () => cookies.aRep, url: () => B.repDeal.deal.id, ids: () => idsOf(B.repDeal), intents: ALL_INTENTS },
-  { shape: "URL and form name the other rep's deal", cookie: () => cookies.aRep, url: () => A.otherRepDeal.deal.id, ids: () => idsOf(A.otherRepDeal), intents: ALL_INTENTS },
+  {
+    shape: "URL and form name the other rep's deal",
+    cookie: () => cookies.aRep,
+    url: () => A.otherRepDeal.deal.id,
+    ids: () => idsOf(A.otherRepDeal),
+    intents: ALL_INTENTS,
+  },
   { shape: "URL names a made-up deal", cookie: () => cookies.aRep, url: () => MADE_UP.dealId, ids: () => MADE_UP, intents: ALL_INTENTS },
-  { shape: "own deal in the URL, B's ids forged in the form", cookie: () => cookies.aRep, url: () => A.repDeal.deal.id, ids: () => idsOf(B.repDeal), intents: FORM_ID_INTENTS },
-  { shape: "own deal in the URL, the other rep's ids forged in the form", cookie: () => cookies.aRep, url: () => A.repDeal.deal.id, ids: () => idsOf(A.otherRepDeal), intents: FORM_ID_INTENTS },
-  { shape: "own deal in the URL, made-up ids in the form", cookie: () => cookies.aRep, url: () => A.repDeal.deal.id, ids: () => MADE_UP, intents: FORM_ID_INTENTS },
+  {
+    shape: "own deal in the URL, B's ids forged in the form",
+    cookie: () => cookies.aRep,
+    url: () => A.repDeal.deal.id,
+    ids: () => idsOf(B.repDeal),
+    intents: FORM_ID_INTENTS,
+  },
+  {
+    shape: "own deal in the URL, the other rep's ids forged in the form",
+    cookie: () => cookies.aRep,
+    url: () => A.repDeal.deal.id,
+    ids: () => idsOf(A.otherRepDeal),
+    intents: FORM_ID_INTENTS,
+  },
+  {
+    shape: "own deal in the URL, made-up ids in the form",
+    cookie: () => cookies.aRep,
+    url: () => A.repDeal.deal.id,
+    ids: () => MADE_UP,
+    intents: FORM_ID_INTENTS,
+  },
   { shape: "B's rep's session on A's deal", cookie: () => cookies.bRep, url: () => A.repDeal.deal.id, ids: () => idsOf(A.repDeal), intents: ALL_INTENTS },
 ];
 const FORGED = SHAPES.flatMap((s) => s.intents.map((intent) => ({ ...s, intent })));
@@ -340,7 +370,15 @@ describe("deal list loader", () => {
 
   it.each([
     { who: "A's rep", cookie: () => cookies.aRep, expected: () => idsWhere({ organizationId: A.organization.id, ownerId: A.rep.id }) },
-    { who: "A's manager", cookie: () => cookies.aManager, expected: async () => new Set([...(await idsWhere({ organizationId: A.organization.id, ownerId: A.rep.id })), ...(await idsWhere({ organizationId: A.organization.id, ownerId: A.otherRep.id }))]) },
+    {
+      who: "A's manager",
+      cookie: () => cookies.aManager,
+      expected: async () =>
+        new Set([
+          ...(await idsWhere({ organizationId: A.organization.id, ownerId: A.rep.id })),
+          ...(await idsWhere({ organizationId: A.organization.id, ownerId: A.otherRep.id })),
+        ]),
+    },
     { who: "A's admin", cookie: () => cookies.aAdmin, expected: () => idsWhere({ organizationId: A.organization.id }) },
   ])("$who sees exactly the deals of their reach and none of B's", async ({ cookie, expected }) => {
     const listed = await listedIds(cookie());

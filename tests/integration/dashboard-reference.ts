@@ -34,10 +34,15 @@ export async function kpisTheDomainWay(actor: SellerActor, window: KpiWindow) {
   const users = await prisma.user.findMany({ where: { organizationId, ...(actor.role === "MANAGER" ? { teamId: actor.teamId } : {}) } });
   const teamOf = new Map(users.map((u) => [u.id, u.teamId ?? "no-team"]));
   const dealRows = await prisma.deal.findMany({ where: { organizationId, ownerId: { in: users.map((u) => u.id) } }, include: { plan: true } });
-  const unreadable = new Set((await prisma.dealSignalCache.findMany({ where: { organizationId, unreadableDate: true }, select: { dealId: true } })).map((c) => c.dealId));
+  const unreadable = new Set(
+    (await prisma.dealSignalCache.findMany({ where: { organizationId, unreadableDate: true }, select: { dealId: true } })).map((c) => c.dealId),
+  );
   // A deal whose dates cannot be read has no signals to compute: it is left out either way.
   const readable = dealRows.filter((d) => !unreadable.has(d.id));
-  const signals = await loadDealSignals({ ...actor, role: "ADMIN" }, readable.map((d) => d.id));
+  const signals = await loadDealSignals(
+    { ...actor, role: "ADMIN" },
+    readable.map((d) => d.id),
+  );
   const deals: KpiDeal[] = readable.map((d) => {
     const s = signals.get(d.id)!;
     return {
@@ -58,7 +63,10 @@ export async function kpisTheDomainWay(actor: SellerActor, window: KpiWindow) {
       unreadableDate: false,
     };
   });
-  const rows = await prisma.milestone.findMany({ where: { organizationId, plan: { deal: { ownerId: { in: users.map((u) => u.id) } } } }, include: { plan: { include: { deal: true } } } });
+  const rows = await prisma.milestone.findMany({
+    where: { organizationId, plan: { deal: { ownerId: { in: users.map((u) => u.id) } } } },
+    include: { plan: { include: { deal: true } } },
+  });
   const milestones: KpiMilestone[] = rows.map((m) => ({
     dealId: m.plan.dealId,
     ownerId: m.plan.deal.ownerId,
@@ -102,7 +110,20 @@ export interface CardCounts {
 }
 
 export function emptyCounts(): CardCounts {
-  return { due: 0, onTime: 0, redated: 0, daysSlipped: 0, eligible: 0, shared: 0, accepted: 0, projectedOut: 0, openDeals: 0, activeBuyers: 0, overCalled: 0, forecast: {} };
+  return {
+    due: 0,
+    onTime: 0,
+    redated: 0,
+    daysSlipped: 0,
+    eligible: 0,
+    shared: 0,
+    accepted: 0,
+    projectedOut: 0,
+    openDeals: 0,
+    activeBuyers: 0,
+    overCalled: 0,
+    forecast: {},
+  };
 }
 
 export function countsOf(k: Kpis): CardCounts {

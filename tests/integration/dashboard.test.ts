@@ -68,7 +68,10 @@ function countsFromDeals(deals: RepDealRow[]): CardCounts {
     }
     if (d.inForecast) {
       if (d.overCalled) counts.overCalled++;
-      for (const [side, category] of [["rep", d.repCategory], ["derived", d.derivedCategory]]) {
+      for (const [side, category] of [
+        ["rep", d.repCategory],
+        ["derived", d.derivedCategory],
+      ]) {
         const key = `${d.currency} ${side} ${category}`;
         if (d.amount) counts.forecast[key] = (counts.forecast[key] ?? 0) + d.amount;
       }
@@ -103,7 +106,10 @@ function countsFromDealsCsv(csv: Array<Record<string, string>>): CardCounts {
     if (row["Closes in window"] === "yes") {
       const amount = num(row.Amount);
       const category = (label: string) => label.toUpperCase().replace(" ", "_");
-      for (const [side, label] of [["rep", row["Rep call"]], ["derived", row["Plan-derived category"]]]) {
+      for (const [side, label] of [
+        ["rep", row["Rep call"]],
+        ["derived", row["Plan-derived category"]],
+      ]) {
         const key = `${row.Currency} ${side} ${category(label)}`;
         if (amount) counts.forecast[key] = (counts.forecast[key] ?? 0) + amount;
       }
@@ -117,7 +123,8 @@ function countsFromTableCsv(row: Record<string, string>): CardCounts {
   const forecast: Record<string, number> = {};
   for (const [header, value] of Object.entries(row)) {
     const match = /^(Rep-called|Plan-derived) (.+) \((\w+)\)$/.exec(header);
-    if (match && Number(value)) forecast[`${match[3]} ${match[1] === "Rep-called" ? "rep" : "derived"} ${match[2].toUpperCase().replace(" ", "_")}`] = Number(value);
+    if (match && Number(value))
+      forecast[`${match[3]} ${match[1] === "Rep-called" ? "rep" : "derived"} ${match[2].toUpperCase().replace(" ", "_")}`] = Number(value);
   }
   return {
     due: Number(row["Milestones due"]),
@@ -161,7 +168,10 @@ async function checkDrillDown(cookie: string, href: string, label: string, expec
   const csv = await csvOf("rows");
   const total = csv.pop()!;
   expect(total.Name).toBe("Total");
-  expect(csv.reduce((sum, r) => addCounts(sum, countsFromTableCsv(r)), emptyCounts()), `${label}: cards from the CSV's rows`).toEqual(countsOf(summary));
+  expect(
+    csv.reduce((sum, r) => addCounts(sum, countsFromTableCsv(r)), emptyCounts()),
+    `${label}: cards from the CSV's rows`,
+  ).toEqual(countsOf(summary));
   expect(countsFromTableCsv(total), `${label}: the CSV's total`).toEqual(countsOf(summary));
   let visited = 1;
   for (const row of rows) visited += await checkDrillDown(cookie, row.href, `${label} › ${row.name}`, row.kpis);
@@ -236,7 +246,11 @@ describe("KPIs on a generated organization", () => {
   });
 
   it("leave out archived deals and deals with a date nobody can read, and name the latter", async () => {
-    const [archived, unreadable] = await prisma.deal.findMany({ where: { organizationId, outcome: "OPEN", plan: { status: { not: "DRAFT" } } }, take: 2, orderBy: { id: "asc" } });
+    const [archived, unreadable] = await prisma.deal.findMany({
+      where: { organizationId, outcome: "OPEN", plan: { status: { not: "DRAFT" } } },
+      take: 2,
+      orderBy: { id: "asc" },
+    });
     await prisma.deal.update({ where: { id: archived.id }, data: { archivedAt: new Date() } });
     await prisma.dealSignalCache.update({ where: { dealId: archived.id }, data: { archived: true } });
     // A date forced into the database, past what any form accepts: the engine cannot read it.

@@ -23,8 +23,9 @@ beforeAll(async () => {
 
 describe("redirects after sign-in", () => {
   it.each(["/deals", "/deals/abc?x=1", "/dashboard#top"])("keeps the same-site path %s", (to) => expect(safeRedirect(to)).toBe(to));
-  it.each(["//evil.example", "/\t/evil.example", "/\\evil.example", "/\n/evil.example", "https://evil.example", "evil.example", " /deals"])("refuses %j", (to) =>
-    expect(safeRedirect(to)).toBe("/deals"),
+  it.each(["//evil.example", "/\t/evil.example", "/\\evil.example", "/\n/evil.example", "https://evil.example", "evil.example", " /deals"])(
+    "refuses %j",
+    (to) => expect(safeRedirect(to)).toBe("/deals"),
   );
 });
 
@@ -58,7 +59,7 @@ describe("wrong codes", () => {
     await request(unknown);
     const [a, b] = [await guess(known, "000001"), await guess(unknown, "000001")];
     expect(b.status).toBe(a.status);
-    const errors = (r: typeof a) => (r.body as { result: { error: unknown }; failure: unknown });
+    const errors = (r: typeof a) => r.body as { result: { error: unknown }; failure: unknown };
     expect({ failure: errors(b).failure, error: errors(b).result.error }).toEqual({ failure: errors(a).failure, error: errors(a).result.error });
     expect(errors(a).result.error).toEqual({ code: ["That code is not right. 4 tries left."] });
   });
@@ -170,6 +171,6 @@ describe("buyer access", () => {
 
 describe("CSV export", () => {
   it("turns cells that look like formulas into text", () => {
-    expect(toCsv([["=HYPERLINK(\"x\")", "+1", "-12.5", "@SUM(A1)", "plain"]])).toBe(`"'=HYPERLINK(""x"")",'+1,-12.5,'@SUM(A1),plain\n`);
+    expect(toCsv([['=HYPERLINK("x")', "+1", "-12.5", "@SUM(A1)", "plain"]])).toBe(`"'=HYPERLINK(""x"")",'+1,-12.5,'@SUM(A1),plain\n`);
   });
 });

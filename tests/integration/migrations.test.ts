@@ -68,7 +68,12 @@ async function shapeFromMigrations(): Promise<unknown> {
 function models(schemaFile: string): string {
   return readFileSync(schemaFile, "utf8")
     .split("\n")
-    .map((line) => line.replace(/\/\/.*$/, "").replace(/\s+/g, " ").trim())
+    .map((line) =>
+      line
+        .replace(/\/\/.*$/, "")
+        .replace(/\s+/g, " ")
+        .trim(),
+    )
     .filter(Boolean)
     .join("\n");
 }

@@ -20,7 +20,6 @@ function post(dealId: string, form: Record<string, string | number>) {
   return callAction(dealPage.action, { path: `/deals/${dealId}`, params: { dealId }, cookie, form });
 }
 
-
 describe("creating a deal", () => {
   it("builds the plan from the default template, dated from the chosen start day", async () => {
     const response = await callAction(newDeal.action, {
@@ -56,7 +55,17 @@ describe("creating a deal", () => {
     const response = await callAction(newDeal.action, {
       path: "/deals/new",
       cookie,
-      form: { accountName: "", name: "x", amount: "-5", currency: "USD", stage: "9", targetCloseDate: "2027-02-30", repForecastCategory: "PIPELINE", planMode: "template", planStartDate: "" },
+      form: {
+        accountName: "",
+        name: "x",
+        amount: "-5",
+        currency: "USD",
+        stage: "9",
+        targetCloseDate: "2027-02-30",
+        repForecastCategory: "PIPELINE",
+        planMode: "template",
+        planStartDate: "",
+      },
     });
     expect(response.status).toBe(400);
     const errors = (response.body as { result: { error: Record<string, string[]> } }).result.error;
@@ -118,7 +127,11 @@ describe("editing milestones", () => {
     // Reopened, it may change hands; the seller's earlier mark is gone with the reopening.
     const reopened = await post(deal.id, await milestoneForm(buyerStep.id, { status: "NOT_STARTED", ownerSide: "SELLER", ownerParticipantId: seller }));
     expect(reopened.status).toBe(303);
-    expect(await prisma.milestone.findUniqueOrThrow({ where: { id: buyerStep.id } })).toMatchObject({ ownerSide: "SELLER", status: "NOT_STARTED", markedDoneBySide: null });
+    expect(await prisma.milestone.findUniqueOrThrow({ where: { id: buyerStep.id } })).toMatchObject({
+      ownerSide: "SELLER",
+      status: "NOT_STARTED",
+      markedDoneBySide: null,
+    });
   });
 
   it("refuses the buyer's own acts from a seller with 403, changing nothing", async () => {
@@ -165,7 +178,12 @@ describe("editing milestones", () => {
     const { deal, milestones } = await addDealWithPlan(tenant.repActor);
     const other = await addDealWithPlan(tenant.repActor);
     const sellerStep = milestones.find((m) => m.ownerSide === "SELLER")!;
-    const wrongSide = await post(deal.id, await milestoneForm(sellerStep.id, { ownerParticipantId: (await prisma.participant.findFirstOrThrow({ where: { planId: sellerStep.planId, side: "BUYER" } })).id }));
+    const wrongSide = await post(
+      deal.id,
+      await milestoneForm(sellerStep.id, {
+        ownerParticipantId: (await prisma.participant.findFirstOrThrow({ where: { planId: sellerStep.planId, side: "BUYER" } })).id,
+      }),
+    );
     expect(wrongSide.status).toBe(400);
     const otherPlan = await post(deal.id, await milestoneForm(sellerStep.id, { ownerSide: "JOINT", ownerParticipantId: other.buyer.id }));
     expect(otherPlan.status).toBe(400);
@@ -259,7 +277,16 @@ describe("Post/Redirect/Get", () => {
     const response = await callAction(newDeal.action, {
       path: "/deals/new",
       cookie,
-      form: { accountName: "Hooli", name: "Hooli rollout", amount: "1000", currency: "USD", stage: "2", targetCloseDate: "2027-02-26", repForecastCategory: "PIPELINE", planMode: "none" },
+      form: {
+        accountName: "Hooli",
+        name: "Hooli rollout",
+        amount: "1000",
+        currency: "USD",
+        stage: "2",
+        targetCloseDate: "2027-02-26",
+        repForecastCategory: "PIPELINE",
+        planMode: "none",
+      },
     });
     expect(response.status).toBe(303);
     expect(response.headers.get("Location")).toMatch(/^\/deals\/[a-z0-9]+#deal$/);

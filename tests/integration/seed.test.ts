@@ -112,7 +112,10 @@ describe("the demo seed", () => {
   });
 
   it("keeps Globex's deal apart from Northwind's rows", async () => {
-    const globexDeals = await prisma.deal.findMany({ where: { organizationId: globexId }, include: { plan: { include: { participants: true, milestones: true } } } });
+    const globexDeals = await prisma.deal.findMany({
+      where: { organizationId: globexId },
+      include: { plan: { include: { participants: true, milestones: true } } },
+    });
     expect(globexDeals).toHaveLength(1);
     expect(globexDeals[0].plan?.status).toBe("SHARED");
 

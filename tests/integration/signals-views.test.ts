@@ -26,7 +26,12 @@ describe("MEDDPICC", () => {
   it("records the eight scores, shows the total, and feeds the engine", async () => {
     const { deal } = await addDealWithPlan(tenant.repActor);
     await prisma.deal.update({ where: { id: deal.id }, data: { stage: 4 } });
-    const saved = await callAction(dealPage.action, { path: `/deals/${deal.id}`, params: { dealId: deal.id }, cookie, form: { intent: "save-meddpicc", ...scores, version: 0 } });
+    const saved = await callAction(dealPage.action, {
+      path: `/deals/${deal.id}`,
+      params: { dealId: deal.id },
+      cookie,
+      form: { intent: "save-meddpicc", ...scores, version: 0 },
+    });
     expect(saved.status).toBe(303);
     const page = (await callLoader(dealPage.loader, { path: `/deals/${deal.id}`, params: { dealId: deal.id }, cookie })).body as DealPage;
     expect(page.meddpicc).toEqual({ scores, version: 1 });
@@ -39,11 +44,26 @@ describe("MEDDPICC", () => {
 
   it("refuses a score outside 0..2 and a stale version", async () => {
     const { deal } = await addDealWithPlan(tenant.repActor);
-    const bad = await callAction(dealPage.action, { path: `/deals/${deal.id}`, params: { dealId: deal.id }, cookie, form: { intent: "save-meddpicc", ...scores, metrics: 3, version: 0 } });
+    const bad = await callAction(dealPage.action, {
+      path: `/deals/${deal.id}`,
+      params: { dealId: deal.id },
+      cookie,
+      form: { intent: "save-meddpicc", ...scores, metrics: 3, version: 0 },
+    });
     expect(bad.status).toBe(400);
     expect(await prisma.meddpiccScore.count({ where: { dealId: deal.id } })).toBe(0);
-    await callAction(dealPage.action, { path: `/deals/${deal.id}`, params: { dealId: deal.id }, cookie, form: { intent: "save-meddpicc", ...scores, version: 0 } });
-    const stale = await callAction(dealPage.action, { path: `/deals/${deal.id}`, params: { dealId: deal.id }, cookie, form: { intent: "save-meddpicc", ...scores, metrics: 0, version: 0 } });
+    await callAction(dealPage.action, {
+      path: `/deals/${deal.id}`,
+      params: { dealId: deal.id },
+      cookie,
+      form: { intent: "save-meddpicc", ...scores, version: 0 },
+    });
+    const stale = await callAction(dealPage.action, {
+      path: `/deals/${deal.id}`,
+      params: { dealId: deal.id },
+      cookie,
+      form: { intent: "save-meddpicc", ...scores, metrics: 0, version: 0 },
+    });
     expect(stale.status).toBe(409);
     expect((await prisma.meddpiccScore.findUniqueOrThrow({ where: { dealId: deal.id } })).metrics).toBe(2);
   });
@@ -79,7 +99,12 @@ describe("the pipeline list on the seed", () => {
     const all = await load();
     const filtered = await load(query);
     expect(filtered.length).toBeGreaterThan(0);
-    expect(filtered.map((d) => d.id).sort()).toEqual(all.filter(keep).map((d) => d.id).sort());
+    expect(filtered.map((d) => d.id).sort()).toEqual(
+      all
+        .filter(keep)
+        .map((d) => d.id)
+        .sort(),
+    );
   });
 
   it("shows all five derived categories and all three plan statuses", async () => {

@@ -53,7 +53,10 @@ describe("stopping notices", () => {
     const done = await callAction(stop.action, { path: url.pathname + url.search, form: { "List-Unsubscribe": "One-Click" } });
     expect(done.body).toEqual({ stopped: true });
     expect(await prisma.emailSuppression.count({ where: { email: tenant.rep.email, category: "REP_NOTICE" } })).toBe(1);
-    const forged = await callAction(stop.action, { path: `/email/stop?e=${encodeURIComponent(tenant.manager.email)}&k=REP_NOTICE&s=${"0".repeat(64)}`, form: { "List-Unsubscribe": "One-Click" } });
+    const forged = await callAction(stop.action, {
+      path: `/email/stop?e=${encodeURIComponent(tenant.manager.email)}&k=REP_NOTICE&s=${"0".repeat(64)}`,
+      form: { "List-Unsubscribe": "One-Click" },
+    });
     expect(forged.status).toBe(400);
   });
 

@@ -81,7 +81,8 @@ function createTestRole() {
 
 function howToFix(problem: Problem): string {
   if (process.env.TEST_POSTGRES_URL) return `The tests cannot use TEST_POSTGRES_URL (${problem === "no role" ? "sign-in refused" : "server unreachable"}).`;
-  if (problem === "unreachable") return "PostgreSQL is not running on localhost:5432. Start it with:\n  sudo pg_ctlcluster --skip-systemctl-redirect 15 main start";
+  if (problem === "unreachable")
+    return "PostgreSQL is not running on localhost:5432. Start it with:\n  sudo pg_ctlcluster --skip-systemctl-redirect 15 main start";
   return `PostgreSQL refuses the test role. Create it with:\n  sudo -u postgres psql -c "CREATE ROLE ${TEST_ROLE} LOGIN CREATEDB PASSWORD '${TEST_ROLE}'"`;
 }
 

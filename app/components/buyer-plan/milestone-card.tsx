@@ -43,7 +43,9 @@ export function MilestoneCard({ milestone: m, people, comments, today, answer, s
         </h3>
         {m.completion === "DONE" ? <Badge tone="green">Done</Badge> : null}
         {m.completion === "AWAITING_BUYER_CONFIRMATION" ? <Badge tone="amber">Awaiting your confirmation</Badge> : null}
-        {m.completion === "OPEN" && m.status !== "NOT_STARTED" ? <Badge tone={m.status === "BLOCKED" ? "red" : "blue"}>{MILESTONE_STATUS_LABELS[m.status]}</Badge> : null}
+        {m.completion === "OPEN" && m.status !== "NOT_STARTED" ? (
+          <Badge tone={m.status === "BLOCKED" ? "red" : "blue"}>{MILESTONE_STATUS_LABELS[m.status]}</Badge>
+        ) : null}
         {overdue > 0 ? <Badge tone="red">{`${overdue} ${overdue === 1 ? "day" : "days"} overdue`}</Badge> : null}
       </div>
       <p className="mt-1 text-sm text-slate-600">
@@ -157,7 +159,12 @@ function ChangeForms({ milestone: m, people, answer, changing, links }: Pick<Car
           <label className="label" htmlFor={`owner-${m.id}`}>
             Owner
           </label>
-          <select id={`owner-${m.id}`} name="ownerParticipantId" className="control" defaultValue={typedValue(assign, "ownerParticipantId") ?? m.ownerParticipantId ?? ""}>
+          <select
+            id={`owner-${m.id}`}
+            name="ownerParticipantId"
+            className="control"
+            defaultValue={typedValue(assign, "ownerParticipantId") ?? m.ownerParticipantId ?? ""}
+          >
             {owners.map((o) => (
               <option key={o.value} value={o.value}>
                 {o.label}

@@ -33,7 +33,11 @@ describe("nice axis tops", () => {
 /** Every value label of the chart's SVG, with where its text starts on the left. */
 function axisLabels(markup: string) {
   const labels = [...markup.matchAll(/<text x="([\d.]+)"[^>]*data-axis-label=""[^>]*>([^<]*)<\/text>/g)];
-  return labels.map(([, x, text]) => ({ text: text.replace(/&#x27;/g, "'").replace(/&amp;/g, "&"), right: Number(x), left: Number(x) - estimateTextWidth(text, 11) }));
+  return labels.map(([, x, text]) => ({
+    text: text.replace(/&#x27;/g, "'").replace(/&amp;/g, "&"),
+    right: Number(x),
+    left: Number(x) - estimateTextWidth(text, 11),
+  }));
 }
 
 function forecastChart(values: number[], formatAxis?: (v: number) => string) {

@@ -16,12 +16,25 @@ export function Cards({ kpis }: { kpis: Kpis }) {
   const overCalled = kpis.forecast.overCalledDealIds.length;
   return (
     <dl className="grid grid-cols-2 gap-3 md:grid-cols-3 lg:grid-cols-6" data-testid="kpi-cards">
-      <Card label="MAP completion" value={pct(kpis.completion.rate)} detail={`${kpis.completion.onTime} of ${kpis.completion.due} due, on time`} alert={lowCompletion ? "Below 70%" : null} />
-      <Card label="Coverage" value={`${pct(kpis.coverage.sharedRate)} shared`} detail={`${pct(kpis.coverage.acceptedRate)} accepted, of ${kpis.coverage.eligible} open deals at stage 3+`} />
+      <Card
+        label="MAP completion"
+        value={pct(kpis.completion.rate)}
+        detail={`${kpis.completion.onTime} of ${kpis.completion.due} due, on time`}
+        alert={lowCompletion ? "Below 70%" : null}
+      />
+      <Card
+        label="Coverage"
+        value={`${pct(kpis.coverage.sharedRate)} shared`}
+        detail={`${pct(kpis.coverage.acceptedRate)} accepted, of ${kpis.coverage.eligible} open deals at stage 3+`}
+      />
       <Card
         label="Re-dated"
         value={pct(kpis.slippage.redatedRate)}
-        detail={kpis.slippage.averageDaysSlipped === null ? "no milestone slipped" : `${kpis.slippage.redated} of ${kpis.slippage.milestones}, avg ${kpis.slippage.averageDaysSlipped.toFixed(1)} days slipped`}
+        detail={
+          kpis.slippage.averageDaysSlipped === null
+            ? "no milestone slipped"
+            : `${kpis.slippage.redated} of ${kpis.slippage.milestones}, avg ${kpis.slippage.averageDaysSlipped.toFixed(1)} days slipped`
+        }
       />
       <Card label="Projected out of quarter" value={String(kpis.slippage.dealsProjectedOut)} detail="open deals" />
       <Card
@@ -57,7 +70,8 @@ export function UnreadableNote({ deals }: { deals: Array<{ dealId: string; accou
   const shown = deals.slice(0, 5);
   return (
     <p role="note" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900" data-testid="unreadable-note">
-      {deals.length === 1 ? "1 deal has a date we cannot read" : `${deals.length} deals have a date we cannot read`}, so {deals.length === 1 ? "its figures are" : "their figures are"} left out until fixed:{" "}
+      {deals.length === 1 ? "1 deal has a date we cannot read" : `${deals.length} deals have a date we cannot read`}, so{" "}
+      {deals.length === 1 ? "its figures are" : "their figures are"} left out until fixed:{" "}
       {shown.map((d, i) => (
         <span key={d.dealId}>
           {i > 0 ? ", " : null}

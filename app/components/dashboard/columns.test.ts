@@ -7,7 +7,7 @@ describe("CSV cells", () => {
   });
 
   it.each([
-    ["=HYPERLINK(\"x\")", `"'=HYPERLINK(""x"")"`],
+    ['=HYPERLINK("x")', `"'=HYPERLINK(""x"")"`],
     ["+1", "'+1"],
     ["-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0"],
     ["-2+3", "'-2+3"],

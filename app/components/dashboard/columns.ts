@@ -15,7 +15,9 @@ const pct = (rate: number | null) => (rate === null ? "—" : `${Math.round(rate
 
 /** Rep-called and derived Commit, summed over currencies in the order they appear. */
 export function commitTotals(k: Kpis): string {
-  const parts = Object.entries(k.forecast.byCurrency).map(([currency, t]) => `${currency} ${t.rep.COMMIT.toLocaleString("en-US")} / ${t.derived.COMMIT.toLocaleString("en-US")}`);
+  const parts = Object.entries(k.forecast.byCurrency).map(
+    ([currency, t]) => `${currency} ${t.rep.COMMIT.toLocaleString("en-US")} / ${t.derived.COMMIT.toLocaleString("en-US")}`,
+  );
   return parts.length ? parts.join("; ") : "—";
 }
 
@@ -56,7 +58,7 @@ const FORECAST_SIDES = [
 /** The rows' KPI table as CSV cells: counts, then forecast amounts per currency and category. */
 export function kpiCsvRows(rows: Array<{ name: string; kpis: Kpis }>): CsvCell[][] {
   const currencies = [...new Set(rows.flatMap((r) => Object.keys(r.kpis.forecast.byCurrency)))].sort();
-    const header = [
+  const header = [
     "Name",
     ...KPI_COUNT_COLUMNS.map((c) => c.header),
     ...currencies.flatMap((cur) => FORECAST_SIDES.flatMap(([, side]) => FORECAST_CATEGORIES.map((c) => `${side} ${FORECAST_LABELS[c]} (${cur})`))),

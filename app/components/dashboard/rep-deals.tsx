@@ -64,9 +64,7 @@ export function RepDeals({ deals }: { deals: RepDealRow[] }) {
                   <span className="text-slate-500">closes outside the window</span>
                 )}
               </td>
-              <td className="px-2 py-2">
-                {d.milestones.due ? `${d.milestones.due} (${d.milestones.onTime})` : "—"}
-              </td>
+              <td className="px-2 py-2">{d.milestones.due ? `${d.milestones.due} (${d.milestones.onTime})` : "—"}</td>
               <td className="px-2 py-2">{d.milestones.redated ? `${d.milestones.redated} (${d.milestones.daysSlipped} days)` : "—"}</td>
               <td className="px-2 py-2">{d.outcome === "OPEN" ? d.activeBuyerCount : "—"}</td>
             </tr>

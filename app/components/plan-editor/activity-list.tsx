@@ -28,8 +28,7 @@ export function ActivityList({
           <li key={entry.id} className="px-4 py-2 text-sm" data-testid="activity-entry">
             <p>
               <span className="font-medium">{entry.actorName}</span>
-              <span className="text-slate-500"> ({actorSideLabel(entry.actorSide)})</span>{" "}
-              {describeActivity(entry, titles, people)}
+              <span className="text-slate-500"> ({actorSideLabel(entry.actorSide)})</span> {describeActivity(entry, titles, people)}
             </p>
             <p className="text-xs text-slate-500">
               <time dateTime={entry.at}>{formatMoment(entry.at, timezone)}</time>
@@ -40,4 +39,3 @@ export function ActivityList({
     </section>
   );
 }
-

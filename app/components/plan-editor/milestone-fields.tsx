@@ -5,10 +5,7 @@ import type { ParticipantView } from "./types";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Field = FieldMetadata<any, any, string[]>;
-type MilestoneFieldSet = Record<
-  "title" | "output" | "ownerSide" | "ownerParticipantId" | "targetDate" | "status" | "gatesStage" | "internalOnly",
-  Field
->;
+type MilestoneFieldSet = Record<"title" | "output" | "ownerSide" | "ownerParticipantId" | "targetDate" | "status" | "gatesStage" | "internalOnly", Field>;
 
 /** The milestone's fields, shared by the add and edit forms. */
 export function MilestoneFields({ fields, participants }: { fields: MilestoneFieldSet; participants: ParticipantView[] }) {
@@ -32,10 +29,7 @@ export function MilestoneFields({ fields, participants }: { fields: MilestoneFie
       <SelectField
         label="Owner"
         {...getSelectProps(fields.ownerParticipantId)}
-        options={[
-          { value: "", label: "Unassigned" },
-          ...people.map((p) => ({ value: p.id, label: `${p.name} (${p.side === "BUYER" ? "buyer" : "seller"})` })),
-        ]}
+        options={[{ value: "", label: "Unassigned" }, ...people.map((p) => ({ value: p.id, label: `${p.name} (${p.side === "BUYER" ? "buyer" : "seller"})` }))]}
         errors={fields.ownerParticipantId.errors}
       />
       <InputField label="Target date" {...getInputProps(fields.targetDate, { type: "date" })} errors={fields.targetDate.errors} />

@@ -64,14 +64,23 @@ function MilestoneRow({ milestone: m, plan, people, today, first, last }: RowPro
               {m.title}
             </p>
             <MilestoneStatusBadge status={m.status} completion={m.completion} />
-            {overdue > 0 ? <Badge tone="red">{overdue} {overdue === 1 ? "day" : "days"} overdue</Badge> : null}
+            {overdue > 0 ? (
+              <Badge tone="red">
+                {overdue} {overdue === 1 ? "day" : "days"} overdue
+              </Badge>
+            ) : null}
             {m.internalOnly ? <Badge>Internal only</Badge> : null}
             {m.gatesStage ? <Badge tone="blue">Gates stage {m.gatesStage}</Badge> : null}
             <SavedNotice anchor={`milestone-${m.id}`} />
           </div>
           <p className="mt-1 text-sm text-slate-600">
             <span data-testid="milestone-date">{formatCalendarDate(m.targetDate)}</span>
-            {slipped > 0 ? <span className="text-amber-700"> (was {formatCalendarDate(m.originalTargetDate)}, +{slipped}d)</span> : null}
+            {slipped > 0 ? (
+              <span className="text-amber-700">
+                {" "}
+                (was {formatCalendarDate(m.originalTargetDate)}, +{slipped}d)
+              </span>
+            ) : null}
             {" · "}
             {OWNER_SIDE_LABELS[m.ownerSide]}
             {m.ownerName ? `: ${m.ownerName}` : ", unassigned"}
@@ -112,7 +121,17 @@ function MoveButton({ milestone, direction, disabled }: { milestone: MilestoneVi
   );
 }
 
-function EditMilestone({ milestone: m, plan, people, formId }: { milestone: MilestoneView; plan: PlanView; people: ReadonlyMap<string, string>; formId: string }) {
+function EditMilestone({
+  milestone: m,
+  plan,
+  people,
+  formId,
+}: {
+  milestone: MilestoneView;
+  plan: PlanView;
+  people: ReadonlyMap<string, string>;
+  formId: string;
+}) {
   const result = useIntentResult(formId);
   const saved = useSavedToken(formId);
   const { base, markDirty } = useBaseVersion(m.version, result ?? saved);

@@ -49,8 +49,8 @@ export function Participants({ plan, accessRequests, timezone }: { plan: PlanVie
             ) : null}
             <SavedNotice anchor="invite-buyers" className="block" />
             <p className="text-xs text-slate-500">
-              {plan.status === "DRAFT" ? "Inviting shares the plan: its dates become the original dates. " : ""}Each invitation carries a new link and code; an earlier
-              one stops working.
+              {plan.status === "DRAFT" ? "Inviting shares the plan: its dates become the original dates. " : ""}Each invitation carries a new link and code; an
+              earlier one stops working.
             </p>
             <Button type="submit" variant="secondary" pending={inviting}>
               Invite selected buyers

@@ -1,17 +1,7 @@
 // The plain shapes the seller's deal page receives from its loader. Built in
 // app/routes/_seller.deals.$dealId/view.server.ts, read by the components beside this file.
 import type { CompletionState } from "~/domain/completion";
-import type {
-  AccessState,
-  BuyingRole,
-  CalendarDate,
-  ForecastCategory,
-  MilestoneStatus,
-  Outcome,
-  OwnerSide,
-  PlanStatus,
-  Side,
-} from "~/domain/types";
+import type { AccessState, BuyingRole, CalendarDate, ForecastCategory, MilestoneStatus, Outcome, OwnerSide, PlanStatus, Side } from "~/domain/types";
 
 export interface DealView {
   id: string;

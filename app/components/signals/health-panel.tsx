@@ -17,7 +17,9 @@ export function HealthPanel({ signals, targetCloseDate }: { signals: DealSignals
           {health.score}
         </span>
         <Badge tone={HEALTH_TONES[health.label]}>{HEALTH_LABELS[health.label]}</Badge>
-        {signals.planStatus ? <Badge tone={PLAN_STATUS_TONES[signals.planStatus]}>Plan {PLAN_STATUS_SIGNAL_LABELS[signals.planStatus].toLowerCase()}</Badge> : null}
+        {signals.planStatus ? (
+          <Badge tone={PLAN_STATUS_TONES[signals.planStatus]}>Plan {PLAN_STATUS_SIGNAL_LABELS[signals.planStatus].toLowerCase()}</Badge>
+        ) : null}
       </div>
       <ul className="mt-2 space-y-0.5 text-sm text-slate-700" data-testid="health-reasons" aria-label="What the score is made of">
         {health.deductions.map((d) => (

@@ -8,7 +8,10 @@ export function SlippageTable({ signals, titles }: { signals: DealSignals; title
   return (
     <section className="rounded-lg bg-white shadow-sm ring-1 ring-slate-200" aria-labelledby="slippage-heading">
       <h2 id="slippage-heading" className="border-b border-slate-200 px-4 py-3 font-semibold">
-        Slippage <span className="font-normal text-slate-500">({signals.slippedCount} slipped, {signals.totalDaysSlipped} days in all)</span>
+        Slippage{" "}
+        <span className="font-normal text-slate-500">
+          ({signals.slippedCount} slipped, {signals.totalDaysSlipped} days in all)
+        </span>
       </h2>
       <div className="overflow-x-auto">
         <table className="w-full text-left text-sm" data-testid="slippage-table">
@@ -31,8 +34,12 @@ export function SlippageTable({ signals, titles }: { signals: DealSignals; title
                 <td className="whitespace-nowrap px-2 py-2">{formatCalendarDate(m.targetDate)}</td>
                 <td className="px-2 py-2 text-right">{m.redateCount}</td>
                 <td className={`px-2 py-2 text-right ${m.daysSlipped > 0 ? "text-amber-700" : ""}`}>{m.daysSlipped > 0 ? `+${m.daysSlipped}d` : "0"}</td>
-                <td className={`px-2 py-2 text-right ${m.daysOverdue > 0 ? "font-medium text-red-700" : ""}`}>{m.daysOverdue > 0 ? `${m.daysOverdue}d` : "0"}</td>
-                <td className="px-4 py-2">{m.countsAsDone ? (m.buyerConfirmed ? "Confirmed by buyer" : "Yes") : m.awaitingBuyerConfirmation ? "Awaiting buyer" : "No"}</td>
+                <td className={`px-2 py-2 text-right ${m.daysOverdue > 0 ? "font-medium text-red-700" : ""}`}>
+                  {m.daysOverdue > 0 ? `${m.daysOverdue}d` : "0"}
+                </td>
+                <td className="px-4 py-2">
+                  {m.countsAsDone ? (m.buyerConfirmed ? "Confirmed by buyer" : "Yes") : m.awaitingBuyerConfirmation ? "Awaiting buyer" : "No"}
+                </td>
               </tr>
             ))}
           </tbody>

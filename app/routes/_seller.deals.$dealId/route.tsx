@@ -40,13 +40,10 @@ import { ErrorPage } from "~/root";
 import { toDealView, toPlanView, toArchiveState } from "./view.server";
 import { ARCHIVE_INTENTS, archiveAction } from "./archive.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.deal.accountName} · Mutual` : "Deal · Mutual" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.deal.accountName} · Mutual` : "Deal · Mutual" }];
 
 // Remix skips reloading after a 4xx action; after a 409 the page must show what is stored now.
-export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) =>
-  actionStatus === 409 || defaultShouldRevalidate;
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) => actionStatus === 409 || defaultShouldRevalidate;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const seller = await requireSeller(request);
@@ -118,7 +115,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return run(MeddpiccSchema, intent, (v) => saveMeddpicc(seller, dealId, v).then(() => at("meddpicc")));
     case "invite-buyers":
       return sendingEmail(
-        run(InviteBuyersSchema, intent, (v) => inviteBuyers(seller, dealId, v.participantIds, appUrl(request)).then(() => at("invite-buyers", "Invitations sent."))),
+        run(InviteBuyersSchema, intent, (v) =>
+          inviteBuyers(seller, dealId, v.participantIds, appUrl(request)).then(() => at("invite-buyers", "Invitations sent.")),
+        ),
       );
     case "decide-access":
       return sendingEmail(
@@ -166,7 +165,11 @@ export default function DealPage() {
         <DealHeader deal={deal} plan={plan} />
         <div className="mt-6 grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
           <section aria-labelledby="plan-heading" className="min-w-0 space-y-4">
-            {signals ? <HealthPanel signals={signals} targetCloseDate={deal.targetCloseDate} /> : <UnreadableDateNotice field={unreadableDate ?? "one of its dates"} />}
+            {signals ? (
+              <HealthPanel signals={signals} targetCloseDate={deal.targetCloseDate} />
+            ) : (
+              <UnreadableDateNotice field={unreadableDate ?? "one of its dates"} />
+            )}
             {plan ? (
               <>
                 <PlanSettings plan={plan} />
