@@ -19,7 +19,15 @@ export interface LargeOrganization {
 
 const TODAY_OFFSET_RANGE = 120;
 const MILESTONES_PER_PLAN = 15;
-const EXTRA_STEPS = ["Pilot kickoff", "Pilot review", "Reference call", "Data protection review", "Implementation plan agreed", "Budget confirmed", "Kickoff scheduled"];
+const EXTRA_STEPS = [
+  "Pilot kickoff",
+  "Pilot review",
+  "Reference call",
+  "Data protection review",
+  "Implementation plan agreed",
+  "Budget confirmed",
+  "Kickoff scheduled",
+];
 const BUYER_ROLES = ["ECONOMIC_BUYER", "CHAMPION", "TECHNICAL_EVALUATOR", "PROCUREMENT", "LEGAL", "EXECUTIVE_SPONSOR", "USER_CHAMPION", "OTHER"];
 const CATEGORIES = ["PIPELINE", "BEST_CASE", "COMMIT", "OMITTED"];
 
@@ -111,7 +119,9 @@ export async function generateLargeOrganization(options: { deals: number; seed?:
   const reps: Array<{ id: string; name: string; email: string }> = [];
   for (let t = 0; t < teamCount; t++) {
     const team = await prisma.team.create({ data: { organizationId: orgId, name: `Team ${String.fromCharCode(65 + t)}` } });
-    await prisma.user.create({ data: { organizationId: orgId, teamId: team.id, role: "MANAGER", name: `Manager ${t + 1}`, email: `manager${t + 1}-${suffix}@scale.test` } });
+    await prisma.user.create({
+      data: { organizationId: orgId, teamId: team.id, role: "MANAGER", name: `Manager ${t + 1}`, email: `manager${t + 1}-${suffix}@scale.test` },
+    });
     for (let r = 0; r < repsPerTeam; r++) {
       const email = `rep${t + 1}-${r + 1}-${suffix}@scale.test`;
       const rep = await prisma.user.create({ data: { organizationId: orgId, teamId: team.id, role: "REP", name: `Rep ${t + 1}.${r + 1}`, email } });
@@ -171,7 +181,15 @@ export async function generateLargeOrganization(options: { deals: number; seed?:
       closedOn: outcome === "OPEN" ? null : addDays(today, -rnd.int(1, 20)),
       createdAt: atDay(start, 9),
     });
-    const rec = (planId: string | null, actor: { side: string; userId?: string; participantId?: string; name: string }, date: string, entity: { type: string; id: string }, action: string, before: object | null, after: object | null) =>
+    const rec = (
+      planId: string | null,
+      actor: { side: string; userId?: string; participantId?: string; name: string },
+      date: string,
+      entity: { type: string; id: string },
+      action: string,
+      before: object | null,
+      after: object | null,
+    ) =>
       activities.push({
         id: id(),
         organizationId: orgId,
@@ -194,7 +212,16 @@ export async function generateLargeOrganization(options: { deals: number; seed?:
     const planId = id();
     const sharedOn = planState === "DRAFT" ? null : addDays(start, rnd.int(1, 5));
     const repParticipant = id();
-    participants.push({ id: repParticipant, organizationId: orgId, planId, side: "SELLER", userId: rep.id, email: rep.email, name: rep.name, accessState: "ACTIVE" });
+    participants.push({
+      id: repParticipant,
+      organizationId: orgId,
+      planId,
+      side: "SELLER",
+      userId: rep.id,
+      email: rep.email,
+      name: rep.name,
+      accessState: "ACTIVE",
+    });
     const buyers: Array<{ id: string; name: string; active: boolean }> = [];
     const buyerCount = rnd.int(1, 8);
     for (let b = 0; b < buyerCount; b++) {
@@ -279,11 +306,22 @@ export async function generateLargeOrganization(options: { deals: number; seed?:
       if (completedOn) {
         const actor = byBuyer ? { side: "BUYER", participantId: buyer!.id, name: buyer!.name } : seller;
         rec(planId, actor, completedOn, { type: "MILESTONE", id: milestoneId }, "milestone.completed", { status: "IN_PROGRESS" }, { status: "DONE" });
-        if (confirmed) rec(planId, { side: "BUYER", participantId: buyer!.id, name: buyer!.name }, completedOn < lastBuyerDay ? completedOn : lastBuyerDay, { type: "MILESTONE", id: milestoneId }, "milestone.confirmed", null, { buyerConfirmed: true });
+        if (confirmed)
+          rec(
+            planId,
+            { side: "BUYER", participantId: buyer!.id, name: buyer!.name },
+            completedOn < lastBuyerDay ? completedOn : lastBuyerDay,
+            { type: "MILESTONE", id: milestoneId },
+            "milestone.confirmed",
+            null,
+            { buyerConfirmed: true },
+          );
       }
     }
     if (sharedOn && buyers.length && lastBuyerDay >= sharedOn) {
-      rec(planId, { side: "BUYER", participantId: buyers[0].id, name: buyers[0].name }, lastBuyerDay, { type: "COMMENT", id: planId }, "comment.added", null, { body: "Looks good on our side." });
+      rec(planId, { side: "BUYER", participantId: buyers[0].id, name: buyers[0].name }, lastBuyerDay, { type: "COMMENT", id: planId }, "comment.added", null, {
+        body: "Looks good on our side.",
+      });
     }
     if (deals.length >= 250) await flush();
   }

@@ -21,17 +21,45 @@ export async function planFixture(organizationId: string) {
   const owner = await prisma.user.findFirstOrThrow({ where: { organizationId, role: "REP" } });
   const today = organizationToday(org);
   const deal = await prisma.deal.create({
-    data: { organizationId, ownerId: owner.id, accountName: "Bench Buyer Co", name: "Benchmark deal", amount: 90000, stage: 4, targetCloseDate: addDays(today, 40) },
+    data: {
+      organizationId,
+      ownerId: owner.id,
+      accountName: "Bench Buyer Co",
+      name: "Benchmark deal",
+      amount: 90000,
+      stage: 4,
+      targetCloseDate: addDays(today, 40),
+    },
   });
   const plan = await prisma.plan.create({
-    data: { organizationId, dealId: deal.id, title: "Bench Buyer Co: mutual action plan", status: "SHARED", sharedOn: addDays(today, -20), sharedAt: new Date(), summary: "Benchmark plan." },
+    data: {
+      organizationId,
+      dealId: deal.id,
+      title: "Bench Buyer Co: mutual action plan",
+      status: "SHARED",
+      sharedOn: addDays(today, -20),
+      sharedAt: new Date(),
+      summary: "Benchmark plan.",
+    },
   });
   const people = [];
-  people.push(await prisma.participant.create({ data: { organizationId, planId: plan.id, side: "SELLER", userId: owner.id, email: owner.email, name: owner.name, accessState: "ACTIVE" } }));
+  people.push(
+    await prisma.participant.create({
+      data: { organizationId, planId: plan.id, side: "SELLER", userId: owner.id, email: owner.email, name: owner.name, accessState: "ACTIVE" },
+    }),
+  );
   for (let i = 0; i < 7; i++) {
     people.push(
       await prisma.participant.create({
-        data: { organizationId, planId: plan.id, side: "BUYER", email: `buyer${i}@benchbuyer.example`, name: `Bench Buyer ${i + 1}`, role: i === 0 ? "CHAMPION" : "OTHER", accessState: "ACTIVE" },
+        data: {
+          organizationId,
+          planId: plan.id,
+          side: "BUYER",
+          email: `buyer${i}@benchbuyer.example`,
+          name: `Bench Buyer ${i + 1}`,
+          role: i === 0 ? "CHAMPION" : "OTHER",
+          accessState: "ACTIVE",
+        },
       }),
     );
   }

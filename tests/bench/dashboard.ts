@@ -39,8 +39,10 @@ export async function benchDashboard() {
   // The first visit after "today" moves reads the cache as it is (the background refresh catches up).
   const tomorrow = new Date(Date.now() + 86_400_000);
   const newDayMs = await median(7, () => loadDashboard(org.actor, window, tomorrow));
-  const floorMs = await median(7, () =>
-    prisma.$queryRaw`
+  const floorMs = await median(
+    7,
+    () =>
+      prisma.$queryRaw`
       SELECT COUNT(*) AS "due",
              SUM(CASE WHEN m."status" = 'DONE' AND m."completedOn" <= m."targetDate" THEN 1 ELSE 0 END) AS "onTime",
              SUM(CASE WHEN m."targetDate" > m."originalTargetDate" THEN 1 ELSE 0 END) AS "redated"

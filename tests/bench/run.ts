@@ -60,5 +60,7 @@ console.log(
   `  (b') unchanged live-update poll (304): ${fmt(buyer.pollRps)} req/s = ${fmt(buyer.pollShare * 100, 1)}% of /healthz ` +
     `(round shares ${buyer.pollRoundShares.map((s) => `${fmt(s * 100, 1)}%`).join(", ")}; ${buyer.pollErrors} not 304; goal ≥ 80%)`,
 );
-console.log(`  (c) JavaScript sent to the buyer plan page: ${fmt(buyer.jsBytes / 1024, 1)} KB gzipped in ${buyer.jsFiles} ${buyer.jsFiles === 1 ? "file" : "files"} (goal ≤ 90 KB)`);
+console.log(
+  `  (c) JavaScript sent to the buyer plan page: ${fmt(buyer.jsBytes / 1024, 1)} KB gzipped in ${buyer.jsFiles} ${buyer.jsFiles === 1 ? "file" : "files"} (goal ≤ 90 KB)`,
+);
 process.exit(0);
