@@ -14,7 +14,6 @@ import { consumeCode, consumeLinkToken, userForVerification, type VerifyFailure 
 import { safeRedirect } from "~/utils/auth.server";
 import { LIMITS, clientIp, enforceLimits } from "~/utils/rate-limit.server";
 import { startSession } from "~/utils/session.server";
-import { keepThrownHeaders } from "~/utils/route-headers";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Mutual" }, { name: "robots", content: "noindex" }];
 
@@ -34,9 +33,6 @@ const FAILURE_MESSAGES: Record<VerifyFailure, string> = {
   TOO_MANY_ATTEMPTS: "Too many wrong codes were entered, so this code no longer works.",
   WRONG_CODE: "That code is not right.",
 };
-
-/** A refused attempt (429) keeps its Retry-After. */
-export const headers = keepThrownHeaders;
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await enforceLimits([LIMITS.verifyPerIp, clientIp(context)]);

@@ -12,7 +12,6 @@ import { getSeller, safeRedirect } from "~/utils/auth.server";
 import { kickOutbox } from "~/utils/email.server";
 import { appUrl } from "~/utils/env.server";
 import { LIMITS, clientIp, enforceLimits } from "~/utils/rate-limit.server";
-import { keepThrownHeaders } from "~/utils/route-headers";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Mutual" }];
 
@@ -20,9 +19,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (await getSeller(request)) throw redirect("/deals");
   return null;
 }
-
-/** A refused attempt (429) keeps its Retry-After. */
-export const headers = keepThrownHeaders;
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();

@@ -24,7 +24,6 @@ import { kickOutbox } from "~/utils/email.server";
 import { appUrl } from "~/utils/env.server";
 import { LIMITS, clientIp, enforceLimits } from "~/utils/rate-limit.server";
 import { findSession, startSession } from "~/utils/session.server";
-import { keepThrownHeaders } from "~/utils/route-headers";
 
 export const meta: MetaFunction = () => [{ title: "Open the plan · Mutual" }, { name: "robots", content: "noindex" }];
 
@@ -70,9 +69,6 @@ type Step =
   | { step: "requested"; email: string }
   | { step: "revoked" }
   | { step: "declined" };
-
-/** A refused attempt (429) keeps its Retry-After. */
-export const headers = keepThrownHeaders;
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const planId = params.planId ?? "";

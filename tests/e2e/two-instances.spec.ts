@@ -101,6 +101,4 @@ test("a rate limit counts the hits made on both instances", async ({ request }) 
   expect(firstRefusal).toBeGreaterThan(0);
   expect(firstRefusal).toBeLessThanOrEqual(30);
   expect(statuses.slice(firstRefusal).every((status) => status === 429)).toBe(true);
-  const refused = await requestSignIn(request, INSTANCES[firstRefusal % 2], "someone@example.test");
-  expect(Number(refused.headers()["retry-after"])).toBeGreaterThan(0);
 });
