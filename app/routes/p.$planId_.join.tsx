@@ -27,13 +27,20 @@ import { findSession, startSession } from "~/utils/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Open the plan · Mutual" }, { name: "robots", content: "noindex" }];
 
-type Mode = "email" | "code" | "someone-else" | "sent";
+type Mode = "email" | "code" | "someone-else" | "sent" | "code-sent" | "requested";
 
+// A post that worked redirects here with what to show next, so a reload never posts it again.
 function modeOf(query: URLSearchParams): Mode {
   if (query.get("have") === "code") return "code";
   if (query.get("as") === "someone-else") return "someone-else";
   if (query.get("sent") === "link") return "sent";
+  if (query.get("sent") === "code") return "code-sent";
+  if (query.get("sent") === "request") return "requested";
   return "email";
+}
+
+function joinPage(planId: string, query: Record<string, string>) {
+  return redirect(`/p/${planId}/join?${new URLSearchParams(query)}`, 303);
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -66,7 +73,6 @@ type Step =
   | { step: "email"; email: string; errors?: Record<string, string[]> }
   | { step: "have-code"; email: string; errors?: Record<string, string[]> }
   | { step: "failed"; message: string }
-  | { step: "requested"; email: string }
   | { step: "revoked" }
   | { step: "declined" };
 
@@ -83,7 +89,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     await enforceLimits([LIMITS.signInRequestPerIp, ip], [LIMITS.signInRequestPerEmail, `${planId}:${email}`]);
     await requestBuyerCode(planId, email, appUrl(request));
     kickOutbox();
-    return data<Step>({ step: "code", email });
+    return joinPage(planId, { sent: "code", email });
   }
   if (intent === "renew") return renew(planId, String(form.get("token") ?? ""), request, ip);
 
@@ -137,7 +143,7 @@ async function admit(planId: string, target: string, request: Request) {
       return redirectDocument(`/p/${planId}`, { headers: { "Set-Cookie": cookie } });
     }
     case "REQUESTED":
-      return data<Step>({ step: "requested", email: target });
+      return joinPage(planId, { sent: "request", email: target });
     case "REVOKED":
       return data<Step>({ step: "revoked" }, { status: 403 });
     case "DECLINED":
@@ -158,10 +164,10 @@ export default function JoinPlan() {
   const result = useActionData<typeof action>();
   const pending = useNavigation().state === "submitting";
 
-  if (result?.step === "requested") {
+  if (mode === "requested" && !result) {
     return (
       <Notice title="Access requested">
-        {`Thanks, ${result.email} is verified. Your address is not yet on this plan, so we asked the seller to let you in. You will get an email either way.`}
+        {`Thanks, ${email} is verified. Your address is not yet on this plan, so we asked the seller to let you in. You will get an email either way.`}
       </Notice>
     );
   }
@@ -191,6 +197,7 @@ export default function JoinPlan() {
   if (link && token) return <ContinueAs planId={planId} token={token} link={link} pending={pending} />;
   if (mode === "sent") return <Notice title="Check your email">We sent a new link and code to the address the earlier email went to.</Notice>;
   if (mode === "code") return <HaveCodeForm planId={planId} email={email} pending={pending} />;
+  if (mode === "code-sent") return <CodeForm email={email} pending={pending} />;
   const emailStep = result?.step === "email" ? result : undefined;
   return (
     <AuthCard title={mode === "someone-else" ? "Open the plan as yourself" : "Open the plan"}>

@@ -43,12 +43,17 @@ const freshDeal = () => addDealWithPlan(tenant.repActor);
 
 const buyerSessions = (email: string) => prisma.session.count({ where: { kind: "BUYER", buyerEmail: email } });
 
+/** Where a post on the join page that worked sends the browser next (Post/Redirect/Get). */
+function joinPageAt(planId: string, query: Record<string, string>) {
+  return `/p/${planId}/join?${new URLSearchParams(query)}`;
+}
+
 /** A stranger asks for a code on the plan's page and types it in; returns the verify response. */
 async function verifyByCode(planId: string, email: string) {
   const ip = freshIp();
   const { result: asked, emails } = await emailsDuring(email, () => joinPost(planId, { intent: "request-code", email }, ip));
-  expect(asked.status).toBe(200);
-  expect(asked.body).toEqual({ step: "code", email });
+  expect(asked.status).toBe(303);
+  expect(asked.headers.get("Location")).toBe(joinPageAt(planId, { sent: "code", email }));
   expect(emails.map((e) => e.kind)).toEqual(["BUYER_SIGN_IN"]);
   return joinPost(planId, { intent: "verify-code", email, code: secretsOf(emails[0]).code }, ip);
 }
@@ -299,8 +304,8 @@ describe("a buyer the rep removed", () => {
     expect(await snapshotPlan(plan.id)).toEqual(before);
 
     const { result: asked, emails } = await emailsDuring(buyer.email, () => joinPost(plan.id, { intent: "request-code", email: buyer.email }));
-    expect(asked.status).toBe(200);
-    expect(asked.body).toEqual({ step: "code", email: buyer.email });
+    expect(asked.status).toBe(303);
+    expect(asked.headers.get("Location")).toBe(joinPageAt(plan.id, { sent: "code", email: buyer.email }));
     expect(emails).toEqual([]);
 
     const sessionsBefore = await buyerSessions(buyer.email);
@@ -341,8 +346,8 @@ describe("a forwarded link", () => {
     const eve = `eve-${uniqueSuffix()}@elsewhere.example`;
 
     const { result: response, emails: notices } = await emailsDuring(tenant.rep.email, () => verifyByCode(plan.id, eve));
-    expect(response.status).toBe(200);
-    expect(response.body).toEqual({ step: "requested", email: eve });
+    expect(response.status).toBe(303);
+    expect(response.headers.get("Location")).toBe(joinPageAt(plan.id, { sent: "request", email: eve }));
     expect(response.headers.get("Set-Cookie")).toBeNull();
     expect(await buyerSessions(eve)).toBe(0);
     expect(await prisma.participant.count({ where: { planId: plan.id, email: eve } })).toBe(0);
@@ -374,7 +379,7 @@ describe("a forwarded link", () => {
     expect((await sellerLoad(deal.id)).view.accessRequests).toEqual([]);
 
     const mallory = `mallory-${uniqueSuffix()}@elsewhere.example`;
-    expect((await verifyByCode(plan.id, mallory)).body).toEqual({ step: "requested", email: mallory });
+    expect((await verifyByCode(plan.id, mallory)).headers.get("Location")).toBe(joinPageAt(plan.id, { sent: "request", email: mallory }));
     const second = await prisma.accessRequest.findFirstOrThrow({ where: { planId: plan.id, email: mallory } });
     const { result: declined, emails: told } = await emailsDuring(mallory, () =>
       sellerPost(deal.id, { intent: "decide-access", requestId: second.id, decision: "DECLINE" }),

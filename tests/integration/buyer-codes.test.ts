@@ -170,7 +170,9 @@ describe("the invitation's code on the plan's page", () => {
     const eve = `eve-${uniqueSuffix()}@elsewhere.example`;
     const ip = freshIp();
     const { emails: asked } = await emailsDuring(eve, () => joinPost(plan.id, { intent: "request-code", email: eve }, ip));
-    expect((await typeCode(plan.id, eve, secretsOf(asked[0]).code, ip)).body).toEqual({ step: "requested", email: eve });
+    expect((await typeCode(plan.id, eve, secretsOf(asked[0]).code, ip)).headers.get("Location")).toBe(
+      `/p/${plan.id}/join?${new URLSearchParams({ sent: "request", email: eve })}`,
+    );
     const request = await prisma.accessRequest.findFirstOrThrow({ where: { planId: plan.id, email: eve } });
     const { emails } = await emailsDuring(eve, () => sellerPost(deal.id, { intent: "decide-access", requestId: request.id, decision: "APPROVE" }));
     expect(emails[0].subject).toBe(`You can now open “${plan.title}”`);
