@@ -23,15 +23,18 @@ async function fillNewDeal(page: Page, close: string, start: string) {
 }
 
 /** Writes a deal straight into the e2e database, as a bad import or a hand-edited row would. */
+// A fresh id per run, so a retry of the test does not collide with the first attempt's row.
+const FORCED_DEAL_ID = `forced-unreadable-${Date.now()}`;
+
 function forceDealWithDate(copyOf: string, targetCloseDate: string) {
   const db = new Database(E2E_DB);
   try {
     db.prepare(
       `INSERT INTO "Deal" ("id", "organizationId", "ownerId", "accountName", "name", "amount", "currency", "stage", "targetCloseDate",
                            "repForecastCategory", "outcome", "version", "createdAt", "updatedAt")
-       SELECT 'forced-unreadable-deal', "organizationId", "ownerId", 'Unreadable Date Co', 'Unreadable rollout', 40000, 'USD', 3, ?,
+       SELECT ?, "organizationId", "ownerId", 'Unreadable Date Co', 'Unreadable rollout', 40000, 'USD', 3, ?,
               'COMMIT', 'OPEN', 1, "createdAt", "updatedAt" FROM "Deal" WHERE "id" = ?`,
-    ).run(targetCloseDate, copyOf);
+    ).run(FORCED_DEAL_ID, targetCloseDate, copyOf);
   } finally {
     db.close();
   }
@@ -90,7 +93,7 @@ test("a stored date the app cannot read breaks only its own deal, which is then 
   // Another deal's page shows its figures; the broken deal's page says what to fix.
   await page.goto(healthyUrl);
   await expect(page.getByTestId("health-panel")).toBeVisible();
-  await page.goto("/deals/forced-unreadable-deal");
+  await page.goto(`/deals/${FORCED_DEAL_ID}`);
   await expect(page.getByTestId("unreadable-date")).toContainText("This deal has a date we cannot read");
   await expect(page.getByTestId("unreadable-date")).toContainText("The problem is the target close date.");
 
@@ -117,14 +120,14 @@ test("a stored date the app cannot read breaks only its own deal, which is then 
   const adminContext = await browser.newContext();
   const admin = await adminContext.newPage();
   await signIn(admin, "admin@mutual.test");
-  await admin.goto("/deals/forced-unreadable-deal");
+  await admin.goto(`/deals/${FORCED_DEAL_ID}`);
   await admin.getByText("Delete this deal").click();
   await admin.getByLabel(/Type the account name/).fill("Some other name");
   await admin.getByRole("button", { name: "Delete deal for good" }).click();
-  await expect(admin.getByText("Type the account name, Unreadable Date Co, to confirm")).toBeVisible();
+  await expect(admin.getByRole("listitem").filter({ hasText: "Type the account name, Unreadable Date Co, to confirm" })).toBeVisible();
   await admin.getByLabel(/Type the account name/).fill("Unreadable Date Co");
   await admin.getByRole("button", { name: "Delete deal for good" }).click();
   await expect(admin).toHaveURL(/\/deals$/);
-  expect((await admin.request.get("/deals/forced-unreadable-deal")).status()).toBe(404);
+  expect((await admin.request.get(`/deals/${FORCED_DEAL_ID}`)).status()).toBe(404);
   await adminContext.close();
 });
