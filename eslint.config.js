@@ -1,5 +1,5 @@
 // One lint setup for the whole repository: TypeScript, React, hooks and accessibility rules.
-// Formatting is Prettier's job (.prettierrc.json), so no rule here is about layout.
+// Formatting is Prettier's job (the "prettier" key in package.json), so no rule here is about layout.
 import js from "@eslint/js";
 import jsxA11y from "eslint-plugin-jsx-a11y";
 import react from "eslint-plugin-react";
