@@ -1,11 +1,8 @@
-// Everything a buyer reads and does on a plan. Every query is scoped to the buyer's own plan and
-// excludes internal-only milestones, seller notes and seller-only history: what is not selected
-// here cannot reach a buyer's browser.
+// Everything a buyer does on a plan (what they read is in buyer-plan-read.server.ts). Every query
+// is scoped to the buyer's own plan; internal-only milestones are not found.
 import { prisma, type Tx } from "~/utils/db.server";
-import { storedDate } from "~/utils/stored-date";
 import { FieldError, ForbiddenError, NotFoundError, VersionConflictError } from "~/utils/http.server";
 import { organizationToday } from "~/domain/dates";
-import type { BuyingRole, Side } from "~/domain/types";
 import type { z } from "zod";
 import type {
   BuyerAddMilestoneSchema,
@@ -18,140 +15,10 @@ import type {
 import type { BuyerActor } from "./actor.server";
 import { recordActivity, type ActivityActor } from "./activity.server";
 import type { ActivityAction } from "./activity.types";
-import { milestoneView } from "./milestone-view.server";
 import { domainAllowed, inviteNewBuyer } from "./buyer-access.server";
 
 function buyerWho(buyer: BuyerActor): ActivityActor {
   return { side: "BUYER", participantId: buyer.participantId, name: buyer.name };
-}
-
-const VISIBLE_ACTIVITY_LIMIT = 25;
-
-type Stored = Date | string;
-type PlanRow = {
-  id: string;
-  title: string;
-  summary: string;
-  status: string;
-  sharedOn: string | null;
-  acceptedAt: Stored | null;
-  version: number;
-  allowedDomains: string;
-  acceptedByName: string | null;
-  sellerCompany: string;
-  buyerCompany: string;
-  sellerName: string;
-};
-type MilestoneRow = Omit<Parameters<typeof milestoneView>[0], "buyerConfirmedAt"> & { buyerConfirmedAt: Stored | null };
-type ParticipantRow = { id: string; side: string; name: string; title: string; role: string | null; accessState: string };
-type CommentRow = { id: string; milestoneId: string | null; body: string; side: string; createdAt: Stored; authorName: string };
-type ActivityRow = {
-  id: string;
-  at: Stored;
-  actorName: string;
-  actorSide: string;
-  entityType: string;
-  entityId: string;
-  action: string;
-  before: string | null;
-  after: string | null;
-};
-
-/**
- * The buyer's page is the busiest read, so it is five lean statements through the one Prisma
- * client rather than nested finds, written to run on SQLite and PostgreSQL alike. Every statement
- * is scoped by plan and organization; internal-only rows are filtered here, the history and
- * comments of a step the rep made internal later stay hidden with the step, and the history
- * starts when the plan was shared: the rep's drafting is not the buyer's business.
- */
-function readBuyerPlanRows(planId: string, organizationId: string) {
-  return Promise.all([
-    prisma.$queryRaw<PlanRow[]>`
-      SELECT p."id", p."title", p."summary", p."status", p."sharedOn", p."acceptedAt", p."version", p."allowedDomains",
-             accepter."name" AS "acceptedByName", o."name" AS "sellerCompany", d."accountName" AS "buyerCompany", owner."name" AS "sellerName"
-      FROM "Plan" p
-      JOIN "Organization" o ON o."id" = p."organizationId"
-      JOIN "Deal" d ON d."id" = p."dealId" AND d."organizationId" = p."organizationId"
-      JOIN "User" owner ON owner."id" = d."ownerId"
-      LEFT JOIN "Participant" accepter ON accepter."id" = p."acceptedByParticipantId"
-      WHERE p."id" = ${planId} AND p."organizationId" = ${organizationId}`,
-    prisma.$queryRaw<MilestoneRow[]>`
-      SELECT "id", "title", "output", "ownerSide", "ownerParticipantId", "targetDate", "originalTargetDate", "status", "completedOn",
-             "markedDoneBySide", "buyerConfirmedAt", "gatesStage", "position", "version"
-      FROM "Milestone"
-      WHERE "planId" = ${planId} AND "organizationId" = ${organizationId} AND "internalOnly" = false
-      ORDER BY "position" ASC`,
-    prisma.$queryRaw<ParticipantRow[]>`
-      SELECT "id", "side", "name", "title", "role", "accessState"
-      FROM "Participant"
-      WHERE "planId" = ${planId} AND "organizationId" = ${organizationId} AND "accessState" <> 'REVOKED'
-      ORDER BY "side" ASC, "createdAt" ASC`,
-    prisma.$queryRaw<CommentRow[]>`
-      SELECT c."id", c."milestoneId", c."body", c."side", c."createdAt", COALESCE(author."name", writer."name", 'Someone') AS "authorName"
-      FROM "Comment" c
-      LEFT JOIN "Milestone" m ON m."id" = c."milestoneId"
-      LEFT JOIN "Participant" author ON author."id" = c."authorParticipantId"
-      LEFT JOIN "User" writer ON writer."id" = c."authorUserId"
-      WHERE c."planId" = ${planId} AND c."organizationId" = ${organizationId} AND c."internalOnly" = false AND (c."milestoneId" IS NULL OR m."internalOnly" = false)
-      ORDER BY c."createdAt" ASC`,
-    prisma.$queryRaw<ActivityRow[]>`
-      SELECT a."id", a."at", a."actorName", a."actorSide", a."entityType", a."entityId", a."action", a."before", a."after"
-      FROM "Activity" a
-      JOIN "Plan" p ON p."id" = a."planId"
-      WHERE a."planId" = ${planId} AND a."organizationId" = ${organizationId} AND a."internalOnly" = false
-        AND (p."sharedAt" IS NULL OR a."at" >= p."sharedAt")
-        AND a."entityId" NOT IN (SELECT m."id" FROM "Milestone" m WHERE m."planId" = ${planId} AND m."internalOnly" = true)
-      ORDER BY a."at" DESC, a."id" DESC
-      LIMIT ${VISIBLE_ACTIVITY_LIMIT}`,
-  ]);
-}
-
-/** The plan as a buyer sees it. Internal-only rows are filtered in the query, not in the page. */
-export async function getBuyerPlan(buyer: BuyerActor) {
-  const [[plan], milestones, participants, comments, activities] = await readBuyerPlanRows(buyer.planId, buyer.organizationId);
-  if (!plan) throw new NotFoundError();
-  const names = new Map(participants.map((p) => [p.id, p.name]));
-  return {
-    me: { participantId: buyer.participantId, name: buyer.name, email: buyer.email },
-    today: organizationToday(buyer),
-    timezone: buyer.timezone,
-    plan: {
-      id: plan.id,
-      title: plan.title,
-      summary: plan.summary,
-      status: plan.status as "SHARED" | "ACCEPTED",
-      sharedOn: plan.sharedOn,
-      acceptedAt: plan.acceptedAt ? storedDate(plan.acceptedAt).toISOString() : null,
-      acceptedByName: plan.acceptedByName,
-      version: Number(plan.version),
-      allowedDomains: plan.allowedDomains.split(/\s+/).filter(Boolean),
-      sellerCompany: plan.sellerCompany,
-      sellerName: plan.sellerName,
-      buyerCompany: plan.buyerCompany,
-    },
-    milestones: milestones.map((m) => milestoneView({ ...m, buyerConfirmedAt: storedDate(m.buyerConfirmedAt) }, names)),
-    participants: participants.map((p) => ({ ...p, side: p.side as Side, role: p.role as BuyingRole | null })),
-    comments: comments.map((c) => ({
-      id: c.id,
-      milestoneId: c.milestoneId,
-      body: c.body,
-      side: c.side as Side,
-      authorName: c.authorName,
-      at: storedDate(c.createdAt).toISOString(),
-    })),
-    activity: activities.map((a) => ({
-      id: a.id,
-      at: storedDate(a.at).toISOString(),
-      actorName: a.actorName,
-      actorSide: a.actorSide,
-      entityType: a.entityType,
-      entityId: a.entityId,
-      action: a.action,
-      before: a.before ? (JSON.parse(a.before) as Record<string, unknown>) : null,
-      after: a.after ? (JSON.parse(a.after) as Record<string, unknown>) : null,
-      internalOnly: false,
-    })),
-  };
 }
 
 /** What a buyer may be shown of a stored milestone when their save meets someone else's (409). */

@@ -26,10 +26,11 @@ import {
   buyerInviteColleague,
   buyerMarkDone,
   buyerRedate,
-  getBuyerPlan,
 } from "~/models/buyer-plan.server";
+import { getBuyerPlan } from "~/models/buyer-plan-read.server";
 import { requireBuyerVisit, type BuyerVisit } from "~/utils/buyer-auth.server";
-import { PAGE_CACHE_CONTROL, clearSavedNotice, notModified, pageValidator, savedFormOf, savedRedirect } from "~/utils/buyer-page-http.server";
+import { PAGE_CACHE_CONTROL, clearSavedNotice, pageValidator, savedFormOf, savedRedirect } from "~/utils/buyer-page-http.server";
+import { notModified } from "~/utils/http.server";
 import { kickOutbox } from "~/utils/email.server";
 import { appUrl } from "~/utils/env.server";
 import { intentOutcome, type IntentOutcome } from "~/utils/intent.server";

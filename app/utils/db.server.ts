@@ -4,6 +4,7 @@ import { PrismaClient } from "~/generated/prisma/client";
 import { PrismaClient as PostgresqlPrismaClient } from "~/generated/prisma-postgresql/client";
 import { databaseKind } from "../../prisma/database-url";
 import { env } from "./env.server";
+import { withStatementCache } from "./sqlite-statement-cache.server";
 import { sqliteInTurns } from "./sqlite-turns.server";
 
 // DATABASE_URL's scheme picks the database. Both clients come from the same models
@@ -14,7 +15,7 @@ function createClient(url: string): PrismaClient {
     const client = new PostgresqlPrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
     return client as unknown as PrismaClient;
   }
-  return new PrismaClient({ adapter: sqliteInTurns(new PrismaBetterSQLite3({ url })) });
+  return new PrismaClient({ adapter: sqliteInTurns(withStatementCache(new PrismaBetterSQLite3({ url }))) });
 }
 
 // One client per process and database. Vite reloads modules in development, so the client is

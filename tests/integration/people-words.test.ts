@@ -11,7 +11,7 @@ import { describeActivity } from "~/components/activity-text";
 import { ACCESS_STATES, BUYING_ROLES, FORECAST_CATEGORIES, MILESTONE_STATUSES, OUTCOMES, OWNER_SIDES, PLAN_STATUSES, ROLES, SIDES } from "~/domain/types";
 import { ACTIVITY_ACTIONS } from "~/models/activity.types";
 import { PIPELINE_PAGE_SIZE } from "~/domain/pipeline";
-import { getBuyerPlan } from "~/models/buyer-plan.server";
+import { getBuyerPlan } from "~/models/buyer-plan-read.server";
 import { inviteBuyers } from "~/models/buyer-access.server";
 import { refreshAllSignalCaches } from "~/models/signals.server";
 import * as dealPage from "~/routes/_seller.deals.$dealId/route";

@@ -1,0 +1,67 @@
+// Several small reads of one page as one statement. Every statement through the client pays a fixed
+// cost (the query is planned, sent and its rows decoded) that, for the handful of rows a page reads,
+// outweighs the database's own work; one UNION ALL pays it once. Each part's columns are packed
+// into shared columns of three kinds and unpacked by the same lists, so the SQL is the same on
+// SQLite and PostgreSQL: PostgreSQL needs every branch of a UNION to agree on each column's type.
+import { Prisma } from "~/generated/prisma/client";
+import { prisma } from "./db.server";
+
+export type ColumnKind = "text" | "int" | "time";
+
+export interface ReadPart {
+  /** The SQL expression behind each named column, with the kind of value it holds. */
+  columns: Record<string, readonly [ColumnKind, string]>;
+  /** FROM, joins and WHERE, with the read's parameters. */
+  from: Prisma.Sql;
+  /** The rows' order within the part. */
+  orderBy?: string;
+  limit?: number;
+}
+
+const NULL_OF: Record<ColumnKind, string> = { text: "CAST(NULL AS TEXT)", int: "CAST(NULL AS INTEGER)", time: "CAST(NULL AS TIMESTAMP)" };
+const PREFIX: Record<ColumnKind, string> = { text: "t", int: "n", time: "d" };
+const KINDS: ColumnKind[] = ["text", "int", "time"];
+
+/** Which shared column each of a part's named columns travels in: its kind's first, second, ... */
+function slotsOf(part: ReadPart) {
+  const used: Record<ColumnKind, number> = { text: 0, int: 0, time: 0 };
+  return Object.entries(part.columns).map(([name, [kind, sql]]) => ({ name, kind, sql, slot: `${PREFIX[kind]}${++used[kind]}` }));
+}
+
+function branch(partName: string, part: ReadPart, width: Record<ColumnKind, number>) {
+  const bySlot = new Map(slotsOf(part).map((column) => [column.slot, column.sql]));
+  const shared = KINDS.flatMap((kind) =>
+    Array.from({ length: width[kind] }, (_, i) => {
+      const slot = `${PREFIX[kind]}${i + 1}`;
+      return `${bySlot.get(slot) ?? NULL_OF[kind]} AS "${slot}"`;
+    }),
+  );
+  const order = `ROW_NUMBER() OVER (${part.orderBy ? `ORDER BY ${part.orderBy}` : ""}) AS "ord"`;
+  const select = Prisma.sql`SELECT ${Prisma.raw(`'${partName}' AS "part", ${order}, ${shared.join(", ")}`)} ${part.from}`;
+  const limit = part.limit === undefined ? Prisma.empty : Prisma.sql` WHERE "ord" <= ${part.limit}`;
+  return Prisma.sql`SELECT * FROM (${select}) AS "${Prisma.raw(partName)}"${limit}`;
+}
+
+/**
+ * Runs the parts as one statement and returns each part's rows under its name, in the part's own
+ * order, with its columns named again. Values come back as each database's driver gives them
+ * (a time is a Date on PostgreSQL and text on SQLite: read it with storedDate).
+ */
+export async function readInOneStatement<Parts extends Record<string, ReadPart>>(parts: Parts) {
+  const width: Record<ColumnKind, number> = { text: 0, int: 0, time: 0 };
+  for (const part of Object.values(parts)) {
+    for (const kind of KINDS) width[kind] = Math.max(width[kind], Object.values(part.columns).filter(([k]) => k === kind).length);
+  }
+  const branches = Object.entries(parts).map(([name, part]) => branch(name, part, width));
+  const rows = await prisma.$queryRaw<Array<Record<string, unknown> & { part: string }>>`
+    SELECT * FROM (${Prisma.join(branches, " UNION ALL ")}) AS "parts" ORDER BY "part", "ord"`;
+
+  const unpack = Object.fromEntries(Object.entries(parts).map(([name, part]) => [name, slotsOf(part)]));
+  const result = Object.fromEntries(Object.keys(parts).map((name) => [name, [] as Record<string, unknown>[]]));
+  for (const row of rows) {
+    const named: Record<string, unknown> = {};
+    for (const column of unpack[row.part]) named[column.name] = column.kind === "int" && row[column.slot] !== null ? Number(row[column.slot]) : row[column.slot];
+    result[row.part].push(named);
+  }
+  return result as { [name in keyof Parts]: Record<string, unknown>[] };
+}

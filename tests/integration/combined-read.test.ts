@@ -1,0 +1,80 @@
+// One statement for several reads (app/utils/combined-read.server.ts), on both databases: each
+// part's rows come back under its name, in its order, with text, whole numbers, times and nulls
+// as the separate reads would give them. Also: compiled statements kept by the SQLite connection
+// answer each run with that run's arguments, inside and outside transactions.
+import { describe, expect, it } from "vitest";
+import { Prisma } from "~/generated/prisma/client";
+import { readInOneStatement } from "~/utils/combined-read.server";
+import { prisma } from "~/utils/db.server";
+import { storedDate } from "~/utils/stored-date";
+import { createTenant, uniqueSuffix } from "../fixtures/world";
+
+describe("reading several parts in one statement", () => {
+  it("gives each part its own rows, columns, order and limit", async () => {
+    const tenant = await createTenant("Combined");
+    const { plan, milestones } = tenant.repDeal;
+    const confirmedAt = new Date("2026-11-03T09:30:00.000Z");
+    await prisma.milestone.update({ where: { id: milestones[1].id }, data: { buyerConfirmedAt: confirmedAt, gatesStage: 4 } });
+
+    const rows = await readInOneStatement({
+      plan: {
+        columns: { id: ["text", `p."id"`], title: ["text", `p."title"`], version: ["int", `p."version"`], acceptedAt: ["time", `p."acceptedAt"`] },
+        from: Prisma.sql`FROM "Plan" p WHERE p."id" = ${plan.id}`,
+      },
+      newestSteps: {
+        columns: {
+          id: ["text", `m."id"`],
+          position: ["int", `m."position"`],
+          gatesStage: ["int", `m."gatesStage"`],
+          buyerConfirmedAt: ["time", `m."buyerConfirmedAt"`],
+        },
+        from: Prisma.sql`FROM "Milestone" m WHERE m."planId" = ${plan.id}`,
+        orderBy: `m."position" DESC`,
+        limit: 3,
+      },
+      nothing: {
+        columns: { id: ["text", `m."id"`] },
+        from: Prisma.sql`FROM "Milestone" m WHERE m."planId" = ${`missing-${uniqueSuffix()}`}`,
+      },
+    });
+
+    expect(rows.plan).toEqual([{ id: plan.id, title: plan.title, version: plan.version, acceptedAt: null }]);
+    const byPosition = [...milestones].sort((a, b) => b.position - a.position).slice(0, 3);
+    expect(rows.newestSteps.map((row) => row.id)).toEqual(byPosition.map((m) => m.id));
+    expect(rows.newestSteps.map((row) => row.position)).toEqual(byPosition.map((m) => m.position));
+    expect(rows.nothing).toEqual([]);
+
+    const all = await readInOneStatement({
+      steps: {
+        columns: { id: ["text", `m."id"`], gatesStage: ["int", `m."gatesStage"`], buyerConfirmedAt: ["time", `m."buyerConfirmedAt"`] },
+        from: Prisma.sql`FROM "Milestone" m WHERE m."planId" = ${plan.id}`,
+        orderBy: `m."position" ASC`,
+      },
+    });
+    const confirmed = all.steps.find((row) => row.id === milestones[1].id)!;
+    expect(confirmed.gatesStage).toBe(4);
+    expect(storedDate(confirmed.buyerConfirmedAt as Date | string).toISOString()).toBe(confirmedAt.toISOString());
+    expect(all.steps.filter((row) => row.buyerConfirmedAt === null)).toHaveLength(milestones.length - 1);
+  });
+});
+
+describe("kept compiled statements", () => {
+  it("answer the same SQL with each run's own arguments, in and out of transactions", async () => {
+    const tenant = await createTenant("Statements");
+    const ids = tenant.repDeal.milestones.map((m) => m.id);
+    const titleOf = (id: string) => prisma.$queryRaw<Array<{ title: string }>>`SELECT "title" FROM "Milestone" WHERE "id" = ${id}`;
+    for (const [i, id] of ids.entries()) {
+      const [row] = await titleOf(id);
+      expect(row.title).toBe(tenant.repDeal.milestones[i].title);
+    }
+    await prisma.$transaction(async (tx) => {
+      await tx.milestone.update({ where: { id: ids[0] }, data: { title: "Renamed inside" } });
+      const [row] = await tx.$queryRaw<Array<{ title: string }>>`SELECT "title" FROM "Milestone" WHERE "id" = ${ids[0]}`;
+      expect(row.title).toBe("Renamed inside");
+    });
+    expect((await titleOf(ids[0]))[0].title).toBe("Renamed inside");
+    // More distinct statements than are kept: the oldest are compiled again when needed.
+    for (let n = 1; n <= 600; n++) await prisma.$queryRawUnsafe(`SELECT ${n} AS "n"`);
+    expect((await titleOf(ids[1]))[0].title).toBe(tenant.repDeal.milestones[1].title);
+  });
+});
