@@ -31,12 +31,6 @@ function buildTag(assets: string): string {
   return tag;
 }
 
-/** True when the request already holds this version of the page (If-None-Match). */
-export function notModified(request: Request, validator: string): boolean {
-  const held = request.headers.get("If-None-Match");
-  return Boolean(held?.split(",").some((tag) => tag.trim() === validator));
-}
-
 /** Where a saved form sends the reader back to: the step it changed, or the part of the page it belongs to. */
 function anchorFor(formId: string): string {
   const [intent, milestoneId] = formId.split(":");

@@ -29,3 +29,9 @@ export class VersionConflictError<T = unknown> extends Error {
     super("Someone else changed this first");
   }
 }
+
+/** True when the request already holds this version of the page (If-None-Match). */
+export function notModified(request: Request, validator: string): boolean {
+  const held = request.headers.get("If-None-Match");
+  return Boolean(held?.split(",").some((tag) => tag.trim() === validator));
+}

@@ -12,6 +12,7 @@ import {
   emailsDuring,
   inviteAndSignIn,
   milestoneForm,
+  ownerCookie,
   post,
   sellerLoad,
   sellerPost,
@@ -24,6 +25,7 @@ import {
 import { addDealWithPlan, createTenant, uniqueSuffix, type Tenant } from "../fixtures/world";
 import { callLoader } from "../fixtures/routes";
 import * as planPage from "~/routes/p.$planId";
+import * as dealChanges from "~/routes/deals.$dealId.changes";
 
 let tenant: Tenant;
 
@@ -683,6 +685,26 @@ describe("live updates", () => {
     expect(changed.status).toBe(200);
     expect(changed.headers.get("ETag")).not.toBe(tag);
     expect(String(changed.body)).toContain("Renamed by the rep");
+  });
+
+  it("tells the rep's open deal page, with 304 while nothing changed and a new tag once the buyer comments", async () => {
+    const p = await signedInPlan();
+    const page = await sellerLoad(p.deal.id);
+    const tag = page.view.changeTag;
+    const poll = async (held: string) =>
+      callLoader(dealChanges.loader, { path: `/deals/${p.deal.id}/changes`, params: { dealId: p.deal.id }, cookie: await ownerCookie(p.deal.id), headers: { "If-None-Match": held } });
+
+    const unchanged = await poll(tag);
+    expect(unchanged.status).toBe(304);
+    expect(unchanged.headers.get("ETag")).toBe(tag);
+
+    const step = stepOf(p, "BUYER");
+    expect((await buyerPost(p.plan.id, p.cookie, { intent: "comment", milestoneId: step.id, body: "Legal has it" })).status).toBe(303);
+    const changed = await poll(tag);
+    expect(changed.status).toBe(204);
+    const newTag = changed.headers.get("ETag");
+    expect(newTag).not.toBe(tag);
+    expect((await sellerLoad(p.deal.id)).view.changeTag).toBe(newTag);
   });
 
   it("differs between two buyers of the same plan", async () => {

@@ -7,6 +7,7 @@ import * as layout from "~/routes/_seller";
 import * as list from "~/routes/_seller.deals._index";
 import * as newDeal from "~/routes/_seller.deals.new";
 import * as dealPage from "~/routes/_seller.deals.$dealId/route";
+import * as dealChanges from "~/routes/deals.$dealId.changes";
 import * as dashboardRoute from "~/routes/_seller.dashboard";
 import * as csvRoute from "~/routes/dashboard[.]csv";
 import { createDeal } from "~/models/deal.server";
@@ -224,6 +225,27 @@ describe("deal page loader", () => {
   ])("$label → the same 404 as a made-up id", async ({ cookie, dealId }) => {
     expect(notFound).toEqual({ status: 404, body: "Not found" });
     expect(pick(await dealLoader(cookie(), dealId()))).toEqual(notFound);
+  });
+});
+
+describe("deal page live-update poll", () => {
+  const poll = (cookie: string | undefined, dealId: string) => callLoader(dealChanges.loader, { path: `/deals/${dealId}/changes`, params: { dealId }, cookie });
+
+  it("answers the rep about their own deal (control)", async () => {
+    const result = await poll(cookies.aRep, A.repDeal.deal.id);
+    expect(result.status).toBe(204);
+    expect(result.headers.get("ETag")).toMatch(/^W\//);
+  });
+
+  it.each([
+    { label: "A's rep asks about B's deal", cookie: () => cookies.aRep, dealId: () => B.repDeal.deal.id },
+    { label: "A's rep asks about the other rep's deal (same org, not visible)", cookie: () => cookies.aRep, dealId: () => A.otherRepDeal.deal.id },
+    { label: "A's rep asks about a made-up deal id", cookie: () => cookies.aRep, dealId: () => "made-up-deal-3" },
+    { label: "B's rep asks about A's deal", cookie: () => cookies.bRep, dealId: () => A.repDeal.deal.id },
+  ])("$label → the same 404 as a made-up id, no tag", async ({ cookie, dealId }) => {
+    const result = await poll(cookie(), dealId());
+    expect(pick(result)).toEqual(notFound);
+    expect(result.headers.get("ETag")).toBeNull();
   });
 });
 
@@ -461,6 +483,7 @@ describe("signed out", () => {
     { route: "new deal loader", call: () => callLoader(newDeal.loader, { path: "/deals/new" }) },
     { route: "new deal action", call: () => callAction(newDeal.action, { path: "/deals/new", form: { ...DEAL_FIELDS, planMode: "none" } }) },
     { route: "deal page loader", call: () => dealLoader(undefined, A.repDeal.deal.id) },
+    { route: "deal page live-update poll", call: () => callLoader(dealChanges.loader, { path: `/deals/${A.repDeal.deal.id}/changes`, params: { dealId: A.repDeal.deal.id } }) },
     { route: "dashboard loader", call: () => callLoader(dashboardRoute.loader, { path: "/dashboard" }) },
     { route: "dashboard CSV loader", call: () => callLoader(csvRoute.loader, { path: "/dashboard.csv" }) },
     { route: "deal page action", call: async () => send("", A.repDeal.deal.id, "update-deal", idsOf(A.repDeal)) },

@@ -16,6 +16,7 @@ import { CreatePlanSchema, EditPlanSchema, SharePlanSchema } from "~/forms/plan"
 import { actorToday } from "~/models/actor.server";
 import { listDealActivity } from "~/models/activity.server";
 import { decideAccessRequest, inviteBuyers, listAccessRequests } from "~/models/buyer-access.server";
+import { dealChangeTag } from "~/models/deal-changes.server";
 import { getDealWorkspace, mayArchive, updateDeal } from "~/models/deal.server";
 import { addMilestone, deleteMilestone, moveMilestone, updateMilestone } from "~/models/milestone.server";
 import { addBuyerParticipant, revokeBuyerParticipant, updateBuyerParticipant } from "~/models/participant.server";
@@ -47,6 +48,10 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defau
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const seller = await requireSeller(request);
+  // Read before the page's rows, so a change landing in between moves the tag the next poll sees.
+  const changeTag = await dealChangeTag(seller, params.dealId ?? "").catch((error) => {
+    throw asResponse(error);
+  });
   const workspace = await getDealWorkspace(seller, params.dealId ?? "").catch((error) => {
     throw asResponse(error);
   });
@@ -55,6 +60,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const meddpicc = workspace.meddpicc;
   const { notice, headers } = await takeNotice(request);
   const page = {
+    changeTag,
     notice,
     signals,
     unreadableDate,
@@ -150,10 +156,10 @@ async function sendingEmail<T>(response: Promise<T>): Promise<T> {
 }
 
 export default function DealPage() {
-  const { deal, plan, activity, today, timezone, accessRequests, signals, unreadableDate, meddpicc, archive, notice } = useLoaderData<typeof loader>();
+  const { deal, plan, activity, today, timezone, accessRequests, signals, unreadableDate, meddpicc, archive, notice, changeTag } = useLoaderData<typeof loader>();
   const titles = new Map((plan?.milestones ?? []).map((m) => [m.id, m.title]));
   const people = new Map((plan?.participants ?? []).map((p) => [p.id, p.name || p.email]));
-  useLiveUpdates();
+  useLiveUpdates(`/deals/${deal.id}/changes`, changeTag);
   return (
     <NoticeProvider value={notice}>
       <main className="mx-auto max-w-6xl px-4 py-6">
