@@ -60,7 +60,8 @@ export async function readInOneStatement<Parts extends Record<string, ReadPart>>
   const result = Object.fromEntries(Object.keys(parts).map((name) => [name, [] as Record<string, unknown>[]]));
   for (const row of rows) {
     const named: Record<string, unknown> = {};
-    for (const column of unpack[row.part]) named[column.name] = column.kind === "int" && row[column.slot] !== null ? Number(row[column.slot]) : row[column.slot];
+    for (const column of unpack[row.part])
+      named[column.name] = column.kind === "int" && row[column.slot] !== null ? Number(row[column.slot]) : row[column.slot];
     result[row.part].push(named);
   }
   return result as { [name in keyof Parts]: Record<string, unknown>[] };

@@ -692,7 +692,12 @@ describe("live updates", () => {
     const page = await sellerLoad(p.deal.id);
     const tag = page.view.changeTag;
     const poll = async (held: string) =>
-      callLoader(dealChanges.loader, { path: `/deals/${p.deal.id}/changes`, params: { dealId: p.deal.id }, cookie: await ownerCookie(p.deal.id), headers: { "If-None-Match": held } });
+      callLoader(dealChanges.loader, {
+        path: `/deals/${p.deal.id}/changes`,
+        params: { dealId: p.deal.id },
+        cookie: await ownerCookie(p.deal.id),
+        headers: { "If-None-Match": held },
+      });
 
     const unchanged = await poll(tag);
     expect(unchanged.status).toBe(304);

@@ -483,7 +483,10 @@ describe("signed out", () => {
     { route: "new deal loader", call: () => callLoader(newDeal.loader, { path: "/deals/new" }) },
     { route: "new deal action", call: () => callAction(newDeal.action, { path: "/deals/new", form: { ...DEAL_FIELDS, planMode: "none" } }) },
     { route: "deal page loader", call: () => dealLoader(undefined, A.repDeal.deal.id) },
-    { route: "deal page live-update poll", call: () => callLoader(dealChanges.loader, { path: `/deals/${A.repDeal.deal.id}/changes`, params: { dealId: A.repDeal.deal.id } }) },
+    {
+      route: "deal page live-update poll",
+      call: () => callLoader(dealChanges.loader, { path: `/deals/${A.repDeal.deal.id}/changes`, params: { dealId: A.repDeal.deal.id } }),
+    },
     { route: "dashboard loader", call: () => callLoader(dashboardRoute.loader, { path: "/dashboard" }) },
     { route: "dashboard CSV loader", call: () => callLoader(csvRoute.loader, { path: "/dashboard.csv" }) },
     { route: "deal page action", call: async () => send("", A.repDeal.deal.id, "update-deal", idsOf(A.repDeal)) },

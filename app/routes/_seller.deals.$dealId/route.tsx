@@ -156,7 +156,8 @@ async function sendingEmail<T>(response: Promise<T>): Promise<T> {
 }
 
 export default function DealPage() {
-  const { deal, plan, activity, today, timezone, accessRequests, signals, unreadableDate, meddpicc, archive, notice, changeTag } = useLoaderData<typeof loader>();
+  const { deal, plan, activity, today, timezone, accessRequests, signals, unreadableDate, meddpicc, archive, notice, changeTag } =
+    useLoaderData<typeof loader>();
   const titles = new Map((plan?.milestones ?? []).map((m) => [m.id, m.title]));
   const people = new Map((plan?.participants ?? []).map((p) => [p.id, p.name || p.email]));
   useLiveUpdates(`/deals/${deal.id}/changes`, changeTag);
