@@ -117,29 +117,29 @@ export interface SignOut {
   planId?: string;
 }
 
-/**
- * Deletes the session row and clears the cookie. With `signOut` the person asked to leave: the
- * audit row is written with the deletion, once, however many sign-out posts race.
- */
+/** Deletes a session the person asked to end, and its audit row, once however many sign-out posts race. */
+async function signOutSession(tokenHash: string, kind: SessionKind, signOut: SignOut) {
+  await prisma.$transaction(async (tx) => {
+    const session = await tx.session.findUnique({ where: { tokenHash }, include: { user: { select: { email: true } } } });
+    if (!session) return;
+    const ended = await tx.session.deleteMany({ where: { id: session.id } });
+    const email = session.user?.email ?? session.buyerEmail;
+    if (ended.count === 0 || !email) return;
+    await recordAuditEvent(tx, {
+      organizationId: session.organizationId,
+      action: kind === "SELLER" ? "seller.signed_out" : "buyer.signed_out",
+      actor: { email, userId: session.userId, participantId: signOut.participantId },
+      subject: signOut.planId ? { type: "PLAN", id: signOut.planId } : null,
+      ip: signOut.ip,
+    });
+  });
+}
+
+/** Deletes the session row and clears the cookie. With `signOut` the person asked to leave, which is an audit row. */
 export async function endSession(request: Request, redirectTo = "/login", kind: SessionKind = "SELLER", signOut?: SignOut) {
   const tokenHash = await sessionTokenHash(request, kind);
-  if (tokenHash && signOut) {
-    await prisma.$transaction(async (tx) => {
-      const session = await tx.session.findUnique({ where: { tokenHash }, include: { user: { select: { email: true } } } });
-      const ended = session ? await tx.session.deleteMany({ where: { id: session.id } }) : { count: 0 };
-      const email = session?.user?.email ?? session?.buyerEmail;
-      if (!session || ended.count === 0 || !email) return;
-      await recordAuditEvent(tx, {
-        organizationId: session.organizationId,
-        action: kind === "SELLER" ? "seller.signed_out" : "buyer.signed_out",
-        actor: { email, userId: session.userId, participantId: signOut.participantId },
-        subject: signOut.planId ? { type: "PLAN", id: signOut.planId } : null,
-        ip: signOut.ip,
-      });
-    });
-  } else if (tokenHash) {
-    await prisma.session.deleteMany({ where: { tokenHash } });
-  }
+  if (tokenHash && signOut) await signOutSession(tokenHash, kind, signOut);
+  else if (tokenHash) await prisma.session.deleteMany({ where: { tokenHash } });
   return redirect(redirectTo, {
     headers: { "Set-Cookie": await COOKIES[kind].serialize("", { maxAge: 0 }) },
   });
