@@ -35,7 +35,7 @@ async function noticeToOwner(tx: Tx, plan: AccessPlan, heading: string, lines: s
 }
 
 export type Admission =
-  | { outcome: "SIGNED_IN"; organizationId: string; email: string }
+  | { outcome: "SIGNED_IN"; organizationId: string; email: string; participantId: string }
   | { outcome: "REQUESTED" }
   | { outcome: "REVOKED" }
   | { outcome: "DECLINED" }
@@ -68,7 +68,7 @@ export async function admitVerifiedEmail(planId: string, email: string, baseUrl:
         const who: ActivityActor = { side: "BUYER", participantId: existing.id, name: existing.name };
         await recordActivity(tx, who, { ...base, entityId: existing.id, action: "participant.joined", after: { accessState: "ACTIVE" } });
       }
-      return { outcome: "SIGNED_IN", organizationId: plan.organizationId, email };
+      return { outcome: "SIGNED_IN", organizationId: plan.organizationId, email, participantId: existing.id };
     }
 
     if (domainAllowed(plan.allowedDomains, email)) {
@@ -89,7 +89,7 @@ export async function admitVerifiedEmail(planId: string, email: string, baseUrl:
         baseUrl,
         `joined:${joined.id}`,
       );
-      return { outcome: "SIGNED_IN", organizationId: plan.organizationId, email };
+      return { outcome: "SIGNED_IN", organizationId: plan.organizationId, email, participantId: joined.id };
     }
 
     const earlier = await tx.accessRequest.findFirst({ where: { planId, email }, orderBy: { createdAt: "desc" } });

@@ -7,6 +7,7 @@ import { prisma, type Tx } from "~/utils/db.server";
 import { hashCode, hashesMatch, hashSecret, randomCode, randomToken } from "~/utils/crypto.server";
 import { queueEmail, renderEmail } from "~/utils/email.server";
 import { sessionSecrets } from "~/utils/env.server";
+import { recordCodeLockout } from "./audit.server";
 
 /** A seller's sign-in and a buyer's own verification: short, because the person is waiting for it. */
 export const VERIFICATION_MINUTES = 15;
@@ -87,6 +88,8 @@ interface Scope {
   /** Buyer links and codes belong to one plan: on another plan's URL they are not valid. */
   planId?: string | null;
   now?: Date;
+  /** The client's address, for the audit row of a lockout. */
+  ip?: string | null;
 }
 
 /** Consumes a link token: succeeds once, then reports USED. A token of another kind or plan is INVALID. */
@@ -118,10 +121,13 @@ export async function consumeCode(types: VerificationType[], email: string, code
   if (live.length === 0) return { ok: false, reason: deadReason(newest, now) };
   const match = live.find((row) => hashesMatch(codeHashFor(code.trim(), row.id), row.codeHash));
   if (match) return markUsed(match, now);
-  return countWrongCode(live.map((row) => row.id));
+  return countWrongCode(
+    live.map((row) => row.id),
+    scope.ip,
+  );
 }
 
-async function countWrongCode(ids: string[]): Promise<VerifyResult> {
+async function countWrongCode(ids: string[], ip?: string | null): Promise<VerifyResult> {
   // Counted in one conditional write, so wrong codes sent at the same time cannot outrun the limit.
   await prisma.verification.updateMany({
     where: { id: { in: ids }, usedAt: null, attempts: { lt: MAX_CODE_ATTEMPTS } },
@@ -129,7 +135,10 @@ async function countWrongCode(ids: string[]): Promise<VerifyResult> {
   });
   const after = await prisma.verification.findMany({ where: { id: { in: ids }, usedAt: null }, select: { attempts: true } });
   const attemptsLeft = Math.max(0, ...after.map((row) => MAX_CODE_ATTEMPTS - row.attempts));
-  if (attemptsLeft === 0) return { ok: false, reason: "TOO_MANY_ATTEMPTS" };
+  if (attemptsLeft === 0) {
+    await recordCodeLockout(ids, ip);
+    return { ok: false, reason: "TOO_MANY_ATTEMPTS" };
+  }
   return { ok: false, reason: "WRONG_CODE", attemptsLeft };
 }
 

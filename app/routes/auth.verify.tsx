@@ -44,7 +44,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
 
   const value = submission.value;
-  const outcome = "token" in value ? await consumeLinkToken(["SELLER_SIGN_IN"], value.token) : await consumeCode(["SELLER_SIGN_IN"], value.email, value.code);
+  const ip = clientIp(context);
+  const outcome =
+    "token" in value ? await consumeLinkToken(["SELLER_SIGN_IN"], value.token) : await consumeCode(["SELLER_SIGN_IN"], value.email, value.code, { ip });
 
   if (!outcome.ok) {
     if (outcome.reason === "WRONG_CODE") {
@@ -69,6 +71,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     organizationId: user.organizationId,
     userId: user.id,
     userAgent: request.headers.get("user-agent"),
+    signIn: { email: user.email, via: "token" in value ? "link" : "code", ip },
   });
   return redirect(safeRedirect(value.redirectTo), { headers: { "Set-Cookie": cookie } });
 }

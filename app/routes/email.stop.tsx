@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { AuthCard } from "~/components/auth-card";
 import { Button } from "~/components/ui/button";
+import { clientIp } from "~/utils/rate-limit.server";
 import { STOPPABLE_KINDS, stopEmails, validStop } from "~/utils/unsubscribe.server";
 
 export const meta: MetaFunction = () => [{ title: "Stop these emails · Mutual" }, { name: "robots", content: "noindex" }];
@@ -16,13 +17,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { ...link, valid: validStop(link.email, link.kind, link.sig), what: STOPPABLE_KINDS[link.kind] ?? "" };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   // A mail program's one-click unsubscribe (RFC 8058) posts "List-Unsubscribe=One-Click" to the
   // link itself, so the signed address and kind are in the URL, not the body.
   const link = form.has("e") ? read(form) : read(new URL(request.url).searchParams);
   if (!validStop(link.email, link.kind, link.sig)) throw new Response("This link is not valid.", { status: 400 });
-  await stopEmails(link.email, link.kind);
+  await stopEmails(link.email, link.kind, clientIp(context));
   return { stopped: true };
 }
 

@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
+import { clientIp } from "~/utils/rate-limit.server";
 import { endSession } from "~/utils/session.server";
 
 export async function loader() {
@@ -7,6 +8,6 @@ export async function loader() {
   return redirect("/deals");
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  return endSession(request, "/login");
+export async function action({ request, context }: ActionFunctionArgs) {
+  return endSession(request, "/login", "SELLER", { ip: clientIp(context) });
 }

@@ -34,6 +34,7 @@ import { notModified } from "~/utils/http.server";
 import { kickOutbox } from "~/utils/email.server";
 import { appUrl } from "~/utils/env.server";
 import { intentOutcome, type IntentOutcome } from "~/utils/intent.server";
+import { clientIp } from "~/utils/rate-limit.server";
 import { endSession } from "~/utils/session.server";
 import { applySecurityHeaders } from "~/utils/security-headers.server";
 
@@ -55,10 +56,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 /** A saved form answers 303 to the page at what it changed (Post/Redirect/Get); a refused one, the page with the form's errors. */
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const planId = params.planId ?? "";
   return answerWithPage(request, planId, async (visit) => {
-    const outcome = await runBuyerIntent(request, visit.buyer);
+    const outcome = await runBuyerIntent(request, visit.buyer, clientIp(context));
     if (outcome instanceof Response) return outcome;
     if (outcome.status === 200) return savedRedirect(request, planId, outcome.result.formId);
     return renderPlan(request, visit, { answer: outcome.result, status: outcome.status });
@@ -81,7 +82,7 @@ const SELLER_ONLY_INTENTS = new Set([
   "decide-access",
 ]);
 
-async function runBuyerIntent(request: Request, buyer: BuyerActor): Promise<IntentOutcome | Response> {
+async function runBuyerIntent(request: Request, buyer: BuyerActor, ip: string): Promise<IntentOutcome | Response> {
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
   const id = `${intent}:${form.get("milestoneId") ?? ""}`;
@@ -106,7 +107,7 @@ async function runBuyerIntent(request: Request, buyer: BuyerActor): Promise<Inte
       return outcome;
     }
     case "sign-out":
-      return endSession(request, `/p/${buyer.planId}/join`, "BUYER");
+      return endSession(request, `/p/${buyer.planId}/join`, "BUYER", { ip, participantId: buyer.participantId, planId: buyer.planId });
     default:
       if (SELLER_ONLY_INTENTS.has(intent)) throw new Response("Only the seller can do that.", { status: 403 });
       throw new Response("Unknown action", { status: 400 });

@@ -100,7 +100,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   } else if (intent === "verify-code") {
     const parsed = BuyerCodeSchema.safeParse(Object.fromEntries(form));
     if (!parsed.success) return data<Step>({ step: "have-code", email: String(form.get("email") ?? ""), errors: fieldErrors(parsed.error) }, { status: 400 });
-    outcome = await consumeCode(BUYER_CODE_TYPES, parsed.data.email, parsed.data.code, { planId });
+    outcome = await consumeCode(BUYER_CODE_TYPES, parsed.data.email, parsed.data.code, { planId, ip });
     if (!outcome.ok && outcome.reason === "WRONG_CODE") {
       const left = outcome.attemptsLeft ?? 0;
       return data<Step>(
@@ -113,7 +113,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
 
   if (!outcome.ok) return data<Step>({ step: "failed", message: FAILURES[outcome.reason] }, { status: 400 });
-  return admit(planId, outcome.verification.target, request);
+  return admit(planId, outcome.verification.target, request, { via: intent === "link" ? "link" : "code", ip });
 }
 
 /** One press on an old link's page; limited like every other send, per address and per client. */
@@ -128,7 +128,7 @@ async function renew(planId: string, token: string, request: Request, ip: string
   return redirect(joinPath(planId, "?sent=link"), 303);
 }
 
-async function admit(planId: string, target: string, request: Request) {
+async function admit(planId: string, target: string, request: Request, proof: { via: "code" | "link"; ip: string }) {
   const admission = await admitVerifiedEmail(planId, target, appUrl(request));
   kickOutbox();
   switch (admission.outcome) {
@@ -138,6 +138,7 @@ async function admit(planId: string, target: string, request: Request) {
         organizationId: admission.organizationId,
         buyerEmail: admission.email,
         userAgent: request.headers.get("user-agent"),
+        signIn: { ...proof, email: admission.email, participantId: admission.participantId, planId },
       });
       // A document load, not a client-side transition: the plan page is not a React page.
       return redirectDocument(`/p/${planId}`, { headers: { "Set-Cookie": cookie } });

@@ -1,6 +1,18 @@
 import { z } from "zod";
 import { DATABASE_URL_RULE, DEFAULT_DATABASE_URL, kindOfDatabaseUrl } from "../../prisma/database-url";
 
+/** A number of days, such as 7 or 0.5; an empty value means the default. */
+function days(fallback: number) {
+  return z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.coerce
+      .number({ error: `must be a number of days, such as ${fallback}` })
+      .positive("must be more than 0 days")
+      .max(3650, "must be at most 3650 days")
+      .default(fallback),
+  );
+}
+
 const EnvSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -15,8 +27,16 @@ const EnvSchema = z
     SESSION_SECRET: z.string().min(16).optional(),
     RESEND_API_KEY: z.string().min(1).optional(),
     EMAIL_FROM: z.string().min(3).default("Mutual <mutual@localhost>"),
+    /** A session unused this long ends. */
+    SESSION_IDLE_DAYS: days(7),
+    /** A session ends this long after sign-in, however often it is used. */
+    SESSION_LIFETIME_DAYS: days(30),
   })
   .superRefine((env, ctx) => {
+    if (env.SESSION_LIFETIME_DAYS > 0 && env.SESSION_IDLE_DAYS > env.SESSION_LIFETIME_DAYS) {
+      const message = `must not exceed SESSION_LIFETIME_DAYS (${env.SESSION_IDLE_DAYS} > ${env.SESSION_LIFETIME_DAYS})`;
+      ctx.addIssue({ code: "custom", path: ["SESSION_IDLE_DAYS"], message });
+    }
     if (env.NODE_ENV !== "production") return;
     // In production a missing setting is a startup error, never a silent fallback.
     for (const key of ["APP_URL", "SESSION_SECRET", "RESEND_API_KEY"] as const) {
@@ -28,14 +48,18 @@ export type Env = z.infer<typeof EnvSchema>;
 
 let cached: Env | undefined;
 
-export function env(): Env {
-  if (cached) return cached;
-  const parsed = EnvSchema.safeParse(process.env);
+/** The settings in `source`, or an error that names every wrong one. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const parsed = EnvSchema.safeParse(source);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
     throw new Error(`Invalid environment:\n${problems}`);
   }
-  cached = parsed.data;
+  return parsed.data;
+}
+
+export function env(): Env {
+  cached ??= parseEnv(process.env);
   return cached;
 }
 

@@ -5,6 +5,7 @@ import { createHmac } from "node:crypto";
 import { prisma } from "./db.server";
 import { hashesMatch } from "./crypto.server";
 import { sessionSecrets } from "./env.server";
+import { isUniqueViolation, recordAuditEvent } from "~/models/audit.server";
 
 export const STOPPABLE_KINDS: Record<string, string> = {
   REP_NOTICE: "notices about people joining or asking to join your plans",
@@ -23,10 +24,28 @@ export function validStop(email: string, kind: string, sig: string) {
   return kind in STOPPABLE_KINDS && /^[0-9a-f]{64}$/.test(sig) && hashesMatch(signature(email, kind), sig);
 }
 
-export async function stopEmails(email: string, kind: string) {
-  await prisma.emailSuppression.upsert({
-    where: { email_category: { email: email.toLowerCase(), category: kind } },
-    create: { email: email.toLowerCase(), category: kind },
-    update: {},
-  });
+/**
+ * Stops one kind of email for an address, with its audit row. The address names the organization
+ * when it is a user's; a stop pressed twice, or twice at once, leaves one stop and one row.
+ */
+export async function stopEmails(email: string, kind: string, ip?: string | null) {
+  const address = email.toLowerCase();
+  try {
+    await prisma.$transaction(async (tx) => {
+      const stopped = await tx.emailSuppression.findUnique({ where: { email_category: { email: address, category: kind } } });
+      if (stopped) return;
+      await tx.emailSuppression.create({ data: { email: address, category: kind } });
+      const user = await tx.user.findUnique({ where: { email: address }, select: { id: true, organizationId: true } });
+      await recordAuditEvent(tx, {
+        organizationId: user?.organizationId ?? null,
+        action: "email.opted_out",
+        actor: { email: address, userId: user?.id },
+        detail: { emails: kind },
+        ip,
+      });
+    });
+  } catch (error) {
+    // The same stop committed by a simultaneous press: nothing is left to do.
+    if (!isUniqueViolation(error)) throw error;
+  }
 }

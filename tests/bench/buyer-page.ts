@@ -95,7 +95,14 @@ export async function planFixture(organizationId: string) {
       after: JSON.stringify({ body: `Note ${i + 1}` }),
     })),
   });
-  const cookie = (await startSession({ kind: "BUYER", organizationId, buyerEmail: "buyer0@benchbuyer.example" })).split(";")[0];
+  const cookie = (
+    await startSession({
+      kind: "BUYER",
+      organizationId,
+      buyerEmail: "buyer0@benchbuyer.example",
+      signIn: { email: "buyer0@benchbuyer.example", via: "link", planId: plan.id },
+    })
+  ).split(";")[0];
   return { planId: plan.id, dealId: deal.id, cookie };
 }
 

@@ -38,7 +38,7 @@ export async function benchDeals(organizationId: string) {
   const refreshStarted = performance.now();
   const refreshed = await refreshSignalCache(organizationId, null, organizationToday(org));
   const refreshMs = performance.now() - refreshStarted;
-  const cookie = (await startSession({ kind: "SELLER", organizationId, userId: admin.id })).split(";")[0];
+  const cookie = (await startSession({ kind: "SELLER", organizationId, userId: admin.id, signIn: { email: admin.email, via: "link" } })).split(";")[0];
   const someAccount = (await prisma.deal.findFirstOrThrow({ where: { organizationId }, select: { accountName: true } })).accountName;
   const server = await startServer();
   try {
