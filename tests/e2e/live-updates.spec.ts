@@ -24,3 +24,35 @@ test("an open buyer page picks up the rep's change without losing what the buyer
   await expect(buyer.getByLabel("Comment on Countersignature by the CEO")).toHaveValue("Half-typed thought");
   await context.close();
 });
+
+test("an open deal page asks cheaply while nothing changes, and shows the buyer's comment once one is made", async ({ page, browser }) => {
+  await signIn(page, "rep@mutual.test");
+  await createDeal(page, "Hooli");
+  await addBuyerContact(page, "Gavin Buyer", "gavin@hooli.example");
+  const { link } = await inviteBuyer(page, "Gavin Buyer", "gavin@hooli.example");
+
+  // While nothing changes, every poll is a 304 and the page's loaders do not run again.
+  const polls: number[] = [];
+  let reloads = 0;
+  page.on("response", (response) => {
+    const url = new URL(response.url());
+    if (url.pathname.endsWith("/changes")) polls.push(response.status());
+    if (url.pathname.endsWith(".data")) reloads++;
+  });
+  await expect.poll(() => polls.length, { timeout: 25_000 }).toBeGreaterThanOrEqual(2);
+  expect(polls.every((status) => status === 304)).toBe(true);
+  expect(reloads).toBe(0);
+
+  const context = await browser.newContext();
+  const buyer = await context.newPage();
+  await buyer.goto(link);
+  await buyer.getByRole("button", { name: "Continue" }).click();
+  const card = buyer.getByTestId("milestone").filter({ hasText: "Countersignature" });
+  await card.getByLabel("Comment on Countersignature").fill("Our CEO signs on Friday");
+  await card.getByRole("button", { name: "Send" }).click();
+  await expect(buyer.getByText("Our CEO signs on Friday").first()).toBeVisible();
+
+  await expect(page.getByText("Our CEO signs on Friday").first()).toBeVisible({ timeout: 25_000 });
+  expect(reloads).toBeGreaterThanOrEqual(1);
+  await context.close();
+});
