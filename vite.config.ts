@@ -6,11 +6,14 @@ import { fileURLToPath } from "node:url";
 import type { Plugin } from "vite";
 import { defineConfig } from "vitest/config";
 import { CROSS_SITE_MESSAGE, crossSiteWriteReason } from "./app/utils/same-origin.js";
+import { defaultSecurityHeaders, fillSecurityHeaders } from "./app/utils/security-headers.js";
 
-// The dev server refuses cross-site writes as the production server does (app/production-server.js).
-const refuseCrossSiteWrites: Plugin = {
-  name: "mutual-refuse-cross-site-writes",
+// The dev server sends the security headers and refuses cross-site writes as the production server
+// does (app/production-server.js).
+const serveAsProductionDoes: Plugin = {
+  name: "mutual-security-headers-and-same-origin",
   configureServer(server) {
+    server.middlewares.use(fillSecurityHeaders(defaultSecurityHeaders({ nodeEnv: "development" })));
     server.middlewares.use((req, res, next) => {
       const header = (name: string) => [req.headers[name]].flat()[0];
       if (crossSiteWriteReason(req.method ?? "GET", header, `http://${req.headers.host}`)) {
@@ -74,7 +77,7 @@ export default defineConfig({
   resolve: { alias: { "~": fileURLToPath(new URL("./app", import.meta.url)) } },
   server: { port: 5173 },
   plugins: [
-    refuseCrossSiteWrites,
+    serveAsProductionDoes,
     tailwindcss(),
     buyerPageScript(),
     // Vitest runs the code directly; the Remix plugin would try to build routes.

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { PassThrough } from "node:stream";
 import type { EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
@@ -7,7 +8,8 @@ import { renderToPipeableStream } from "react-dom/server";
 import { env } from "~/utils/env.server";
 import { startOutboxWorker } from "~/utils/email.server";
 import { startSignalWorker } from "~/utils/jobs.server";
-import { applySecurityHeaders } from "~/utils/security-headers.server";
+import { NonceProvider } from "~/utils/nonce";
+import { contentSecurityPolicy } from "~/utils/security-headers.js";
 
 const ABORT_DELAY = 5_000;
 
@@ -23,22 +25,26 @@ export const handleError: HandleErrorFunction = (error, { request }) => {
   console.error(`[error] ${request.method} ${new URL(request.url).pathname}`, error);
 };
 
-export function handleDataRequest(response: Response) {
-  applySecurityHeaders(response.headers);
-  return response;
-}
-
 export default function handleRequest(request: Request, responseStatusCode: number, responseHeaders: Headers, remixContext: EntryContext) {
   const waitForAll = isbot(request.headers.get("user-agent") ?? "");
+  // The other security headers are the server's (app/utils/security-headers.js); only the policy of
+  // a document needs what the app alone knows: the nonce its inline scripts carry.
+  const nonce = randomBytes(16).toString("base64");
+  responseHeaders.set("Content-Security-Policy", contentSecurityPolicy({ nonce, development: process.env.NODE_ENV === "development" }));
   return new Promise((resolve, reject) => {
     let shellRendered = false;
-    const { pipe, abort } = renderToPipeableStream(<RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />, {
+    const app = (
+      <NonceProvider value={nonce}>
+        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+      </NonceProvider>
+    );
+    const { pipe, abort } = renderToPipeableStream(app, {
+      nonce,
       [waitForAll ? "onAllReady" : "onShellReady"]() {
         shellRendered = true;
         const body = new PassThrough();
         const stream = createReadableStreamFromReadable(body);
         responseHeaders.set("Content-Type", "text/html");
-        applySecurityHeaders(responseHeaders);
         resolve(new Response(stream, { headers: responseHeaders, status: responseStatusCode }));
         pipe(body);
       },

@@ -14,6 +14,7 @@ import compression from "compression";
 import express from "express";
 import morgan from "morgan";
 import { CROSS_SITE_MESSAGE, crossSiteWriteReason } from "./utils/same-origin.js";
+import { defaultSecurityHeaders, fillSecurityHeaders } from "./utils/security-headers.js";
 
 // `npm start` is the production server: unless told otherwise, production settings are required
 // (app/utils/env.server.ts) and the development outbox is off.
@@ -32,6 +33,8 @@ if (!Number.isInteger(trustedProxies) || trustedProxies < 0) {
 const app = express();
 app.disable("x-powered-by");
 app.set("trust proxy", trustedProxies);
+// First, so that every response gets them, static files and this server's own refusals included.
+app.use(fillSecurityHeaders(defaultSecurityHeaders({ nodeEnv: process.env.NODE_ENV, appUrl: process.env.APP_URL })));
 app.use(compression());
 app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));

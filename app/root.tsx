@@ -1,7 +1,14 @@
 import type { LinksFunction } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useRouteError } from "@remix-run/react";
+import { config as configureZod } from "zod";
 import stylesheet from "./tailwind.css?url";
 import { errorCopy } from "./components/error-copy";
+import { useNonce } from "./utils/nonce";
+
+// Our Content-Security-Policy forbids eval. Unless told not to, zod probes for it with `new Function`
+// when the first form schema is built, and the browser reports that as a violation on every page
+// with a form. The root module runs before any route's, so this comes first.
+if (typeof document !== "undefined") configureZod({ jitless: true });
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
@@ -9,6 +16,7 @@ export const links: LinksFunction = () => [
 ];
 
 export function Layout({ children }: { children: React.ReactNode }) {
+  const nonce = useNonce();
   return (
     <html lang="en" className="h-full">
       <head>
@@ -19,8 +27,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </head>
       <body className="min-h-full">
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -36,7 +36,6 @@ import { appUrl } from "~/utils/env.server";
 import { intentOutcome, type IntentOutcome } from "~/utils/intent.server";
 import { clientIp } from "~/utils/rate-limit.server";
 import { endSession } from "~/utils/session.server";
-import { applySecurityHeaders } from "~/utils/security-headers.server";
 
 /**
  * The page. The script on it asks again every few seconds with the validator it was given; while
@@ -137,7 +136,6 @@ function html(page: ReactElement | null, status: number, validator?: string) {
     "Cache-Control": status < 300 || status === 304 ? PAGE_CACHE_CONTROL : "private, no-store",
   });
   if (validator) headers.set("ETag", validator);
-  applySecurityHeaders(headers);
   // Bytes, not a string: a string body is re-scanned as a USV string before it is encoded.
   const body = page ? Buffer.from(`<!DOCTYPE html>${renderToStaticMarkup(page)}`) : null;
   return new Response(body, { status, headers });

@@ -19,3 +19,26 @@ test("the server refuses a write whose only clue is a foreign Origin, as browser
   const own = await request.post("/login?index", { form, headers: { Origin: new URL(baseURL!).origin }, maxRedirects: 0 });
   expect(own.status()).toBe(302);
 });
+
+test("a write from another site named only by Origin or only by Referer gets the plain 403, on sign-in and on sign-out", async ({ request, baseURL }) => {
+  const own = new URL(baseURL!).origin;
+  const clues: Array<Record<string, string>> = [{ Origin: "https://evil.example" }, { Referer: "https://evil.example/page" }];
+  for (const headers of clues) {
+    for (const [path, form] of [
+      ["/login", { email: "someone@example.test" }],
+      ["/logout", {}],
+    ] as const) {
+      const response = await request.post(path, { form, headers, maxRedirects: 0 });
+      expect(response.status(), `${path} with ${Object.keys(headers)[0]}`).toBe(403);
+      expect(response.headers()["content-type"]).toMatch(/^text\/plain/);
+      expect(await response.text()).toBe("Forms can only be sent from this site.");
+    }
+  }
+  // The same posts from this site's own pages go through.
+  for (const headers of [{ Origin: own }, { Referer: `${own}/login` }] as Array<Record<string, string>>) {
+    expect((await request.post("/login", { form: { email: "someone@example.test" }, headers, maxRedirects: 0 })).status()).toBe(302);
+    const signOut = await request.post("/logout", { headers, maxRedirects: 0 });
+    expect(signOut.status()).toBe(302);
+    expect(signOut.headers()["location"]).toBe("/login");
+  }
+});
