@@ -4,6 +4,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { prisma } from "~/utils/db.server";
 import { isProduction } from "~/utils/env.server";
+import { openedBody, SealError } from "~/utils/sealed.server";
 
 export const meta: MetaFunction = () => [{ title: "Dev outbox · Mutual" }, { name: "robots", content: "noindex" }];
 
@@ -23,8 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       kind: e.kind,
       subject: e.subject,
       status: e.status,
-      text: e.text,
-      html: e.html,
+      ...readable(e),
       createdAt: e.createdAt.toISOString(),
     })),
   };
@@ -65,6 +65,17 @@ export default function DevOutbox() {
       </ol>
     </main>
   );
+}
+
+/** The body as the recipient reads it: sealed bodies (codes, links) are opened for this page only. */
+function readable(email: { to: string; idempotencyKey: string; html: string; text: string }) {
+  try {
+    return openedBody(email);
+  } catch (error) {
+    if (!(error instanceof SealError)) throw error;
+    const unreadable = "(sealed with a key this server no longer has)";
+    return { html: unreadable, text: unreadable };
+  }
 }
 
 /** The rendered email's <body>, so its document styles cannot leak into this page. */

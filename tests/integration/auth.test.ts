@@ -10,6 +10,7 @@ import * as deals from "~/routes/_seller.deals._index";
 import { createOrganization } from "~/models/organization.server";
 import { callAction, callLoader } from "../fixtures/routes";
 import { uniqueSuffix } from "../fixtures/world";
+import { opened } from "../fixtures/buyers";
 
 let email: string;
 let userId: string;
@@ -30,7 +31,7 @@ async function requestSignIn(address = email) {
 /** The code and the link of the newest sign-in email to `to`, read the way a person would. */
 async function readSignInEmail(to = email) {
   await deliverDueEmails();
-  const row = await prisma.emailOutbox.findFirstOrThrow({ where: { to, kind: "SIGN_IN" }, orderBy: { createdAt: "desc" } });
+  const row = opened(await prisma.emailOutbox.findFirstOrThrow({ where: { to, kind: "SIGN_IN" }, orderBy: { createdAt: "desc" } }));
   const code = /\b(\d{6})\b/.exec(row.text)?.[1];
   const token = /token=([A-Za-z0-9_-]+)/.exec(row.text)?.[1];
   if (!code || !token) throw new Error(`No code or link in: ${row.text}`);
