@@ -70,6 +70,9 @@ export async function startFakeResend(): Promise<FakeResend> {
       answer();
     });
   });
+  // Node closes an idle kept-alive connection after 5 s, and a send that picks it up just then fails
+  // with "Unable to fetch data"; a real provider keeps connections open far longer.
+  server.keepAliveTimeout = 120_000;
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
