@@ -11,6 +11,8 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: "list",
+  // After the run, no link the servers emailed may be found in their database files.
+  globalTeardown: "./tests/setup/e2e-teardown.ts",
   use: {
     baseURL: E2E_AUCKLAND_URL,
     trace: "retain-on-failure",

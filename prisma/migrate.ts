@@ -25,7 +25,9 @@ function migrateSqlite(url: string) {
     stdio: ["ignore", "ignore", "inherit"],
   });
   // WAL lets the app read while a write is in progress; the setting is stored in the file.
+  // secure_delete is not: every connection the app opens sets it (app/utils/db.server.ts), this one too.
   const db = new Database(file);
+  db.pragma("secure_delete = ON");
   db.pragma("journal_mode = WAL");
   db.close();
 }

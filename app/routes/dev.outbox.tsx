@@ -1,9 +1,12 @@
-// Outside production, emails that were not sent to a provider land here, so a developer (and the
-// end-to-end tests) can read sign-in codes and links. In production this page does not exist.
+// Outside production, emails that were not sent to a provider land here, so a developer can read
+// sign-in codes and links. Once a provider accepted a sign-in email its body is erased; the
+// provider's id for it stays, so tests can fetch it from their fake provider. In production this
+// page does not exist.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { prisma } from "~/utils/db.server";
 import { isProduction } from "~/utils/env.server";
+import { openedBody, SealError } from "~/utils/sealed.server";
 
 export const meta: MetaFunction = () => [{ title: "Dev outbox · Mutual" }, { name: "robots", content: "noindex" }];
 
@@ -23,8 +26,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       kind: e.kind,
       subject: e.subject,
       status: e.status,
-      text: e.text,
-      html: e.html,
+      providerId: e.providerId ?? "",
+      ...readable(e),
       createdAt: e.createdAt.toISOString(),
     })),
   };
@@ -48,7 +51,7 @@ export default function DevOutbox() {
       {emails.length === 0 ? <p className="mt-8 text-slate-600">No emails yet.</p> : null}
       <ol className="mt-6 space-y-6">
         {emails.map((email) => (
-          <li key={email.id} className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200" data-testid="outbox-email">
+          <li key={email.id} className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200" data-testid="outbox-email" data-provider-id={email.providerId}>
             <p className="text-sm text-slate-500">
               {new Date(email.createdAt).toLocaleString()} · {email.kind} · {email.status}
             </p>
@@ -65,6 +68,17 @@ export default function DevOutbox() {
       </ol>
     </main>
   );
+}
+
+/** The body as the recipient reads it: sealed bodies (codes, links) are opened for this page only. */
+function readable(email: { to: string; idempotencyKey: string; html: string; text: string }) {
+  try {
+    return openedBody(email);
+  } catch (error) {
+    if (!(error instanceof SealError)) throw error;
+    const unreadable = "(sealed with a key this server no longer has)";
+    return { html: unreadable, text: unreadable };
+  }
 }
 
 /** The rendered email's <body>, so its document styles cannot leak into this page. */

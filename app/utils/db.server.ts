@@ -1,5 +1,6 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaClient } from "~/generated/prisma/client";
 import { PrismaClient as PostgresqlPrismaClient } from "~/generated/prisma-postgresql/client";
 import { databaseKind } from "../../prisma/database-url";
@@ -15,7 +16,24 @@ function createClient(url: string): PrismaClient {
     const client = new PostgresqlPrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
     return client as unknown as PrismaClient;
   }
-  return new PrismaClient({ adapter: sqliteInTurns(withStatementCache(new PrismaBetterSQLite3({ url }))) });
+  return new PrismaClient({ adapter: sqliteInTurns(withStatementCache(securelyDeleting(new PrismaBetterSQLite3({ url })))) });
+}
+
+/**
+ * Every SQLite connection overwrites with zeros what a change or a delete frees, so an old value
+ * does not linger in the file's free pages. (Old pages in the WAL are another matter: secrets are
+ * never written in a usable form in the first place, app/utils/sealed.server.ts.)
+ */
+export function securelyDeleting(factory: SqlDriverAdapterFactory): SqlDriverAdapterFactory {
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: async () => {
+      const connection = await factory.connect();
+      await connection.executeScript("PRAGMA secure_delete = ON");
+      return connection;
+    },
+  };
 }
 
 // One client per process and database. Vite reloads modules in development, so the client is

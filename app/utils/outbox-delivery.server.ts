@@ -6,6 +6,7 @@ import { Resend } from "resend";
 import type { EmailOutbox } from "~/generated/prisma/client";
 import { prisma } from "./db.server";
 import { appUrl, env } from "./env.server";
+import { openedBody } from "./sealed.server";
 import { STOPPABLE_KINDS, stopLink } from "./unsubscribe.server";
 
 const MAX_ATTEMPTS = 8;
@@ -69,8 +70,10 @@ async function leaseNextDue(now: Date): Promise<EmailOutbox | null> {
 }
 
 async function send(client: Resend, row: EmailOutbox): Promise<{ providerId: string | null; error: string | null }> {
+  // A sealed body is opened here, in memory, and never written back.
+  const { html, text } = openedBody(row);
   const result = await client.emails.send(
-    { from: env().EMAIL_FROM, to: row.to, subject: row.subject, html: row.html, text: row.text, headers: listUnsubscribe(row) },
+    { from: env().EMAIL_FROM, to: row.to, subject: row.subject, html, text, headers: listUnsubscribe(row) },
     { idempotencyKey: row.idempotencyKey, signal: AbortSignal.timeout(SEND_TIMEOUT_MS) },
   );
   if (result.error) return { providerId: null, error: `${result.error.name}: ${result.error.message}` };

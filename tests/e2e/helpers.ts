@@ -1,23 +1,47 @@
 import Database from "better-sqlite3";
 import pg from "pg";
 import { expect, type Page } from "@playwright/test";
-import { E2E_AUCKLAND_URL } from "../setup/ports";
+import type { ReceivedEmail } from "../setup/fake-resend";
+import { E2E_AUCKLAND_URL, E2E_RESEND_URL } from "../setup/ports";
 import { E2E_DB } from "../setup/e2e-db";
 import { TEST_DATABASE_PREFIX, testDatabaseUrl } from "../setup/postgres";
 
 export const DEMO_REP = "rep@mutual.test";
 export const DEMO_MANAGER = "manager@mutual.test";
 
-/** The newest email to `to`, read from the dev outbox page as a developer would. */
+/**
+ * The newest email to `to`, as its recipient got it. The dev outbox names the newest email queued
+ * for that address and, once the provider accepted it, the provider's id for it; the fake provider
+ * the servers send to (tests/setup/e2e-servers.ts) has its text.
+ */
 export async function readLatestEmail(page: Page, to: string, baseURL = E2E_AUCKLAND_URL) {
-  const outbox = await page.context().newPage();
-  await outbox.goto(`${baseURL}/dev/outbox?to=${encodeURIComponent(to)}`);
-  const text = (await outbox.getByTestId("outbox-email").first().locator("pre").textContent()) ?? "";
-  await outbox.close();
+  const providerId = await newestSentEmailId(page, to, baseURL);
+  const received = (await (await fetch(`${E2E_RESEND_URL}/received`)).json()) as ReceivedEmail[];
+  const text = received.find((email) => email.id === providerId)?.body.text ?? "";
   const link = /(https?:\/\/\S+\/(?:auth\/verify|join)\?token=[A-Za-z0-9_-]+)/.exec(text)?.[1];
   const code = /\b(\d{6})\b/.exec(text)?.[1];
   if (!link || !code) throw new Error(`No sign-in link or code in the email: ${text}`);
   return { link, code };
+}
+
+async function newestSentEmailId(page: Page, to: string, baseURL: string) {
+  const outbox = await page.context().newPage();
+  try {
+    let providerId = "";
+    await expect
+      .poll(
+        async () => {
+          await outbox.goto(`${baseURL}/dev/outbox?to=${encodeURIComponent(to)}`);
+          providerId = (await outbox.getByTestId("outbox-email").first().getAttribute("data-provider-id")) ?? "";
+          return providerId;
+        },
+        { message: `the newest email to ${to} reaches the provider`, timeout: 30_000 },
+      )
+      .not.toBe("");
+    return providerId;
+  } finally {
+    await outbox.close();
+  }
 }
 
 /**

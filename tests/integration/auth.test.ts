@@ -6,10 +6,12 @@ import { hashSecret } from "~/utils/crypto.server";
 import * as login from "~/routes/login";
 import * as verify from "~/routes/auth.verify";
 import * as logout from "~/routes/logout";
+import * as devOutbox from "~/routes/dev.outbox";
 import * as deals from "~/routes/_seller.deals._index";
 import { createOrganization } from "~/models/organization.server";
 import { callAction, callLoader } from "../fixtures/routes";
 import { uniqueSuffix } from "../fixtures/world";
+import { opened } from "../fixtures/buyers";
 
 let email: string;
 let userId: string;
@@ -30,7 +32,7 @@ async function requestSignIn(address = email) {
 /** The code and the link of the newest sign-in email to `to`, read the way a person would. */
 async function readSignInEmail(to = email) {
   await deliverDueEmails();
-  const row = await prisma.emailOutbox.findFirstOrThrow({ where: { to, kind: "SIGN_IN" }, orderBy: { createdAt: "desc" } });
+  const row = opened(await prisma.emailOutbox.findFirstOrThrow({ where: { to, kind: "SIGN_IN" }, orderBy: { createdAt: "desc" } }));
   const code = /\b(\d{6})\b/.exec(row.text)?.[1];
   const token = /token=([A-Za-z0-9_-]+)/.exec(row.text)?.[1];
   if (!code || !token) throw new Error(`No code or link in: ${row.text}`);
@@ -60,6 +62,20 @@ describe("requesting a sign-in", () => {
     expect(JSON.stringify(verification)).not.toContain(code);
     expect(JSON.stringify(verification)).not.toContain(token);
     expect(verification.expiresAt.getTime() - verification.createdAt.getTime()).toBe(15 * 60_000);
+  });
+
+  it("keeps the captured email sealed in the database, and shows it opened on /dev/outbox", async () => {
+    await requestSignIn();
+    const { code, token, row } = await readSignInEmail();
+    const stored = await prisma.emailOutbox.findUniqueOrThrow({ where: { id: row.id } });
+    expect(`${stored.html} ${stored.text}`).not.toContain(token);
+    expect(`${stored.html} ${stored.text}`).not.toMatch(new RegExp(`\\b${code}\\b`));
+
+    const page = await callLoader(devOutbox.loader, { path: `/dev/outbox?to=${encodeURIComponent(email)}` });
+    const shown = (page.body as Awaited<ReturnType<typeof devOutbox.loader>>).emails[0];
+    expect(shown.text).toContain(code);
+    expect(shown.text).toContain(`/auth/verify?token=${token}`);
+    expect(shown.html).toContain(code);
   });
 
   it("answers an unknown email exactly like a known one, and sends nothing", async () => {

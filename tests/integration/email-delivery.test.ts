@@ -36,15 +36,17 @@ async function queue(kind: string, containsSecret: boolean) {
 }
 
 describe("delivering the outbox", () => {
-  it("sends through the SDK with the idempotency key, and erases secret bodies afterwards", async () => {
+  it("keeps secret bodies sealed until sent, sends them opened with the idempotency key, and erases them afterwards", async () => {
     const row = await queue("SIGN_IN", true);
+    expect(`${row.html} ${row.text}`).not.toContain("123456");
     const report = await mail.deliverDueEmails();
     expect(report).toMatchObject({ sent: 1, failed: 0 });
 
     const received = resend.received.find((r) => r.body.subject === row.subject)!;
     expect(received.headers["idempotency-key"]).toBe(row.idempotencyKey);
     expect(received.headers.authorization).toBe("Bearer re_test_key");
-    expect(received.body).toMatchObject({ from: "Mutual <plans@mutual.test>", to: "buyer@acme.example", text: row.text, html: row.html });
+    const rendered = `Secret 123456 for ${row.idempotencyKey}`;
+    expect(received.body).toMatchObject({ from: "Mutual <plans@mutual.test>", to: "buyer@acme.example", text: rendered, html: `<p>${rendered}</p>` });
 
     const stored = await db.prisma.emailOutbox.findUniqueOrThrow({ where: { id: row.id } });
     expect(stored).toMatchObject({ status: "SENT", attempts: 1, providerId: received.id });
@@ -63,6 +65,21 @@ describe("delivering the outbox", () => {
     expect(link.pathname).toBe("/email/stop");
     expect(Object.fromEntries(link.searchParams)).toMatchObject({ e: "buyer@acme.example", k: "REP_NOTICE", s: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(sent(secret.subject).headers).toBeUndefined();
+  });
+
+  it("never sends a sealed body that was changed, and erases it once it gives up", async () => {
+    const row = await queue("SIGN_IN", true);
+    const changed = row.text.slice(0, -6) + (row.text.endsWith("AAAAAA") ? "BBBBBB" : "AAAAAA");
+    await db.prisma.emailOutbox.update({ where: { id: row.id }, data: { text: changed } });
+    let at = Date.now();
+    for (let attempt = 1; attempt <= 60; attempt++) {
+      expect(await mail.deliverDueEmails(new Date(at))).toMatchObject({ sent: 0 });
+      at += mail.retryDelayMs(attempt, true) + 1;
+    }
+    expect(resend.received.filter((r) => r.body.subject === row.subject)).toHaveLength(0);
+    const failed = await db.prisma.emailOutbox.findUniqueOrThrow({ where: { id: row.id } });
+    expect(failed).toMatchObject({ status: "FAILED", text: "(erased: never delivered)" });
+    expect(failed.lastError).toContain("cannot be opened");
   });
 
   it("keeps the body of an ordinary email", async () => {

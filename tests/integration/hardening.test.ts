@@ -14,7 +14,7 @@ import * as login from "~/routes/login";
 import * as verify from "~/routes/auth.verify";
 import { callAction } from "../fixtures/routes";
 import { addDealWithPlan, createTenant, uniqueSuffix, type Tenant } from "../fixtures/world";
-import { buyerLoad, buyerPost, inviteAndSignIn, joinPost, milestoneForm, sellerPost, setAllowedDomains, sharePlan } from "../fixtures/buyers";
+import { buyerLoad, buyerPost, inviteAndSignIn, joinPost, milestoneForm, opened, sellerPost, setAllowedDomains, sharePlan } from "../fixtures/buyers";
 
 let tenant: Tenant;
 beforeAll(async () => {
@@ -73,7 +73,7 @@ describe("wrong codes", () => {
     }
     await request(email);
     await deliverDueEmails();
-    const row = await prisma.emailOutbox.findFirstOrThrow({ where: { to: email, kind: "SIGN_IN" }, orderBy: { createdAt: "desc" } });
+    const row = opened(await prisma.emailOutbox.findFirstOrThrow({ where: { to: email, kind: "SIGN_IN" }, orderBy: { createdAt: "desc" } }));
     code = /\b(\d{6})\b/.exec(row.text)![1];
     const right = await guess(email, code);
     expect(right.status).toBe(400);
@@ -96,7 +96,7 @@ describe("buyer silence", () => {
     const stranger = `stranger-${uniqueSuffix()}@elsewhere.example`;
     await joinPost(plan.id, { intent: "request-code", email: stranger });
     await deliverDueEmails();
-    const mail = await prisma.emailOutbox.findFirstOrThrow({ where: { to: stranger } });
+    const mail = opened(await prisma.emailOutbox.findFirstOrThrow({ where: { to: stranger } }));
     const code = /\b(\d{6})\b/.exec(mail.text)![1];
     expect((await joinPost(plan.id, { intent: "verify-code", email: stranger, code })).headers.get("Location")).toContain("sent=request");
     const after = (await loadDealSignals(tenant.repActor, [deal.id])).get(deal.id)!;

@@ -5,7 +5,7 @@ import { deliverDueEmails } from "~/utils/email.server";
 import * as stop from "~/routes/email.stop";
 import { callAction, callLoader } from "../fixtures/routes";
 import { addDealWithPlan, createTenant, uniqueSuffix, type Tenant } from "../fixtures/world";
-import { joinPost, setAllowedDomains, sharePlan } from "../fixtures/buyers";
+import { joinPost, opened, setAllowedDomains, sharePlan } from "../fixtures/buyers";
 
 let tenant: Tenant;
 beforeAll(async () => {
@@ -20,7 +20,7 @@ async function strangerJoins() {
   const email = `dan-${uniqueSuffix()}@joiners.example`;
   await joinPost(plan.id, { intent: "request-code", email });
   await deliverDueEmails();
-  const code = /\b(\d{6})\b/.exec((await prisma.emailOutbox.findFirstOrThrow({ where: { to: email } })).text)![1];
+  const code = /\b(\d{6})\b/.exec(opened(await prisma.emailOutbox.findFirstOrThrow({ where: { to: email } })).text)![1];
   await joinPost(plan.id, { intent: "verify-code", email, code });
   return prisma.emailOutbox.findFirstOrThrow({ where: { to: tenant.rep.email, kind: "REP_NOTICE" }, orderBy: { createdAt: "desc" } });
 }

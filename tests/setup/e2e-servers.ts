@@ -1,15 +1,17 @@
 // Started by Playwright (playwright.config.ts, webServer): makes a fresh SQLite file (or, with
 // E2E_DATABASE=postgresql, a fresh PostgreSQL database) from the
 // migrations, seeds the demo, and serves the production build twice on one database, once
-// with the server in UTC+13 and once in UTC−8, so tests can compare what each shows.
+// with the server in UTC+13 and once in UTC−8, so tests can compare what each shows. Both send
+// email through the real `resend` SDK to one fake Resend server, which the tests read emails from.
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { migrateDatabase } from "../../prisma/migrate";
 import { E2E_DB } from "./e2e-db";
 import { ROOT, TMP } from "./paths";
+import { startFakeResend } from "./fake-resend";
 import { createEmptyDatabase, ensurePostgres, TEST_DATABASE_PREFIX } from "./postgres";
-import { E2E_SERVERS } from "./ports";
+import { E2E_RESEND_URL, E2E_SERVERS } from "./ports";
 
 export const SERVERS = E2E_SERVERS;
 
@@ -32,6 +34,8 @@ async function freshPostgresql() {
   await ensurePostgres();
   return createEmptyDatabase(`${TEST_DATABASE_PREFIX}_e2e`);
 }
+
+const resend = await startFakeResend(Number(new URL(E2E_RESEND_URL).port));
 
 const children: ChildProcess[] = [];
 function stopAll() {
@@ -61,9 +65,11 @@ for (const server of SERVERS) {
     TZ: server.tz,
     DATABASE_URL: url,
     APP_URL: `http://localhost:${server.port}`,
+    // Email goes out as in production, so what a sent email leaves in the database is what
+    // production leaves (tests/setup/e2e-teardown.ts looks for the links in the database files).
+    RESEND_API_KEY: "re_test_key",
+    RESEND_BASE_URL: resend.url,
   };
-  // The dev outbox captures email: the tests read codes and links there, as a developer would.
-  delete env.RESEND_API_KEY;
   const child = spawn(process.execPath, [path.join(ROOT, "app", "production-server.js"), path.join(ROOT, "build", "server", "index.js")], {
     cwd: ROOT,
     env,

@@ -22,7 +22,11 @@ export interface FakeResend {
   close(): Promise<void>;
 }
 
-export async function startFakeResend(): Promise<FakeResend> {
+/**
+ * `port` 0 picks a free one. Besides Resend's `POST /emails`, `GET /received` lists what was
+ * accepted, for tests that run in another process than the fake.
+ */
+export async function startFakeResend(port = 0): Promise<FakeResend> {
   const received: ReceivedEmail[] = [];
   let failures = 0;
   let failureStatus = 500;
@@ -36,6 +40,10 @@ export async function startFakeResend(): Promise<FakeResend> {
     req.on("data", (chunk) => (raw += chunk));
     req.on("end", () => {
       res.setHeader("Content-Type", "application/json");
+      if (req.method === "GET" && req.url === "/received") {
+        res.writeHead(200).end(JSON.stringify(received));
+        return;
+      }
       if (req.method !== "POST" || req.url !== "/emails") {
         res.writeHead(404).end(JSON.stringify({ name: "not_found", message: "Unknown endpoint", statusCode: 404 }));
         return;
@@ -70,10 +78,12 @@ export async function startFakeResend(): Promise<FakeResend> {
       answer();
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
+  // Node closes an idle kept-alive connection after 5 s, and a send that picks it up just then fails
+  // with "Unable to fetch data"; a real provider keeps connections open far longer.
+  server.keepAliveTimeout = 120_000;
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     received,
     failNext(count, status = 500) {
       failures = count;
