@@ -2,7 +2,7 @@
 // a backup taken, more rows written, the backup restored into a new database, and exactly the rows
 // of the moment of the backup found there. A restore never goes over a database in use, and a
 // backup taken while writers commit is the database as of one moment.
-import { writeFileSync } from "node:fs";
+import { statSync, writeFileSync } from "node:fs";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
@@ -36,6 +36,7 @@ describe("the restore drill", () => {
       const backup = await runScript("prisma/backup.ts", [file], url);
       expect(backup).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Backed up .+ to .+\(\d+(\.\d)? (B|KB|MB)\)\.$/m) });
       expect(backup.stdout).toContain(file);
+      expect(statSync(file).mode & 0o777).toBe(0o600);
 
       // After the backup: a new organization, a change and a deletion, none of which may come back.
       await createTenant("After the backup");
