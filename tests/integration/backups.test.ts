@@ -118,16 +118,34 @@ describe("a restore over a database in use", () => {
   });
 });
 
+describe("a restore into an empty SQLite file another process has open", () => {
+  it.runIf(kind === "sqlite")("is refused, since the server would go on using the file it opened", async () => {
+    const file = backupPath(kind);
+    await backupDatabase(file);
+    const target = await migratedEmptyDatabase(kind);
+    const server = new Database(sqliteFilePath(target));
+    server.prepare("SELECT count(*) FROM Organization").get();
+    try {
+      await expect(restoreDatabase(file, target)).rejects.toThrow(/is open in another process \(probably the server\)\. Stop it/);
+    } finally {
+      server.close();
+    }
+    expect((await snapshot(target)).Organization.rows).toBe(0);
+  });
+});
+
 describe("a backup taken while writers commit", () => {
   it("holds whole transactions only, and restores", async () => {
     await createTenant("Busy");
     // Some megabytes, so that VACUUM INTO takes long enough for many commits to land while it runs
     // (pg_dump, a process of its own, takes longer than that anyway).
     if (kind === "sqlite") {
-      const filler = "x".repeat(200);
-      await prisma.emailSuppression.createMany({
-        data: Array.from({ length: 20_000 }, (_, i) => ({ email: `filler-${i}-${filler}@example.test`, category: "filler" })),
-      });
+      const db = new Database(sqliteFilePath(url));
+      const insert = db.prepare(`INSERT INTO "EmailSuppression" ("id", "email", "category") VALUES (?, ?, 'filler')`);
+      db.transaction(() => {
+        for (let i = 0; i < 20_000; i++) insert.run(`filler-${i}`, `filler-${i}-${"x".repeat(200)}@example.test`);
+      })();
+      db.close();
     }
     const writers = await startWriters(url);
     const backups: Array<{ file: string; before: number; after: number }> = [];
