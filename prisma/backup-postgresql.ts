@@ -51,11 +51,12 @@ export async function postgresqlContents(url: string): Promise<DatabaseContents>
  */
 export async function restorePostgresql(url: string, source: string, emptyTables: string[]): Promise<void> {
   const { dbname, env } = toolConnection(url);
-  const psql = spawn(findTool("psql"), ["--no-psqlrc", "--quiet", "--no-password", "--set=ON_ERROR_STOP=1", `--dbname=${dbname}`], {
+  const [psqlPath, pgRestorePath] = [findTool("psql"), findTool("pg_restore")];
+  const psql = spawn(psqlPath, ["--no-psqlrc", "--quiet", "--no-password", "--set=ON_ERROR_STOP=1", `--dbname=${dbname}`], {
     env,
     stdio: ["pipe", "ignore", "pipe"],
   });
-  const archive = spawn(findTool("pg_restore"), ["--no-owner", "--no-privileges", "--file=-", source], { stdio: ["ignore", "pipe", "pipe"] });
+  const archive = spawn(pgRestorePath, ["--no-owner", "--no-privileges", "--file=-", source], { stdio: ["ignore", "pipe", "pipe"] });
   // psql stops at the first error and closes its input; the rest of pg_restore's output is drained
   // so that it can finish, and goes nowhere.
   psql.stdin.on("error", () => undefined);
@@ -70,6 +71,7 @@ export async function restorePostgresql(url: string, source: string, emptyTables
     }),
     finished(psql),
   ]);
-  if (applied.code !== 0) throw new CommandError(`The restore failed and was rolled back; nothing was changed: ${lastLines(applied.stderr)}`);
+  // A broken archive is the cause of whatever psql then says about the half statement it received.
   if (read.code !== 0) throw new CommandError(`pg_restore could not read the backup; nothing was changed: ${lastLines(read.stderr)}`);
+  if (applied.code !== 0) throw new CommandError(`The restore failed and was rolled back; nothing was changed: ${lastLines(applied.stderr)}`);
 }

@@ -62,13 +62,16 @@ export function restoreSqlite(url: string, source: string): void {
 }
 
 function checkIntegrity(source: string) {
+  let result: unknown;
   const db = new Database(source, { readonly: true, fileMustExist: true });
   try {
-    const result = db.pragma("integrity_check", { simple: true });
-    if (result !== "ok") throw new CommandError(`${source} is damaged (SQLite's integrity check says: ${result}); nothing was changed.`);
+    result = db.pragma("integrity_check", { simple: true });
+  } catch (error) {
+    result = error instanceof Error ? error.message : error;
   } finally {
     db.close();
   }
+  if (result !== "ok") throw new CommandError(`${source} is damaged (SQLite's integrity check says: ${result}); nothing was changed.`);
 }
 
 function removeWithSideFiles(file: string) {

@@ -2,7 +2,7 @@
 // a backup taken, more rows written, the backup restored into a new database, and exactly the rows
 // of the moment of the backup found there. A restore never goes over a database in use, and a
 // backup taken while writers commit is the database as of one moment.
-import { statSync, writeFileSync } from "node:fs";
+import { readFileSync, statSync, writeFileSync } from "node:fs";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
@@ -20,7 +20,7 @@ const url = process.env.DATABASE_URL!;
 const kind = databaseKind(url);
 const otherKind = kind === "sqlite" ? "postgresql" : "sqlite";
 const password = kind === "postgresql" ? new URL(url).password : "";
-// Each command starts a process of its own (and the migration engine on SQLite): seconds each on a busy machine.
+// Each command, pg_dump and pg_restore start a process of their own (and the migration engine on SQLite): seconds each on a busy machine.
 const COMMANDS_TIMEOUT = 90_000;
 
 describe("the restore drill", () => {
@@ -54,17 +54,21 @@ describe("the restore drill", () => {
     COMMANDS_TIMEOUT,
   );
 
-  it("restores into a database made by the migrations in which no one has written", async () => {
-    await createTenant("Migrated target");
-    const file = backupPath(kind);
-    await backupDatabase(file);
-    const atBackup = await snapshot(url);
+  it(
+    "restores into a database made by the migrations in which no one has written",
+    async () => {
+      await createTenant("Migrated target");
+      const file = backupPath(kind);
+      await backupDatabase(file);
+      const atBackup = await snapshot(url);
 
-    const target = await migratedEmptyDatabase(kind);
-    const restored = await restoreDatabase(file, target);
-    expect(restored.organizations).toBe(atBackup.Organization.rows);
-    expect(await snapshot(target)).toEqual(atBackup);
-  });
+      const target = await migratedEmptyDatabase(kind);
+      const restored = await restoreDatabase(file, target);
+      expect(restored.organizations).toBe(atBackup.Organization.rows);
+      expect(await snapshot(target)).toEqual(atBackup);
+    },
+    COMMANDS_TIMEOUT,
+  );
 
   it(
     "applies the migrations a backup predates",
@@ -116,6 +120,25 @@ describe("a restore over a database in use", () => {
     await expect(restoreDatabase(foreign, target)).rejects.toThrow(CommandError);
     await expect(restoreDatabase(foreign, target)).rejects.toThrow(/backup, and DATABASE_URL names a/);
   });
+});
+
+describe("a damaged backup", () => {
+  it(
+    "is refused, and the empty database it was to go into keeps its tables",
+    async () => {
+      await createTenant("Damaged");
+      const file = backupPath(kind);
+      await backupDatabase(file);
+      const whole = readFileSync(file);
+      writeFileSync(file, whole.subarray(0, Math.floor(whole.length / 2)));
+      const target = await migratedEmptyDatabase(kind);
+      const before = await snapshot(target);
+
+      await expect(restoreDatabase(file, target)).rejects.toThrow(kind === "sqlite" ? /is damaged/ : /could not read the backup; nothing was changed/);
+      expect(await snapshot(target)).toEqual(before);
+    },
+    COMMANDS_TIMEOUT,
+  );
 });
 
 describe("a restore into an empty SQLite file another process has open", () => {
