@@ -9,7 +9,7 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default defineConfig([
-  globalIgnores(["app/generated/", "build/", "public/build/", "tests/.tmp/", "node_modules/", ".cache/"]),
+  globalIgnores(["app/generated/", "build/", "public/build/", "tests/.tmp/", "node_modules/", ".cache/", "backups/"]),
   js.configs.recommended,
   tseslint.configs.recommended,
   react.configs.flat.recommended,
