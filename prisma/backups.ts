@@ -1,4 +1,4 @@
-// Backups and restores on either database (docs/decisions/0010-backups.md). A backup is one file:
+// Backups and restores on either database (docs/decisions/0013-backups.md). A backup is one file:
 // a SQLite database written by `VACUUM INTO`, or a pg_dump archive in its custom format. A restore
 // goes only into an empty database and never over one people use.
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from "node:fs";
@@ -82,7 +82,7 @@ export interface Backup {
 /** Writes a consistent copy of the database DATABASE_URL names. */
 export async function backupDatabase(target = defaultBackupPath(databaseKind())): Promise<Backup> {
   if (existsSync(target)) throw new CommandError(`${target} already exists; a backup never replaces a file. Choose another path.`);
-  // A backup holds all the database does, webhook signing secrets among it: for its owner's eyes only.
+  // A backup holds all the database does, people's names and addresses, their plans and history: for its owner's eyes only.
   mkdirSync(path.dirname(path.resolve(target)), { recursive: true, mode: 0o700 });
   const url = databaseUrl();
   if (databaseKind(url) === "postgresql") await backupPostgresql(url, target);
