@@ -50,7 +50,11 @@ export async function sellerEditor(browser: Browser, run: Run) {
   while (Date.now() < run.until) {
     await think(run);
     const milestone = pick(milestones ?? []);
-    if (!milestone || Date.now() >= run.until) break;
+    if (Date.now() >= run.until) break;
+    if (!milestone) {
+      milestones = await dealPageMilestones((await browser.get(`${page}.data`)).body);
+      continue;
+    }
     const fields = milestoneFormFields(milestone);
     let record: Pick<WriteRecord, "intent" | "value">;
     if (Math.random() < 0.5) {

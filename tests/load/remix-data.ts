@@ -11,10 +11,14 @@ async function decode(body: string): Promise<Decoded> {
   return decoded.value;
 }
 
-/** The deal page's milestones from a loader answer; null when the answer does not carry them. */
+/** The deal page's milestones from a loader answer; null when the answer does not carry them (an error page, no answer). */
 export async function dealPageMilestones(body: string): Promise<MilestoneView[] | null> {
-  const route = (await decode(body))[DEAL_ROUTE]?.data as { plan?: { milestones: MilestoneView[] } } | undefined;
-  return route?.plan?.milestones ?? null;
+  try {
+    const route = (await decode(body))[DEAL_ROUTE]?.data as { plan?: { milestones: MilestoneView[] } } | undefined;
+    return route?.plan?.milestones ?? null;
+  } catch {
+    return null;
+  }
 }
 
 /** The fields the deal page's milestone form posts, as the form shows the stored row. */
