@@ -52,7 +52,9 @@ export async function auditWrites(planId: string, startVersions: Map<string, num
     // Each accepted write left its history row, and the last one left the step as it said.
     const rows = activity.filter((a) => a.entityId === milestone.id);
     for (const write of accepted.values()) {
-      const found = rows.findIndex((a) => a.action === ACTIONS[write.intent] && (write.intent !== "redate" || JSON.parse(a.after ?? "{}").targetDate === write.value));
+      const found = rows.findIndex(
+        (a) => a.action === ACTIONS[write.intent] && (write.intent !== "redate" || JSON.parse(a.after ?? "{}").targetDate === write.value),
+      );
       if (found < 0) lost(`the ${write.intent} of step ${milestone.title} from version ${write.baseVersion} left no history`);
       else rows.splice(found, 1);
     }

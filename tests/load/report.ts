@@ -40,7 +40,13 @@ function writeAnswers(writes: WriteRecord[]): string[] {
     statuses.set(w.status, (statuses.get(w.status) ?? 0) + 1);
     groups.set(key, statuses);
   }
-  return [...groups].sort().map(([key, statuses]) => `${key}: ${[...statuses].sort().map(([status, n]) => `${status} ×${n}`).join(", ")}`);
+  return [...groups].sort().map(
+    ([key, statuses]) =>
+      `${key}: ${[...statuses]
+        .sort()
+        .map(([status, n]) => `${status} ×${n}`)
+        .join(", ")}`,
+  );
 }
 
 export function printReport(
@@ -51,21 +57,31 @@ export function printReport(
 ) {
   const writes = samples.filter((s) => s.kind === "write");
   console.log(`\n${options.editors} editors for ${options.seconds} s on ${options.database} (think time ${options.thinkMs} ms ±50% between steps)`);
-  console.log(`  ${fmt(samples.length / options.seconds, 1)} requests/s, ${fmt(writes.length / options.seconds, 1)} writes/s (${samples.length} requests, ${writes.length} writes)`);
+  console.log(
+    `  ${fmt(samples.length / options.seconds, 1)} requests/s, ${fmt(writes.length / options.seconds, 1)} writes/s (${samples.length} requests, ${writes.length} writes)`,
+  );
   console.log("  latency (ms)          count     p50     p95     p99");
   for (const side of ["seller", "buyer"] as const) {
     for (const kind of ["read", "write"] as const) {
       const l = latencies(samples, side, kind);
-      console.log(`  ${`${side} ${kind}s`.padEnd(20)} ${String(l.count).padStart(7)} ${fmt(l.p50).padStart(7)} ${fmt(l.p95).padStart(7)} ${fmt(l.p99).padStart(7)}`);
+      console.log(
+        `  ${`${side} ${kind}s`.padEnd(20)} ${String(l.count).padStart(7)} ${fmt(l.p50).padStart(7)} ${fmt(l.p95).padStart(7)} ${fmt(l.p99).padStart(7)}`,
+      );
     }
   }
   const all = latencies(samples, undefined, "write");
-  console.log(`  ${"all writes".padEnd(20)} ${String(all.count).padStart(7)} ${fmt(all.p50).padStart(7)} ${fmt(all.p95).padStart(7)} ${fmt(all.p99).padStart(7)}`);
+  console.log(
+    `  ${"all writes".padEnd(20)} ${String(all.count).padStart(7)} ${fmt(all.p50).padStart(7)} ${fmt(all.p95).padStart(7)} ${fmt(all.p99).padStart(7)}`,
+  );
   const seller = latencies(samples, "seller", "write").p50;
   const buyer = latencies(samples, "buyer", "write").p50;
   console.log(`  seller write p50 / buyer write p50 = ${fmt(seller / buyer, 2)}`);
   console.log(`  writes by kind: ${writeAnswers(writeRecords).join("; ")}`);
-  console.log(`  answers: ${Object.entries(answerClasses(samples)).map(([name, n]) => `${name} ${n}`).join(", ")}`);
+  console.log(
+    `  answers: ${Object.entries(answerClasses(samples))
+      .map(([name, n]) => `${name} ${n}`)
+      .join(", ")}`,
+  );
   console.log(
     `  stale writes ${audit.staleWrites}, of them answered 409: ${audit.staleAnswered409}; conflicts without a stale version: ${audit.falseConflicts}; ` +
       `committed but unanswered: ${audit.unacknowledged}`,

@@ -69,7 +69,14 @@ try {
   for (const browser of [...sellerBrowsers, ...buyerBrowsers]) browser.samples = samples;
   const loadBefore = os.loadavg()[0];
   const writes: import("./editors").WriteRecord[] = [];
-  const run = { dealId: fixture.dealId, planId: fixture.planId, today: organizationToday({ timezone: "UTC" }), until: Date.now() + seconds * 1000, thinkMs, writes };
+  const run = {
+    dealId: fixture.dealId,
+    planId: fixture.planId,
+    today: organizationToday({ timezone: "UTC" }),
+    until: Date.now() + seconds * 1000,
+    thinkMs,
+    writes,
+  };
   const started = performance.now();
   await Promise.all([...sellerBrowsers.map((browser) => sellerEditor(browser, run)), ...buyerBrowsers.map((browser) => buyerEditor(browser, run))]);
   const elapsed = (performance.now() - started) / 1000;
