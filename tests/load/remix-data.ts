@@ -6,15 +6,18 @@ const DEAL_ROUTE = "routes/_seller.deals.$dealId";
 
 type Decoded = Record<string, { data?: unknown; error?: unknown }>;
 
-async function decode(body: string): Promise<Decoded> {
-  const decoded = (await decodeViaTurboStream(new Blob([body]).stream(), globalThis)) as { value: Decoded };
-  return decoded.value;
+/** Null for anything but a whole answer: the decoder waits for ever on a cut one. */
+async function decode(body: string): Promise<Decoded | null> {
+  if (!body.startsWith("[")) return null;
+  const timeout = new Promise<null>((resolve) => setTimeout(resolve, 5_000, null).unref());
+  const decoded = decodeViaTurboStream(new Blob([body]).stream(), globalThis) as Promise<{ value: Decoded }>;
+  return (await Promise.race([decoded, timeout]))?.value ?? null;
 }
 
 /** The deal page's milestones from a loader answer; null when the answer does not carry them (an error page, no answer). */
 export async function dealPageMilestones(body: string): Promise<MilestoneView[] | null> {
   try {
-    const route = (await decode(body))[DEAL_ROUTE]?.data as { plan?: { milestones: MilestoneView[] } } | undefined;
+    const route = (await decode(body))?.[DEAL_ROUTE]?.data as { plan?: { milestones: MilestoneView[] } } | undefined;
     return route?.plan?.milestones ?? null;
   } catch {
     return null;

@@ -78,7 +78,15 @@ try {
     writes,
   };
   const started = performance.now();
-  await Promise.all([...sellerBrowsers.map((browser) => sellerEditor(browser, run)), ...buyerBrowsers.map((browser) => buyerEditor(browser, run))]);
+  let busy = editors;
+  const working = Promise.all(
+    [...sellerBrowsers.map((browser) => sellerEditor(browser, run)), ...buyerBrowsers.map((browser) => buyerEditor(browser, run))].map((editor) =>
+      editor.finally(() => busy--),
+    ),
+  );
+  // An editor whose request never ends must not hold up the figures of all the others.
+  await Promise.race([working, new Promise((resolve) => setTimeout(resolve, (seconds + 60) * 1000).unref())]);
+  if (busy > 0) console.log(`\n${busy} editors were still waiting for an answer a minute after the end.`);
   const elapsed = (performance.now() - started) / 1000;
   const audit = await auditWrites(fixture.planId, fixture.startVersions, run.writes);
   const openingErrors = opening.filter((s) => s.status !== 200).length;
