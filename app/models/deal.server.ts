@@ -66,7 +66,7 @@ export async function getDealWorkspace(actor: SellerActor, dealId: string) {
     where: { id: dealId, ...visibleDealsWhere(actor) },
     include: {
       owner: { select: { id: true, name: true, email: true } },
-      organization: { select: { timezone: true } },
+      organization: { select: { timezone: true, fiscalYearStartMonth: true } },
       meddpicc: true,
       plan: {
         include: {

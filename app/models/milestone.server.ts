@@ -103,7 +103,7 @@ export async function updateMilestone(actor: SellerActor, dealId: string, input:
       ...(becameDone ? sellerCompletion(actor) : reopened ? NO_COMPLETION : {}),
     };
     const diff = changedFields(current, fields);
-    if (!diff) return current;
+    if (!diff) return;
 
     const result = await tx.milestone.updateMany({
       where: { id: milestoneId, version },
@@ -111,7 +111,6 @@ export async function updateMilestone(actor: SellerActor, dealId: string, input:
     });
     if (result.count === 0) throw new VersionConflictError(await tx.milestone.findUniqueOrThrow({ where: { id: milestoneId } }));
     await recordMilestoneChanges(tx, sellerActivityActor(actor), current, diff, fields.internalOnly);
-    return tx.milestone.findUniqueOrThrow({ where: { id: milestoneId } });
   });
 }
 

@@ -151,6 +151,14 @@ export async function loadDealFigures(actor: SellerActor, dealIds: string[], now
   return new Map([...computed].map(([id, { figures }]) => [id, figures]));
 }
 
+/**
+ * Figures for a deal the caller has already loaded (and scoped) with at least what the engine
+ * reads, such as the deal page's workspace: its rows are not read a second time.
+ */
+export async function figuresOfLoadedDeal(deal: DealRow, today: string): Promise<DealFigures> {
+  return figuresOf(toSnapshot(deal, await historyFacts([deal])), today);
+}
+
 /** Signals for every deal the seller may see (or the given ones) whose dates can be read, keyed by deal id. */
 export async function loadDealSignals(actor: SellerActor, dealIds?: string[], now = new Date()): Promise<Map<string, DealSignals>> {
   const computed = await computeFigures({ ...visibleDealsWhere(actor), ...(dealIds ? { id: { in: dealIds } } : {}) }, actorToday(actor, now));

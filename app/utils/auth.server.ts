@@ -3,8 +3,17 @@ import { toSellerActor, type SellerActor } from "~/models/actor.server";
 import { prisma } from "./db.server";
 import { endSession, findSession } from "./session.server";
 
+// A page's loaders all run for one request (the layout's and the page's): they share one lookup.
+const sellersOfRequests = new WeakMap<Request, Promise<SellerActor | null>>();
+
 /** The signed-in seller, or null. */
-export async function getSeller(request: Request): Promise<SellerActor | null> {
+export function getSeller(request: Request): Promise<SellerActor | null> {
+  let seller = sellersOfRequests.get(request);
+  if (!seller) sellersOfRequests.set(request, (seller = lookUpSeller(request)));
+  return seller;
+}
+
+async function lookUpSeller(request: Request): Promise<SellerActor | null> {
   const session = await findSession(request);
   if (!session || session.kind !== "SELLER" || !session.userId) return null;
   const user = await prisma.user.findUnique({ where: { id: session.userId }, include: { organization: true } });

@@ -11,12 +11,17 @@ import { sqliteInTurns } from "./sqlite-turns.server";
 // DATABASE_URL's scheme picks the database. Both clients come from the same models
 // (prisma/postgresql-schema.ts), so the app is typed once, against the SQLite client: that keeps
 // it to what both databases can do.
+//
+// Under load a transaction waits for a free connection (PostgreSQL's pool) or its turn (SQLite):
+// Prisma's default of 2 s turned that wait into a 500 for a save that would have succeeded.
+const transactionOptions = { maxWait: 10_000 };
+
 function createClient(url: string): PrismaClient {
   if (databaseKind(url) === "postgresql") {
-    const client = new PostgresqlPrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+    const client = new PostgresqlPrismaClient({ adapter: new PrismaPg({ connectionString: url }), transactionOptions });
     return client as unknown as PrismaClient;
   }
-  return new PrismaClient({ adapter: sqliteInTurns(withStatementCache(securelyDeleting(new PrismaBetterSQLite3({ url })))) });
+  return new PrismaClient({ adapter: sqliteInTurns(withStatementCache(securelyDeleting(new PrismaBetterSQLite3({ url })))), transactionOptions });
 }
 
 /**

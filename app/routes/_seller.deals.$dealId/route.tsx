@@ -22,7 +22,7 @@ import { addMilestone, deleteMilestone, moveMilestone, updateMilestone } from "~
 import { addBuyerParticipant, revokeBuyerParticipant, updateBuyerParticipant } from "~/models/participant.server";
 import { createPlan, sharePlan, updatePlan } from "~/models/plan.server";
 import { saveMeddpicc } from "~/models/meddpicc.server";
-import { loadDealFigures } from "~/models/signals.server";
+import { figuresOfLoadedDeal } from "~/models/signals.server";
 import { MeddpiccSchema } from "~/forms/meddpicc";
 import { MEDDPICC_LETTERS, type MeddpiccScores } from "~/domain/meddpicc";
 import { HealthPanel } from "~/components/signals/health-panel";
@@ -55,10 +55,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const workspace = await getDealWorkspace(seller, params.dealId ?? "").catch((error) => {
     throw asResponse(error);
   });
-  // Computed now for this one deal and written nowhere: a GET never writes the signal cache.
-  const { signals, unreadableDate } = (await loadDealFigures(seller, [workspace.id])).get(workspace.id)!;
+  // Computed now from the rows just read, and written nowhere: a GET never writes the signal cache.
+  const [{ signals, unreadableDate }, activity, accessRequests, { notice, headers }] = await Promise.all([
+    figuresOfLoadedDeal(workspace, actorToday(seller)),
+    listDealActivity(seller, workspace.id),
+    listAccessRequests(seller, workspace.id),
+    takeNotice(request),
+  ]);
   const meddpicc = workspace.meddpicc;
-  const { notice, headers } = await takeNotice(request);
   const page = {
     changeTag,
     notice,
@@ -71,8 +75,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     deal: toDealView(workspace),
     plan: workspace.plan ? toPlanView(workspace.plan) : null,
-    activity: await listDealActivity(seller, workspace.id),
-    accessRequests: (await listAccessRequests(seller, workspace.id)).map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
+    activity,
+    accessRequests: accessRequests.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
     today: actorToday(seller),
     timezone: seller.timezone,
   };

@@ -1,0 +1,81 @@
+// One editor's browser: its own cookies, same-origin headers on every post, redirects followed by
+// hand so each request is timed and counted on its own.
+
+export type Side = "seller" | "buyer";
+export type RequestKind = "read" | "write";
+
+export interface Sample {
+  side: Side;
+  kind: RequestKind;
+  status: number;
+  ms: number;
+}
+
+export interface Answer {
+  status: number;
+  location: string | null;
+  body: string;
+}
+
+const TIMEOUT_MS = 30_000;
+
+export class Browser {
+  private readonly cookies = new Map<string, string>();
+
+  constructor(
+    private readonly base: string,
+    readonly side: Side,
+    cookie: string,
+    /** Where timed requests go; replaced when the clock starts. */
+    public samples: Sample[],
+  ) {
+    this.keep(cookie);
+  }
+
+  get(path: string): Promise<Answer> {
+    return this.send("read", path, { method: "GET" });
+  }
+
+  /** A form post, urlencoded as a browser sends a form without files. */
+  post(path: string, fields: Map<string, string>): Promise<Answer> {
+    return this.send("write", path, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: this.base },
+      body: new URLSearchParams([...fields]).toString(),
+    });
+  }
+
+  private async send(kind: RequestKind, path: string, init: { method: string; headers?: Record<string, string>; body?: string }): Promise<Answer> {
+    const started = performance.now();
+    try {
+      const response = await fetch(new URL(path, this.base), {
+        ...init,
+        headers: { ...init.headers, Cookie: this.cookieHeader(), "Sec-Fetch-Site": "same-origin" },
+        redirect: "manual",
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+      });
+      const body = await response.text();
+      for (const cookie of response.headers.getSetCookie()) this.keep(cookie);
+      this.samples.push({ side: this.side, kind, status: response.status, ms: performance.now() - started });
+      if (response.status >= 500 && process.env.LOAD_DEBUG) console.error(`${init.method} ${path} ${response.status}: ${body.slice(0, 300)}`);
+      return { status: response.status, location: response.headers.get("Location"), body };
+    } catch {
+      // A refused connection or a timeout: counted as status 0, an error the run reports.
+      this.samples.push({ side: this.side, kind, status: 0, ms: performance.now() - started });
+      return { status: 0, location: null, body: "" };
+    }
+  }
+
+  private keep(setCookie: string) {
+    const [pair, ...attributes] = setCookie.split(";");
+    const at = pair.indexOf("=");
+    const name = pair.slice(0, at).trim();
+    const expired = attributes.some((a) => /^\s*max-age=0\s*$/i.test(a)) || pair.slice(at + 1).trim() === "";
+    if (expired) this.cookies.delete(name);
+    else this.cookies.set(name, pair.slice(at + 1).trim());
+  }
+
+  private cookieHeader(): string {
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
+  }
+}

@@ -1,0 +1,43 @@
+// Reads a Remix single-fetch (`.data`) answer as the hydrated page does, with Remix's own decoder.
+import { decodeViaTurboStream } from "@remix-run/react/dist/single-fetch.js";
+import type { MilestoneView } from "~/components/plan-editor/types";
+
+const DEAL_ROUTE = "routes/_seller.deals.$dealId";
+
+type Decoded = Record<string, { data?: unknown; error?: unknown }>;
+
+/** Null for anything but a whole answer: the decoder waits for ever on a cut one. */
+async function decode(body: string): Promise<Decoded | null> {
+  if (!body.startsWith("[")) return null;
+  const timeout = new Promise<null>((resolve) => setTimeout(resolve, 5_000, null).unref());
+  const decoded = decodeViaTurboStream(new Blob([body]).stream(), globalThis) as Promise<{ value: Decoded }>;
+  return (await Promise.race([decoded, timeout]))?.value ?? null;
+}
+
+/** The deal page's milestones from a loader answer; null when the answer does not carry them (an error page, no answer). */
+export async function dealPageMilestones(body: string): Promise<MilestoneView[] | null> {
+  try {
+    const route = (await decode(body))?.[DEAL_ROUTE]?.data as { plan?: { milestones: MilestoneView[] } } | undefined;
+    return route?.plan?.milestones ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** The fields the deal page's milestone form posts, as the form shows the stored row. */
+export function milestoneFormFields(m: MilestoneView): Map<string, string> {
+  const fields = new Map<string, string>([
+    ["intent", "update-milestone"],
+    ["milestoneId", m.id],
+    ["version", String(m.version)],
+    ["title", m.title],
+    ["output", m.output],
+    ["ownerSide", m.ownerSide],
+    ["ownerParticipantId", m.ownerParticipantId ?? ""],
+    ["targetDate", m.targetDate],
+    ["status", m.status],
+    ["gatesStage", m.gatesStage ? String(m.gatesStage) : ""],
+  ]);
+  if (m.internalOnly) fields.set("internalOnly", "on");
+  return fields;
+}
