@@ -2,11 +2,14 @@ import type { LinksFunction } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useRouteError } from "@remix-run/react";
 import stylesheet from "./tailwind.css?url";
 import { errorCopy } from "./components/error-copy";
+import { keepRetryAfter } from "./utils/route-headers";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
+
+export const headers = keepRetryAfter;
 
 export function Layout({ children }: { children: React.ReactNode }) {
   return (

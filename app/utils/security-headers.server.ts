@@ -8,5 +8,9 @@ const SECURITY_HEADERS: Record<string, string> = {
 };
 
 export function applySecurityHeaders(headers: Headers) {
-  for (const [name, value] of Object.entries(SECURITY_HEADERS)) headers.set(name, value);
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
+    // A page that holds a secret in its address asks for a stricter policy (app/utils/route-headers.ts).
+    if (name === "Referrer-Policy" && headers.has(name)) continue;
+    headers.set(name, value);
+  }
 }
