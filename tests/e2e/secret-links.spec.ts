@@ -66,15 +66,17 @@ test("an invitation's token is only ever in the one GET its email link made, wit
     await expect(tab.locator("form").filter({ has: tab.getByRole("button", { name: "Continue as Ines Buyer" }) })).toHaveAttribute("action", joinPath);
   }
   await first.getByRole("button", { name: "Continue as Ines Buyer" }).click();
-  await expect(first.getByRole("heading", { name: "Initrode: mutual action plan" })).toBeVisible();
+  // Generous waits from here: each step is a full page load, and the plan page is the heaviest.
+  const slow = { timeout: 30_000 };
+  await expect(first.getByRole("heading", { name: "Initrode: mutual action plan" })).toBeVisible(slow);
 
   // The second tab's Continue comes too late: its answer, at an address with no token, offers a fresh link.
   await second.getByRole("button", { name: "Continue as Ines Buyer" }).click();
-  await expect(second.getByRole("heading", { name: "This invitation can't be used" })).toBeVisible();
+  await expect(second.getByRole("heading", { name: "This invitation can't be used" })).toBeVisible(slow);
   await expect(second.getByRole("alert")).toContainText("Initrode");
   await expect(second).toHaveURL(new RegExp(`${joinPath}$`));
   await second.getByRole("button", { name: "Send me a new link" }).click();
-  await expect(second.getByRole("heading", { name: "Check your email" })).toBeVisible();
+  await expect(second.getByRole("heading", { name: "Check your email" })).toBeVisible(slow);
 
   const withToken = requested.filter((request) => request.url().includes("token="));
   expect(withToken.map((request) => request.method())).toEqual(["GET", "GET"]);
