@@ -9,11 +9,14 @@ import { useNonce } from "./utils/nonce";
 // when the first form schema is built, and the browser reports that as a violation on every page
 // with a form. The root module runs before any route's, so this comes first.
 if (typeof document !== "undefined") configureZod({ jitless: true });
+import { keepRetryAfter } from "./utils/route-headers";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
+
+export const headers = keepRetryAfter;
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const nonce = useNonce();

@@ -4,9 +4,11 @@ import { EmailLayout, buttonStyle, codeStyle, paragraph } from "./layout";
 export interface PlanAccessEmailProps {
   /**
    * "invite": someone invited you; "renewed": a new link from an earlier invitation of yours;
-   * "approved": the rep approved your request to join; "sign-in": you asked for a code on the plan's page.
+   * "approved": the rep approved your request to join; "sign-in": you asked for a code on the plan's page;
+   * "ask-to-join": someone asked for a code on a plan's page with an address that is not on the plan.
+   * Anyone with a plan's address can ask for that one, for any address, so it names neither the plan nor the seller.
    */
-  reason: "invite" | "renewed" | "approved" | "sign-in";
+  reason: "invite" | "renewed" | "approved" | "sign-in" | "ask-to-join";
   /** The invitee's name, when the plan knows it. */
   recipientName?: string;
   planTitle: string;
@@ -30,6 +32,8 @@ const INTRO: Record<PlanAccessEmailProps["reason"], Words> = {
     `Here is a new link to “${p.planTitle}”, the mutual action plan with ${p.sellerCompany}. It replaces your earlier invitation, which had expired or was already used.`,
   approved: (p) => `${p.inviterName} from ${p.sellerCompany} approved your request to join the mutual action plan “${p.planTitle}”.`,
   "sign-in": (p) => `Here is your code to open the mutual action plan “${p.planTitle}” shared by ${p.sellerCompany}.`,
+  "ask-to-join": () =>
+    "Here is the code you asked for on a mutual action plan's page. Your address is not on that plan yet: once you enter the code, you join it if the plan lets in your company's addresses, and otherwise the seller is asked to let you in.",
 };
 
 const WHY: Record<PlanAccessEmailProps["reason"], Words> = {
@@ -39,6 +43,8 @@ const WHY: Record<PlanAccessEmailProps["reason"], Words> = {
   approved: (p) => `You get this email because you asked to join this plan and ${p.inviterName} approved.`,
   "sign-in": () =>
     "You get this email because someone asked for a code to open this plan with your address. If that was not you, ignore it: nobody can open the plan without it.",
+  "ask-to-join": () =>
+    "You get this email because someone asked for a code with your address on a plan's page. If that was not you, ignore it: nothing happens without this code.",
 };
 
 const LIFETIME: Record<PlanAccessEmailProps["reason"], Words> = {
@@ -46,14 +52,16 @@ const LIFETIME: Record<PlanAccessEmailProps["reason"], Words> = {
   renewed: (p) => LIFETIME.invite(p),
   approved: (p) => LIFETIME.invite(p),
   "sign-in": (p) => `The link and the code work once and expire in ${p.expiresIn}. You can always ask for a new one from the plan's page.`,
+  "ask-to-join": (p) => LIFETIME["sign-in"](p),
 };
 
 export default function PlanAccessEmail(props: PlanAccessEmailProps) {
-  const greet = props.recipientName && props.reason !== "sign-in" && props.reason !== "approved";
+  const greet = props.recipientName && props.reason !== "sign-in" && props.reason !== "approved" && props.reason !== "ask-to-join";
+  const named = props.reason !== "ask-to-join";
   return (
-    <EmailLayout preview={`Open “${props.planTitle}” with code ${props.code}`} footer={WHY[props.reason](props)}>
+    <EmailLayout preview={named ? `Open “${props.planTitle}” with code ${props.code}` : `Your Mutual code is ${props.code}`} footer={WHY[props.reason](props)}>
       <Heading as="h1" style={{ fontSize: "20px", margin: "0 0 12px" }}>
-        {props.planTitle}
+        {named ? props.planTitle : "Your code"}
       </Heading>
       {greet ? <Text style={paragraph}>Hi {props.recipientName},</Text> : null}
       <Text style={paragraph}>{INTRO[props.reason](props)}</Text>

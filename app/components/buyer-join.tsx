@@ -1,7 +1,8 @@
 // The pieces of the buyer's way in (app/routes/p.$planId_.join.tsx). Every form posts; every link
 // is a plain GET that changes nothing, so the pages work without JavaScript and scanners burn nothing.
-import { Form } from "@remix-run/react";
+import { Form, type FormProps } from "@remix-run/react";
 import { AuthCard } from "~/components/auth-card";
+import { useAddressWithout } from "~/components/secret-link";
 import { Button } from "~/components/ui/button";
 import { InputField } from "~/components/ui/field";
 import type { BuyerLinkView } from "~/models/buyer-invitation.server";
@@ -12,6 +13,12 @@ const linkClass = "text-sm text-brand-700 underline";
 
 export function joinPath(planId: string, query = "") {
   return `/p/${planId}/join${query}`;
+}
+
+/** Every form here posts to the page's address without the link's token: a token travels in the body. */
+function PostForm(props: Omit<FormProps, "method" | "action">) {
+  const action = useAddressWithout(["token"]);
+  return <Form method="post" action={action} {...props} />;
 }
 
 export function OpenPlanLink({ planId }: { planId: string }) {
@@ -37,13 +44,13 @@ export function HaveCodeLink({ planId }: { planId: string }) {
 
 export function EmailForm({ email, errors, pending, submitLabel }: { email: string; errors?: Errors; pending: boolean; submitLabel: string }) {
   return (
-    <Form method="post" className="space-y-4">
+    <PostForm className="space-y-4">
       <input type="hidden" name="intent" value="request-code" />
       <InputField label="Work email" id="email" name="email" type="email" autoComplete="email" defaultValue={email} required errors={errors?.email} />
       <Button type="submit" className="w-full" pending={pending}>
         {submitLabel}
       </Button>
-    </Form>
+    </PostForm>
   );
 }
 
@@ -71,19 +78,19 @@ export function CodeForm({ email, errors, pending }: { email: string; errors?: E
       <p className="text-sm text-slate-600">
         If <strong>{email}</strong> can open this plan, or may ask to join it, we sent it a 6-digit code and a link.
       </p>
-      <Form method="post" className="space-y-4">
+      <PostForm className="space-y-4">
         <input type="hidden" name="intent" value="verify-code" />
         <input type="hidden" name="email" value={email} />
         <CodeInput errors={errors?.code ?? errors?.email} autoFocus />
         <Button type="submit" className="w-full" pending={pending}>
           Open the plan
         </Button>
-      </Form>
-      <Form method="post">
+      </PostForm>
+      <PostForm>
         <input type="hidden" name="intent" value="request-code" />
         <input type="hidden" name="email" value={email} />
         <button className="text-sm text-brand-700 underline">Send a new code</button>
-      </Form>
+      </PostForm>
     </AuthCard>
   );
 }
@@ -93,14 +100,14 @@ export function HaveCodeForm({ planId, email, errors, pending }: { planId: strin
   return (
     <AuthCard title="Enter your code">
       <p className="text-sm text-slate-600">Type the email address the code was sent to, and the 6-digit code from that email.</p>
-      <Form method="post" className="space-y-4">
+      <PostForm className="space-y-4">
         <input type="hidden" name="intent" value="verify-code" />
         <InputField label="Work email" id="email" name="email" type="email" autoComplete="email" defaultValue={email} required errors={errors?.email} />
         <CodeInput errors={errors?.code} autoFocus={false} />
         <Button type="submit" className="w-full" pending={pending}>
           Open the plan
         </Button>
-      </Form>
+      </PostForm>
       <p>
         <a href={joinPath(planId)} className={linkClass}>
           I need a code
@@ -114,19 +121,21 @@ export function HaveCodeForm({ planId, email, errors, pending }: { planId: strin
 export function ContinueAs({ planId, token, link, pending }: { planId: string; token: string; link: BuyerLinkView; pending: boolean }) {
   return (
     <AuthCard title="Open the plan">
-      <p className="text-slate-700">
-        “{link.planTitle}”, the mutual action plan with {link.vendor}.
-      </p>
+      {link.planTitle ? (
+        <p className="text-slate-700">
+          “{link.planTitle}”, the mutual action plan with {link.vendor}.
+        </p>
+      ) : null}
       <p className="text-sm text-slate-600">
         This {link.invitation ? "invitation" : "link"} is for <strong>{link.forName}</strong>. Everything you do on the plan will show under that name.
       </p>
-      <Form method="post">
+      <PostForm>
         <input type="hidden" name="intent" value="link" />
         <input type="hidden" name="token" value={token} />
         <Button type="submit" className="w-full" pending={pending}>
           Continue as {link.forName}
         </Button>
-      </Form>
+      </PostForm>
       <p>
         <a href={joinPath(planId, "?as=someone-else")} className={linkClass}>
           I&apos;m someone else
@@ -149,16 +158,17 @@ export function EndedLink(props: { planId: string; token: string; link: BuyerLin
   return (
     <AuthCard title={`This ${what} can't be used`}>
       <p className="text-slate-700" role="alert">
-        The {what} to “{link.planTitle}”, the mutual action plan with {link.vendor}, {ENDED[link.state] ?? ENDED.TOO_MANY_ATTEMPTS}.
+        {link.planTitle ? `The ${what} to “${link.planTitle}”, the mutual action plan with ${link.vendor},` : `This ${what}`}{" "}
+        {ENDED[link.state] ?? ENDED.TOO_MANY_ATTEMPTS}.
       </p>
-      <Form method="post" className="space-y-2">
+      <PostForm className="space-y-2">
         <input type="hidden" name="intent" value="renew" />
         <input type="hidden" name="token" value={props.token} />
         <Button type="submit" className="w-full" pending={props.pending}>
           Send me a new link
         </Button>
         <p className="text-sm text-slate-600">It goes to the address this {what} was sent to.</p>
-      </Form>
+      </PostForm>
       <p>
         <a href={joinPath(props.planId, "?as=someone-else")} className={linkClass}>
           Open the plan with my own email instead

@@ -42,6 +42,8 @@ const SUBJECTS: Record<AccessReason, (planTitle: string, inviterName: string) =>
   renewed: (title) => `A new link to “${title}”`,
   approved: (title) => `You can now open “${title}”`,
   "sign-in": (title) => `Your code for “${title}”`,
+  // Anyone with the plan's address can ask for this one, for any address: it names nothing.
+  "ask-to-join": () => "Your Mutual code",
 };
 
 /**
@@ -57,7 +59,8 @@ export async function sendPlanAccess(
   inviterName = plan.deal.owner.name,
 ) {
   const scope = { target: recipient.email, organizationId: plan.organizationId, planId: plan.id };
-  const days = reason === "sign-in" ? null : invitationDays(plan.organization.buyerInvitationDays);
+  const ownCode = reason === "sign-in" || reason === "ask-to-join";
+  const days = ownCode ? null : invitationDays(plan.organization.buyerInvitationDays);
   const secret = days === null ? await issueVerification(tx, { ...scope, type: "BUYER_SIGN_IN" }) : await issueInvitation(tx, { ...scope, days });
   const rendered = await renderEmail(
     SUBJECTS[reason](plan.title, inviterName),
@@ -75,7 +78,7 @@ export async function sendPlanAccess(
   );
   await queueEmail(tx, {
     ...rendered,
-    kind: reason === "sign-in" ? "BUYER_SIGN_IN" : "BUYER_INVITE",
+    kind: ownCode ? "BUYER_SIGN_IN" : "BUYER_INVITE",
     to: recipient.email,
     organizationId: plan.organizationId,
     containsSecret: true,
@@ -158,12 +161,20 @@ export async function inviteNewBuyer(
   });
 }
 
-/** Whether this plan may send `email` a way in: not for a draft, a removed buyer, or a seller's address. */
+/**
+ * Whether this plan may send `email` a way in: not for a draft, a removed buyer, or a seller's
+ * address. `participant` is the buyer on the plan with that address, if there is one.
+ */
 async function mayReceive(tx: Tx, plan: AccessPlan | null, email: string) {
   const participant = plan ? await tx.participant.findUnique({ where: { planId_email: { planId: plan.id, email } } }) : null;
   const refused: Exclude<Renewal, "SENT"> | null =
     !plan || plan.status === "DRAFT" || participant?.side === "SELLER" ? "NOT_FOUND" : participant?.accessState === "REVOKED" ? "REVOKED" : null;
   return { refused, participant };
+}
+
+/** A buyer's own code: it names the plan and the seller only to a buyer already on the plan. */
+function ownCodeReason(participant: unknown): AccessReason {
+  return participant ? "sign-in" : "ask-to-join";
 }
 
 /**
@@ -174,13 +185,13 @@ export async function requestBuyerCode(planId: string, email: string, baseUrl: s
   const target = email.toLowerCase();
   await prisma.$transaction(async (tx) => {
     const plan = await planForAccess(tx, planId);
-    const { refused } = await mayReceive(tx, plan, target);
+    const { refused, participant } = await mayReceive(tx, plan, target);
     if (refused || !plan) {
       // A code nobody receives, so a typed guess is answered as it would be for a real plan.
       await issueVerification(tx, { type: "BUYER_SIGN_IN", target, planId });
       return;
     }
-    await sendPlanAccess(tx, plan, { email: target }, "sign-in", baseUrl);
+    await sendPlanAccess(tx, plan, { email: target }, ownCodeReason(participant), baseUrl);
   });
 }
 
@@ -190,8 +201,9 @@ export interface BuyerLinkView {
   invitation: boolean;
   /** Whom the link is for: the participant's name, or the address that asked. */
   forName: string;
-  planTitle: string;
-  vendor: string;
+  /** Null for an address that is not on the plan: its email named neither the plan nor the seller. */
+  planTitle: string | null;
+  vendor: string | null;
 }
 
 export async function describeBuyerLink(link: BuyerLinkRow, now = new Date()): Promise<BuyerLinkView | null> {
@@ -201,12 +213,13 @@ export async function describeBuyerLink(link: BuyerLinkRow, now = new Date()): P
   });
   if (!plan || plan.status === "DRAFT") return null;
   const participant = await prisma.participant.findUnique({ where: { planId_email: { planId: link.planId ?? "", email: link.target } } });
+  const onPlan = participant?.side === "BUYER";
   return {
     state: secretState(link, now),
     invitation: link.type === "BUYER_INVITE",
-    forName: participant?.side === "BUYER" ? participant.name : link.target,
-    planTitle: plan.title,
-    vendor: plan.organization.name,
+    forName: onPlan ? participant.name : link.target,
+    planTitle: onPlan ? plan.title : null,
+    vendor: onPlan ? plan.organization.name : null,
   };
 }
 
@@ -231,7 +244,7 @@ export async function renewBuyerLink(link: BuyerLinkRow, baseUrl: string): Promi
     const { refused, participant } = await mayReceive(tx, plan, link.target);
     if (refused || !plan) return refused ?? "NOT_FOUND";
     if (link.type !== "BUYER_INVITE") {
-      await sendPlanAccess(tx, plan, { email: link.target }, "sign-in", baseUrl);
+      await sendPlanAccess(tx, plan, { email: link.target }, ownCodeReason(participant), baseUrl);
       return "SENT";
     }
     // An invitation belongs to a participant; if the rep changed the address since, it is gone.

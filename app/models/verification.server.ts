@@ -12,7 +12,11 @@ import { recordCodeLockout } from "./audit.server";
 /** A seller's sign-in and a buyer's own verification: short, because the person is waiting for it. */
 export const VERIFICATION_MINUTES = 15;
 export const MAX_CODE_ATTEMPTS = 5;
-/** Wrong codes for one email across all its codes in a day: new codes do not buy new guesses. */
+/**
+ * Wrong codes for one email across all its codes in a day (a buyer's: on one plan): new codes do
+ * not buy new guesses. Counted per plan, so wrong codes on other plans, or on plans that do not
+ * exist, cannot lock a person out of their own.
+ */
 export const MAX_DAILY_FAILURES = 15;
 
 /**
@@ -113,7 +117,7 @@ export async function consumeCode(types: VerificationType[], email: string, code
   const newest = await prisma.verification.findFirst({ where, orderBy: { createdAt: "desc" } });
   if (!newest) return { ok: false, reason: "INVALID" };
   const failures = await prisma.verification.aggregate({
-    where: { type: { in: types }, target, createdAt: { gte: new Date(now.getTime() - 86_400_000) } },
+    where: { ...where, createdAt: { gte: new Date(now.getTime() - 86_400_000) } },
     _sum: { attempts: true },
   });
   if ((failures._sum.attempts ?? 0) >= MAX_DAILY_FAILURES) return { ok: false, reason: "TOO_MANY_ATTEMPTS" };

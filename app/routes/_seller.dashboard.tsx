@@ -13,17 +13,24 @@ import { actorToday } from "~/models/actor.server";
 import { dashboardView } from "~/models/dashboard.server";
 import { requireSeller } from "~/utils/auth.server";
 import { asResponse } from "~/utils/intent.server";
+import { countingMisses, sellerMisses } from "~/utils/rate-limit.server";
+import { keepRetryAfter } from "~/utils/route-headers";
 import { ErrorPage } from "~/root";
 
 export const meta: MetaFunction = () => [{ title: "Dashboard · Mutual" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const headers = keepRetryAfter;
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const seller = await requireSeller(request);
   const params = new URL(request.url).searchParams;
   const resolved = resolveWindow(params.get("window"), actorToday(seller), seller.fiscalYearStartMonth, params.get("from"), params.get("to"), isCalendarDate);
   const windowQuery = new URLSearchParams({ window: resolved.kind, ...(resolved.kind === "custom" ? resolved.window : {}) }).toString();
-  try {
-    const view = await dashboardView(seller, resolved.window, { team: params.get("team"), rep: params.get("rep") }, windowQuery);
+  // The drill-down's team and rep come from the URL.
+  return countingMisses(sellerMisses(seller, context), async () => {
+    const view = await dashboardView(seller, resolved.window, { team: params.get("team"), rep: params.get("rep") }, windowQuery).catch((error) => {
+      throw asResponse(error);
+    });
     return {
       windowInfo: { ...resolved, query: windowQuery },
       scope: view.scope,
@@ -33,9 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       unreadable: view.unreadable,
       trend: view.dashboard.trend,
     };
-  } catch (error) {
-    throw asResponse(error);
-  }
+  });
 }
 
 export default function Dashboard() {

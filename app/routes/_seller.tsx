@@ -2,11 +2,14 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { requireSeller } from "~/utils/auth.server";
 import { ErrorPage } from "~/root";
+import { keepRetryAfter } from "~/utils/route-headers";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const seller = await requireSeller(request);
   return { seller: { name: seller.name, email: seller.email, role: seller.role } };
 }
+
+export const headers = keepRetryAfter;
 
 const ROLE_LABELS = { REP: "Rep", MANAGER: "Manager", ADMIN: "Admin" } as const;
 

@@ -1,12 +1,14 @@
 // The page an emailed sign-in link opens. Its loader reads nothing secret and changes nothing:
 // mail scanners fetch links (and may run scripts) before people do, so only the button's POST
-// consumes the link. The same page takes the 6-digit code typed on any device.
+// consumes the link. The same page takes the 6-digit code typed on any device. The link's token
+// travels in the form's body, never in its address, and leaves the address bar once the page has loaded.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { AuthCard } from "~/components/auth-card";
+import { DropFromAddress, useAddressWithout } from "~/components/secret-link";
 import { Button } from "~/components/ui/button";
 import { InputField } from "~/components/ui/field";
 import { CodeSchema, LinkSchema } from "~/forms/auth";
@@ -77,7 +79,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Verify() {
+  return (
+    <>
+      <VerifyStep />
+      <DropFromAddress names={["token"]} />
+    </>
+  );
+}
+
+function VerifyStep() {
   const { token, email, redirectTo } = useLoaderData<typeof loader>();
+  const postTo = useAddressWithout(["token"]);
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const pending = navigation.state === "submitting";
@@ -103,7 +115,7 @@ export default function Verify() {
     return (
       <AuthCard title="Sign in to Mutual">
         <p className="text-sm text-slate-600">Press the button to finish signing in on this device.</p>
-        <Form method="post">
+        <Form method="post" action={postTo}>
           <input type="hidden" name="intent" value="link" />
           <input type="hidden" name="token" value={token} />
           <input type="hidden" name="redirectTo" value={redirectTo} />
@@ -115,10 +127,10 @@ export default function Verify() {
     );
   }
 
-  return <CodeForm email={email} redirectTo={redirectTo} pending={pending} />;
+  return <CodeForm email={email} redirectTo={redirectTo} pending={pending} postTo={postTo} />;
 }
 
-function CodeForm({ email, redirectTo, pending }: { email: string; redirectTo: string; pending: boolean }) {
+function CodeForm({ email, redirectTo, pending, postTo }: { email: string; redirectTo: string; pending: boolean; postTo: string }) {
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({
     lastResult: actionData?.result,
@@ -137,7 +149,7 @@ function CodeForm({ email, redirectTo, pending }: { email: string; redirectTo: s
           "Enter your email and the 6-digit code we sent you."
         )}
       </p>
-      <Form method="post" {...getFormProps(form)} className="space-y-4">
+      <Form method="post" action={postTo} {...getFormProps(form)} className="space-y-4">
         <input type="hidden" name="intent" value="code" />
         <input type="hidden" name="redirectTo" value={redirectTo} />
         <InputField label="Email" {...getInputProps(fields.email, { type: "email" })} autoComplete="email" errors={fields.email.errors} />

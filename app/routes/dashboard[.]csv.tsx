@@ -9,14 +9,17 @@ import { dashboardView } from "~/models/dashboard.server";
 import { requireSeller } from "~/utils/auth.server";
 import { appUrl } from "~/utils/env.server";
 import { asResponse } from "~/utils/intent.server";
+import { countingMisses, sellerMisses } from "~/utils/rate-limit.server";
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const seller = await requireSeller(request);
   const params = new URL(request.url).searchParams;
   const resolved = resolveWindow(params.get("window"), actorToday(seller), seller.fiscalYearStartMonth, params.get("from"), params.get("to"), isCalendarDate);
-  const view = await dashboardView(seller, resolved.window, { team: params.get("team"), rep: params.get("rep") }, "").catch((error) => {
-    throw asResponse(error);
-  });
+  const view = await countingMisses(sellerMisses(seller, context), () =>
+    dashboardView(seller, resolved.window, { team: params.get("team"), rep: params.get("rep") }, "").catch((error) => {
+      throw asResponse(error);
+    }),
+  );
   const deals = params.get("table") === "deals";
   const rows = deals ? dealCsvRows(view.deals, appUrl(request)) : kpiCsvRows([...view.rows, { name: "Total", kpis: view.summary }]);
   const name = `mutual-dashboard-${resolved.window.from}-to-${resolved.window.to}${deals ? "-deals" : ""}.csv`;

@@ -34,16 +34,16 @@ import { notModified } from "~/utils/http.server";
 import { kickOutbox } from "~/utils/email.server";
 import { appUrl } from "~/utils/env.server";
 import { intentOutcome, type IntentOutcome } from "~/utils/intent.server";
-import { clientIp } from "~/utils/rate-limit.server";
 import { endSession } from "~/utils/session.server";
+import { LIMITS, clientIp, countingMisses } from "~/utils/rate-limit.server";
 
 /**
  * The page. The script on it asks again every few seconds with the validator it was given; while
  * nothing the page shows has changed, that costs one small read and a 304 with no body.
  */
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const planId = params.planId ?? "";
-  return answerWithPage(request, planId, async (visit) => {
+  return answerWithPage(request, planId, context, async (visit) => {
     const saved = savedFormOf(request);
     // A page with a "Saved" note is shown once: it gets no validator, so it is never revalidated into.
     const validator = saved ? undefined : pageValidator(visit, PAGE_ASSETS);
@@ -57,7 +57,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 /** A saved form answers 303 to the page at what it changed (Post/Redirect/Get); a refused one, the page with the form's errors. */
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const planId = params.planId ?? "";
-  return answerWithPage(request, planId, async (visit) => {
+  return answerWithPage(request, planId, context, async (visit) => {
     const outcome = await runBuyerIntent(request, visit.buyer, clientIp(context));
     if (outcome instanceof Response) return outcome;
     if (outcome.status === 200) return savedRedirect(request, planId, outcome.result.formId);
@@ -146,12 +146,18 @@ function html(page: ReactElement | null, status: number, validator?: string) {
  * page when there is no buyer session); refusals become an HTML error page with their status;
  * anything unexpected is logged and shown as a plain 500 page, never a stack trace.
  */
-async function answerWithPage(request: Request, planId: string, work: (visit: BuyerVisit) => Promise<Response>) {
+async function answerWithPage(request: Request, planId: string, context: unknown, work: (visit: BuyerVisit) => Promise<Response>) {
   try {
-    return await work(await requireBuyerVisit(request, planId));
+    // A plan id that leads nowhere counts against the client's miss limit.
+    return await work(await countingMisses([[LIMITS.missesPerIp, clientIp(context)]], () => requireBuyerVisit(request, planId)));
   } catch (error) {
     if (error instanceof Response && error.status >= 300 && error.status < 400) return error;
-    if (error instanceof Response) return html(<BuyerErrorPage planId={planId} status={error.status} message={await error.text()} />, error.status);
+    if (error instanceof Response) {
+      const page = html(<BuyerErrorPage planId={planId} status={error.status} message={await error.text()} />, error.status);
+      const retryAfter = error.headers.get("Retry-After");
+      if (retryAfter) page.headers.set("Retry-After", retryAfter);
+      return page;
+    }
     console.error(error);
     return html(<BuyerErrorPage planId={planId} status={500} />, 500);
   }

@@ -3,14 +3,17 @@
 // page names whom it is for, the plan and the vendor, as the email did; an expired or used link
 // sends a fresh one to the same address with one press. Without a token, anyone can ask for a code
 // by email or type a code they have, on any device, and the page says nothing about the plan.
+// The token travels in the forms' bodies, never in their addresses, and leaves the address bar
+// once the page has loaded.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect, redirectDocument } from "@remix-run/node";
 import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { AuthCard } from "~/components/auth-card";
+import { DropFromAddress } from "~/components/secret-link";
 import { CodeForm, ContinueAs, EmailForm, EndedLink, HaveCodeForm, HaveCodeLink, Notice, OpenPlanLink, joinPath } from "~/components/buyer-join";
 import { BuyerCodeSchema, BuyerRequestCodeSchema } from "~/forms/buyer";
 import { admitVerifiedEmail } from "~/models/buyer-access.server";
-import { describeBuyerLink, renewBuyerLink, requestBuyerCode } from "~/models/buyer-invitation.server";
+import { describeBuyerLink, renewBuyerLink, requestBuyerCode, type BuyerLinkView } from "~/models/buyer-invitation.server";
 import {
   BUYER_CODE_TYPES,
   BUYER_LINK_TYPES,
@@ -43,12 +46,13 @@ function joinPage(planId: string, query: Record<string, string>) {
   return redirect(`/p/${planId}/join?${new URLSearchParams(query)}`, 303);
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const planId = params.planId ?? "";
   const token = url.searchParams.get("token") ?? "";
   // Reads the link's row and changes nothing: only the Continue button's POST uses it.
   const found = token ? await findBuyerLink(token, planId) : null;
+  if (token && !found) await enforceLimits([LIMITS.missesPerIp, clientIp(context)]);
   return {
     planId,
     token,
@@ -72,7 +76,7 @@ type Step =
   | { step: "code"; email: string; errors?: Record<string, string[]> }
   | { step: "email"; email: string; errors?: Record<string, string[]> }
   | { step: "have-code"; email: string; errors?: Record<string, string[]> }
-  | { step: "failed"; message: string }
+  | { step: "failed"; message: string; ended?: { token: string; link: BuyerLinkView } }
   | { step: "revoked" }
   | { step: "declined" };
 
@@ -96,7 +100,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   await enforceLimits([LIMITS.verifyPerIp, ip]);
   let outcome: VerifyResult;
   if (intent === "link") {
-    outcome = await consumeLinkToken(BUYER_LINK_TYPES, String(form.get("token") ?? ""), { planId });
+    const token = String(form.get("token") ?? "");
+    outcome = await consumeLinkToken(BUYER_LINK_TYPES, token, { planId });
+    if (!outcome.ok) return refusedLink(planId, token, outcome.reason);
   } else if (intent === "verify-code") {
     const parsed = BuyerCodeSchema.safeParse(Object.fromEntries(form));
     if (!parsed.success) return data<Step>({ step: "have-code", email: String(form.get("email") ?? ""), errors: fieldErrors(parsed.error) }, { status: 400 });
@@ -114,6 +120,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
   if (!outcome.ok) return data<Step>({ step: "failed", message: FAILURES[outcome.reason] }, { status: 400 });
   return admit(planId, outcome.verification.target, request, { via: intent === "link" ? "link" : "code", ip });
+}
+
+/**
+ * A Continue that failed. The page's address holds no token to read the link from again, so the
+ * answer carries it: the page says why, and offers a fresh link for a link it knows.
+ */
+async function refusedLink(planId: string, token: string, reason: VerifyFailure) {
+  const found = await findBuyerLink(token, planId);
+  const link = found ? await describeBuyerLink(found) : null;
+  return data<Step>({ step: "failed", message: FAILURES[reason], ...(link ? { ended: { token, link } } : {}) }, { status: 400 });
 }
 
 /** One press on an old link's page; limited like every other send, per address and per client. */
@@ -161,9 +177,22 @@ function fieldErrors(error: { issues: Array<{ path: PropertyKey[]; message: stri
 }
 
 export default function JoinPlan() {
-  const { planId, token, email, mode, link, hasBuyerSession } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <JoinStep />
+      <DropFromAddress names={["token"]} />
+    </>
+  );
+}
+
+function JoinStep() {
+  const loaded = useLoaderData<typeof loader>();
+  const { planId, email, mode, hasBuyerSession } = loaded;
   const result = useActionData<typeof action>();
   const pending = useNavigation().state === "submitting";
+  const ended = result?.step === "failed" ? result.ended : undefined;
+  const token = ended?.token ?? loaded.token;
+  const link = ended?.link ?? loaded.link;
 
   if (mode === "requested" && !result) {
     return (
@@ -178,7 +207,7 @@ export default function JoinPlan() {
     return <Notice title="Request declined">The seller declined your request to join this plan. A colleague who is on the plan can invite you.</Notice>;
   if (result?.step === "code") return <CodeForm email={result.email} errors={result.errors} pending={pending} />;
   if (result?.step === "have-code") return <HaveCodeForm planId={planId} email={result.email} errors={result.errors} pending={pending} />;
-  // After a failed Continue, the reloaded link says why and offers a fresh one.
+  // After a failed Continue, the link's page says why and offers a fresh one.
   if (link && token && (result?.step === "failed" || link.state !== "OPEN")) {
     return <EndedLink planId={planId} token={token} link={link} pending={pending} hasBuyerSession={hasBuyerSession} />;
   }

@@ -14,7 +14,13 @@ export const LIMITS = {
   signInRequestPerEmail: { name: "sign-in-request:email", max: 5, windowMs: 15 * 60_000 },
   signInRequestPerIp: { name: "sign-in-request:ip", max: 30, windowMs: 15 * 60_000 },
   verifyPerIp: { name: "verify:ip", max: 60, windowMs: 15 * 60_000 },
+  /** Ids and links from the URL that lead nowhere (404s, unknown tokens): people mistype a few, enumerators thousands. */
+  missesPerIp: { name: "miss:ip", max: 60, windowMs: 15 * 60_000 },
+  missesPerSeller: { name: "miss:seller", max: 30, windowMs: 15 * 60_000 },
+  stopEmailsPerIp: { name: "stop-emails:ip", max: 30, windowMs: 15 * 60_000 },
 } satisfies Record<string, RateLimit>;
+
+type Check = readonly [RateLimit, string];
 
 export interface Verdict {
   allowed: boolean;
@@ -43,11 +49,34 @@ export async function hit(limit: RateLimit, key: string, now = Date.now()): Prom
 }
 
 /** Counts a hit for each (limit, key) in turn and throws a 429 at the first one used up. */
-export async function enforceLimits(...checks: Array<readonly [RateLimit, string]>): Promise<void> {
+export async function enforceLimits(...checks: Check[]): Promise<void> {
   for (const [limit, key] of checks) {
     const verdict = await hit(limit, key);
     if (!verdict.allowed) throw tooManyRequests(verdict.retryAfterSeconds);
   }
+}
+
+/**
+ * Runs a lookup of an id from the URL; a 404 it throws counts as a miss, and past the limit the
+ * answer is a 429 with Retry-After instead. Found ids are not counted, and need not be refused
+ * once a client is over: a 404 means "missing or not yours" alike, so a found id is only ever one
+ * the client may already see, and the 429 hides nothing a 200 would tell.
+ */
+export async function countingMisses<T>(checks: Check[], lookup: () => Promise<T>): Promise<T> {
+  try {
+    return await lookup();
+  } catch (error) {
+    if (error instanceof Response && error.status === 404) await enforceLimits(...checks);
+    throw error;
+  }
+}
+
+/** The miss limits of a seller's request: per person and per address. */
+export function sellerMisses(seller: { userId: string }, context: unknown): Check[] {
+  return [
+    [LIMITS.missesPerSeller, seller.userId],
+    [LIMITS.missesPerIp, clientIp(context)],
+  ];
 }
 
 /**

@@ -17,6 +17,9 @@ export function crossSiteWriteReason(method, header, expectedOrigin) {
   if (SAFE_METHODS.has(method.toUpperCase())) return null;
   const fetchSite = header("sec-fetch-site");
   if (fetchSite === "cross-site" || fetchSite === "same-site") return `Sec-Fetch-Site: ${fetchSite}`;
+  // A browser's own word, which no page can forge. Pages with Referrer-Policy: no-referrer (those
+  // an emailed link opens) post with "Origin: null", so Origin cannot have the last word here.
+  if (fetchSite === "same-origin") return null;
   const origin = header("origin");
   if (origin) return origin === expectedOrigin ? null : `Origin: ${origin}`;
   const referer = header("referer");

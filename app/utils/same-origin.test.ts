@@ -27,6 +27,10 @@ describe("cross-site writes", () => {
     expect(check("POST", { referer: `${APP}/deals/abc` })).toBeNull();
   });
 
+  it("take a post the browser marks as same-origin, though a no-referrer page sends it with an opaque Origin", () => {
+    expect(check("POST", { "sec-fetch-site": "same-origin", origin: "null" })).toBeNull();
+  });
+
   it("take our own posts and posts from clients that are not browsers", () => {
     expect(check("POST", { "sec-fetch-site": "same-origin", origin: APP })).toBeNull();
     expect(check("POST", { origin: APP })).toBeNull();

@@ -117,7 +117,7 @@ describe("the rep's invitation", () => {
 
     const old = await postLink(plan.id, first.token);
     expect(old.status).toBe(400);
-    expect(old.body).toEqual(FAILED.USED);
+    expect(old.body).toMatchObject(FAILED.USED);
     expect(await buyerSessions(buyer.email)).toBe(0);
     expect((await postLink(plan.id, second.token)).status).toBe(302);
   });
@@ -183,7 +183,7 @@ describe("the emailed link", () => {
     const sessionsBefore = await buyerSessions(buyer.email);
     const response = await postLink(plan.id, token);
     expect(response.status).toBe(400);
-    expect(response.body).toEqual(failure);
+    expect(response.body).toMatchObject(failure);
     expect(response.headers.get("Set-Cookie")).toBeNull();
     expect(await buyerSessions(buyer.email)).toBe(sessionsBefore);
   });

@@ -85,7 +85,7 @@ describe("lifetimes", () => {
     const later = await freshDeal();
     const { token, code: laterCode } = await invitationOf(later.deal.id, later.buyer.id);
     await age(later.plan.id, later.buyer.email, 8);
-    expect((await postLink(later.plan.id, token)).body).toEqual({ step: "failed", message: "This link or code has expired." });
+    expect((await postLink(later.plan.id, token)).body).toMatchObject({ step: "failed", message: "This link or code has expired." });
     expect((await typeCode(later.plan.id, later.buyer.email, laterCode)).body).toEqual({ step: "failed", message: "This link or code has expired." });
     expect(await buyerSessions(later.buyer.email)).toBe(0);
   });

@@ -97,6 +97,21 @@ describe("the invitation's page", () => {
   });
 });
 
+describe("the link's token", () => {
+  it("is read from the form's body, and a refused Continue brings back the link's page from the answer: its address holds no token", async () => {
+    const { deal, plan, buyer } = await freshDeal();
+    const { token } = await invitationOf(deal.id, buyer.id);
+    await expire(token);
+    const refused = await postLink(plan.id, token);
+    expect(refused.status).toBe(400);
+    expect(refused.body).toMatchObject({
+      step: "failed",
+      ended: { token, link: { state: "EXPIRED", invitation: true, forName: "Bea Buyer", planTitle: plan.title } },
+    });
+    expect((await postLink(plan.id, "made-up")).body).toEqual({ step: "failed", message: "This link or code is not valid for this plan." });
+  });
+});
+
 describe("a fresh link with one press", () => {
   it("sends a new invitation to the same address; it works and the old one stays refused", async () => {
     const { deal, plan, buyer } = await freshDeal();

@@ -1,7 +1,7 @@
 // Tenant isolation: every protected loader and action, called with a foreign, a same-org-but-not-
 // visible, or a made-up id, answers the same 404 and changes nothing. Valid payloads throughout,
 // so a 404 can only come from scoping; positive controls prove the same payloads succeed.
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
 import * as layout from "~/routes/_seller";
 import * as list from "~/routes/_seller.deals._index";
@@ -38,6 +38,12 @@ async function pendingRequestOn(planId: string, organizationId: string) {
 }
 /** What a made-up deal id gives on the deal page: every other 404 must look exactly like it. */
 let notFound: Pick<RouteResult, "status" | "body">;
+
+// Each case is one visit: the per-person limit on ids that lead nowhere (which this file's
+// hundreds of 404s from one rep would reach) starts afresh, as it does at each e2e sign-in.
+beforeEach(async () => {
+  await prisma.rateLimitWindow.deleteMany();
+});
 
 beforeAll(async () => {
   A = await createTenant("Alpha");

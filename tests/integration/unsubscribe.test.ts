@@ -38,7 +38,7 @@ describe("stopping notices", () => {
     expect(await prisma.emailSuppression.count({ where: { email: tenant.rep.email } })).toBe(0);
 
     const done = await callAction(stop.action, { path: "/email/stop", form: Object.fromEntries(url.searchParams) });
-    expect(done.body).toEqual({ stopped: true });
+    expect(done.body).toMatchObject({ stopped: true, email: tenant.rep.email });
 
     const next = await strangerJoins();
     expect(next.id).not.toBe(notice.id);
@@ -51,7 +51,7 @@ describe("stopping notices", () => {
     const url = new URL(href);
     await prisma.emailSuppression.deleteMany({ where: { email: tenant.rep.email } });
     const done = await callAction(stop.action, { path: url.pathname + url.search, form: { "List-Unsubscribe": "One-Click" } });
-    expect(done.body).toEqual({ stopped: true });
+    expect(done.body).toMatchObject({ stopped: true, email: tenant.rep.email });
     expect(await prisma.emailSuppression.count({ where: { email: tenant.rep.email, category: "REP_NOTICE" } })).toBe(1);
     const forged = await callAction(stop.action, {
       path: `/email/stop?e=${encodeURIComponent(tenant.manager.email)}&k=REP_NOTICE&s=${"0".repeat(64)}`,

@@ -31,11 +31,14 @@ import { UnreadableDateNotice } from "~/components/signals/unreadable-date";
 import { ArchivePanel } from "~/components/plan-editor/archive-panel";
 import { MeddpiccForm } from "~/components/plan-editor/meddpicc-form";
 import { NoticeProvider } from "~/components/plan-editor/notice";
+import type { SellerActor } from "~/models/actor.server";
 import { requireSeller } from "~/utils/auth.server";
 import { kickOutbox } from "~/utils/email.server";
 import { appUrl } from "~/utils/env.server";
 import { asResponse, runIntent, unknownIntent, type Saved } from "~/utils/intent.server";
 import { takeNotice } from "~/utils/flash.server";
+import { countingMisses, sellerMisses } from "~/utils/rate-limit.server";
+import { keepRetryAfter } from "~/utils/route-headers";
 import type { z } from "zod";
 import { ErrorPage } from "~/root";
 import { toDealView, toPlanView, toArchiveState } from "./view.server";
@@ -46,13 +49,25 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 // Remix skips reloading after a 4xx action; after a 409 the page must show what is stored now.
 export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) => actionStatus === 409 || defaultShouldRevalidate;
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const headers = keepRetryAfter;
+
+// The deal's id comes from the URL: ids that lead nowhere count against the miss limits.
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const seller = await requireSeller(request);
+  return countingMisses(sellerMisses(seller, context), () => loadDeal(request, seller, params.dealId ?? ""));
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const seller = await requireSeller(request);
+  return countingMisses(sellerMisses(seller, context), () => runDealIntent(request, seller, params.dealId ?? ""));
+}
+
+async function loadDeal(request: Request, seller: SellerActor, dealId: string) {
   // Read before the page's rows, so a change landing in between moves the tag the next poll sees.
-  const changeTag = await dealChangeTag(seller, params.dealId ?? "").catch((error) => {
+  const changeTag = await dealChangeTag(seller, dealId).catch((error) => {
     throw asResponse(error);
   });
-  const workspace = await getDealWorkspace(seller, params.dealId ?? "").catch((error) => {
+  const workspace = await getDealWorkspace(seller, dealId).catch((error) => {
     throw asResponse(error);
   });
   // Computed now from the rows just read, and written nowhere: a GET never writes the signal cache.
@@ -83,9 +98,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return data(page, { headers });
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const seller = await requireSeller(request);
-  const dealId = params.dealId ?? "";
+async function runDealIntent(request: Request, seller: SellerActor, dealId: string) {
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
   const id = (name: string) => `${intent}:${form.get(name) ?? ""}`;

@@ -1,0 +1,13 @@
+import type { HeadersFunction } from "@remix-run/node";
+
+/**
+ * For every route with an error boundary: a refused request (429) keeps its Retry-After on the
+ * page. Remix hands a thrown response's headers only to the headers function of the route whose
+ * boundary renders it (errorHeaders), and drops them where that route has none.
+ */
+export const keepRetryAfter: HeadersFunction = ({ errorHeaders }) => {
+  const headers = new Headers();
+  const retryAfter = errorHeaders?.get("Retry-After");
+  if (retryAfter) headers.set("Retry-After", retryAfter);
+  return headers;
+};
