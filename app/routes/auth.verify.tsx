@@ -15,9 +15,12 @@ import { CodeSchema, LinkSchema } from "~/forms/auth";
 import { consumeCode, consumeLinkToken, userForVerification, type VerifyFailure } from "~/models/verification.server";
 import { safeRedirect } from "~/utils/auth.server";
 import { LIMITS, clientIp, enforceLimits } from "~/utils/rate-limit.server";
+import { secretLinkPageHeaders } from "~/utils/route-headers";
 import { startSession } from "~/utils/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Mutual" }, { name: "robots", content: "noindex" }];
+
+export const headers = secretLinkPageHeaders;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);

@@ -4,9 +4,12 @@ import { AuthCard } from "~/components/auth-card";
 import { DropFromAddress, useAddressWithout } from "~/components/secret-link";
 import { Button } from "~/components/ui/button";
 import { LIMITS, clientIp, enforceLimits } from "~/utils/rate-limit.server";
+import { secretLinkPageHeaders } from "~/utils/route-headers";
 import { STOPPABLE_KINDS, stopEmails, validStop } from "~/utils/unsubscribe.server";
 
 export const meta: MetaFunction = () => [{ title: "Stop these emails · Mutual" }, { name: "robots", content: "noindex" }];
+
+export const headers = secretLinkPageHeaders;
 
 /** The link's signed parameters: its forms post them in the body, and the address drops them. */
 const LINK_PARAMS = ["e", "k", "s"];

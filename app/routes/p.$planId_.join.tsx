@@ -26,9 +26,12 @@ import {
 import { kickOutbox } from "~/utils/email.server";
 import { appUrl } from "~/utils/env.server";
 import { LIMITS, clientIp, enforceLimits } from "~/utils/rate-limit.server";
+import { secretLinkPageHeaders } from "~/utils/route-headers";
 import { findSession, startSession } from "~/utils/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Open the plan · Mutual" }, { name: "robots", content: "noindex" }];
+
+export const headers = secretLinkPageHeaders;
 
 type Mode = "email" | "code" | "someone-else" | "sent" | "code-sent" | "requested";
 

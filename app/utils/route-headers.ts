@@ -11,3 +11,9 @@ export const keepRetryAfter: HeadersFunction = ({ errorHeaders }) => {
   if (retryAfter) headers.set("Retry-After", retryAfter);
   return headers;
 };
+
+/**
+ * Pages an emailed link with a secret opens (sign-in, a plan's way in, stopping emails): no
+ * request from them names their address in a Referer, wherever it goes.
+ */
+export const secretLinkPageHeaders: HeadersFunction = () => ({ "Referrer-Policy": "no-referrer" });

@@ -1,4 +1,4 @@
-// Pages an emailed link opens with a secret in its address: their forms post
+// Pages an emailed link opens with a secret in its address: they send no Referer, their forms post
 // the secret in the body, and the address drops it once the page has loaded. Refusals for too many
 // tries say when to come back (Retry-After), on the pages a browser shows too.
 import { expect, test, type APIRequestContext, type APIResponse, type Request } from "@playwright/test";
@@ -20,7 +20,7 @@ function expectRetryAfter(answer: APIResponse) {
   expect(Number(answer.headers()["retry-after"])).toBeGreaterThan(0);
 }
 
-test("the sign-in link's page drops the token from the address, and its button posts it in the body", async ({ page }) => {
+test("the sign-in link's page sends no Referer, drops the token from the address, and its button posts it in the body", async ({ page }) => {
   await resetRateLimits();
   await page.goto("/login");
   await page.getByLabel("Work email").fill(DEMO_REP);
@@ -28,7 +28,8 @@ test("the sign-in link's page drops the token from the address, and its button p
   await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
   const { link } = await readLatestEmail(page, DEMO_REP);
 
-  await page.goto(link);
+  const response = await page.goto(link);
+  expect(response!.headers()["referrer-policy"]).toBe("no-referrer");
   await expect(page).toHaveURL(/\/auth\/verify$/);
   const form = page.locator("form").filter({ has: page.getByRole("button", { name: "Sign in" }) });
   await expect(form).toHaveAttribute("action", "/auth/verify");
@@ -49,7 +50,8 @@ test("an invitation's token is only ever in the one GET its email link made, wit
   // With JavaScript: the address drops the token as soon as the page has loaded.
   const withJs = await browser.newContext();
   const enhanced = await withJs.newPage();
-  await enhanced.goto(link);
+  const opened = await enhanced.goto(link);
+  expect(opened!.headers()["referrer-policy"]).toBe("no-referrer");
   await expect(enhanced).toHaveURL(new RegExp(`${joinPath}$`));
   await expect(enhanced.getByRole("button", { name: "Continue as Ines Buyer" })).toBeVisible();
   await withJs.close();
@@ -60,7 +62,7 @@ test("an invitation's token is only ever in the one GET its email link made, wit
   plain.on("request", (request) => void requested.push(request));
   const [first, second] = [await plain.newPage(), await plain.newPage()];
   for (const tab of [first, second]) {
-    await tab.goto(link);
+    expect((await tab.goto(link))!.headers()["referrer-policy"]).toBe("no-referrer");
     await expect(tab.locator("form").filter({ has: tab.getByRole("button", { name: "Continue as Ines Buyer" }) })).toHaveAttribute("action", joinPath);
   }
   await first.getByRole("button", { name: "Continue as Ines Buyer" }).click();
