@@ -5,7 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Plugin } from "vite";
 import { defineConfig } from "vitest/config";
-import { CROSS_SITE_MESSAGE, crossSiteWriteReason } from "./app/utils/same-origin.js";
+import { CROSS_SITE_MESSAGE, crossSiteWriteReason, dropOpaqueOrigin } from "./app/utils/same-origin.js";
 import { defaultSecurityHeaders, fillSecurityHeaders } from "./app/utils/security-headers.js";
 
 // The dev server sends the security headers and refuses cross-site writes as the production server
@@ -22,6 +22,7 @@ const serveAsProductionDoes: Plugin = {
         res.end(CROSS_SITE_MESSAGE);
         return;
       }
+      dropOpaqueOrigin(req.headers);
       next();
     });
   },

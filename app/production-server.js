@@ -13,7 +13,7 @@ import { installGlobals } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import morgan from "morgan";
-import { CROSS_SITE_MESSAGE, crossSiteWriteReason } from "./utils/same-origin.js";
+import { CROSS_SITE_MESSAGE, crossSiteWriteReason, dropOpaqueOrigin } from "./utils/same-origin.js";
 import { defaultSecurityHeaders, fillSecurityHeaders } from "./utils/security-headers.js";
 
 // `npm start` is the production server: unless told otherwise, production settings are required
@@ -50,6 +50,7 @@ app.use((req, res, next) => {
     res.status(403).type("text/plain").send(CROSS_SITE_MESSAGE);
     return;
   }
+  dropOpaqueOrigin(req.headers);
   next();
 });
 app.all(

@@ -37,3 +37,13 @@ function originOf(address) {
 }
 
 export const CROSS_SITE_MESSAGE = "Forms can only be sent from this site.";
+
+/**
+ * A page with Referrer-Policy: no-referrer (those an emailed link opens) makes the browser post
+ * its forms with "Origin: null". Once the browser's own Sec-Fetch-Site has said same-origin, that
+ * opaque value says nothing more, and Remix's own check would refuse it with an error: drop it.
+ * @param {Record<string, string | string[] | undefined>} headers a Node request's headers, changed in place
+ */
+export function dropOpaqueOrigin(headers) {
+  if (headers.origin === "null" && headers["sec-fetch-site"] === "same-origin") delete headers.origin;
+}

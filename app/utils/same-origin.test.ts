@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { crossSiteWriteReason } from "./same-origin.js";
+import { crossSiteWriteReason, dropOpaqueOrigin } from "./same-origin.js";
 
 const APP = "https://mutual.example.com";
 const check = (method: string, headers: Record<string, string>) => crossSiteWriteReason(method, (name) => headers[name], APP);
@@ -35,5 +35,21 @@ describe("cross-site writes", () => {
     expect(check("POST", { "sec-fetch-site": "same-origin", origin: APP })).toBeNull();
     expect(check("POST", { origin: APP })).toBeNull();
     expect(check("POST", {})).toBeNull();
+  });
+});
+
+describe("an opaque Origin on a same-origin post", () => {
+  it("is dropped before the app sees it, and only when the browser said same-origin", () => {
+    const sameOrigin: Record<string, string> = { origin: "null", "sec-fetch-site": "same-origin" };
+    dropOpaqueOrigin(sameOrigin);
+    expect(sameOrigin.origin).toBeUndefined();
+    for (const site of ["cross-site", "none"]) {
+      const other: Record<string, string> = { origin: "null", "sec-fetch-site": site };
+      dropOpaqueOrigin(other);
+      expect(other.origin).toBe("null");
+    }
+    const named: Record<string, string> = { origin: APP, "sec-fetch-site": "same-origin" };
+    dropOpaqueOrigin(named);
+    expect(named.origin).toBe(APP);
   });
 });
