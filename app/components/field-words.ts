@@ -86,16 +86,17 @@ export function fieldValue(field: string, value: unknown, people?: ReadonlyMap<s
   return labelOf(field, text) ?? text;
 }
 
+const VALUE_LABELS: Record<string, Record<string, string>> = {
+  status: { ...MILESTONE_STATUS_LABELS, ...PLAN_STATUS_LABELS },
+  ownerSide: OWNER_SIDE_LABELS,
+  repForecastCategory: FORECAST_LABELS,
+  outcome: OUTCOME_LABELS,
+  role: BUYING_ROLE_LABELS,
+  accessState: ACCESS_LABELS,
+};
+
 function labelOf(field: string, value: string): string | undefined {
-  const tables: Record<string, Record<string, string>> = {
-    status: { ...MILESTONE_STATUS_LABELS, ...PLAN_STATUS_LABELS },
-    ownerSide: OWNER_SIDE_LABELS,
-    repForecastCategory: FORECAST_LABELS,
-    outcome: OUTCOME_LABELS,
-    role: BUYING_ROLE_LABELS,
-    accessState: ACCESS_LABELS,
-  };
-  return tables[field]?.[value];
+  return VALUE_LABELS[field]?.[value];
 }
 
 /** Field labels as a list a sentence can carry: "title, owner and target date", for the middle of a sentence. */

@@ -14,14 +14,18 @@ export const FIRST_ACCEPTED_DATE: CalendarDate = "2000-01-01";
 export const LAST_ACCEPTED_DATE: CalendarDate = "2099-12-31";
 export const ACCEPTED_RANGE_MESSAGE = "Choose a date between 1 Jan 2000 and 31 Dec 2099";
 
+const DAYS_IN_MONTH = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function daysInMonth(year: number, month: number): number {
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return month === 2 && leap ? 29 : DAYS_IN_MONTH[month];
+}
+
 export function isCalendarDate(value: string): value is CalendarDate {
   const match = DATE_PATTERN.exec(value);
   if (!match) return false;
   const [, y, m, d] = match.map(Number);
-  // setUTCFullYear, unlike Date.UTC, does not read years 0..99 as 1900..1999.
-  const date = new Date(0);
-  date.setUTCFullYear(y, m - 1, d);
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
 }
 
 /** A real calendar date inside the accepted range: what every form takes and every figure can read. */
@@ -34,8 +38,6 @@ export function readableDayNumber(value: string | null | undefined): number | nu
   return value != null && isAcceptedDate(value) ? dayNumber(value) : null;
 }
 
-const DAYS_IN_MONTH = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
 /**
  * Days since 1970-01-01 for a 'YYYY-MM-DD' date. Parsed by hand (days-from-civil) because the
  * signals engine calls it for every milestone of every deal.
@@ -47,8 +49,7 @@ export function dayNumber(date: CalendarDate): number {
   const m = (date.charCodeAt(5) - 48) * 10 + (date.charCodeAt(6) - 48);
   const d = (date.charCodeAt(8) - 48) * 10 + (date.charCodeAt(9) - 48);
   if (!(m >= 1 && m <= 12 && d >= 1 && y >= 0 && y <= 9999)) throw new RangeError(`Not a calendar date: ${date}`);
-  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
-  if (d > (m === 2 ? (leap ? 29 : 28) : DAYS_IN_MONTH[m])) throw new RangeError(`Not a calendar date: ${date}`);
+  if (d > daysInMonth(y, m)) throw new RangeError(`Not a calendar date: ${date}`);
   if (m <= 2) y -= 1;
   const era = Math.floor(y / 400);
   const yoe = y - era * 400;
@@ -80,7 +81,22 @@ export function daysBetween(from: CalendarDate, to: CalendarDate): number {
 /** The calendar date it is at `instant` for a reader in `timeZone` (an IANA name). */
 const zoneFormats = new Map<string, Intl.DateTimeFormat>();
 
+/**
+ * The last answer per zone, with the minute it holds for: every instant of one minute falls on the
+ * same local date (zones move by whole minutes), and a page asks "today" several times a request.
+ */
+const lastAnswers = new Map<string, { minute: number; date: CalendarDate }>();
+
 export function calendarDateIn(timeZone: string, instant: Date = new Date()): CalendarDate {
+  const minute = Math.floor(instant.getTime() / 60_000);
+  const last = lastAnswers.get(timeZone);
+  if (last?.minute === minute) return last.date;
+  const date = formatCalendarDateIn(timeZone, instant);
+  lastAnswers.set(timeZone, { minute, date });
+  return date;
+}
+
+function formatCalendarDateIn(timeZone: string, instant: Date): CalendarDate {
   let format = zoneFormats.get(timeZone);
   if (!format) {
     format = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });

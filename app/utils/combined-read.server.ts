@@ -42,27 +42,33 @@ function branch(partName: string, part: ReadPart, width: Record<ColumnKind, numb
   return Prisma.sql`SELECT * FROM (${select}) AS "${Prisma.raw(partName)}"${limit}`;
 }
 
+/** The parts as one statement: each part a branch of a UNION ALL, in its own order. */
+export function oneStatement(parts: Record<string, ReadPart>): Prisma.Sql {
+  const width: Record<ColumnKind, number> = { text: 0, int: 0, time: 0 };
+  for (const part of Object.values(parts)) {
+    for (const kind of KINDS) width[kind] = Math.max(width[kind], Object.values(part.columns).filter(([k]) => k === kind).length);
+  }
+  const branches = Object.entries(parts).map(([name, part]) => branch(name, part, width));
+  return Prisma.sql`SELECT * FROM (${Prisma.join(branches, " UNION ALL ")}) AS "parts"`;
+}
+
 /**
  * Runs the parts as one statement and returns each part's rows under its name, in the part's own
  * order, with its columns named again. Values come back as each database's driver gives them
  * (a time is a Date on PostgreSQL and text on SQLite: read it with storedDate).
  */
 export async function readInOneStatement<Parts extends Record<string, ReadPart>>(parts: Parts) {
-  const width: Record<ColumnKind, number> = { text: 0, int: 0, time: 0 };
-  for (const part of Object.values(parts)) {
-    for (const kind of KINDS) width[kind] = Math.max(width[kind], Object.values(part.columns).filter(([k]) => k === kind).length);
-  }
-  const branches = Object.entries(parts).map(([name, part]) => branch(name, part, width));
-  const rows = await prisma.$queryRaw<Array<Record<string, unknown> & { part: string }>>`
-    SELECT * FROM (${Prisma.join(branches, " UNION ALL ")}) AS "parts" ORDER BY "part", "ord"`;
+  const rows = await prisma.$queryRaw<Array<Record<string, unknown> & { part: string; ord: number | bigint }>>(oneStatement(parts));
 
   const unpack = Object.fromEntries(Object.entries(parts).map(([name, part]) => [name, slotsOf(part)]));
-  const result = Object.fromEntries(Object.keys(parts).map((name) => [name, [] as Record<string, unknown>[]]));
+  const ordered = Object.fromEntries(Object.keys(parts).map((name) => [name, [] as Array<{ ord: number; row: Record<string, unknown> }>]));
   for (const row of rows) {
     const named: Record<string, unknown> = {};
     for (const column of unpack[row.part])
       named[column.name] = column.kind === "int" && row[column.slot] !== null ? Number(row[column.slot]) : row[column.slot];
-    result[row.part].push(named);
+    ordered[row.part].push({ ord: Number(row.ord), row: named });
   }
+  // The rows of a UNION come in no promised order; sorting a few dozen here costs less than in SQL.
+  const result = Object.fromEntries(Object.entries(ordered).map(([name, list]) => [name, list.sort((a, b) => a.ord - b.ord).map((entry) => entry.row)]));
   return result as { [name in keyof Parts]: Record<string, unknown>[] };
 }

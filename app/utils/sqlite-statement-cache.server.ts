@@ -16,6 +16,14 @@ interface Database {
   prepare(sql: string): Statement;
 }
 
+// A compiled statement's columns never change: read them once.
+const columnLists = new WeakMap<Statement, unknown[]>();
+function columnsOf(statement: Statement) {
+  let columns = columnLists.get(statement);
+  if (!columns) columnLists.set(statement, (columns = statement.columns()));
+  return columns;
+}
+
 /** Enough for every distinct statement the app makes; lists of ids of many lengths make the rest. */
 const MAX_STATEMENTS = 500;
 
@@ -27,7 +35,7 @@ function boundTo(statement: Statement, args: unknown[] = []) {
   return {
     reader: statement.reader,
     bind: (bound: unknown[]) => boundTo(statement, bound),
-    columns: () => statement.columns(),
+    columns: () => columnsOf(statement),
     raw: () => ({ all: () => statement.raw(true).all(...args) }),
     run: () => statement.run(...args),
   };
