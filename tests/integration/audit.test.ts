@@ -11,7 +11,7 @@ import * as logout from "~/routes/logout";
 import * as stop from "~/routes/email.stop";
 import { MAX_CODE_ATTEMPTS } from "~/models/verification.server";
 import { callAction } from "../fixtures/routes";
-import { buyerCookieOf, buyerPost, freshIp, invite, joinPost, postLink, secretsOf, setAllowedDomains, sharePlan } from "../fixtures/buyers";
+import { buyerCookieOf, buyerPost, freshIp, invite, joinPost, opened, postLink, secretsOf, setAllowedDomains, sharePlan } from "../fixtures/buyers";
 import { addDealWithPlan, createTenant, uniqueSuffix, type Tenant } from "../fixtures/world";
 
 let tenant: Tenant;
@@ -37,7 +37,7 @@ const wrong = (code: string) => (code === "000000" ? "111111" : "000000");
 async function sellerSignInEmail(email: string, ip: string) {
   await callAction(login.action, { path: "/login", form: { email }, ip });
   await deliverDueEmails();
-  const row = await prisma.emailOutbox.findFirstOrThrow({ where: { to: email, kind: "SIGN_IN" }, orderBy: { createdAt: "desc" } });
+  const row = opened(await prisma.emailOutbox.findFirstOrThrow({ where: { to: email, kind: "SIGN_IN" }, orderBy: { createdAt: "desc" } }));
   const code = /\b(\d{6})\b/.exec(row.text)![1];
   const token = /token=([A-Za-z0-9_-]+)/.exec(row.text)![1];
   saw(code, token);
@@ -182,7 +182,7 @@ describe("email opt-outs", () => {
     const email = `dan-${uniqueSuffix()}@joiners.example`;
     await joinPost(plan.id, { intent: "request-code", email });
     await deliverDueEmails();
-    const code = /\b(\d{6})\b/.exec((await prisma.emailOutbox.findFirstOrThrow({ where: { to: email } })).text)![1];
+    const code = /\b(\d{6})\b/.exec(opened(await prisma.emailOutbox.findFirstOrThrow({ where: { to: email } })).text)![1];
     saw(code);
     await joinPost(plan.id, { intent: "verify-code", email, code });
     await deliverDueEmails();
