@@ -3,8 +3,9 @@
 // activity history. The figures themselves are computed only by app/domain/signals.ts.
 import { prisma } from "~/utils/db.server";
 import { Prisma } from "~/generated/prisma/client";
-import { calendarDateIn, isAcceptedDate, organizationToday } from "~/domain/dates";
-import { deriveDealSignals, type DealSignals, type DealSnapshot } from "~/domain/signals";
+import { calendarDateIn, organizationToday } from "~/domain/dates";
+import { figuresOf, type DealFigures } from "~/domain/deal-figures";
+import { type DealSignals, type DealSnapshot } from "~/domain/signals";
 import { meddpiccTotal } from "~/domain/meddpicc";
 import { actorToday, visibleDealsWhere, type SellerActor } from "./actor.server";
 
@@ -110,38 +111,6 @@ export function toSnapshot(deal: DealRow, facts: Awaited<ReturnType<typeof histo
     })),
     lastBuyerActivityOn: lastBuyer ? calendarDateIn(tz, lastBuyer) : null,
   };
-}
-
-/**
- * What the engine says about one deal, or, when a stored date cannot be read, which date (in a
- * person's words): that deal's figures are withheld and every other deal's stay as they are.
- */
-export type DealFigures = { signals: DealSignals; unreadableDate: null } | { signals: null; unreadableDate: string };
-
-/** The first stored date of the deal the engine cannot read, named as a person would; null when all are readable. */
-export function unreadableDateOf(snapshot: DealSnapshot): string | null {
-  const { deal, plan, milestones } = snapshot;
-  if (!isAcceptedDate(deal.targetCloseDate)) return "the target close date";
-  if (plan?.sharedOn && !isAcceptedDate(plan.sharedOn)) return "the day the plan was shared";
-  for (const m of milestones) {
-    const step = `“${m.title ?? "a step"}”`;
-    if (!isAcceptedDate(m.targetDate)) return `the target date of ${step}`;
-    if (!isAcceptedDate(m.originalTargetDate)) return `the original date of ${step}`;
-    if (m.completedOn && !isAcceptedDate(m.completedOn)) return `the day ${step} was done`;
-  }
-  return null;
-}
-
-function figuresOf(snapshot: DealSnapshot, today: string): DealFigures {
-  const unreadable = unreadableDateOf(snapshot);
-  if (unreadable) return { signals: null, unreadableDate: unreadable };
-  try {
-    return { signals: deriveDealSignals(snapshot, today), unreadableDate: null };
-  } catch (error) {
-    // A date the checks above let through but the engine cannot use breaks only this deal.
-    if (error instanceof RangeError) return { signals: null, unreadableDate: "one of its dates" };
-    throw error;
-  }
 }
 
 /** Figures for the given deals the seller may see, computed now and written nowhere (a GET may call it). */
