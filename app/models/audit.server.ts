@@ -3,7 +3,7 @@
 // an address is what an admin recognises and it outlives the user or participant. Tokens, codes and
 // their hashes never enter a row (docs/decisions/0010-audit-events.md).
 import { prisma, type Db, type Tx } from "~/utils/db.server";
-import type { AuditAction } from "./audit.types";
+import type { AuditAction, AuditSubjectType } from "./audit.types";
 
 export interface AuditActor {
   email: string;
@@ -15,8 +15,8 @@ export interface AuditInput {
   organizationId: string | null;
   action: AuditAction;
   actor: AuditActor;
-  subject?: { type: "PLAN"; id: string } | null;
-  /** A few plain facts (how someone signed in, which kind of email stopped); never a secret. */
+  subject?: { type: AuditSubjectType; id: string } | null;
+  /** A few plain facts (how someone signed in, which kind of email stopped, a role before and after); never a secret. */
   detail?: Record<string, string | number | boolean>;
   ip?: string | null;
   /** Makes the row a one-off: a second event with the same key is not written. */

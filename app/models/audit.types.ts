@@ -11,9 +11,38 @@ export const AUDIT_ACTIONS = [
   "code.locked_out",
   /** Someone pressed "Stop these emails" for a kind of email. */
   "email.opted_out",
+  /** Someone verified their address and created a workspace, becoming its first admin. */
+  "organization.created",
+  "invitation.sent",
+  "invitation.revoked",
+  "invitation.accepted",
+  /** Someone who verified an address at one of the organization's own domains joined as a rep. */
+  "seller.joined_by_domain",
+  "seller.role_changed",
+  "seller.team_changed",
+  "seller.deactivated",
+  "seller.reactivated",
+  /** A person's deals moved to another rep in one step. */
+  "deals.reassigned",
+  "team.created",
+  "team.renamed",
+  "team.managers_changed",
+  "template.created",
+  "template.updated",
+  "template.duplicated",
+  "template.archived",
+  "template.restored",
+  "templates.reordered",
+  "settings.updated",
+  "branding.updated",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** What an audit row is about, beside the person who acted. */
+export const AUDIT_SUBJECT_TYPES = ["PLAN", "USER", "TEAM", "TEMPLATE", "INVITATION", "ORGANIZATION"] as const;
+
+export type AuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];
 
 const KNOWN_ACTIONS: ReadonlySet<string> = new Set(AUDIT_ACTIONS);
 

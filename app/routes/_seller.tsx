@@ -34,6 +34,9 @@ export default function SellerLayout() {
                 Dashboard
               </NavLink>
             ) : null}
+            <NavLink to="/settings" className={({ isActive }) => (isActive ? "font-semibold text-slate-900" : "text-slate-600 hover:text-slate-900")}>
+              Settings
+            </NavLink>
           </nav>
           <div className="ml-auto flex items-center gap-3 text-sm">
             <span className="text-slate-600">

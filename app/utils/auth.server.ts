@@ -31,6 +31,13 @@ export async function requireSeller(request: Request): Promise<SellerActor> {
   throw redirect(`/login?redirectTo=${encodeURIComponent(back)}`);
 }
 
+/** The signed-in seller when they are an admin of their organization; anyone else is answered 403. */
+export async function requireAdmin(request: Request): Promise<SellerActor> {
+  const seller = await requireSeller(request);
+  if (seller.role !== "ADMIN") throw new Response("Only an admin of your organization can open this page.", { status: 403 });
+  return seller;
+}
+
 /** Only same-site paths, so a crafted redirectTo cannot send people elsewhere after sign-in. */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/deals"): string {
   if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//")) return fallback;
