@@ -15,7 +15,7 @@ export const SETTINGS_LINKS: readonly SettingsLink[] = [
   { to: "/settings/organization", label: "Organization", roles: ADMINS },
   { to: "/settings/people", label: "People", roles: ADMINS },
   { to: "/settings/teams", label: "Teams", roles: ADMINS },
-  { to: "/templates", label: "Templates", roles: ADMINS },
+  { to: "/settings/templates", label: "Templates", roles: ADMINS },
   { to: "/settings/audit", label: "Audit log", roles: ADMINS },
 ];
 
