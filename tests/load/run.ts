@@ -4,14 +4,11 @@
 // deal page, half buyers on the plan page, reading, re-dating, completing, confirming and
 // commenting through the forms those pages post. Then it checks the database: every accepted write
 // is there, every stale write was refused with a 409. It prints figures; it never fails on time.
-import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-
-const ROOT = path.resolve(import.meta.dirname, "..", "..");
-const SERVER_BUILD = path.join(ROOT, "build", "server", "index.js");
+import { ROOT, SERVER_BUILD, startProductionServer, stopProductionServer } from "../support/production-server";
 
 const { values } = parseArgs({
   options: {
@@ -58,7 +55,8 @@ const { organizationToday } = await import("~/domain/dates");
 const sellers = Math.floor(editors / 2);
 const buyers = editors - sellers;
 const fixture = await createFixture(sellers, buyers);
-const server = await startServer();
+const profile = values.profile ? ["--cpu-prof", `--cpu-prof-dir=${path.join(TMP, "load-profile")}`] : [];
+const server = await startProductionServer(port, profile);
 try {
   const sellerBrowsers = fixture.sellerCookies.map((cookie) => new Browser(base, "seller", cookie, []));
   const buyerBrowsers = fixture.buyerCookies.map((cookie) => new Browser(base, "buyer", cookie, []));
@@ -94,37 +92,6 @@ try {
   printReport({ editors, seconds: elapsed, database: describeDatabase(), thinkMs }, samples, run.writes, audit);
   console.log(`  machine: ${os.cpus().length} cores, load average ${loadBefore.toFixed(1)} before the run, ${os.loadavg()[0].toFixed(1)} after`);
 } finally {
-  await stopServer(server);
+  await stopProductionServer(server);
   await prisma.$disconnect();
-}
-
-async function startServer(): Promise<ChildProcess> {
-  const profile = values.profile ? ["--cpu-prof", `--cpu-prof-dir=${path.join(TMP, "load-profile")}`] : [];
-  const child = spawn(process.execPath, [...profile, path.join(ROOT, "app", "production-server.js"), SERVER_BUILD], {
-    cwd: ROOT,
-    env: { ...process.env, NODE_ENV: "production", PORT: String(port) },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  for (let i = 0; i < 300; i++) {
-    if (child.exitCode !== null) break;
-    try {
-      if ((await fetch(`${base}/healthz`)).ok) return child;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  child.kill();
-  throw new Error(`The production server did not start on port ${port}.`);
-}
-
-/** SIGINT lets the server finish, so that a --profile run writes its profile. */
-function stopServer(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    child.once("exit", () => resolve());
-    child.kill("SIGINT");
-    const kill = setTimeout(() => child.kill("SIGKILL"), 10_000);
-    child.once("exit", () => clearTimeout(kill));
-  });
 }

@@ -1,0 +1,104 @@
+// npm run screenshots: retakes the pictures in docs/screenshots from the production build (run
+// `npm run build` first) on a fresh copy of the demo, in Debian's Chromium. Sessions come from the
+// session functions, as in the load run; everything else is the pages as people see them.
+import { existsSync, mkdirSync } from "node:fs";
+import path from "node:path";
+import { chromium, type Browser, type BrowserContext } from "@playwright/test";
+import { chromiumExecutable } from "../setup/chromium";
+import { ROOT, SERVER_BUILD, startProductionServer, stopProductionServer } from "../support/production-server";
+
+const PORT = Number(process.env.SCREENSHOTS_PORT ?? 3795);
+const BASE = `http://localhost:${PORT}`;
+const OUT = path.join(ROOT, "docs", "screenshots");
+const DESKTOP = { width: 1280, height: 900 };
+const PHONE = { width: 390, height: 844 };
+
+if (!existsSync(SERVER_BUILD)) {
+  console.error("No production build: run `npm run build` first.");
+  process.exit(1);
+}
+const TMP = path.join(ROOT, "tests", ".tmp");
+mkdirSync(TMP, { recursive: true });
+process.env.DATABASE_URL = `file:${path.join(TMP, `screenshots-${Date.now()}.db`)}`;
+process.env.SESSION_SECRET ??= "screenshots-session-secret-not-for-use";
+process.env.APP_URL = BASE;
+process.env.RESEND_API_KEY ??= "re_screenshots_unused";
+
+const { migrateDatabase } = await import("../../prisma/migrate");
+await migrateDatabase();
+const { seedDemo } = await import("../../prisma/seed");
+await seedDemo();
+const { prisma } = await import("~/utils/db.server");
+const { startSession } = await import("~/utils/session.server");
+
+const cookieOf = (setCookie: string) => {
+  const [pair] = setCookie.split(";");
+  const at = pair.indexOf("=");
+  return { name: pair.slice(0, at), value: pair.slice(at + 1), url: BASE };
+};
+
+async function sellerContext(browser: Browser, email: string, viewport = DESKTOP): Promise<BrowserContext> {
+  const user = await prisma.user.findUniqueOrThrow({ where: { email } });
+  const cookie = await startSession({ kind: "SELLER", organizationId: user.organizationId, userId: user.id, signIn: { email, via: "link" } });
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+  await context.addCookies([cookieOf(cookie)]);
+  return context;
+}
+
+async function buyerContext(browser: Browser, planId: string): Promise<BrowserContext> {
+  const buyer = await prisma.participant.findFirstOrThrow({ where: { planId, side: "BUYER", accessState: "ACTIVE" } });
+  const cookie = await startSession({
+    kind: "BUYER",
+    organizationId: buyer.organizationId,
+    buyerEmail: buyer.email,
+    signIn: { email: buyer.email, via: "link" },
+  });
+  const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  await context.addCookies([cookieOf(cookie)]);
+  return context;
+}
+
+async function shoot(context: BrowserContext, pathname: string, file: string, fullPage = false) {
+  const page = await context.newPage();
+  const answer = await page.goto(`${BASE}${pathname}`, { waitUntil: "networkidle" });
+  if (!answer?.ok()) throw new Error(`${pathname} answered ${answer?.status()}`);
+  await page.screenshot({ path: path.join(OUT, file), fullPage });
+  console.log(`docs/screenshots/${file}  ${pathname}`);
+  await page.close();
+}
+
+/** The administration pages, each taken whole. */
+const SETTINGS_PAGES: [string, string][] = [
+  ["/settings/organization", "settings.png"],
+  ["/settings/people", "people.png"],
+  ["/settings/templates", "templates.png"],
+];
+
+const server = await startProductionServer(PORT);
+const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: ["--no-sandbox", "--disable-gpu"] });
+try {
+  // The demo deal with the most to show: a shared plan with buyers on it.
+  const plan = await prisma.plan.findFirstOrThrow({
+    where: {
+      status: { not: "DRAFT" },
+      deal: { outcome: "OPEN" },
+      organization: { name: "Northwind Software" },
+      participants: { some: { side: "BUYER", accessState: "ACTIVE" } },
+    },
+    orderBy: { createdAt: "asc" },
+    include: { milestones: { orderBy: { position: "asc" }, take: 3 } },
+  });
+  const admin = await sellerContext(browser, "admin@mutual.test");
+  await shoot(admin, `/deals/${plan.dealId}`, "deal.png");
+  await shoot(admin, "/dashboard", "dashboard.png");
+  for (const [pathname, file] of SETTINGS_PAGES) await shoot(admin, pathname, file, true);
+
+  const buyer = await buyerContext(browser, plan.id);
+  await shoot(buyer, `/p/${plan.id}`, "buyer-phone.png");
+  const step = plan.milestones.find((m) => m.status !== "DONE") ?? plan.milestones[0];
+  await shoot(buyer, `/p/${plan.id}?change=${step.id}#milestone-${step.id}`, "buyer-phone-change.png");
+} finally {
+  await browser.close();
+  await stopProductionServer(server);
+  await prisma.$disconnect();
+}

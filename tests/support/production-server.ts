@@ -1,0 +1,37 @@
+// Starts the production build (`npm run build`) as its own process, for the scripts that drive it
+// over HTTP: the load run and the screenshots.
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+
+export const ROOT = path.resolve(import.meta.dirname, "..", "..");
+export const SERVER_BUILD = path.join(ROOT, "build", "server", "index.js");
+
+export async function startProductionServer(port: number, nodeOptions: string[] = []): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [...nodeOptions, path.join(ROOT, "app", "production-server.js"), SERVER_BUILD], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_ENV: "production", PORT: String(port) },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  for (let i = 0; i < 300; i++) {
+    if (child.exitCode !== null) break;
+    try {
+      if ((await fetch(`http://localhost:${port}/healthz`)).ok) return child;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  child.kill();
+  throw new Error(`The production server did not start on port ${port}.`);
+}
+
+/** SIGINT lets the server finish, so that a profiled run writes its profile. */
+export function stopProductionServer(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once("exit", () => resolve());
+    child.kill("SIGINT");
+    const kill = setTimeout(() => child.kill("SIGKILL"), 10_000);
+    child.once("exit", () => clearTimeout(kill));
+  });
+}
