@@ -29,4 +29,17 @@ export default defineConfig([
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none", ignoreRestSiblings: true }],
     },
   },
+  {
+    files: ["app/**/*.{ts,tsx}"],
+    ignores: ["app/utils/form-data.server.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "CallExpression[callee.property.name='formData'][arguments.length=0]",
+          message: "Read posted forms with readForm (app/utils/form-data.server.ts): a broken body is a 400, not a 500.",
+        },
+      ],
+    },
+  },
 ]);

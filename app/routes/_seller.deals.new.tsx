@@ -12,6 +12,7 @@ import { actorToday } from "~/models/actor.server";
 import { assignableOwners, createDeal } from "~/models/deal.server";
 import { requireSeller } from "~/utils/auth.server";
 import { runIntent } from "~/utils/intent.server";
+import { readForm } from "~/utils/form-data.server";
 
 export const meta: MetaFunction = () => [{ title: "New deal · Mutual" }];
 
@@ -22,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const seller = await requireSeller(request);
-  return runIntent(await request.formData(), NewDealSchema, "new-deal", "/deals/new", async (value) => {
+  return runIntent(await readForm(request), NewDealSchema, "new-deal", "/deals/new", async (value) => {
     const deal = await createDeal(seller, value);
     return { path: `/deals/${deal.id}`, anchor: "deal", message: "Deal created" };
   });

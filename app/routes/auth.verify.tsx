@@ -17,6 +17,7 @@ import { safeRedirect } from "~/utils/auth.server";
 import { LIMITS, clientIp, enforceLimits } from "~/utils/rate-limit.server";
 import { secretLinkPageHeaders } from "~/utils/route-headers";
 import { startSession } from "~/utils/session.server";
+import { readForm } from "~/utils/form-data.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Mutual" }, { name: "robots", content: "noindex" }];
 
@@ -41,7 +42,7 @@ const FAILURE_MESSAGES: Record<VerifyFailure, string> = {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await enforceLimits([LIMITS.verifyPerIp, clientIp(context)]);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const viaLink = formData.get("intent") === "link";
   const submission = parseWithZod(formData, { schema: viaLink ? LinkSchema : CodeSchema });
   if (submission.status !== "success") {

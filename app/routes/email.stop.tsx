@@ -6,6 +6,7 @@ import { Button } from "~/components/ui/button";
 import { LIMITS, clientIp, enforceLimits } from "~/utils/rate-limit.server";
 import { secretLinkPageHeaders } from "~/utils/route-headers";
 import { STOPPABLE_KINDS, stopEmails, validStop } from "~/utils/unsubscribe.server";
+import { readForm } from "~/utils/form-data.server";
 
 export const meta: MetaFunction = () => [{ title: "Stop these emails · Mutual" }, { name: "robots", content: "noindex" }];
 
@@ -28,7 +29,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await enforceLimits([LIMITS.stopEmailsPerIp, clientIp(context)]);
-  const form = await request.formData();
+  const form = await readForm(request);
   // A mail program's one-click unsubscribe (RFC 8058) posts "List-Unsubscribe=One-Click" to the
   // link itself, so the signed address and kind are in the URL, not the body.
   const link = form.has("e") ? read(form) : read(new URL(request.url).searchParams);

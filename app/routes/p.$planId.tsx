@@ -36,6 +36,7 @@ import { appUrl } from "~/utils/env.server";
 import { intentOutcome, type IntentOutcome } from "~/utils/intent.server";
 import { endSession } from "~/utils/session.server";
 import { LIMITS, clientIp, countingMisses } from "~/utils/rate-limit.server";
+import { readForm } from "~/utils/form-data.server";
 
 /**
  * The page. The script on it asks again every few seconds with the validator it was given; while
@@ -82,7 +83,7 @@ const SELLER_ONLY_INTENTS = new Set([
 ]);
 
 async function runBuyerIntent(request: Request, buyer: BuyerActor, ip: string): Promise<IntentOutcome | Response> {
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
   const id = `${intent}:${form.get("milestoneId") ?? ""}`;
   switch (intent) {

@@ -28,6 +28,7 @@ import { appUrl } from "~/utils/env.server";
 import { LIMITS, clientIp, enforceLimits } from "~/utils/rate-limit.server";
 import { secretLinkPageHeaders } from "~/utils/route-headers";
 import { findSession, startSession } from "~/utils/session.server";
+import { readForm } from "~/utils/form-data.server";
 
 export const meta: MetaFunction = () => [{ title: "Open the plan · Mutual" }, { name: "robots", content: "noindex" }];
 
@@ -85,7 +86,7 @@ type Step =
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const planId = params.planId ?? "";
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = form.get("intent");
   const ip = clientIp(context);
 

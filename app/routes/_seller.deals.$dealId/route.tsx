@@ -43,6 +43,7 @@ import type { z } from "zod";
 import { ErrorPage } from "~/root";
 import { toDealView, toPlanView, toArchiveState } from "./view.server";
 import { ARCHIVE_INTENTS, archiveAction } from "./archive.server";
+import { readForm } from "~/utils/form-data.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.deal.accountName} · Mutual` : "Deal · Mutual" }];
 
@@ -99,7 +100,7 @@ async function loadDeal(request: Request, seller: SellerActor, dealId: string) {
 }
 
 async function runDealIntent(request: Request, seller: SellerActor, dealId: string) {
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
   const id = (name: string) => `${intent}:${form.get(name) ?? ""}`;
   const run = <Schema extends z.ZodType>(schema: Schema, formId: string, work: (value: z.output<Schema>) => Promise<Saved>) =>
