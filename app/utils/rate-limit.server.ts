@@ -18,6 +18,8 @@ export const LIMITS = {
   missesPerIp: { name: "miss:ip", max: 60, windowMs: 15 * 60_000 },
   missesPerSeller: { name: "miss:seller", max: 30, windowMs: 15 * 60_000 },
   stopEmailsPerIp: { name: "stop-emails:ip", max: 30, windowMs: 15 * 60_000 },
+  /** Acts of a signed-in seller that send email (invitations, approvals, mentions): a stolen session must not become a mailer. */
+  emailingPerSeller: { name: "emailing:seller", max: 60, windowMs: 60 * 60_000 },
 } satisfies Record<string, RateLimit>;
 
 type Check = readonly [RateLimit, string];
@@ -77,6 +79,11 @@ export function sellerMisses(seller: { userId: string }, context: unknown): Chec
     [LIMITS.missesPerSeller, seller.userId],
     [LIMITS.missesPerIp, clientIp(context)],
   ];
+}
+
+/** The limit on a seller's acts that send email; count it before the act, so a refused one sends nothing. */
+export function sellerEmailing(seller: { userId: string }): Check {
+  return [LIMITS.emailingPerSeller, seller.userId];
 }
 
 /**

@@ -37,7 +37,7 @@ import { kickOutbox } from "~/utils/email.server";
 import { appUrl } from "~/utils/env.server";
 import { asResponse, runIntent, unknownIntent, type Saved } from "~/utils/intent.server";
 import { takeNotice } from "~/utils/flash.server";
-import { countingMisses, sellerMisses } from "~/utils/rate-limit.server";
+import { countingMisses, enforceLimits, sellerEmailing, sellerMisses } from "~/utils/rate-limit.server";
 import { keepRetryAfter } from "~/utils/route-headers";
 import type { z } from "zod";
 import { ErrorPage } from "~/root";
@@ -138,12 +138,14 @@ async function runDealIntent(request: Request, seller: SellerActor, dealId: stri
     case "save-meddpicc":
       return run(MeddpiccSchema, intent, (v) => saveMeddpicc(seller, dealId, v).then(() => at("meddpicc")));
     case "invite-buyers":
+      await enforceLimits(sellerEmailing(seller));
       return sendingEmail(
         run(InviteBuyersSchema, intent, (v) =>
           inviteBuyers(seller, dealId, v.participantIds, appUrl(request)).then(() => at("invite-buyers", "Invitations sent.")),
         ),
       );
     case "decide-access":
+      await enforceLimits(sellerEmailing(seller));
       return sendingEmail(
         run(DecideAccessSchema, id("requestId"), (v) =>
           decideAccessRequest(seller, dealId, v.requestId, v.decision, appUrl(request)).then(() =>
