@@ -63,8 +63,20 @@ async function lockedOutPerson(row: { type: string; target: string; organization
  */
 export async function recordCodeLockout(verificationIds: string[], ip?: string | null) {
   const rows = await prisma.verification.findMany({ where: { id: { in: verificationIds } }, orderBy: { createdAt: "desc" } });
-  const newest = rows[0];
-  if (!newest) return;
+  if (rows[0]) await writeLockout(rows[0], { codes: rows.length }, `code.locked_out:${[...verificationIds].sort().join(",")}`, ip);
+}
+
+/**
+ * Records that an address reached its daily allowance of wrong codes, so even a new code is
+ * refused until the day is over: once per address, plan and day, however often it is tried.
+ */
+export async function recordDailyCodeLockout(newest: LockoutRow & { id: string }, day: string, ip?: string | null) {
+  await writeLockout(newest, { daily: true }, `code.locked_out:daily:${newest.target}:${newest.planId ?? "-"}:${day}`, ip);
+}
+
+type LockoutRow = { type: string; target: string; organizationId: string | null; planId: string | null };
+
+async function writeLockout(newest: LockoutRow, detail: Record<string, string | number | boolean>, onceKey: string, ip?: string | null) {
   const { organizationId, actor, plan } = await lockedOutPerson(newest);
   try {
     await recordAuditEvent(prisma, {
@@ -72,9 +84,9 @@ export async function recordCodeLockout(verificationIds: string[], ip?: string |
       action: "code.locked_out",
       actor,
       subject: plan ? { type: "PLAN", id: plan.id } : null,
-      detail: { codes: rows.length, side: newest.type === "SELLER_SIGN_IN" ? "seller" : "buyer" },
+      detail: { ...detail, side: newest.type === "SELLER_SIGN_IN" ? "seller" : "buyer" },
       ip,
-      onceKey: `code.locked_out:${[...verificationIds].sort().join(",")}`,
+      onceKey,
     });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;

@@ -7,7 +7,7 @@ import { prisma, type Tx } from "~/utils/db.server";
 import { hashCode, hashesMatch, hashSecret, randomCode, randomToken } from "~/utils/crypto.server";
 import { queueEmail, renderEmail } from "~/utils/email.server";
 import { sessionSecrets } from "~/utils/env.server";
-import { recordCodeLockout } from "./audit.server";
+import { recordCodeLockout, recordDailyCodeLockout } from "./audit.server";
 
 /** A seller's sign-in and a buyer's own verification: short, because the person is waiting for it. */
 export const VERIFICATION_MINUTES = 15;
@@ -120,7 +120,10 @@ export async function consumeCode(types: VerificationType[], email: string, code
     where: { ...where, createdAt: { gte: new Date(now.getTime() - 86_400_000) } },
     _sum: { attempts: true },
   });
-  if ((failures._sum.attempts ?? 0) >= MAX_DAILY_FAILURES) return { ok: false, reason: "TOO_MANY_ATTEMPTS" };
+  if ((failures._sum.attempts ?? 0) >= MAX_DAILY_FAILURES) {
+    await recordDailyCodeLockout(newest, now.toISOString().slice(0, 10), scope.ip);
+    return { ok: false, reason: "TOO_MANY_ATTEMPTS" };
+  }
   const live = await prisma.verification.findMany({ where: { ...where, usedAt: null, expiresAt: { gt: now }, attempts: { lt: MAX_CODE_ATTEMPTS } } });
   if (live.length === 0) return { ok: false, reason: deadReason(newest, now) };
   const match = live.find((row) => hashesMatch(codeHashFor(code.trim(), row.id), row.codeHash));

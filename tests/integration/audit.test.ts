@@ -9,7 +9,7 @@ import * as login from "~/routes/login";
 import * as verify from "~/routes/auth.verify";
 import * as logout from "~/routes/logout";
 import * as stop from "~/routes/email.stop";
-import { MAX_CODE_ATTEMPTS } from "~/models/verification.server";
+import { MAX_CODE_ATTEMPTS, MAX_DAILY_FAILURES } from "~/models/verification.server";
 import { callAction } from "../fixtures/routes";
 import { buyerCookieOf, buyerPost, freshIp, invite, joinPost, opened, postLink, secretsOf, setAllowedDomains, sharePlan } from "../fixtures/buyers";
 import { addDealWithPlan, createTenant, uniqueSuffix, type Tenant } from "../fixtures/world";
@@ -93,6 +93,24 @@ describe("seller sign-in and sign-out", () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ organizationId: tenant.organization.id, actorUserId: tenant.otherRep.id, subjectId: null, ip });
     expect(JSON.parse(rows[0].detail!)).toEqual({ codes: 1, side: "seller" });
+  });
+
+  it("records once when the day's wrong codes are spent, so even a new right code is refused", async () => {
+    const ip = freshIp();
+    const email = tenant.manager.email;
+    const post = (code: string) => callAction(verify.action, { path: "/auth/verify", form: { intent: "code", email, code }, ip });
+    for (let spent = 0; spent < MAX_DAILY_FAILURES; spent += MAX_CODE_ATTEMPTS) {
+      const { code } = await sellerSignInEmail(email, ip);
+      for (let attempt = 0; attempt < MAX_CODE_ATTEMPTS; attempt++) await post(wrong(code));
+    }
+    const { code } = await sellerSignInEmail(email, ip);
+    expect((await post(code)).status).not.toBe(302);
+    await post(code);
+    const rows = await auditRows({ actorEmail: email, action: "code.locked_out" });
+    expect(rows.map((row) => JSON.parse(row.detail!))).toEqual([
+      ...Array.from({ length: MAX_DAILY_FAILURES / MAX_CODE_ATTEMPTS }, () => ({ codes: 1, side: "seller" })),
+      { daily: true, side: "seller" },
+    ]);
   });
 
   it("records wrong codes for an address with no account under no organization", async () => {
