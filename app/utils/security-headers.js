@@ -10,9 +10,9 @@ export const HSTS = "max-age=31536000; includeSubDomains";
 
 /**
  * The Content-Security-Policy of a page. Scripts come only from this site, or inline with this
- * response's nonce (Remix's hydration data and module loader). Styles come from our stylesheet; style
- * attributes are allowed (a progress bar's width, a chart legend's colour: values only the server
- * computes), style elements are not. In development Vite and Remix add style elements of their own
+ * response's nonce (Remix's hydration data and module loader). Styles come only from our stylesheet:
+ * no style elements and no style attributes (a progress bar's width or a legend's colour are SVG
+ * attributes instead, which a policy does not touch). In development Vite and Remix add style elements of their own
  * (the critical CSS of the first render, the error overlay, hot-reloaded CSS), so inline styles are
  * allowed there; scripts stay nonce-only, because Vite's client and Remix's hot-reload runtime are
  * modules loaded from this site by the nonced script, and their socket is on this site too.
@@ -24,7 +24,6 @@ export function contentSecurityPolicy({ nonce, development = false } = {}) {
     "default-src 'self'",
     `script-src 'self'${nonce ? ` 'nonce-${nonce}'` : ""}`,
     `style-src 'self'${development ? " 'unsafe-inline'" : ""}`,
-    "style-src-attr 'unsafe-inline'",
     "img-src 'self' data:",
     "form-action 'self'",
     "base-uri 'none'",

@@ -31,7 +31,10 @@ export function PlanHeader({ view, answer, saved }: { view: BuyerPlanView; answe
           aria-valuenow={done}
           aria-label="Steps done"
         >
-          <div className="h-full bg-emerald-500" style={{ width: `${milestones.length ? (100 * done) / milestones.length : 0}%` }} />
+          {/* An SVG width, not a style attribute: the page's CSP allows no inline styles. */}
+          <svg className="block h-full w-full" viewBox="0 0 100 1" preserveAspectRatio="none" aria-hidden>
+            <rect width={milestones.length ? (100 * done) / milestones.length : 0} height="1" className="fill-emerald-500" />
+          </svg>
         </div>
       </div>
       {plan.status === "ACCEPTED" ? (

@@ -57,7 +57,9 @@ export function BarChart({ title, description, labels, series, format, formatAxi
       <div className="mt-1 flex flex-wrap gap-3 text-xs text-slate-600">
         {series.map((s) => (
           <span key={s.name} className="flex items-center gap-1">
-            <span className="inline-block size-3 rounded-sm" style={{ background: s.color }} aria-hidden />
+            <svg className="size-3" viewBox="0 0 12 12" aria-hidden>
+              <rect width="12" height="12" rx="2" fill={s.color} />
+            </svg>
             {s.name}
           </span>
         ))}
