@@ -18,6 +18,8 @@ export const LIMITS = {
   missesPerIp: { name: "miss:ip", max: 60, windowMs: 15 * 60_000 },
   missesPerSeller: { name: "miss:seller", max: 30, windowMs: 15 * 60_000 },
   stopEmailsPerIp: { name: "stop-emails:ip", max: 30, windowMs: 15 * 60_000 },
+  /** An invitation's answer tells whether an address has an account: an admin may ask a few dozen times an hour, not a list. */
+  sellerInvitesPerAdmin: { name: "seller-invite:admin", max: 40, windowMs: 60 * 60_000 },
 } satisfies Record<string, RateLimit>;
 
 type Check = readonly [RateLimit, string];
