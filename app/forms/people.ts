@@ -17,7 +17,10 @@ export const ChangeSellerSchema = z.object({ userId: id, version, role, teamId: 
 /** Deactivating may hand the person's open deals to someone else in the same step. */
 export const DeactivateSellerSchema = z.object({ userId: id, version, reassignTo: optionalPerson });
 export const ReactivateSellerSchema = z.object({ userId: id, version });
-export const ReassignDealsSchema = z.object({ userId: id, reassignTo: z.string({ error: "Choose who takes the deals" }).trim().min(1, "Choose who takes the deals") });
+export const ReassignDealsSchema = z.object({
+  userId: id,
+  reassignTo: z.string({ error: "Choose who takes the deals" }).trim().min(1, "Choose who takes the deals"),
+});
 
 export const TeamNameSchema = z.object({ name: requiredText("Team name", 80) });
 export const RenameTeamSchema = z.object({ teamId: id, version, name: requiredText("Team name", 80) });

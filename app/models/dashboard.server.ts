@@ -169,6 +169,11 @@ export async function dashboardView(actor: SellerActor, window: KpiWindow, drill
       : dashboard.people
           .filter((p) => sells(p, dashboard))
           .map((p) => ({ key: p.id, name: p.name, href: withQuery({ rep: p.id, team: teamKey(p) }), kpis: dashboard.byRep.get(p.id)! }));
-  const scope = { kind: "all" as const, name: actor.role === "ADMIN" ? "Whole organization" : teams.size > 1 ? "Your teams" : "Your team", team: null, teamName: null };
+  const scope = {
+    kind: "all" as const,
+    name: actor.role === "ADMIN" ? "Whole organization" : teams.size > 1 ? "Your teams" : "Your team",
+    team: null,
+    teamName: null,
+  };
   return { scope, dashboard, rows, summary: dashboard.overall, deals: [], unreadable: unreadableIn(dashboard, new Set(dashboard.people.map((p) => p.id))) };
 }

@@ -61,7 +61,8 @@ async function keepAnActiveAdmin(tx: Tx, organizationId: string, leavingUserId: 
 /** Writes the row if it is still at `version`; a stale version is a 409 with the row as stored. */
 async function updateAtVersion(tx: Tx, userId: string, version: number, data: Record<string, unknown>) {
   const result = await tx.user.updateMany({ where: { id: userId, version }, data: { ...data, version: { increment: 1 } } });
-  if (result.count === 0) throw new VersionConflictError(await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { role: true, teamId: true, version: true } }));
+  if (result.count === 0)
+    throw new VersionConflictError(await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { role: true, teamId: true, version: true } }));
 }
 
 const audited = (actor: SellerActor) => ({ organizationId: actor.organizationId, actor: { email: actor.email, userId: actor.userId } });
@@ -86,9 +87,17 @@ export async function changeRoleAndTeam(actor: SellerActor, input: ChangeSellerI
       if (input.role === "REP") await tx.teamManager.deleteMany({ where: { userId: user.id } });
     }
     if (teamChanged) {
-      const names = await tx.team.findMany({ where: { id: { in: [user.teamId, teamId].filter((t): t is string => t !== null) } }, select: { id: true, name: true } });
+      const names = await tx.team.findMany({
+        where: { id: { in: [user.teamId, teamId].filter((t): t is string => t !== null) } },
+        select: { id: true, name: true },
+      });
       const nameOf = (id: string | null) => names.find((t) => t.id === id)?.name ?? "no team";
-      await recordAuditEvent(tx, { ...audited(actor), action: "seller.team_changed", subject, detail: { email: user.email, from: nameOf(user.teamId), to: nameOf(teamId) } });
+      await recordAuditEvent(tx, {
+        ...audited(actor),
+        action: "seller.team_changed",
+        subject,
+        detail: { email: user.email, from: nameOf(user.teamId), to: nameOf(teamId) },
+      });
     }
   });
 }
@@ -175,5 +184,9 @@ async function refreshMoved(actor: SellerActor, dealIds: string[]) {
 /** Active people who may take over someone's deals. */
 export async function activePeople(actor: SellerActor) {
   assertAdmin(actor);
-  return prisma.user.findMany({ where: { organizationId: actor.organizationId, deactivatedAt: null }, select: { id: true, name: true }, orderBy: { name: "asc" } });
+  return prisma.user.findMany({
+    where: { organizationId: actor.organizationId, deactivatedAt: null },
+    select: { id: true, name: true },
+    orderBy: { name: "asc" },
+  });
 }

@@ -129,9 +129,7 @@ export async function describeInvitation(token: string, now = new Date()) {
       })
     : null;
   if (!invitation) return null;
-  const inviter = invitation.invitedByUserId
-    ? await prisma.user.findUnique({ where: { id: invitation.invitedByUserId }, select: { name: true } })
-    : null;
+  const inviter = invitation.invitedByUserId ? await prisma.user.findUnique({ where: { id: invitation.invitedByUserId }, select: { name: true } }) : null;
   let state: InvitationState = stateOf(invitation, now);
   if (state === "OPEN" && (await prisma.user.count({ where: { email: invitation.email } })) > 0) state = "TAKEN";
   return {

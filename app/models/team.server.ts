@@ -91,7 +91,12 @@ export async function renameTeam(actor: SellerActor, input: { teamId: string; ve
       const team = await teamAtVersion(tx, actor, input.teamId, input.version);
       if (team.name === input.name) return;
       await bumpVersion(tx, team.id, input.version, { name: input.name });
-      await recordAuditEvent(tx, { ...audited(actor), action: "team.renamed", subject: { type: "TEAM", id: team.id }, detail: { from: team.name, to: input.name } });
+      await recordAuditEvent(tx, {
+        ...audited(actor),
+        action: "team.renamed",
+        subject: { type: "TEAM", id: team.id },
+        detail: { from: team.name, to: input.name },
+      });
     }),
   );
 }
@@ -102,7 +107,10 @@ export async function setTeamManagers(actor: SellerActor, input: { teamId: strin
   await prisma.$transaction(async (tx) => {
     const team = await teamAtVersion(tx, actor, input.teamId, input.version);
     const wanted = [...new Set(input.managerIds)];
-    const people = await tx.user.findMany({ where: { id: { in: wanted }, organizationId: actor.organizationId }, select: { id: true, name: true, role: true, deactivatedAt: true } });
+    const people = await tx.user.findMany({
+      where: { id: { in: wanted }, organizationId: actor.organizationId },
+      select: { id: true, name: true, role: true, deactivatedAt: true },
+    });
     if (people.length !== wanted.length) throw new NotFoundError();
     if (people.some((p) => p.role === "REP" || p.deactivatedAt)) throw new FieldError("managerIds", "Only active managers and admins can manage a team");
 

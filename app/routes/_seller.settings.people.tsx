@@ -59,7 +59,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
   const formId = (name: string) => `${intent}:${form.get(name) ?? ""}`;
-  const run = <Schema extends z.ZodType>(schema: Schema, id: string, work: (value: z.output<Schema>) => Promise<Saved>) => runIntent(form, schema, id, PAGE, work);
+  const run = <Schema extends z.ZodType>(schema: Schema, id: string, work: (value: z.output<Schema>) => Promise<Saved>) =>
+    runIntent(form, schema, id, PAGE, work);
 
   switch (intent) {
     case "invite":

@@ -32,7 +32,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
-  const run = <Schema extends z.ZodType>(schema: Schema, id: string, work: (value: z.output<Schema>) => Promise<Saved>) => runIntent(form, schema, id, PAGE, work);
+  const run = <Schema extends z.ZodType>(schema: Schema, id: string, work: (value: z.output<Schema>) => Promise<Saved>) =>
+    runIntent(form, schema, id, PAGE, work);
   const teamForm = `${intent}:${form.get("teamId") ?? ""}`;
 
   switch (intent) {

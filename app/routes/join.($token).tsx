@@ -73,7 +73,11 @@ export default function JoinPage() {
   const { token, view, ended } = answer ?? loaded;
   return (
     <>
-      {ended || !view ? <EndedInvitation ended={ended ?? "INVALID"} /> : <JoinForm token={token} view={view} errors={answer?.result.error ?? undefined} typed={answer?.result.initialValue ?? undefined} />}
+      {ended || !view ? (
+        <EndedInvitation ended={ended ?? "INVALID"} />
+      ) : (
+        <JoinForm token={token} view={view} errors={answer?.result.error ?? undefined} typed={answer?.result.initialValue ?? undefined} />
+      )}
       <DropFromAddress names={[]} path="/join" />
     </>
   );
@@ -112,8 +116,25 @@ function JoinForm({ token, view, errors, typed }: JoinFormProps) {
       </p>
       <Form method="post" action="/join" className="space-y-4" noValidate>
         <input type="hidden" name="token" value={token} />
-        <InputField label="Your name" id="join-name" name="name" autoComplete="name" required maxLength={120} defaultValue={typedText("name")} errors={errors?.name ?? undefined} />
-        <InputField label="Job title (optional)" id="join-title" name="title" autoComplete="organization-title" maxLength={120} defaultValue={typedText("title")} errors={errors?.title ?? undefined} />
+        <InputField
+          label="Your name"
+          id="join-name"
+          name="name"
+          autoComplete="name"
+          required
+          maxLength={120}
+          defaultValue={typedText("name")}
+          errors={errors?.name ?? undefined}
+        />
+        <InputField
+          label="Job title (optional)"
+          id="join-title"
+          name="title"
+          autoComplete="organization-title"
+          maxLength={120}
+          defaultValue={typedText("title")}
+          errors={errors?.title ?? undefined}
+        />
         <Button type="submit" className="w-full" pending={navigation.state === "submitting"}>
           Join {view.organizationName}
         </Button>

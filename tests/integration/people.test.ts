@@ -37,7 +37,13 @@ const teamOf = (t: Tenant) => prisma.team.findFirstOrThrow({ where: { organizati
 async function everyAction(): Promise<Array<[string, typeof people.action, Form]>> {
   const team = await teamOf(A);
   const invitation = await prisma.sellerInvitation.create({
-    data: { organizationId: A.organization.id, email: `pending-${Date.now()}@example.test`, role: "REP", tokenHash: `hash-${Math.random()}`, expiresAt: new Date(Date.now() + 86_400_000) },
+    data: {
+      organizationId: A.organization.id,
+      email: `pending-${Date.now()}@example.test`,
+      role: "REP",
+      tokenHash: `hash-${Math.random()}`,
+      expiresAt: new Date(Date.now() + 86_400_000),
+    },
   });
   const rep = { userId: A.otherRep.id, version: await version(A.otherRep.id) };
   return [
@@ -164,10 +170,22 @@ describe("reassigning open deals", () => {
     const person = await addUser(A.organization.id, "REP");
     const actor = await actorFor(person.id);
     const deal = (name: string) =>
-      createDeal(actor, { accountName: name, name, amount: 1000, currency: "USD", stage: 2, targetCloseDate: "2027-03-31", repForecastCategory: "PIPELINE", planMode: "none" });
+      createDeal(actor, {
+        accountName: name,
+        name,
+        amount: 1000,
+        currency: "USD",
+        stage: 2,
+        targetCloseDate: "2027-03-31",
+        repForecastCategory: "PIPELINE",
+        planMode: "none",
+      });
     const [open1, open2, won] = [await deal("Open one"), await deal("Open two"), await deal("Won one")];
     await prisma.deal.update({ where: { id: won.id }, data: { outcome: "WON", closedOn: "2026-11-01" } });
-    const othersBefore = await prisma.deal.findMany({ where: { organizationId: A.organization.id, ownerId: { not: person.id } }, select: { id: true, ownerId: true } });
+    const othersBefore = await prisma.deal.findMany({
+      where: { organizationId: A.organization.id, ownerId: { not: person.id } },
+      select: { id: true, ownerId: true },
+    });
 
     const result = await post({ intent: "reassign-deals", userId: person.id, reassignTo: A.otherRep.id });
     expect(result.status).toBe(303);

@@ -25,7 +25,8 @@ beforeEach(async () => {
   await prisma.rateLimitWindow.deleteMany();
 });
 
-const invite = (form: Record<string, string>, cookie = adminCookie) => callAction(people.action, { path: "/settings/people", cookie, form: { intent: "invite", ...form } });
+const invite = (form: Record<string, string>, cookie = adminCookie) =>
+  callAction(people.action, { path: "/settings/people", cookie, form: { intent: "invite", ...form } });
 const joinPage = (token: string) => callLoader(join.loader, { path: `/join/${token}`, params: { token } });
 const accept = (form: Record<string, string>) => callAction(join.action, { path: "/join", form });
 const fieldErrors = (body: unknown) => (body as { result: { error: Record<string, string[]> } }).result.error;
@@ -143,7 +144,11 @@ describe("accepting an invitation", () => {
 
     const revoked = await invited();
     const invitation = await prisma.sellerInvitation.findFirstOrThrow({ where: { email: revoked.email } });
-    const withdrawn = await callAction(people.action, { path: "/settings/people", cookie: adminCookie, form: { intent: "revoke-invitation", invitationId: invitation.id } });
+    const withdrawn = await callAction(people.action, {
+      path: "/settings/people",
+      cookie: adminCookie,
+      form: { intent: "revoke-invitation", invitationId: invitation.id },
+    });
     expect(withdrawn.status).toBe(303);
     expect(await prisma.auditEvent.count({ where: { action: "invitation.revoked", subjectId: invitation.id } })).toBe(1);
     expect(await joinPage(revoked.token)).toMatchObject({ status: 410, body: { ended: "REVOKED" } });

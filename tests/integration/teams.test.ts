@@ -96,7 +96,11 @@ describe("a manager of two teams", () => {
     const manager = await addUser(A.organization.id, "MANAGER", green.id, "Two Teams");
     await prisma.teamManager.createMany({ data: [red, blue].map((t) => ({ teamId: t.id, userId: manager.id })) });
     const deals = {} as Record<"red" | "blue" | "green" | "own", string>;
-    for (const [key, t] of [["red", red], ["blue", blue], ["green", green]] as const) {
+    for (const [key, t] of [
+      ["red", red],
+      ["blue", blue],
+      ["green", green],
+    ] as const) {
       const rep = await addUser(A.organization.id, "REP", t.id);
       deals[key] = (await addDealWithPlan(await actorFor(rep.id))).deal.id;
     }
@@ -105,7 +109,15 @@ describe("a manager of two teams", () => {
     // On a plan of the third team as a seller: visible, as for a rep.
     const onPlan = await addDealWithPlan(await actorFor(A.rep.id));
     await prisma.participant.create({
-      data: { organizationId: A.organization.id, planId: onPlan.plan.id, side: "SELLER", userId: manager.id, email: manager.email, name: manager.name, accessState: "ACTIVE" },
+      data: {
+        organizationId: A.organization.id,
+        planId: onPlan.plan.id,
+        side: "SELLER",
+        userId: manager.id,
+        email: manager.email,
+        name: manager.name,
+        accessState: "ACTIVE",
+      },
     });
 
     const byPrisma = (await prisma.deal.findMany({ where: visibleDealsWhere(managerActor), select: { id: true } })).map((d) => d.id).sort();

@@ -27,7 +27,9 @@ export function InviteForm({ teams }: { teams: ReadonlyArray<{ id: string; name:
           Send invitation
         </Button>
       </Form>
-      <p className="mt-2 text-xs text-slate-500">The invitation link works once and for 7 days. Inviting the same address again replaces its pending invitation.</p>
+      <p className="mt-2 text-xs text-slate-500">
+        The invitation link works once and for 7 days. Inviting the same address again replaces its pending invitation.
+      </p>
     </Panel>
   );
 }
