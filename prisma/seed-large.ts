@@ -140,9 +140,10 @@ export async function generateLargeOrganization(options: { deals: number; seed?:
   const reps: Array<{ id: string; name: string; email: string }> = [];
   for (let t = 0; t < teamCount; t++) {
     const team = await prisma.team.create({ data: { organizationId: orgId, name: `Team ${String.fromCharCode(65 + t)}` } });
-    await prisma.user.create({
+    const manager = await prisma.user.create({
       data: { organizationId: orgId, teamId: team.id, role: "MANAGER", name: `Manager ${t + 1}`, email: `manager${t + 1}-${suffix}@scale.test` },
     });
+    await prisma.teamManager.create({ data: { teamId: team.id, userId: manager.id } });
     for (let r = 0; r < repsPerTeam; r++) {
       const email = `rep${t + 1}-${r + 1}-${suffix}@scale.test`;
       const rep = await prisma.user.create({ data: { organizationId: orgId, teamId: team.id, role: "REP", name: `Rep ${t + 1}.${r + 1}`, email } });

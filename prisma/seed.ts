@@ -31,7 +31,8 @@ export async function seedDemo(): Promise<{ organizationName: string }> {
   const team = await prisma.team.create({ data: { organizationId: organization.id, name: "Enterprise East", createdAt: joined } });
   const member = (email: string, name: string, role: "MANAGER" | "REP") =>
     prisma.user.create({ data: { organizationId: organization.id, teamId: team.id, email, name, role, createdAt: joined } });
-  await member("manager@mutual.test", "Morgan Manager", "MANAGER");
+  const morgan = await member("manager@mutual.test", "Morgan Manager", "MANAGER");
+  await prisma.teamManager.create({ data: { teamId: team.id, userId: morgan.id } });
   const riley = await member("rep@mutual.test", "Riley Rep", "REP");
   const sam = await member("rep2@mutual.test", "Sam Seller", "REP");
   await seedNorthwindDeals(northwind, { riley, sam });

@@ -15,7 +15,8 @@ export function useAddressWithout(names: string[]): string {
  * Drops the named parameters from the address once the page has loaded (public/drop-link-secret.js).
  * A classic script in the body runs before the app's module scripts, so the router starts from
  * the clean address. Without JavaScript the secret stays only in the one GET the email link made.
+ * `path` replaces the address's path, for a link whose secret is a path segment.
  */
-export function DropFromAddress({ names }: { names: string[] }) {
-  return <script src="/drop-link-secret.js" data-drop={names.join(" ")} />;
+export function DropFromAddress({ names, path }: { names: string[]; path?: string }) {
+  return <script src="/drop-link-secret.js" data-drop={names.join(" ")} data-path={path} />;
 }

@@ -3,6 +3,7 @@
 import { Prisma } from "~/generated/prisma/client";
 import type { Role } from "~/domain/types";
 import { organizationToday } from "~/domain/dates";
+import { ForbiddenError } from "~/utils/http.server";
 
 export interface SellerActor {
   kind: "SELLER";
@@ -41,14 +42,20 @@ export function toSellerActor(user: {
 
 /**
  * Deals a seller may see and edit: a rep their own and those they were added to as a seller
- * participant; a manager also their team's; an admin the whole organization.
+ * participant; a manager also those owned by members of every team they manage (TeamManager); an
+ * admin the whole organization.
  */
 export function visibleDealsWhere(actor: SellerActor): Prisma.DealWhereInput {
   const organizationId = actor.organizationId;
   if (actor.role === "ADMIN") return { organizationId };
   const reachable: Prisma.DealWhereInput[] = [{ ownerId: actor.userId }, { plan: { participants: { some: { userId: actor.userId, side: "SELLER" } } } }];
-  if (actor.role === "MANAGER" && actor.teamId) reachable.push({ owner: { teamId: actor.teamId } });
+  if (actor.role === "MANAGER") reachable.push({ owner: managedMembersWhere(actor) });
   return { organizationId, OR: reachable };
+}
+
+/** Members of the teams a manager manages: their deals, dashboard and deal owners. */
+export function managedMembersWhere(actor: SellerActor): Prisma.UserWhereInput {
+  return { team: { managers: { some: { userId: actor.userId } } } };
 }
 
 export function visiblePlansWhere(actor: SellerActor): Prisma.PlanWhereInput {
@@ -83,8 +90,14 @@ export function visibleDealsSql(actor: SellerActor): Prisma.Sql {
     Prisma.sql`EXISTS (SELECT 1 FROM "Plan" vp JOIN "Participant" vs ON vs."planId" = vp."id"
                        WHERE vp."dealId" = d."id" AND vs."userId" = ${actor.userId} AND vs."side" = 'SELLER')`,
   ];
-  if (actor.role === "MANAGER" && actor.teamId) {
-    reachable.push(Prisma.sql`EXISTS (SELECT 1 FROM "User" vo WHERE vo."id" = d."ownerId" AND vo."teamId" = ${actor.teamId})`);
+  if (actor.role === "MANAGER") {
+    reachable.push(Prisma.sql`EXISTS (SELECT 1 FROM "User" vo JOIN "TeamManager" vm ON vm."teamId" = vo."teamId"
+                                      WHERE vo."id" = d."ownerId" AND vm."userId" = ${actor.userId})`);
   }
   return Prisma.sql`${organization} AND (${Prisma.join(reachable, " OR ")})`;
+}
+
+/** Administration (people, teams, invitations) is for admins: anyone else is refused, whatever page they posted from. */
+export function assertAdmin(actor: SellerActor): void {
+  if (actor.role !== "ADMIN") throw new ForbiddenError("Only an admin of your organization can do that.");
 }

@@ -17,7 +17,7 @@ import {
   type Kpis,
   type MilestoneFigures,
 } from "~/domain/kpis";
-import { actorToday, type SellerActor } from "./actor.server";
+import { actorToday, managedMembersWhere, type SellerActor } from "./actor.server";
 import { cachedDeals, countDueMilestones, type CachedDeal } from "./dashboard-sql.server";
 
 export interface DashboardPerson {
@@ -28,11 +28,11 @@ export interface DashboardPerson {
   teamName: string | null;
 }
 
-/** Who a dashboard covers: a manager their team, an admin the organization. Reps have none. */
+/** Who a dashboard covers: a manager the members of every team they manage, an admin the organization. Reps have none. */
 export async function dashboardPeople(actor: SellerActor): Promise<DashboardPerson[]> {
   if (actor.role === "REP") throw new ForbiddenError("The dashboard is for managers and admins.");
   const users = await prisma.user.findMany({
-    where: { organizationId: actor.organizationId, ...(actor.role === "MANAGER" ? { teamId: actor.teamId ?? "-" } : {}) },
+    where: { organizationId: actor.organizationId, ...(actor.role === "MANAGER" ? managedMembersWhere(actor) : {}) },
     select: { id: true, name: true, role: true, teamId: true, team: { select: { name: true } } },
     orderBy: { name: "asc" },
   });
@@ -162,13 +162,18 @@ export async function dashboardView(actor: SellerActor, window: KpiWindow, drill
     };
   }
 
-  // An admin starts from teams; a manager's scope is one team, so they start from its reps.
+  // With several teams in scope (an admin's, or a manager's of several teams) the page starts from teams; with one, from its reps.
   const rows: DashboardRow[] =
-    actor.role === "ADMIN" && teams.size > 1
+    teams.size > 1
       ? [...teams].map(([key, name]) => ({ key, name, href: withQuery({ team: key }), kpis: dashboard.byTeam.get(key)! }))
       : dashboard.people
           .filter((p) => sells(p, dashboard))
           .map((p) => ({ key: p.id, name: p.name, href: withQuery({ rep: p.id, team: teamKey(p) }), kpis: dashboard.byRep.get(p.id)! }));
-  const scope = { kind: "all" as const, name: actor.role === "ADMIN" ? "Whole organization" : "Your team", team: null, teamName: null };
+  const scope = {
+    kind: "all" as const,
+    name: actor.role === "ADMIN" ? "Whole organization" : teams.size > 1 ? "Your teams" : "Your team",
+    team: null,
+    teamName: null,
+  };
   return { scope, dashboard, rows, summary: dashboard.overall, deals: [], unreadable: unreadableIn(dashboard, new Set(dashboard.people.map((p) => p.id))) };
 }

@@ -1,7 +1,7 @@
 import { prisma } from "~/utils/db.server";
 import { FieldError, ForbiddenError, NotFoundError, VersionConflictError } from "~/utils/http.server";
 import type { EditDealInput, NewDealInput } from "~/forms/deal";
-import { actorToday, visibleDealsWhere, type SellerActor } from "./actor.server";
+import { actorToday, managedMembersWhere, visibleDealsWhere, type SellerActor } from "./actor.server";
 import { changedFields, recordActivity, sellerActivityActor } from "./activity.server";
 import { createPlanInTx } from "./plan.server";
 import { refreshDealSignals } from "./signals.server";
@@ -13,7 +13,7 @@ export async function assignableOwners(actor: SellerActor) {
     where: {
       organizationId: actor.organizationId,
       deactivatedAt: null,
-      ...(actor.role === "MANAGER" ? { OR: [{ teamId: actor.teamId ?? "-" }, { id: actor.userId }] } : {}),
+      ...(actor.role === "MANAGER" ? { OR: [managedMembersWhere(actor), { id: actor.userId }] } : {}),
     },
     select: { id: true, name: true },
     orderBy: { name: "asc" },

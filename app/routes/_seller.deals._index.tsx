@@ -25,7 +25,7 @@ const CHECKS = [
 export default function Deals() {
   const { deals, matched, query, pages, role } = useLoaderData<typeof loader>();
   const submit = useSubmit();
-  const scope = role === "ADMIN" ? "All deals in your organization" : role === "MANAGER" ? "Your team's deals" : "Your deals";
+  const scope = role === "ADMIN" ? "All deals in your organization" : role === "MANAGER" ? "Your teams' deals" : "Your deals";
   // Selects and boxes apply at once; the search box waits for Enter or its button.
   const applyChoice = (event: FormEvent<HTMLFormElement>) => {
     if ((event.target as HTMLElement).tagName !== "INPUT" || (event.target as HTMLInputElement).type === "checkbox") {

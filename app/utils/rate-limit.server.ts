@@ -20,6 +20,8 @@ export const LIMITS = {
   stopEmailsPerIp: { name: "stop-emails:ip", max: 30, windowMs: 15 * 60_000 },
   /** Acts of a signed-in seller that send email (invitations, approvals, mentions): a stolen session must not become a mailer. */
   emailingPerSeller: { name: "emailing:seller", max: 60, windowMs: 60 * 60_000 },
+  /** An invitation's answer tells whether an address has an account: an admin may ask a few dozen times an hour, not a list. */
+  sellerInvitesPerAdmin: { name: "seller-invite:admin", max: 40, windowMs: 60 * 60_000 },
 } satisfies Record<string, RateLimit>;
 
 type Check = readonly [RateLimit, string];

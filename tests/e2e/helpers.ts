@@ -15,13 +15,18 @@ export const DEMO_MANAGER = "manager@mutual.test";
  * the servers send to (tests/setup/e2e-servers.ts) has its text.
  */
 export async function readLatestEmail(page: Page, to: string, baseURL = E2E_AUCKLAND_URL) {
-  const providerId = await newestSentEmailId(page, to, baseURL);
-  const received = (await (await fetch(`${E2E_RESEND_URL}/received`)).json()) as ReceivedEmail[];
-  const text = received.find((email) => email.id === providerId)?.body.text ?? "";
+  const text = await readLatestEmailText(page, to, baseURL);
   const link = /(https?:\/\/\S+\/(?:auth\/verify|join)\?token=[A-Za-z0-9_-]+)/.exec(text)?.[1];
   const code = /\b(\d{6})\b/.exec(text)?.[1];
   if (!link || !code) throw new Error(`No sign-in link or code in the email: ${text}`);
   return { link, code };
+}
+
+/** The text of the newest email to `to`, as the fake provider received it. */
+export async function readLatestEmailText(page: Page, to: string, baseURL = E2E_AUCKLAND_URL) {
+  const providerId = await newestSentEmailId(page, to, baseURL);
+  const received = (await (await fetch(`${E2E_RESEND_URL}/received`)).json()) as ReceivedEmail[];
+  return received.find((email) => email.id === providerId)?.body.text ?? "";
 }
 
 async function newestSentEmailId(page: Page, to: string, baseURL: string) {

@@ -31,7 +31,9 @@ function groupKpis(deals: KpiDeal[], milestones: KpiMilestone[], window: KpiWind
 
 export async function kpisTheDomainWay(actor: SellerActor, window: KpiWindow) {
   const organizationId = actor.organizationId;
-  const users = await prisma.user.findMany({ where: { organizationId, ...(actor.role === "MANAGER" ? { teamId: actor.teamId } : {}) } });
+  const users = await prisma.user.findMany({
+    where: { organizationId, ...(actor.role === "MANAGER" ? { team: { managers: { some: { userId: actor.userId } } } } : {}) },
+  });
   const teamOf = new Map(users.map((u) => [u.id, u.teamId ?? "no-team"]));
   const dealRows = await prisma.deal.findMany({ where: { organizationId, ownerId: { in: users.map((u) => u.id) } }, include: { plan: true } });
   const unreadable = new Set(

@@ -9,11 +9,11 @@ export interface EmailedSecret {
   code: string | null;
 }
 
-/** Each emailed link token (`?token=`), with the six-digit code of the same email if it had one. */
+/** Each emailed link token (`?token=`, or a seller invitation's `/join/<token>`), with the six-digit code of the same email if it had one. */
 export function emailedSecrets(emails: Array<{ text?: string; html?: string }>): EmailedSecret[] {
   return emails.flatMap((email) => {
     const text = email.text ?? email.html ?? "";
-    const tokens = [...text.matchAll(/[?&]token=([A-Za-z0-9_-]{20,})/g)].map((match) => match[1]);
+    const tokens = [...text.matchAll(/(?:[?&]token=|\/join\/)([A-Za-z0-9_-]{20,})/g)].map((match) => match[1]);
     const code = /\b(\d{6})\b/.exec(text)?.[1] ?? null;
     return [...new Set(tokens)].map((token) => ({ token, code }));
   });
