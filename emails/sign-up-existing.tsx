@@ -16,8 +16,8 @@ export default function SignUpExistingEmail({ signInLink }: SignUpExistingEmailP
         You already have an account
       </Heading>
       <Text style={paragraph}>
-        Someone, probably you, asked to create a new Mutual workspace with this address. It already belongs to an account, and an address can only have one,
-        so no workspace was created. Sign in instead:
+        Someone, probably you, asked to create a new Mutual workspace with this address. It already belongs to an account, and an address can only have one, so
+        no workspace was created. Sign in instead:
       </Text>
       <Button href={signInLink} style={buttonStyle}>
         Sign in to Mutual
