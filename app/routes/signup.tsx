@@ -72,11 +72,12 @@ function SignUpForm() {
     shouldRevalidate: "onInput",
   });
   const { update } = form;
-  const chosenZone = fields.timezone.value;
-  // With JavaScript, start from the browser's own timezone rather than UTC, until someone picks one.
+  const zoneFieldId = fields.timezone.id;
+  // With JavaScript, start from the browser's own timezone rather than UTC, unless someone already picked one.
   useEffect(() => {
     const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    if (chosenZone === "UTC" && !lastResult && zones.some((zone) => zone.value === browserZone)) update({ name: "timezone", value: browserZone });
+    const picked = (document.getElementById(zoneFieldId) as HTMLSelectElement | null)?.value;
+    if (picked === "UTC" && !lastResult && zones.some((zone) => zone.value === browserZone)) update({ name: "timezone", value: browserZone });
     // Only once, on arrival.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);

@@ -18,7 +18,7 @@ export async function readLatestEmail(page: Page, to: string, baseURL = E2E_AUCK
   const providerId = await newestSentEmailId(page, to, baseURL);
   const received = (await (await fetch(`${E2E_RESEND_URL}/received`)).json()) as ReceivedEmail[];
   const text = received.find((email) => email.id === providerId)?.body.text ?? "";
-  const link = /(https?:\/\/\S+\/(?:auth\/verify|join)\?token=[A-Za-z0-9_-]+)/.exec(text)?.[1];
+  const link = /(https?:\/\/\S+\/(?:auth\/verify|signup\/verify|join)\?token=[A-Za-z0-9_-]+)/.exec(text)?.[1];
   const code = /\b(\d{6})\b/.exec(text)?.[1];
   if (!link || !code) throw new Error(`No sign-in link or code in the email: ${text}`);
   return { link, code };
