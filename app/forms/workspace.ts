@@ -22,9 +22,17 @@ const workspaceFields = {
 
 export const SignUpSchema = z.object({ email, ...workspaceFields });
 
-/** What a sign-up verification carries until its address is proven: the form's values, checked again when read back. */
-export const WorkspaceDetailsSchema = z.object(workspaceFields);
-export type WorkspaceDetails = z.output<typeof WorkspaceDetailsSchema>;
+/** The join path: only the person's name; the organization follows from their address's domain. */
+export const JoinSchema = z.object({ email, name: personName });
+
+export type WorkspaceDetails = z.output<z.ZodObject<typeof workspaceFields>>;
+
+/** What a sign-up verification carries until its address is proven, checked again when read back. */
+export const SignUpPayloadSchema = z.union([
+  z.object({ workspace: z.object(workspaceFields) }),
+  z.object({ join: z.object({ organizationId: z.string().min(1), name: personName }) }),
+]);
+export type SignUpPayload = z.output<typeof SignUpPayloadSchema>;
 
 export const ProfileSchema = z.object({
   name: requiredText("Name", 100),

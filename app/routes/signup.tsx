@@ -1,17 +1,19 @@
-// Creating a workspace: the person's address and the workspace's details. Nothing is created
-// here; the emailed code (or link) proves the address first, at /signup/verify.
+// Creating a workspace (the person's address and the workspace's details), or joining one that
+// lets the address's domain join. Nothing is created here; the emailed code (or link) proves the
+// address first, at /signup/verify.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
+import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { useEffect } from "react";
 import { AuthCard } from "~/components/auth-card";
+import { JoinByDomainForm } from "~/components/join-by-domain-form";
 import { Button } from "~/components/ui/button";
 import { InputField, SelectField } from "~/components/ui/field";
 import { MONTH_OPTIONS, timeZoneOptions } from "~/domain/time-zones";
-import { SignUpSchema } from "~/forms/workspace";
-import { requestWorkspaceSignUp } from "~/models/sign-up.server";
+import { JoinSchema, SignUpSchema } from "~/forms/workspace";
+import { requestJoinByDomain, requestWorkspaceSignUp } from "~/models/sign-up.server";
 import { getSeller } from "~/utils/auth.server";
 import { kickOutbox } from "~/utils/email.server";
 import { appUrl, signUpOpen } from "~/utils/env.server";
@@ -26,14 +28,32 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  if (formData.get("intent") === "join") {
+    // Joining an organization that lets the domain join is that organization's choice, not a new workspace: open or closed alike.
+    const submission = parseWithZod(formData, { schema: JoinSchema });
+    if (submission.status !== "success") return data({ form: "join" as const, result: submission.reply() }, { status: 400 });
+    const { email, name } = submission.value;
+    await limitRequests(context, email);
+    await requestJoinByDomain(email, name, appUrl(request));
+    return toCheckYourEmail(email);
+  }
   if (!signUpOpen()) throw new Response(CLOSED_MESSAGE, { status: 403 });
-  const submission = parseWithZod(await request.formData(), { schema: SignUpSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const submission = parseWithZod(formData, { schema: SignUpSchema });
+  if (submission.status !== "success") return data({ form: "create" as const, result: submission.reply() }, { status: 400 });
   const { email, ...details } = submission.value;
-  await enforceLimits([LIMITS.signUpRequestPerIp, clientIp(context)], [LIMITS.signUpRequestPerEmail, email]);
+  await limitRequests(context, email);
   await requestWorkspaceSignUp(email, details, appUrl(request));
+  return toCheckYourEmail(email);
+}
+
+function limitRequests(context: unknown, email: string) {
+  return enforceLimits([LIMITS.signUpRequestPerIp, clientIp(context)], [LIMITS.signUpRequestPerEmail, email]);
+}
+
+function toCheckYourEmail(email: string) {
   kickOutbox();
-  // New and known addresses land on the same page: the form reveals nothing about accounts.
+  // Every address lands on the same page: the form reveals nothing about accounts or domains.
   return redirect(`/signup/verify?${new URLSearchParams({ email })}`, 303);
 }
 
@@ -41,6 +61,7 @@ const CLOSED_MESSAGE = "This deployment creates workspaces by invitation only.";
 
 export default function SignUp() {
   const { open } = useLoaderData<typeof loader>();
+  const joinAnswer = useAnswerFor("join");
   if (!open) {
     return (
       <AuthCard title="Sign-up is closed">
@@ -49,6 +70,7 @@ export default function SignUp() {
           Ask an admin of your organization to invite you. Whoever runs this deployment can create a new workspace on the server with{" "}
           <code>npm run org:create</code>.
         </p>
+        <JoinByDomainForm lastResult={joinAnswer} />
         <p className="text-sm">
           <Link className="text-brand-700 underline" to="/login">
             Sign in
@@ -57,12 +79,17 @@ export default function SignUp() {
       </AuthCard>
     );
   }
-  return <SignUpForm />;
+  return <SignUpForm joinAnswer={joinAnswer} />;
 }
 
-function SignUpForm() {
+function useAnswerFor(form: "create" | "join") {
+  const answer = useActionData<typeof action>();
+  return answer?.form === form ? answer.result : undefined;
+}
+
+function SignUpForm({ joinAnswer }: { joinAnswer?: SubmissionResult<string[]> }) {
   const { zones } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const lastResult = useAnswerFor("create");
   const navigation = useNavigation();
   const [form, fields] = useForm({
     lastResult,
@@ -113,10 +140,11 @@ function SignUpForm() {
           hint="Optional: new plans accept buyers from these domains, e.g. acme.com, acme.co.uk"
           errors={fields.allowedBuyerDomains.errors}
         />
-        <Button type="submit" className="w-full" pending={navigation.state === "submitting"}>
+        <Button type="submit" className="w-full" pending={navigation.state === "submitting" && navigation.formData?.get("intent") !== "join"}>
           Email me a code
         </Button>
       </Form>
+      <JoinByDomainForm lastResult={joinAnswer} />
       <p className="text-sm text-slate-600">
         Already have an account?{" "}
         <Link className="text-brand-700 underline" to="/login">

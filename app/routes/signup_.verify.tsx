@@ -5,8 +5,7 @@ import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { DropFromAddress, useAddressWithout } from "~/components/secret-link";
 import { CodeCard, FailureCard, LinkButtonCard } from "~/components/verify-steps";
-import { completeWorkspaceSignUp } from "~/models/sign-up.server";
-import { signUpOpen } from "~/utils/env.server";
+import { completeSignUp, type SignUpResult } from "~/models/sign-up.server";
 import { secretLinkPageHeaders } from "~/utils/route-headers";
 import { startSession } from "~/utils/session.server";
 import { failureMessages, readVerifyPost } from "~/utils/verify-post.server";
@@ -21,21 +20,27 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 const FAILURE_MESSAGES = failureMessages("sign-up link or code");
-const TAKEN = "This address already has an account, so no new workspace was created. Sign in instead.";
+const TAKEN = "This address already has an account, so nothing new was created. Sign in instead.";
+const REFUSALS: Record<Exclude<SignUpResult, { ok: true }>["reason"], string> = {
+  TAKEN,
+  INVALID: FAILURE_MESSAGES.INVALID,
+  NOT_JOINABLE: "This workspace no longer lets addresses at your domain join by themselves. Ask an admin of your organization to invite you.",
+  CLOSED: "This deployment creates workspaces by invitation only.",
+};
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  if (!signUpOpen()) throw new Response("This deployment creates workspaces by invitation only.", { status: 403 });
   const post = await readVerifyPost(request, context, ["SELLER_SIGN_UP"], FAILURE_MESSAGES);
   if (!post.ok) return post.refusal;
-  const created = await completeWorkspaceSignUp(post.verification, { via: post.via, ip: post.ip });
-  if (!created.ok) return post.refuse(created.reason === "TAKEN" ? TAKEN : FAILURE_MESSAGES.INVALID);
-  const { admin } = created;
+  const done = await completeSignUp(post.verification, { via: post.via, ip: post.ip });
+  if (!done.ok && done.reason === "CLOSED") throw new Response(REFUSALS.CLOSED, { status: 403 });
+  if (!done.ok) return post.refuse(REFUSALS[done.reason]);
+  const { user } = done;
   const cookie = await startSession({
     kind: "SELLER",
-    organizationId: admin.organizationId,
-    userId: admin.id,
+    organizationId: user.organizationId,
+    userId: user.id,
     userAgent: request.headers.get("user-agent"),
-    signIn: { email: admin.email, via: post.via, ip: post.ip },
+    signIn: { email: user.email, via: post.via, ip: post.ip },
   });
   return redirect("/deals", { status: 303, headers: { "Set-Cookie": cookie } });
 }
@@ -63,9 +68,9 @@ function VerifyStep() {
   if (token) {
     return (
       <LinkButtonCard
-        title="Create your workspace"
-        intro="Press the button to confirm your address and create the workspace."
-        submitLabel="Create workspace"
+        title="Confirm your address"
+        intro="Press the button to confirm your address and continue to your workspace."
+        submitLabel="Continue"
         token={token}
         postTo={postTo}
         pending={pending}
@@ -84,7 +89,7 @@ function VerifyStep() {
           "Enter your email and the 6-digit code we sent you."
         )
       }
-      submitLabel="Create workspace"
+      submitLabel="Continue"
       email={email}
       lastResult={actionData?.result}
       postTo={postTo}

@@ -26,7 +26,7 @@ test("a new person creates a workspace with the emailed code, lands as its admin
   await askForWorkspace(page, email, "Compilers Inc");
   const { code } = await readLatestEmail(page, email);
   await page.getByLabel("Code").fill(code);
-  await page.getByRole("button", { name: "Create workspace" }).click();
+  await page.getByRole("button", { name: "Continue" }).click();
 
   await expect(page).toHaveURL(/\/deals$/);
   const header = page.getByRole("banner");
@@ -51,8 +51,8 @@ test("the emailed link opens a page with a button, and only the button creates t
   await askForWorkspace(page, email, "Linked Ltd");
   const { link } = await readLatestEmail(page, email);
   await page.goto(link);
-  await expect(page.getByRole("heading", { name: "Create your workspace" })).toBeVisible();
-  await page.getByRole("button", { name: "Create workspace" }).click();
+  await expect(page.getByRole("heading", { name: "Confirm your address" })).toBeVisible();
+  await page.getByRole("button", { name: "Continue" }).click();
   await expect(page).toHaveURL(/\/deals$/);
   await expect(page.getByRole("banner")).toContainText("Grace Hopper · Admin");
 });

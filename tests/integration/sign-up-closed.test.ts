@@ -7,6 +7,7 @@ vi.hoisted(() => {
 });
 
 import { prisma } from "~/utils/db.server";
+import { issueVerification } from "~/models/verification.server";
 import * as signup from "~/routes/signup";
 import * as login from "~/routes/login";
 import { callLoader } from "../fixtures/routes";
@@ -32,8 +33,17 @@ describe("closed sign-up", () => {
     expect(await prisma.emailOutbox.count({ where: { to: form.email } })).toBe(0);
   });
 
-  it("refuses codes asked for before sign-up closed", async () => {
-    const response = await postSignUpCode(workspaceForm().email, "123456", freshIp());
+  it("refuses a code sent before sign-up closed, and creates nothing", async () => {
+    const { email, ...workspace } = workspaceForm();
+    const payload = JSON.stringify({ workspace: { ...workspace, fiscalYearStartMonth: 4 } });
+    const { code } = await prisma.$transaction((tx) => issueVerification(tx, { type: "SELLER_SIGN_UP", target: email, payload }));
+    const response = await postSignUpCode(email, code, freshIp());
     expect(response.status).toBe(403);
+    expect(await prisma.user.count({ where: { email } })).toBe(0);
+  });
+
+  it("still takes the join path: joining an organization is that organization's choice", async () => {
+    const response = await postSignUp({ intent: "join", email: workspaceForm().email, name: "Joiner" }, freshIp());
+    expect(response.status).toBe(303);
   });
 });

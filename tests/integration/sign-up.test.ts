@@ -36,7 +36,9 @@ describe("signing up a new workspace", () => {
     const stored = await prisma.verification.findFirstOrThrow({ where: { target: form.email, type: "SELLER_SIGN_UP" } });
     expect(JSON.stringify(stored)).not.toContain(email.code!);
     expect(stored.linkTokenHash).toBe(hashSecret(email.token!));
-    expect(JSON.parse(stored.payload!)).toMatchObject({ organizationName: form.organizationName, allowedBuyerDomains: "buyer.example other.example" });
+    expect(JSON.parse(stored.payload!)).toMatchObject({
+      workspace: { organizationName: form.organizationName, allowedBuyerDomains: "buyer.example other.example" },
+    });
 
     const verified = await postSignUpCode(form.email, email.code!, ip);
     expect(verified.status).toBe(303);
@@ -146,7 +148,8 @@ describe("refusals", () => {
     const form = workspaceForm({ email: "not-an-email", name: " ", timezone: "Mars/Olympus_Mons", fiscalYearStartMonth: "13", allowedBuyerDomains: "acme" });
     const response = await postSignUp(form, ip);
     expect(response.status).toBe(400);
-    const body = response.body as { error: Record<string, string[]>; initialValue: Record<string, string> };
+    expect(response.body).toMatchObject({ form: "create" });
+    const body = (response.body as { result: { error: Record<string, string[]>; initialValue: Record<string, string> } }).result;
     expect(Object.keys(body.error).sort()).toEqual(["allowedBuyerDomains", "email", "fiscalYearStartMonth", "name", "timezone"]);
     expect(body.error.timezone).toEqual(["Choose a timezone from the list"]);
     expect(body.initialValue).toMatchObject({ organizationName: form.organizationName, allowedBuyerDomains: "acme" });
