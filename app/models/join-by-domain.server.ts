@@ -32,9 +32,7 @@ export async function organizationJoinableBy(email: string): Promise<DomainMatch
   return { kind: "ONE", organization: { id: matches[0].id, name: matches[0].name } };
 }
 
-export type JoinResult =
-  | { ok: true; user: { id: string; email: string; organizationId: string } }
-  | { ok: false; reason: "TAKEN" | "NOT_JOINABLE" };
+export type JoinResult = { ok: true; user: { id: string; email: string; organizationId: string } } | { ok: false; reason: "TAKEN" | "NOT_JOINABLE" };
 
 /**
  * Makes a verified address a rep of the organization it asked to join, if that organization
