@@ -46,9 +46,14 @@ export function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
 }
 
+/** A seller's sign-in or a workspace sign-up, as opposed to a buyer's codes. */
+function isSellerType(type: string) {
+  return type === "SELLER_SIGN_IN" || type === "SELLER_SIGN_UP";
+}
+
 /** The organization and person a locked code belonged to, as far as they are known. */
 async function lockedOutPerson(row: { type: string; target: string; organizationId: string | null; planId: string | null }) {
-  if (row.type === "SELLER_SIGN_IN") {
+  if (isSellerType(row.type)) {
     const user = await prisma.user.findUnique({ where: { email: row.target }, select: { id: true, organizationId: true } });
     return { organizationId: user?.organizationId ?? row.organizationId, actor: { email: row.target, userId: user?.id }, plan: null };
   }
@@ -84,7 +89,7 @@ async function writeLockout(newest: LockoutRow, detail: Record<string, string | 
       action: "code.locked_out",
       actor,
       subject: plan ? { type: "PLAN", id: plan.id } : null,
-      detail: { ...detail, side: newest.type === "SELLER_SIGN_IN" ? "seller" : "buyer" },
+      detail: { ...detail, side: isSellerType(newest.type) ? "seller" : "buyer" },
       ip,
       onceKey,
     });

@@ -1,6 +1,7 @@
-// Creating a tenant. This runs before anyone can sign in (npm run org:create, the seed), so it
-// takes no actor; it is never reachable from a route.
+// Creating a tenant. This runs before anyone can sign in (npm run org:create, the seed, a verified
+// workspace sign-up), so it takes no actor; no route reaches it but through a proven address.
 import { prisma } from "~/utils/db.server";
+import { recordAuditEvent } from "./audit.server";
 import { isValidTimeZone } from "~/domain/dates";
 import { DEFAULT_TEMPLATE_NAME, DEFAULT_TEMPLATE_STEPS } from "~/domain/default-template";
 
@@ -12,7 +13,13 @@ export interface NewOrganization {
   admin: { email: string; name: string };
 }
 
-export async function createOrganization(input: NewOrganization) {
+/** A workspace made from the app is an audited act of its first admin; how they proved their address goes in the row. */
+export interface CreatedBySignUp {
+  via: "link" | "code";
+  ip?: string | null;
+}
+
+export async function createOrganization(input: NewOrganization, signUp?: CreatedBySignUp) {
   if (!isValidTimeZone(input.timezone)) throw new Error(`Unknown timezone: ${input.timezone}`);
   const month = input.fiscalYearStartMonth ?? 1;
   if (!Number.isInteger(month) || month < 1 || month > 12) throw new Error("The fiscal year start month must be 1 to 12");
@@ -42,6 +49,16 @@ export async function createOrganization(input: NewOrganization) {
         },
       },
     });
+    if (signUp) {
+      await recordAuditEvent(tx, {
+        organizationId: organization.id,
+        action: "organization.created",
+        actor: { email, userId: admin.id },
+        subject: { type: "ORGANIZATION", id: organization.id },
+        detail: { via: signUp.via },
+        ip: signUp.ip,
+      });
+    }
     return { organization, admin };
   });
 }

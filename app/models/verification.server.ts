@@ -24,7 +24,7 @@ export const MAX_DAILY_FAILURES = 15;
  * on its own and the code still opens the plan on a second device after the link was used on the
  * first. Every row has both hashes; the half nobody was sent is a random secret no one holds.
  */
-export type VerificationType = "SELLER_SIGN_IN" | "BUYER_INVITE" | "BUYER_INVITE_CODE" | "BUYER_SIGN_IN";
+export type VerificationType = "SELLER_SIGN_IN" | "SELLER_SIGN_UP" | "BUYER_INVITE" | "BUYER_INVITE_CODE" | "BUYER_SIGN_IN";
 export const BUYER_LINK_TYPES: VerificationType[] = ["BUYER_INVITE", "BUYER_SIGN_IN"];
 export const BUYER_CODE_TYPES: VerificationType[] = ["BUYER_INVITE_CODE", "BUYER_SIGN_IN"];
 
@@ -40,6 +40,8 @@ interface IssueInput {
   organizationId?: string | null;
   planId?: string | null;
   lifetimeMinutes?: number;
+  /** What the verified address may then do (JSON, never a secret), e.g. the workspace a sign-up creates. */
+  payload?: string | null;
 }
 
 /** Replaces any pending verification of the same kind for the same email (and plan): the old one stops working but stays, so failed tries keep counting. */
@@ -54,6 +56,7 @@ export async function issueVerification(tx: Tx, input: IssueInput, now = new Dat
       target,
       organizationId: input.organizationId ?? null,
       planId: input.planId ?? null,
+      payload: input.payload ?? null,
       codeHash: "pending",
       linkTokenHash: hashSecret(linkToken),
       createdAt: now,

@@ -27,6 +27,7 @@ import { runIntent, unknownIntent, type Saved } from "~/utils/intent.server";
 import { LIMITS, enforceLimits } from "~/utils/rate-limit.server";
 import { keepRetryAfter } from "~/utils/route-headers";
 import { ErrorPage } from "~/root";
+import { readForm } from "~/utils/form-data.server";
 
 export const meta: MetaFunction = () => [{ title: "People · Mutual" }];
 
@@ -56,7 +57,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
   const formId = (name: string) => `${intent}:${form.get(name) ?? ""}`;
   const run = <Schema extends z.ZodType>(schema: Schema, id: string, work: (value: z.output<Schema>) => Promise<Saved>) =>

@@ -13,6 +13,7 @@ import { takeNotice } from "~/utils/flash.server";
 import { runIntent, unknownIntent, type Saved } from "~/utils/intent.server";
 import { keepRetryAfter } from "~/utils/route-headers";
 import { ErrorPage } from "~/root";
+import { readForm } from "~/utils/form-data.server";
 
 export const meta: MetaFunction = () => [{ title: "Teams · Mutual" }];
 
@@ -30,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
   const run = <Schema extends z.ZodType>(schema: Schema, id: string, work: (value: z.output<Schema>) => Promise<Saved>) =>
     runIntent(form, schema, id, PAGE, work);

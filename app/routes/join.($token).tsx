@@ -15,6 +15,7 @@ import { InvitationRefused, acceptInvitation, describeInvitation, type Invitatio
 import { LIMITS, clientIp, enforceLimits } from "~/utils/rate-limit.server";
 import { secretLinkPageHeaders } from "~/utils/route-headers";
 import { startSession } from "~/utils/session.server";
+import { readForm } from "~/utils/form-data.server";
 
 export const meta: MetaFunction = () => [{ title: "Join your team · Mutual" }, { name: "robots", content: "noindex" }];
 
@@ -36,7 +37,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await enforceLimits([LIMITS.verifyPerIp, clientIp(context)]);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const submission = parseWithZod(formData, { schema: AcceptInvitationSchema });
   const token = String(formData.get("token") ?? "");
   if (submission.status !== "success") {

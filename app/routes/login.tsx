@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { AuthCard } from "~/components/auth-card";
@@ -10,7 +10,7 @@ import { SignInRequestSchema } from "~/forms/auth";
 import { requestSellerSignIn } from "~/models/verification.server";
 import { getSeller, safeRedirect } from "~/utils/auth.server";
 import { kickOutbox } from "~/utils/email.server";
-import { appUrl } from "~/utils/env.server";
+import { appUrl, signUpOpen } from "~/utils/env.server";
 import { LIMITS, clientIp, enforceLimits } from "~/utils/rate-limit.server";
 import { readForm } from "~/utils/form-data.server";
 
@@ -18,7 +18,7 @@ export const meta: MetaFunction = () => [{ title: "Sign in · Mutual" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getSeller(request)) throw redirect("/deals");
-  return null;
+  return { signUpOpen: signUpOpen() };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -35,6 +35,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Login() {
+  const { signUpOpen } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const navigation = useNavigation();
@@ -54,6 +55,14 @@ export default function Login() {
           Email me a sign-in code
         </Button>
       </Form>
+      {signUpOpen ? (
+        <p className="text-sm text-slate-600">
+          New to Mutual?{" "}
+          <Link className="text-brand-700 underline" to="/signup">
+            Create a workspace
+          </Link>
+        </p>
+      ) : null}
     </AuthCard>
   );
 }

@@ -21,3 +21,15 @@ describe("session lifetime settings", () => {
     expect(() => parseEnv(source)).toThrow(`Invalid environment:\n  ${message}`);
   });
 });
+
+describe("the sign-up setting", () => {
+  it("is open unless a deployment closes it", () => {
+    expect(parseEnv({}).SIGN_UP).toBe("open");
+    expect(parseEnv({ SIGN_UP: "" }).SIGN_UP).toBe("open");
+    expect(parseEnv({ SIGN_UP: "closed" }).SIGN_UP).toBe("closed");
+  });
+
+  it("refuses anything but open or closed at startup", () => {
+    expect(() => parseEnv({ SIGN_UP: "invite-only" })).toThrow("SIGN_UP: must be open or closed");
+  });
+});

@@ -31,6 +31,8 @@ const EnvSchema = z
     SESSION_IDLE_DAYS: days(7),
     /** A session ends this long after sign-in, however often it is used. */
     SESSION_LIFETIME_DAYS: days(30),
+    /** `open`: anyone who verifies an email can create a workspace at /signup; `closed`: invitations and `npm run org:create` only. */
+    SIGN_UP: z.preprocess((value) => (value === "" ? undefined : value), z.enum(["open", "closed"], { error: "must be open or closed" }).default("open")),
   })
   .superRefine((env, ctx) => {
     if (env.SESSION_LIFETIME_DAYS > 0 && env.SESSION_IDLE_DAYS > env.SESSION_LIFETIME_DAYS) {
@@ -65,6 +67,11 @@ export function env(): Env {
 
 export function isProduction(): boolean {
   return env().NODE_ENV === "production";
+}
+
+/** Whether anyone may create a workspace at /signup (the SIGN_UP setting). */
+export function signUpOpen(): boolean {
+  return env().SIGN_UP === "open";
 }
 
 export function sessionSecrets(): string[] {

@@ -13,6 +13,9 @@ export interface RateLimit {
 export const LIMITS = {
   signInRequestPerEmail: { name: "sign-in-request:email", max: 5, windowMs: 15 * 60_000 },
   signInRequestPerIp: { name: "sign-in-request:ip", max: 30, windowMs: 15 * 60_000 },
+  signUpRequestPerEmail: { name: "sign-up-request:email", max: 5, windowMs: 15 * 60_000 },
+  /** Fewer than sign-in's: a person creates one workspace, not one per colleague. */
+  signUpRequestPerIp: { name: "sign-up-request:ip", max: 10, windowMs: 15 * 60_000 },
   verifyPerIp: { name: "verify:ip", max: 60, windowMs: 15 * 60_000 },
   /** Ids and links from the URL that lead nowhere (404s, unknown tokens): people mistype a few, enumerators thousands. */
   missesPerIp: { name: "miss:ip", max: 60, windowMs: 15 * 60_000 },

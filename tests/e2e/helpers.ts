@@ -16,7 +16,7 @@ export const DEMO_MANAGER = "manager@mutual.test";
  */
 export async function readLatestEmail(page: Page, to: string, baseURL = E2E_AUCKLAND_URL) {
   const text = await readLatestEmailText(page, to, baseURL);
-  const link = /(https?:\/\/\S+\/(?:auth\/verify|join)\?token=[A-Za-z0-9_-]+)/.exec(text)?.[1];
+  const link = /(https?:\/\/\S+\/(?:auth\/verify|signup\/verify|join)\?token=[A-Za-z0-9_-]+)/.exec(text)?.[1];
   const code = /\b(\d{6})\b/.exec(text)?.[1];
   if (!link || !code) throw new Error(`No sign-in link or code in the email: ${text}`);
   return { link, code };
