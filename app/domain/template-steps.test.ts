@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { calendarDateIn } from "./dates";
-import { moveItem, offsetsFromPlanDates, ownerLabelFor, positionsInOrder, stepDatesFromOffsets } from "./template-steps";
+import { applyTemplateOp, moveItem, offsetsFromPlanDates, ownerLabelFor, parseTemplateOp, positionsInOrder, stepDatesFromOffsets } from "./template-steps";
 
 const ORIGINAL_TZ = process.env.TZ;
 afterEach(() => {
@@ -83,5 +83,29 @@ describe("owner labels", () => {
   it("names the role and side, or the side alone", () => {
     expect(ownerLabelFor("BUYER", "CHAMPION")).toBe("Champion (buyer)");
     expect(ownerLabelFor("SELLER", null)).toBe("Seller");
+  });
+});
+
+describe("template editor changes", () => {
+  const blank = (dayOffset: number) => ({ title: "New step", dayOffset });
+  const list = [
+    { title: "A", dayOffset: 3 },
+    { title: "B", dayOffset: 9 },
+  ];
+  it.each([
+    ["save", ["A", "B"]],
+    ["add", ["A", "B", "New step"]],
+    ["remove:0", ["B"]],
+    ["remove:7", ["A", "B"]],
+    ["down:0", ["B", "A"]],
+    ["up:0", ["A", "B"]],
+  ])("%s", (op, titles) => {
+    expect(applyTemplateOp(list, parseTemplateOp(op), blank).map((s) => s.title)).toEqual(titles);
+  });
+
+  it("dates a new step a day after the last, never past the year", () => {
+    expect(applyTemplateOp(list, { kind: "add" }, blank).at(-1)?.dayOffset).toBe(10);
+    expect(applyTemplateOp([], { kind: "add" }, blank)[0].dayOffset).toBe(0);
+    expect(applyTemplateOp([{ title: "Z", dayOffset: 365 }], { kind: "add" }, blank)[1].dayOffset).toBe(365);
   });
 });

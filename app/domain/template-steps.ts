@@ -38,3 +38,27 @@ export function ownerLabelFor(side: OwnerSide, role: BuyingRole | null): string 
   if (!role) return OWNER_SIDE_LABELS[side];
   return `${BUYING_ROLE_LABELS[role]} (${OWNER_SIDE_LABELS[side].toLowerCase()})`;
 }
+
+/** A change the template editor posts besides saving: add a step, or remove or move the one at an index. */
+export type TemplateOp = { kind: "save" } | { kind: "add" } | { kind: "remove" | "up" | "down"; index: number };
+
+export function parseTemplateOp(op: string): TemplateOp {
+  const [kind, index] = op.split(":");
+  if (kind === "remove" || kind === "up" || kind === "down") return { kind, index: Number(index) };
+  return kind === "add" ? { kind } : { kind: "save" };
+}
+
+/** The steps after the op; a new step comes last, a day after the last one, within the year. */
+export function applyTemplateOp<T extends { dayOffset: number }>(steps: readonly T[], op: TemplateOp, blank: (dayOffset: number) => T): T[] {
+  switch (op.kind) {
+    case "add":
+      return [...steps, blank(Math.min(MAX_DAY_OFFSET, steps.length ? Math.max(...steps.map((s) => s.dayOffset)) + 1 : 0))];
+    case "remove":
+      return steps.filter((_, index) => index !== op.index);
+    case "up":
+    case "down":
+      return moveItem(steps, op.index, op.kind);
+    default:
+      return [...steps];
+  }
+}
