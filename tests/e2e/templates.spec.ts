@@ -45,7 +45,12 @@ test("an admin builds a 6-step template and a rep's new plan from it is dated in
   await page.getByRole("button", { name: "Save template" }).last().click();
   await expect(page.getByRole("status").filter({ hasText: "Saved" })).toBeVisible();
   await expect(page.getByTestId("template-step").nth(5).getByLabel("Title")).toHaveValue("Signature");
-  await expect(page.getByTestId("template-step").nth(3).getByLabel(/Internal only/)).toBeChecked();
+  await expect(
+    page
+      .getByTestId("template-step")
+      .nth(3)
+      .getByLabel(/Internal only/),
+  ).toBeChecked();
 
   await page.getByRole("link", { name: "Templates", exact: true }).first().click();
   await expect(page.getByTestId("template-row").filter({ hasText: TEMPLATE })).toContainText("6 steps");
