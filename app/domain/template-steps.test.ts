@@ -95,8 +95,7 @@ describe("template editor changes", () => {
   it.each([
     ["save", ["A", "B"]],
     ["add", ["A", "B", "New step"]],
-    ["remove:0", ["B"]],
-    ["remove:7", ["A", "B"]],
+    ["removed", ["A", "B"]],
     ["down:0", ["B", "A"]],
     ["up:0", ["A", "B"]],
   ])("%s", (op, titles) => {

@@ -39,13 +39,15 @@ export function ownerLabelFor(side: OwnerSide, role: BuyingRole | null): string 
   return `${BUYING_ROLE_LABELS[role]} (${OWNER_SIDE_LABELS[side].toLowerCase()})`;
 }
 
-/** A change the template editor posts besides saving: add a step, or remove or move the one at an index. */
-export type TemplateOp = { kind: "save" } | { kind: "add" } | { kind: "remove" | "up" | "down"; index: number };
+/** A change the template editor posts besides saving: add a step, move the one at an index, or note a removal. */
+export type TemplateOp = { kind: "save" } | { kind: "add" } | { kind: "removed" } | { kind: "up" | "down"; index: number };
 
 export function parseTemplateOp(op: string): TemplateOp {
   const [kind, index] = op.split(":");
-  if (kind === "remove" || kind === "up" || kind === "down") return { kind, index: Number(index) };
-  return kind === "add" ? { kind } : { kind: "save" };
+  if (kind === "up" || kind === "down") return { kind, index: Number(index) };
+  // A removal was already applied to the posted list (app/forms/template.ts, withoutRemovedStep).
+  if (kind === "add" || kind === "removed") return { kind };
+  return { kind: "save" };
 }
 
 /** The steps after the op; a new step comes last, a day after the last one, within the year. */
@@ -53,8 +55,6 @@ export function applyTemplateOp<T extends { dayOffset: number }>(steps: readonly
   switch (op.kind) {
     case "add":
       return [...steps, blank(Math.min(MAX_DAY_OFFSET, steps.length ? Math.max(...steps.map((s) => s.dayOffset)) + 1 : 0))];
-    case "remove":
-      return steps.filter((_, index) => index !== op.index);
     case "up":
     case "down":
       return moveItem(steps, op.index, op.kind);

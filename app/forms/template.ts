@@ -32,7 +32,26 @@ export const NewTemplateSchema = z.object(templateFields);
  * Every button of the template editor posts the whole form, so nothing typed is lost: `op` says
  * what to do besides saving (add a step, remove or move the step at an index).
  */
-export const TEMPLATE_OPS = /^(save|add|remove:\d+|up:\d+|down:\d+)$/;
+export const TEMPLATE_OPS = /^(save|add|removed|remove:\d+|up:\d+|down:\d+)$/;
+
+/**
+ * A removal is applied to the posted fields before they are checked, so a step that is being
+ * removed cannot block its own removal with a field error, and errors point at the steps left.
+ * The op becomes "removed": the list posted no longer holds the step.
+ */
+export function withoutRemovedStep(form: FormData): FormData {
+  const match = /^remove:(\d+)$/.exec(String(form.get("op") ?? ""));
+  if (!match) return form;
+  const removed = Number(match[1]);
+  const next = new FormData();
+  for (const [key, value] of form.entries()) {
+    const step = /^steps\[(\d+)\](.*)$/.exec(key);
+    if (key === "op") next.append(key, "removed");
+    else if (!step) next.append(key, value);
+    else if (Number(step[1]) !== removed) next.append(`steps[${Number(step[1]) > removed ? Number(step[1]) - 1 : step[1]}]${step[2]}`, value);
+  }
+  return next;
+}
 
 export const EditTemplateSchema = z.object({
   ...templateFields,

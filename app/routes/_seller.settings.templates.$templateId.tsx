@@ -4,7 +4,7 @@ import { Link, useActionData, useLoaderData, type ShouldRevalidateFunction } fro
 import { editorValues, TemplateEditor, type EditorValues } from "~/components/settings/template-editor";
 import { Badge } from "~/components/ui/badge";
 import { answerFor, type IntentResult } from "~/forms/intent";
-import { EditTemplateSchema } from "~/forms/template";
+import { EditTemplateSchema, withoutRemovedStep } from "~/forms/template";
 import { getTemplate, saveTemplate } from "~/models/template-admin.server";
 import { requireAdmin } from "~/utils/auth.server";
 import { takeNotice } from "~/utils/flash.server";
@@ -38,12 +38,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return data({ template: view, values, notice }, { headers });
 }
 
-const SAVED_WORDS = { save: "Saved", add: "Step added", remove: "Step removed", up: "Moved", down: "Moved" } as const;
+const SAVED_WORDS = { save: "Saved", add: "Step added", removed: "Step removed", up: "Moved", down: "Moved" } as const;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
   const templateId = params.templateId ?? "";
-  const form = await request.formData();
+  const form = withoutRemovedStep(await request.formData());
   if (form.get("intent") !== "save-template") throw unknownIntent();
   return runIntent(form, EditTemplateSchema, "save-template", `/settings/templates/${templateId}`, async (value) => {
     const { op, steps } = await saveTemplate(admin, templateId, value);

@@ -136,6 +136,12 @@ describe("editing a template", () => {
       { title: "First", dayOffset: 4 },
     ]);
     expect(await titles()).toEqual(["1:First"]);
+    // A step left half-filled can still be removed: its own errors do not block its removal.
+    await post("remove:1", [
+      { title: "First", dayOffset: 4 },
+      { title: "", dayOffset: "" },
+    ]);
+    expect(await titles()).toEqual(["1:First"]);
   });
 
   it("answers a stale version with 409 and the stored template, and keeps both versions' words", async () => {

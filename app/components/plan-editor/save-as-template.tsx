@@ -12,7 +12,9 @@ export function SaveAsTemplate({ planTitle, steps }: { planTitle: string; steps:
   if (steps === 0) return null;
   return (
     <details id="save-as-template" className="card scroll-mt-4 p-4" open={Boolean(result && !result.ok)}>
-      <summary className="cursor-pointer font-semibold">Save as a template</summary>
+      <summary className="cursor-pointer font-semibold">
+        Save as a template <SavedNotice anchor="save-as-template" className="ml-2" />
+      </summary>
       <p className="mt-2 text-sm text-slate-600">
         New plans can start from these {steps} steps. Each step keeps its day counted from this plan&apos;s start; later changes to this plan do not change the
         template.
@@ -32,7 +34,6 @@ export function SaveAsTemplate({ planTitle, steps }: { planTitle: string; steps:
           Save template
         </Button>
       </Form>
-      <SavedNotice anchor="save-as-template" className="mt-2 block" />
     </details>
   );
 }
