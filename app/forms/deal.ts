@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { CURRENCIES, FORECAST_CATEGORIES, OUTCOMES } from "~/domain/types";
 import { planStartProblem } from "~/domain/default-template";
-import { calendarDate, planStartDate, requiredText, version } from "./fields";
+import { calendarDate, planStartDate, requiredText, templateId, version } from "./fields";
 
 const dealFields = {
   accountName: requiredText("Account name", 120),
@@ -23,6 +23,7 @@ export const NewDealSchema = z
     ownerId: z.string().optional(),
     planMode: z.enum(["template", "blank", "none"]).default("template"),
     planStartDate,
+    templateId,
   })
   .refine((value) => value.planMode !== "template" || Boolean(value.planStartDate), {
     path: ["planStartDate"],

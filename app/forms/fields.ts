@@ -16,6 +16,9 @@ export const calendarDate = (label: string) =>
 /** The day a template plan starts: empty when the plan is not from the template. */
 export const planStartDate = z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), calendarDate("Plan start date").optional());
 
+/** The template a new plan is made from; none means the organization's default. */
+export const templateId = z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.string().trim().max(100).optional());
+
 export const requiredText = (label: string, max = 200) =>
   z
     .string({ error: `${label} is required` })

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { domainList, optionalText, planStartDate, requiredText, version } from "./fields";
+import { domainList, optionalText, planStartDate, requiredText, templateId, version } from "./fields";
 
 // The start is checked against the deal's target close date and the template by the model
 // (createPlanInTx), which knows both.
@@ -7,6 +7,7 @@ export const CreatePlanSchema = z
   .object({
     planMode: z.enum(["template", "blank"]),
     planStartDate,
+    templateId,
   })
   .refine((value) => value.planMode !== "template" || Boolean(value.planStartDate), {
     path: ["planStartDate"],

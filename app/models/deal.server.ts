@@ -52,6 +52,7 @@ export async function createDeal(actor: SellerActor, input: NewDealInput) {
       await createPlanInTx(tx, actor, deal, {
         planMode: input.planMode,
         planStartDate: input.planStartDate,
+        templateId: input.templateId,
       });
     }
     return deal;

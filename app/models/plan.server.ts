@@ -1,29 +1,11 @@
 import { prisma, type Tx } from "~/utils/db.server";
 import { FieldError, NotFoundError, VersionConflictError } from "~/utils/http.server";
-import { DEFAULT_TEMPLATE_STEPS, planStartProblem, templateDates, type TemplateStep } from "~/domain/default-template";
+import { planStartProblem, templateDates } from "~/domain/default-template";
 import type { CreatePlanInput, EditPlanInput } from "~/forms/plan";
-import type { OwnerSide, BuyingRole } from "~/domain/types";
 import { actorToday, visibleDealsWhere, visiblePlansWhere, type SellerActor } from "./actor.server";
 import { changedFields, recordActivity, sellerActivityActor } from "./activity.server";
 import { refreshDealSignals } from "./signals.server";
-
-/** The organization's default template, or the product's built-in one when it has none. */
-async function defaultTemplateSteps(tx: Tx, organizationId: string): Promise<readonly TemplateStep[]> {
-  const template = await tx.template.findFirst({
-    where: { organizationId, isDefault: true },
-    include: { milestones: { orderBy: { position: "asc" } } },
-  });
-  if (!template || template.milestones.length === 0) return DEFAULT_TEMPLATE_STEPS;
-  return template.milestones.map((m) => ({
-    title: m.title,
-    output: m.output,
-    ownerSide: m.ownerSide as OwnerSide,
-    ownerRole: m.ownerRole as BuyingRole | null,
-    ownerLabel: m.ownerLabel,
-    dayOffset: m.dayOffset,
-    gatesStage: m.gatesStage,
-  }));
-}
+import { templateStepsForPlan } from "./template.server";
 
 export async function createPlanInTx(
   tx: Tx,
@@ -32,7 +14,7 @@ export async function createPlanInTx(
   input: CreatePlanInput,
 ) {
   const startDate = input.planMode === "template" ? input.planStartDate! : null;
-  const steps = startDate ? await defaultTemplateSteps(tx, actor.organizationId) : [];
+  const steps = startDate ? await templateStepsForPlan(tx, actor.organizationId, input.templateId) : [];
   const problem = startDate ? planStartProblem(startDate, deal.targetCloseDate, steps) : null;
   if (problem) throw new FieldError("planStartDate", problem);
   const dates = startDate ? templateDates(startDate, steps) : [];
@@ -70,6 +52,7 @@ export async function createPlanInTx(
         targetDate,
         originalTargetDate: targetDate,
         gatesStage: step.gatesStage,
+        internalOnly: step.internalOnly,
         position: index + 1,
       },
     });

@@ -6,10 +6,11 @@ import { useState } from "react";
 import { DealFields } from "~/components/deal-fields";
 import { Button } from "~/components/ui/button";
 import { InputField, SelectField } from "~/components/ui/field";
-import { DEFAULT_TEMPLATE_STEPS } from "~/domain/default-template";
+import { TemplatePicker } from "~/components/plan-editor/template-picker";
 import { NewDealSchema } from "~/forms/deal";
 import { actorToday } from "~/models/actor.server";
 import { assignableOwners, createDeal } from "~/models/deal.server";
+import { templateChoices } from "~/models/template.server";
 import { requireSeller } from "~/utils/auth.server";
 import { runIntent } from "~/utils/intent.server";
 import { readForm } from "~/utils/form-data.server";
@@ -18,7 +19,7 @@ export const meta: MetaFunction = () => [{ title: "New deal · Mutual" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const seller = await requireSeller(request);
-  return { owners: await assignableOwners(seller), me: seller.userId, today: actorToday(seller) };
+  return { owners: await assignableOwners(seller), templates: await templateChoices(seller), me: seller.userId, today: actorToday(seller) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -30,7 +31,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewDeal() {
-  const { owners, me, today } = useLoaderData<typeof loader>();
+  const { owners, templates, me, today } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [form, fields] = useForm({
@@ -74,7 +75,7 @@ export default function NewDeal() {
         <fieldset className="space-y-3">
           <legend className="text-sm font-medium text-slate-700">Plan</legend>
           {[
-            { value: "template", label: `From the standard template (${DEFAULT_TEMPLATE_STEPS.length} milestones)` },
+            { value: "template", label: "From a template" },
             { value: "blank", label: "Blank plan" },
             { value: "none", label: "No plan yet" },
           ].map((option) => (
@@ -83,6 +84,9 @@ export default function NewDeal() {
               {option.label}
             </label>
           ))}
+          {planMode === "template" ? (
+            <TemplatePicker templates={templates} errors={fields.templateId.errors} selected={fields.templateId.initialValue} />
+          ) : null}
           {planMode === "template" ? (
             <InputField
               label="Plan start date"

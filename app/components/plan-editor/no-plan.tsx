@@ -4,10 +4,10 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { Button } from "~/components/ui/button";
 import { InputField } from "~/components/ui/field";
 import { CreatePlanSchema } from "~/forms/plan";
-import { DEFAULT_TEMPLATE_STEPS } from "~/domain/default-template";
+import { describeTemplates, TemplatePicker, type TemplateOption } from "./template-picker";
 import { useIntentResult, useIsPending } from "./intent-hooks";
 
-export function NoPlan({ today }: { today: string }) {
+export function NoPlan({ today, templates }: { today: string; templates: readonly TemplateOption[] }) {
   const result = useIntentResult("create-plan");
   const [form, fields] = useForm({
     id: "create-plan",
@@ -21,11 +21,10 @@ export function NoPlan({ today }: { today: string }) {
       <h2 id="plan-heading" className="font-semibold">
         This deal has no plan yet
       </h2>
-      <p className="mt-1 text-sm text-slate-600">
-        Start from the standard template ({DEFAULT_TEMPLATE_STEPS.length} milestones, from business case to countersignature) or from a blank plan.
-      </p>
+      <p className="mt-1 text-sm text-slate-600">Start from {describeTemplates(templates)} or from a blank plan.</p>
       <Form method="post" {...getFormProps(form)} className="mt-4 flex flex-wrap items-end gap-3" preventScrollReset>
         <input type="hidden" name="intent" value="create-plan" />
+        <TemplatePicker templates={templates} errors={fields.templateId.errors} selected={fields.templateId.initialValue} id="create-plan-template" />
         <InputField label="Plan start date" {...getInputProps(fields.planStartDate, { type: "date" })} errors={fields.planStartDate.errors} />
         <Button type="submit" name="planMode" value="template" pending={pending}>
           Create from template

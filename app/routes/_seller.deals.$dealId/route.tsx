@@ -6,6 +6,7 @@ import { DealEditor } from "~/components/plan-editor/deal-editor";
 import { DealHeader } from "~/components/plan-editor/deal-header";
 import { MilestoneList } from "~/components/plan-editor/milestone-list";
 import { NoPlan } from "~/components/plan-editor/no-plan";
+import { SaveAsTemplate } from "~/components/plan-editor/save-as-template";
 import { Participants } from "~/components/plan-editor/participants";
 import { PlanSettings } from "~/components/plan-editor/plan-settings";
 import { useLiveUpdates } from "~/components/use-live-updates";
@@ -21,6 +22,8 @@ import { getDealWorkspace, mayArchive, updateDeal } from "~/models/deal.server";
 import { addMilestone, deleteMilestone, moveMilestone, updateMilestone } from "~/models/milestone.server";
 import { addBuyerParticipant, revokeBuyerParticipant, updateBuyerParticipant } from "~/models/participant.server";
 import { createPlan, sharePlan, updatePlan } from "~/models/plan.server";
+import { savePlanAsTemplate, templateChoices } from "~/models/template.server";
+import { SavePlanAsTemplateSchema } from "~/forms/template";
 import { saveMeddpicc } from "~/models/meddpicc.server";
 import { figuresOfLoadedDeal } from "~/models/signals.server";
 import { MeddpiccSchema } from "~/forms/meddpicc";
@@ -91,6 +94,7 @@ async function loadDeal(request: Request, seller: SellerActor, dealId: string) {
     },
     deal: toDealView(workspace),
     plan: workspace.plan ? toPlanView(workspace.plan) : null,
+    templates: workspace.plan ? [] : await templateChoices(seller),
     activity,
     accessRequests: accessRequests.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
     today: actorToday(seller),
@@ -111,6 +115,8 @@ async function runDealIntent(request: Request, seller: SellerActor, dealId: stri
       return run(EditDealSchema, intent, (v) => updateDeal(seller, dealId, v).then(() => at("deal-details")));
     case "create-plan":
       return run(CreatePlanSchema, intent, (v) => createPlan(seller, dealId, v).then(() => at("plan", "Plan created")));
+    case "save-as-template":
+      return run(SavePlanAsTemplateSchema, intent, (v) => savePlanAsTemplate(seller, dealId, v).then(() => at("save-as-template", "Saved as a template")));
     case "update-plan":
       return run(EditPlanSchema, intent, (v) => updatePlan(seller, dealId, v).then(() => at("plan")));
     case "share-plan":
@@ -176,7 +182,7 @@ async function sendingEmail<T>(response: Promise<T>): Promise<T> {
 }
 
 export default function DealPage() {
-  const { deal, plan, activity, today, timezone, accessRequests, signals, unreadableDate, meddpicc, archive, notice, changeTag } =
+  const { deal, plan, activity, today, timezone, accessRequests, signals, unreadableDate, meddpicc, archive, notice, changeTag, templates } =
     useLoaderData<typeof loader>();
   const titles = new Map((plan?.milestones ?? []).map((m) => [m.id, m.title]));
   const people = new Map((plan?.participants ?? []).map((p) => [p.id, p.name || p.email]));
@@ -202,9 +208,10 @@ export default function DealPage() {
                 <PlanSettings plan={plan} />
                 <MilestoneList plan={plan} today={today} people={people} />
                 {signals ? <SlippageTable signals={signals} titles={titles} /> : null}
+                <SaveAsTemplate planTitle={plan.title} steps={plan.milestones.length} />
               </>
             ) : (
-              <NoPlan today={today} />
+              <NoPlan today={today} templates={templates} />
             )}
           </section>
           <aside className="min-w-0 space-y-6">
