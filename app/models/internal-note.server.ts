@@ -34,18 +34,22 @@ export async function addInternalNote(actor: SellerActor, dealId: string, input:
   });
 }
 
-/** The deal's notes, oldest first, split into the deal's own and each step's. */
+/** The deal's notes, oldest first, split into the deal's own and each step's. A deleted step's notes join the deal's: nothing written is lost. */
 async function listInternalNotes(actor: SellerActor, dealId: string) {
-  const rows = await prisma.internalNote.findMany({
-    where: { organizationId: actor.organizationId, dealId },
-    select: { id: true, milestoneId: true, body: true, createdAt: true, authorUser: { select: { name: true } } },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-  });
+  const [rows, steps] = await Promise.all([
+    prisma.internalNote.findMany({
+      where: { organizationId: actor.organizationId, dealId },
+      select: { id: true, milestoneId: true, body: true, createdAt: true, authorUser: { select: { name: true } } },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    }),
+    prisma.milestone.findMany({ where: { organizationId: actor.organizationId, plan: { dealId } }, select: { id: true } }),
+  ]);
+  const stepIds = new Set(steps.map((step) => step.id));
   const dealNotes: InternalNoteView[] = [];
   const notesByStep: Record<string, InternalNoteView[]> = {};
   for (const row of rows) {
     const view = { id: row.id, authorName: row.authorUser?.name ?? "A former teammate", body: row.body, at: row.createdAt.toISOString() };
-    if (row.milestoneId) (notesByStep[row.milestoneId] ??= []).push(view);
+    if (row.milestoneId && stepIds.has(row.milestoneId)) (notesByStep[row.milestoneId] ??= []).push(view);
     else dealNotes.push(view);
   }
   return { dealNotes, notesByStep };

@@ -105,6 +105,16 @@ describe("internal notes", () => {
       ["MILESTONE", p.step.id, true, null, null],
     ]);
   });
+
+  it("of a step that is then deleted join the deal's notes", async () => {
+    const p = await planWithBuyer(false);
+    await sellerPost(p.deal.id, { intent: "add-note", milestoneId: p.step.id, body: "Outlives its step" });
+    const { version } = await prisma.milestone.findUniqueOrThrow({ where: { id: p.step.id } });
+    expect((await sellerPost(p.deal.id, { intent: "delete-milestone", milestoneId: p.step.id, version })).status).toBe(303);
+    const { discussion } = (await sellerLoad(p.deal.id)).view;
+    expect(discussion.dealNotes.map((n) => n.body)).toEqual(["Outlives its step"]);
+    expect(discussion.notesByStep).toEqual({});
+  });
 });
 
 describe("mentions", () => {
