@@ -25,7 +25,7 @@ test("a rep's internal notes stay with the team while their comment on a step re
   await expect(step.getByTestId("step-comment")).toContainText("We can run the test lab on the 14th");
 
   const dealNotes = page.locator("#deal-notes");
-  await expect(dealNotes.getByText("Only your team sees this")).toBeVisible();
+  await expect(dealNotes.getByText("Only your team sees this", { exact: true })).toBeVisible();
   await dealNotes.getByLabel("Note on the deal").fill("Champion is leaving in March");
   await dealNotes.getByRole("button", { name: "Add internal note" }).click();
   await expect(dealNotes.getByTestId("internal-note")).toContainText("Champion is leaving in March");

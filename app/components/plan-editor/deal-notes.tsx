@@ -42,7 +42,8 @@ export function NoteList({ notes, timezone, label }: { notes: InternalNoteView[]
       {notes.map((note) => (
         <li key={note.id} className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2" data-testid="internal-note">
           <p className="text-xs text-slate-600">
-            <span className="font-medium text-slate-800">{note.authorName}</span> · <time dateTime={note.at}>{formatMoment(note.at, timezone)}</time>
+            <span className="font-semibold text-amber-900">Internal note</span> · <span className="font-medium text-slate-800">{note.authorName}</span> ·{" "}
+            <time dateTime={note.at}>{formatMoment(note.at, timezone)}</time>
           </p>
           <p className="mt-1 whitespace-pre-wrap">{note.body}</p>
         </li>
