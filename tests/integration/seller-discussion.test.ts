@@ -61,6 +61,15 @@ describe("seller comments", () => {
     ]);
   });
 
+  it("are the seller's: a buyer posting a seller comment or a note gets 403 and nothing is stored", async () => {
+    const p = await planWithBuyer();
+    const before = { comments: await prisma.comment.count(), notes: await prisma.internalNote.count() };
+    for (const intent of ["comment-step", "add-note"]) {
+      expect((await buyerPost(p.plan.id, p.cookie, { intent, milestoneId: p.step.id, body: "Forged by a buyer" })).status).toBe(403);
+    }
+    expect({ comments: await prisma.comment.count(), notes: await prisma.internalNote.count() }).toEqual(before);
+  });
+
   it.each([
     { intent: "comment-step", body: "", error: "Comment is required" },
     { intent: "comment-step", body: "   ", error: "Comment is required" },
