@@ -73,6 +73,9 @@ function sentence(action: ActivityAction, row: Row): string {
       return `declined ${fieldValue("email", after.email)}'s request to join`;
     case "comment.added":
       return `commented${row.names.titles.has(row.entry.entityId) ? ` on ${step}` : ""}: “${fieldValue("body", after.body)}”`;
+    case "note.added":
+      // The note's words live only in the notes themselves, never in the history.
+      return `left an internal note on ${row.names.titles.has(row.entry.entityId) ? step : "the deal"}`;
     case "meddpicc.scored":
       return before.total === undefined
         ? `scored MEDDPICC ${fieldValue("total", after.total)} of 16`

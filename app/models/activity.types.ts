@@ -29,6 +29,7 @@ export const ACTIVITY_ACTIONS = [
   "access.approved",
   "access.declined",
   "comment.added",
+  "note.added",
   "meddpicc.scored",
 ] as const;
 

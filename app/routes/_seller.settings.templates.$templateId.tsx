@@ -10,6 +10,7 @@ import { requireAdmin } from "~/utils/auth.server";
 import { takeNotice } from "~/utils/flash.server";
 import { asResponse, runIntent, unknownIntent } from "~/utils/intent.server";
 import { ErrorPage } from "~/root";
+import { readForm } from "~/utils/form-data.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.template.name} · Templates · Mutual` : "Template · Mutual" }];
 
@@ -43,7 +44,7 @@ const SAVED_WORDS = { save: "Saved", add: "Step added", removed: "Step removed",
 export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
   const templateId = params.templateId ?? "";
-  const form = withoutRemovedStep(await request.formData());
+  const form = withoutRemovedStep(await readForm(request));
   if (form.get("intent") !== "save-template") throw unknownIntent();
   return runIntent(form, EditTemplateSchema, "save-template", `/settings/templates/${templateId}`, async (value) => {
     const { op, steps } = await saveTemplate(admin, templateId, value);

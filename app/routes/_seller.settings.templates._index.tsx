@@ -11,6 +11,7 @@ import { requireAdmin } from "~/utils/auth.server";
 import { takeNotice } from "~/utils/flash.server";
 import { runIntent, unknownIntent } from "~/utils/intent.server";
 import { ErrorPage } from "~/root";
+import { readForm } from "~/utils/form-data.server";
 
 export const meta: MetaFunction = () => [{ title: "Templates · Mutual" }];
 
@@ -24,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
   const rowId = `${intent}:${form.get("templateId") ?? ""}`;
   const page = "/settings/templates";

@@ -80,6 +80,8 @@ const SELLER_ONLY_INTENTS = new Set([
   "revoke-participant",
   "invite-buyers",
   "decide-access",
+  "comment-step",
+  "add-note",
 ]);
 
 async function runBuyerIntent(request: Request, buyer: BuyerActor, ip: string): Promise<IntentOutcome | Response> {

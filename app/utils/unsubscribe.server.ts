@@ -10,6 +10,7 @@ import { isUniqueViolation, recordAuditEvent } from "~/models/audit.server";
 export const STOPPABLE_KINDS: Record<string, string> = {
   REP_NOTICE: "notices about people joining or asking to join your plans",
   ACCESS_DECLINED: "answers to your requests to join a plan",
+  MENTION: "emails when someone mentions you in a comment or a note",
 };
 
 function signature(email: string, kind: string) {

@@ -160,6 +160,8 @@ const PAYLOADS = {
     participantId: t.participantId,
     version: await versionOf(prisma.participant.findUnique({ where: { id: t.participantId } })),
   }),
+  "comment-step": async (t: Ids): Promise<Form> => ({ milestoneId: t.milestoneId, body: "Forged comment" }),
+  "add-note": async (t: Ids): Promise<Form> => ({ milestoneId: t.milestoneId, body: "Forged note" }),
 };
 type Intent = keyof typeof PAYLOADS;
 const ALL_INTENTS = Object.keys(PAYLOADS) as Intent[];
@@ -172,6 +174,8 @@ const FORM_ID_INTENTS: Intent[] = [
   "revoke-participant",
   "invite-buyers",
   "decide-access",
+  "comment-step",
+  "add-note",
 ];
 
 async function send(cookie: string, urlDealId: string, intent: Intent, ids: Ids) {
@@ -209,6 +213,8 @@ async function snapshotTenants() {
       participants: await prisma.participant.count(),
       activities: await prisma.activity.count(),
       emails: await prisma.emailOutbox.count(),
+      comments: await prisma.comment.count(),
+      internalNotes: await prisma.internalNote.count(),
     },
   };
 }

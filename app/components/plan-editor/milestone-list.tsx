@@ -11,9 +11,21 @@ import { EditMilestoneSchema, NewMilestoneSchema } from "~/forms/milestone";
 import { ConflictNotice, FormErrors, useBaseVersion, useIntentResult, useIsPending } from "./intent-hooks";
 import { MilestoneFields } from "./milestone-fields";
 import { SavedNotice, useClosingPanel, useSavedToken } from "./notice";
+import { StepDiscussion } from "./step-discussion";
 import type { MilestoneView, PlanView } from "./types";
+import type { DealDiscussion } from "~/models/discussion.types";
 
-export function MilestoneList({ plan, today, people }: { plan: PlanView; today: string; people: ReadonlyMap<string, string> }) {
+export function MilestoneList({
+  plan,
+  today,
+  people,
+  discussion,
+}: {
+  plan: PlanView;
+  today: string;
+  people: ReadonlyMap<string, string>;
+  discussion?: DealDiscussion;
+}) {
   const count = plan.milestones.length;
   return (
     <div id="milestones" className="scroll-mt-4 rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
@@ -28,7 +40,16 @@ export function MilestoneList({ plan, today, people }: { plan: PlanView; today: 
       ) : (
         <ol className="divide-y divide-slate-200">
           {plan.milestones.map((m, index) => (
-            <MilestoneRow key={m.id} milestone={m} plan={plan} people={people} today={today} first={index === 0} last={index === count - 1} />
+            <MilestoneRow
+              key={m.id}
+              milestone={m}
+              plan={plan}
+              people={people}
+              today={today}
+              first={index === 0}
+              last={index === count - 1}
+              discussion={discussion}
+            />
           ))}
         </ol>
       )}
@@ -44,9 +65,10 @@ interface RowProps {
   today: string;
   first: boolean;
   last: boolean;
+  discussion?: DealDiscussion;
 }
 
-function MilestoneRow({ milestone: m, plan, people, today, first, last }: RowProps) {
+function MilestoneRow({ milestone: m, plan, people, today, first, last, discussion }: RowProps) {
   const formId = `update-milestone:${m.id}`;
   const result = useIntentResult(formId);
   const moveResult = useIntentResult(`move-milestone:${m.id}`);
@@ -91,6 +113,7 @@ function MilestoneRow({ milestone: m, plan, people, today, first, last }: RowPro
             <summary className="cursor-pointer text-sm text-brand-700">Edit</summary>
             <EditMilestone milestone={m} plan={plan} people={people} formId={formId} />
           </details>
+          {discussion ? <StepDiscussion milestone={m} discussion={discussion} /> : null}
         </div>
         <div className="flex shrink-0 flex-col gap-1">
           <MoveButton milestone={m} direction="up" disabled={first} />

@@ -4,6 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { ActivityList } from "~/components/plan-editor/activity-list";
 import { DealEditor } from "~/components/plan-editor/deal-editor";
 import { DealHeader } from "~/components/plan-editor/deal-header";
+import { DealNotes } from "~/components/plan-editor/deal-notes";
 import { MilestoneList } from "~/components/plan-editor/milestone-list";
 import { NoPlan } from "~/components/plan-editor/no-plan";
 import { SaveAsTemplate } from "~/components/plan-editor/save-as-template";
@@ -11,6 +12,7 @@ import { Participants } from "~/components/plan-editor/participants";
 import { PlanSettings } from "~/components/plan-editor/plan-settings";
 import { useLiveUpdates } from "~/components/use-live-updates";
 import { EditDealSchema } from "~/forms/deal";
+import { InternalNoteSchema, SellerCommentSchema } from "~/forms/discussion";
 import { DeleteMilestoneSchema, EditMilestoneSchema, MoveMilestoneSchema, NewMilestoneSchema } from "~/forms/milestone";
 import { DecideAccessSchema, EditParticipantSchema, InviteBuyersSchema, NewParticipantSchema, RevokeParticipantSchema } from "~/forms/participant";
 import { CreatePlanSchema, EditPlanSchema, SharePlanSchema } from "~/forms/plan";
@@ -19,6 +21,8 @@ import { listDealActivity } from "~/models/activity.server";
 import { decideAccessRequest, inviteBuyers, listAccessRequests } from "~/models/buyer-access.server";
 import { dealChangeTag } from "~/models/deal-changes.server";
 import { getDealWorkspace, mayArchive, updateDeal } from "~/models/deal.server";
+import { addInternalNote, getDealDiscussion } from "~/models/internal-note.server";
+import { addSellerComment } from "~/models/seller-comment.server";
 import { addMilestone, deleteMilestone, moveMilestone, updateMilestone } from "~/models/milestone.server";
 import { addBuyerParticipant, revokeBuyerParticipant, updateBuyerParticipant } from "~/models/participant.server";
 import { createPlan, sharePlan, updatePlan } from "~/models/plan.server";
@@ -75,10 +79,11 @@ async function loadDeal(request: Request, seller: SellerActor, dealId: string) {
     throw asResponse(error);
   });
   // Computed now from the rows just read, and written nowhere: a GET never writes the signal cache.
-  const [{ signals, unreadableDate }, activity, accessRequests, { notice, headers }] = await Promise.all([
+  const [{ signals, unreadableDate }, activity, accessRequests, discussion, { notice, headers }] = await Promise.all([
     figuresOfLoadedDeal(workspace, actorToday(seller)),
     listDealActivity(seller, workspace.id),
     listAccessRequests(seller, workspace.id),
+    getDealDiscussion(seller, workspace.id),
     takeNotice(request),
   ]);
   const meddpicc = workspace.meddpicc;
@@ -97,6 +102,7 @@ async function loadDeal(request: Request, seller: SellerActor, dealId: string) {
     templates: workspace.plan ? [] : await templateChoices(seller),
     activity,
     accessRequests: accessRequests.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
+    discussion,
     today: actorToday(seller),
     timezone: seller.timezone,
   };
@@ -141,6 +147,18 @@ async function runDealIntent(request: Request, seller: SellerActor, dealId: stri
       return run(RevokeParticipantSchema, id("participantId"), (v) =>
         revokeBuyerParticipant(seller, dealId, v.participantId, v.version).then(() => at(`participant-${v.participantId}`, "Access removed")),
       );
+    case "comment-step":
+      return sendingEmail(
+        run(SellerCommentSchema, id("milestoneId"), (v) =>
+          addSellerComment(seller, dealId, v, appUrl(request)).then(() => at(`milestone-${v.milestoneId}`, "Comment sent")),
+        ),
+      );
+    case "add-note":
+      return sendingEmail(
+        run(InternalNoteSchema, id("milestoneId"), (v) =>
+          addInternalNote(seller, dealId, v, appUrl(request)).then(() => at(v.milestoneId ? `milestone-${v.milestoneId}` : "deal-notes", "Note saved")),
+        ),
+      );
     case "save-meddpicc":
       return run(MeddpiccSchema, intent, (v) => saveMeddpicc(seller, dealId, v).then(() => at("meddpicc")));
     case "invite-buyers":
@@ -182,7 +200,7 @@ async function sendingEmail<T>(response: Promise<T>): Promise<T> {
 }
 
 export default function DealPage() {
-  const { deal, plan, activity, today, timezone, accessRequests, signals, unreadableDate, meddpicc, archive, notice, changeTag, templates } =
+  const { deal, plan, activity, today, timezone, accessRequests, signals, unreadableDate, meddpicc, archive, notice, changeTag, templates, discussion } =
     useLoaderData<typeof loader>();
   const titles = new Map((plan?.milestones ?? []).map((m) => [m.id, m.title]));
   const people = new Map((plan?.participants ?? []).map((p) => [p.id, p.name || p.email]));
@@ -206,7 +224,7 @@ export default function DealPage() {
             {plan ? (
               <>
                 <PlanSettings plan={plan} />
-                <MilestoneList plan={plan} today={today} people={people} />
+                <MilestoneList plan={plan} today={today} people={people} discussion={discussion} />
                 {signals ? <SlippageTable signals={signals} titles={titles} /> : null}
                 <SaveAsTemplate planTitle={plan.title} steps={plan.milestones.length} />
               </>
@@ -217,6 +235,7 @@ export default function DealPage() {
           <aside className="min-w-0 space-y-6">
             <DealEditor deal={deal} />
             <MeddpiccForm scores={meddpicc.scores} version={meddpicc.version} />
+            <DealNotes notes={discussion.dealNotes} timezone={timezone} />
             {plan ? <Participants plan={plan} accessRequests={accessRequests} timezone={timezone} /> : null}
             <ActivityList activity={activity} milestones={plan?.milestones ?? []} people={people} timezone={timezone} />
             <ArchivePanel state={archive} />

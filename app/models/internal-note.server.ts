@@ -1,0 +1,64 @@
+// Internal notes: a seller's words on a deal or one of its steps that only the seller's team reads.
+// They live in their own table, which nothing on the buyer's side (page, poll, email, export)
+// reads, and their words are kept out of the plan's history: a leak would need new code, not a
+// forgotten filter.
+import { prisma } from "~/utils/db.server";
+import { NotFoundError } from "~/utils/http.server";
+import type { InternalNoteInput } from "~/forms/discussion";
+import type { DealDiscussion, InternalNoteView } from "./discussion.types";
+import { visibleDealsWhere, type SellerActor } from "./actor.server";
+import { recordActivity, sellerActivityActor } from "./activity.server";
+import { notifyMentions } from "./mention.server";
+import { findStepOfDeal, listStepComments } from "./seller-comment.server";
+
+export async function addInternalNote(actor: SellerActor, dealId: string, input: InternalNoteInput, baseUrl: string) {
+  return prisma.$transaction(async (tx) => {
+    const deal = await tx.deal.findFirst({ where: { id: dealId, ...visibleDealsWhere(actor) }, select: { id: true, plan: { select: { id: true } } } });
+    if (!deal) throw new NotFoundError();
+    const step = input.milestoneId ? await findStepOfDeal(tx, actor, dealId, input.milestoneId) : null;
+    const note = await tx.internalNote.create({
+      data: { organizationId: actor.organizationId, dealId, milestoneId: step?.id ?? null, authorUserId: actor.userId, body: input.body },
+    });
+    // History says a note was left, never what it says: its words stay in this table alone.
+    await recordActivity(tx, sellerActivityActor(actor), {
+      organizationId: actor.organizationId,
+      dealId,
+      planId: deal.plan?.id ?? null,
+      entityType: step ? "MILESTONE" : "DEAL",
+      entityId: step?.id ?? dealId,
+      action: "note.added",
+      internalOnly: true,
+    });
+    await notifyMentions(tx, actor, { kind: "note", id: note.id, dealId, body: input.body, step }, baseUrl);
+    return note;
+  });
+}
+
+/** The deal's notes, oldest first, split into the deal's own and each step's. A deleted step's notes join the deal's: nothing written is lost. */
+async function listInternalNotes(actor: SellerActor, dealId: string) {
+  const [rows, steps] = await Promise.all([
+    prisma.internalNote.findMany({
+      where: { organizationId: actor.organizationId, dealId },
+      select: { id: true, milestoneId: true, body: true, createdAt: true, authorUser: { select: { name: true } } },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    }),
+    prisma.milestone.findMany({ where: { organizationId: actor.organizationId, plan: { dealId } }, select: { id: true } }),
+  ]);
+  const stepIds = new Set(steps.map((step) => step.id));
+  const dealNotes: InternalNoteView[] = [];
+  const notesByStep: Record<string, InternalNoteView[]> = {};
+  for (const row of rows) {
+    const view = { id: row.id, authorName: row.authorUser?.name ?? "A former teammate", body: row.body, at: row.createdAt.toISOString() };
+    if (row.milestoneId && stepIds.has(row.milestoneId)) (notesByStep[row.milestoneId] ??= []).push(view);
+    else dealNotes.push(view);
+  }
+  return { dealNotes, notesByStep };
+}
+
+/** What the deal page shows of the deal's conversation, for a seller who can see the deal; 404 otherwise. */
+export async function getDealDiscussion(actor: SellerActor, dealId: string): Promise<DealDiscussion> {
+  const visible = await prisma.deal.count({ where: { id: dealId, ...visibleDealsWhere(actor) } });
+  if (!visible) throw new NotFoundError();
+  const [commentsByStep, notes] = await Promise.all([listStepComments(actor, dealId), listInternalNotes(actor, dealId)]);
+  return { timezone: actor.timezone, commentsByStep, ...notes };
+}

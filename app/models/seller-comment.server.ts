@@ -1,0 +1,78 @@
+// A seller's comment on a step, written from the deal page. Comments are the plan's shared
+// conversation: the buyer reads them on their plan page beside their own (buyer-plan-read.server.ts),
+// unless the step is internal-only.
+import { prisma, type Tx } from "~/utils/db.server";
+import { NotFoundError } from "~/utils/http.server";
+import type { SellerCommentInput } from "~/forms/discussion";
+import type { StepComment } from "./discussion.types";
+import { visiblePlansWhere, type SellerActor } from "./actor.server";
+import { recordActivity, sellerActivityActor } from "./activity.server";
+import { notifyMentions } from "./mention.server";
+
+/** A step of this deal's plan, if the seller may see the deal; 404 otherwise, foreign or missing alike. */
+export async function findStepOfDeal(tx: Tx, actor: SellerActor, dealId: string, milestoneId: string) {
+  const step = await tx.milestone.findFirst({
+    where: { id: milestoneId, organizationId: actor.organizationId, plan: { dealId, ...visiblePlansWhere(actor) } },
+    select: { id: true, title: true, internalOnly: true, planId: true },
+  });
+  if (!step) throw new NotFoundError();
+  return step;
+}
+
+export async function addSellerComment(actor: SellerActor, dealId: string, input: SellerCommentInput, baseUrl: string) {
+  return prisma.$transaction(async (tx) => {
+    const step = await findStepOfDeal(tx, actor, dealId, input.milestoneId);
+    const comment = await tx.comment.create({
+      data: {
+        organizationId: actor.organizationId,
+        planId: step.planId,
+        milestoneId: step.id,
+        side: "SELLER",
+        authorUserId: actor.userId,
+        body: input.body,
+      },
+    });
+    await recordActivity(tx, sellerActivityActor(actor), {
+      organizationId: actor.organizationId,
+      dealId,
+      planId: step.planId,
+      entityType: "COMMENT",
+      entityId: step.id,
+      action: "comment.added",
+      after: { body: input.body },
+      // A comment on a step the buyer cannot see stays out of the buyer's history with the step.
+      internalOnly: step.internalOnly,
+    });
+    await notifyMentions(tx, actor, { kind: "comment", id: comment.id, dealId, body: input.body, step }, baseUrl);
+    return comment;
+  });
+}
+
+/** Every step's comments, both sides', oldest first, for a seller who can see the deal. */
+export async function listStepComments(actor: SellerActor, dealId: string): Promise<Record<string, StepComment[]>> {
+  const rows = await prisma.comment.findMany({
+    where: { organizationId: actor.organizationId, milestoneId: { not: null }, internalOnly: false, plan: { dealId, ...visiblePlansWhere(actor) } },
+    select: {
+      id: true,
+      milestoneId: true,
+      side: true,
+      body: true,
+      createdAt: true,
+      authorUser: { select: { name: true } },
+      authorParticipant: { select: { name: true } },
+    },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
+  const byStep: Record<string, StepComment[]> = {};
+  for (const row of rows) {
+    (byStep[row.milestoneId!] ??= []).push({
+      id: row.id,
+      side: row.side === "BUYER" ? "BUYER" : "SELLER",
+      // The same name the buyer's page shows: the person on the plan, else the user.
+      authorName: row.authorParticipant?.name ?? row.authorUser?.name ?? "Someone",
+      body: row.body,
+      at: row.createdAt.toISOString(),
+    });
+  }
+  return byStep;
+}
