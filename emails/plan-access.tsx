@@ -21,6 +21,8 @@ export interface PlanAccessEmailProps {
   planUrl: string;
   /** "7 days", "15 minutes". */
   expiresIn: string;
+  /** The seller's accent colour ("#rrggbb", readable behind white text) for the button; the product's own without it. */
+  accentColor?: string | null;
 }
 
 type Words = (p: PlanAccessEmailProps) => string;
@@ -65,7 +67,7 @@ export default function PlanAccessEmail(props: PlanAccessEmailProps) {
       </Heading>
       {greet ? <Text style={paragraph}>Hi {props.recipientName},</Text> : null}
       <Text style={paragraph}>{INTRO[props.reason](props)}</Text>
-      <Button href={props.link} style={buttonStyle}>
+      <Button href={props.link} style={props.accentColor ? { ...buttonStyle, backgroundColor: props.accentColor } : buttonStyle}>
         Open the plan
       </Button>
       <Text style={paragraph}>On another device, open the plan&apos;s page, choose “I have a code”, and enter your email and this code:</Text>

@@ -4,6 +4,7 @@
 // code lives 15 minutes (docs/product.md, "Access").
 import { createElement } from "react";
 import PlanAccessEmail, { type PlanAccessEmailProps } from "../../emails/plan-access";
+import { isHexColour } from "~/domain/contrast";
 import { prisma, type Tx } from "~/utils/db.server";
 import { FieldError, NotFoundError } from "~/utils/http.server";
 import { queueEmail, renderEmail } from "~/utils/email.server";
@@ -74,6 +75,9 @@ export async function sendPlanAccess(
       link: joinUrl(baseUrl, plan.id, secret.linkToken),
       planUrl: `${baseUrl}/p/${plan.id}`,
       expiresIn: lifetimeWords(days),
+      // The code someone asked for with an address not on the plan names no seller, in colour either.
+      accentColor:
+        reason !== "ask-to-join" && plan.organization.accentColor && isHexColour(plan.organization.accentColor) ? plan.organization.accentColor : null,
     }),
   );
   await queueEmail(tx, {
