@@ -75,7 +75,9 @@ export function describeAuditDetail(detail: Record<string, unknown> | null, emai
             .filter((f) => f !== "logo" || !("logo" in detail)),
         )}`,
       );
-    else parts.push(`${fieldLabel(key)}: ${valueWords(value)}`);
+    // Ids name nothing a person can read; what a row is about is shown beside it, by name.
+    else if (/Ids?$/.test(key)) continue;
+    else parts.push(`${key === "role" ? "Role" : fieldLabel(key)}: ${valueWords(value)}`);
   }
   return parts.filter((part) => part !== "Changed: ").join(". ");
 }
