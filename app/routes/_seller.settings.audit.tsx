@@ -112,7 +112,7 @@ export default function AuditLogPage() {
             <tbody>
               {rows.map((row) => (
                 <tr key={row.id} className="border-b border-slate-100 align-top last:border-0" data-testid="audit-row">
-                  <td className="whitespace-nowrap px-3 py-2 tabular-nums">{row.at}</td>
+                  <td className="whitespace-nowrap px-3 py-2 tabular-nums">{row.when}</td>
                   <td className="px-3 py-2 break-all">{row.person}</td>
                   <td className="px-3 py-2">
                     {row.kind}

@@ -3,6 +3,7 @@
 // field names and stored values never reach the page or the CSV.
 import { AUDIT_ACTIONS, isAuditAction, type AuditAction } from "~/models/audit.types";
 import { fieldLabel, fieldList } from "~/components/field-words";
+import { formatCalendarDate } from "~/domain/dates";
 
 export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "seller.signed_in": "Seller signed in",
@@ -106,7 +107,10 @@ export function auditTime(at: Date, timeZone: string): string {
 
 export interface AuditRowView {
   id: string;
+  /** "2026-11-30 09:05", for spreadsheets. */
   at: string;
+  /** "30 Nov 2026, 09:05", for people. */
+  when: string;
   person: string;
   kind: string;
   about: string;
@@ -136,9 +140,11 @@ export function auditRowView(
   } catch {
     detail = null;
   }
+  const at = auditTime(row.createdAt, timeZone);
   return {
     id: row.id,
-    at: auditTime(row.createdAt, timeZone),
+    at,
+    when: `${formatCalendarDate(at.slice(0, 10))}, ${at.slice(11)}`,
     person: row.actorEmail,
     kind: auditActionLabel(row.action),
     about: row.subjectType && row.subjectId ? (subjects.get(`${row.subjectType}:${row.subjectId}`) ?? "") : "",
