@@ -40,6 +40,7 @@ function solidPng(width: number, height: number, [r, g, b]: [number, number, num
 }
 
 test("the admin brands the organization, and a buyer's plan page shows the logo and the accent colour", async ({ page, browser }) => {
+  test.slow(); // two people sign in through emailed links, and the admin makes a deal and a plan on the way
   await signIn(page, "admin@mutual.test");
   await page.goto("/settings/organization");
   await expect(page.getByRole("heading", { name: "Organization", exact: true })).toBeVisible();
