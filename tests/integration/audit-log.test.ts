@@ -13,7 +13,11 @@ import { cookieFor, createTenant, type Tenant } from "../fixtures/world";
 let A: Tenant;
 let B: Tenant;
 const cookies = { aAdmin: "", aRep: "", aManager: "", bAdmin: "" };
-type Page = { rows: Array<{ id: string; at: string; when: string; person: string; kind: string; about: string; detail: string }>; next: string | null; csv: string | null };
+type Page = {
+  rows: Array<{ id: string; at: string; when: string; person: string; kind: string; about: string; detail: string }>;
+  next: string | null;
+  csv: string | null;
+};
 
 /** A row at a chosen moment, as the app writes them (the page only reads). */
 function row(organizationId: string | null, action: string, actorEmail: string, at: string, extra: object = {}) {
