@@ -1,4 +1,4 @@
-import { Button, Heading, Text } from "@react-email/components";
+import { Button, Heading, Img, Text } from "@react-email/components";
 import { EmailLayout, buttonStyle, codeStyle, paragraph } from "./layout";
 
 export interface PlanAccessEmailProps {
@@ -23,6 +23,8 @@ export interface PlanAccessEmailProps {
   expiresIn: string;
   /** The seller's accent colour ("#rrggbb", readable behind white text) for the button; the product's own without it. */
   accentColor?: string | null;
+  /** The seller's logo, an absolute address. */
+  logoUrl?: string | null;
 }
 
 type Words = (p: PlanAccessEmailProps) => string;
@@ -62,6 +64,7 @@ export default function PlanAccessEmail(props: PlanAccessEmailProps) {
   const named = props.reason !== "ask-to-join";
   return (
     <EmailLayout preview={named ? `Open “${props.planTitle}” with code ${props.code}` : `Your Mutual code is ${props.code}`} footer={WHY[props.reason](props)}>
+      {props.logoUrl ? <Img src={props.logoUrl} alt={props.sellerCompany} height="40" style={{ margin: "0 0 16px", maxWidth: "200px" }} /> : null}
       <Heading as="h1" style={{ fontSize: "20px", margin: "0 0 12px" }}>
         {named ? props.planTitle : "Your code"}
       </Heading>

@@ -144,12 +144,14 @@ describe("the logo", () => {
 });
 
 describe("what buyers see", () => {
-  it("shows the seller's logo and accent on the plan page, and the accent on the invitation's button", async () => {
+  it("shows the seller's logo and accent on the plan page and in the invitation", async () => {
     const { deal, buyer } = A.repDeal;
     const { emails } = await invite(deal.id, [buyer.id]);
-    expect(emails.get(buyer.id)?.[0].html).toContain("background-color:#1d4ed8");
-    const { cookie, planId } = await inviteAndSignIn(deal.id, buyer.id);
     const logo = await prisma.organizationLogo.findUniqueOrThrow({ where: { organizationId: A.organization.id } });
+    const html = emails.get(buyer.id)?.[0].html ?? "";
+    expect(html).toContain("background-color:#1d4ed8");
+    expect(html).toMatch(new RegExp(`<img[^>]+src="https?://[^"]+/brand/${A.organization.id}/logo\\?v=${logo.updatedAt.getTime()}"`));
+    const { cookie, planId } = await inviteAndSignIn(deal.id, buyer.id);
     const page = await buyerLoad(planId, cookie);
     expect(page.status).toBe(200);
     expect(page.view.branding).toEqual({ accentColor: "#1d4ed8", logoUrl: `/brand/${A.organization.id}/logo?v=${logo.updatedAt.getTime()}` });
