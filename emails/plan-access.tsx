@@ -1,4 +1,4 @@
-import { Button, Heading, Text } from "@react-email/components";
+import { Button, Heading, Img, Text } from "@react-email/components";
 import { EmailLayout, buttonStyle, codeStyle, paragraph } from "./layout";
 
 export interface PlanAccessEmailProps {
@@ -21,6 +21,10 @@ export interface PlanAccessEmailProps {
   planUrl: string;
   /** "7 days", "15 minutes". */
   expiresIn: string;
+  /** The seller's accent colour ("#rrggbb", readable behind white text) for the button; the product's own without it. */
+  accentColor?: string | null;
+  /** The seller's logo, an absolute address. */
+  logoUrl?: string | null;
 }
 
 type Words = (p: PlanAccessEmailProps) => string;
@@ -60,12 +64,13 @@ export default function PlanAccessEmail(props: PlanAccessEmailProps) {
   const named = props.reason !== "ask-to-join";
   return (
     <EmailLayout preview={named ? `Open “${props.planTitle}” with code ${props.code}` : `Your Mutual code is ${props.code}`} footer={WHY[props.reason](props)}>
+      {props.logoUrl ? <Img src={props.logoUrl} alt={props.sellerCompany} height="40" style={{ margin: "0 0 16px", maxWidth: "200px" }} /> : null}
       <Heading as="h1" style={{ fontSize: "20px", margin: "0 0 12px" }}>
         {named ? props.planTitle : "Your code"}
       </Heading>
       {greet ? <Text style={paragraph}>Hi {props.recipientName},</Text> : null}
       <Text style={paragraph}>{INTRO[props.reason](props)}</Text>
-      <Button href={props.link} style={buttonStyle}>
+      <Button href={props.link} style={props.accentColor ? { ...buttonStyle, backgroundColor: props.accentColor } : buttonStyle}>
         Open the plan
       </Button>
       <Text style={paragraph}>On another device, open the plan&apos;s page, choose “I have a code”, and enter your email and this code:</Text>

@@ -35,6 +35,15 @@ const LABELS: Record<string, string> = {
   reason: "Reason",
   body: "Comment",
   accessState: "Access",
+  timezone: "Timezone",
+  fiscalYearStartMonth: "Fiscal year starts in",
+  allowedBuyerDomains: "Buyer email domains allowed on new plans",
+  planDomainFromBuyer: "New plans allow only their first buyer's domain",
+  buyerInvitationDays: "Buyer invitations last (days)",
+  ownDomains: "Your company's email domains",
+  joinByDomain: "Join by your company's domains",
+  accentColor: "Accent colour",
+  logo: "Logo",
   ...Object.fromEntries(MEDDPICC_LETTERS.map(({ key, name }) => [key, name])),
 };
 
@@ -68,23 +77,36 @@ function spellOut(name: string): string {
  * is not in it is "someone no longer on the plan", never an id.
  */
 export function fieldValue(field: string, value: unknown, people?: ReadonlyMap<string, string>): string {
-  if (field === "internalOnly") return value === true || value === "on" || value === "true" ? "Yes" : "No";
+  if (isTickBox(field)) return value === true || value === "on" || value === "true" ? "Yes" : "No";
   if (value === null || value === undefined || value === "") return field === "ownerParticipantId" ? "Unassigned" : field === "gatesStage" ? "No gate" : "none";
   const text = String(value);
   if (field === "ownerParticipantId") return people?.get(text) ?? "someone no longer on the plan";
   if (field === "stage" || field === "gatesStage") return /^\d+$/.test(text) ? `${text}. ${stageName(Number(text))}` : text;
   if (field === "amount" && /^-?\d+(\.\d+)?$/.test(text)) return Number(text).toLocaleString("en-US");
-  if (field === "allowedDomains")
+  if (isDomainList(field))
     return (
       text
         .split(/[\s,;]+/)
         .filter(Boolean)
         .join(", ") || "none"
     );
+  if (field === "fiscalYearStartMonth" && /^(1[0-2]|[1-9])$/.test(text)) return MONTH_NAME.format(new Date(Date.UTC(2000, Number(text) - 1, 1)));
   if (MEDDPICC_KEYS.has(field)) return MEDDPICC_SCORE_LABELS[Number(text)] ?? text;
   if (isCalendarDate(text)) return formatCalendarDate(text);
   return labelOf(field, text) ?? text;
 }
+
+/** Fields posted as a ticked box ("on") and stored as true or false. */
+export function isTickBox(field: string): boolean {
+  return field === "internalOnly" || field === "planDomainFromBuyer" || field === "joinByDomain";
+}
+
+/** Fields typed as comma-separated domains and stored space-separated. */
+export function isDomainList(field: string): boolean {
+  return field === "allowedDomains" || field === "allowedBuyerDomains" || field === "ownDomains";
+}
+
+const MONTH_NAME = new Intl.DateTimeFormat("en-GB", { month: "long", timeZone: "UTC" });
 
 const VALUE_LABELS: Record<string, Record<string, string>> = {
   status: { ...MILESTONE_STATUS_LABELS, ...PLAN_STATUS_LABELS },

@@ -1,5 +1,5 @@
 import type { SubmissionResult } from "@conform-to/react";
-import { fieldLabel, fieldValue, type FieldSubject } from "~/components/field-words";
+import { fieldLabel, fieldValue, isDomainList, isTickBox, type FieldSubject } from "~/components/field-words";
 
 /** What every intent-handling action returns; see app/utils/intent.server.ts. */
 export interface IntentResult {
@@ -63,8 +63,8 @@ export function conflictDetails(result: IntentResult | undefined, people?: Reado
 
 /** Stored and typed values side by side: a ticked box posts "on", domains are stored space-separated. */
 function comparable(key: string, value: unknown): string {
-  if (key === "internalOnly") return String(value === true || value === "on" || value === "true");
-  if (key === "allowedDomains")
+  if (isTickBox(key)) return String(value === true || value === "on" || value === "true");
+  if (isDomainList(key))
     return String(value ?? "")
       .toLowerCase()
       .split(/[\s,;]+/)

@@ -4,11 +4,13 @@
 // code lives 15 minutes (docs/product.md, "Access").
 import { createElement } from "react";
 import PlanAccessEmail, { type PlanAccessEmailProps } from "../../emails/plan-access";
+import { isHexColour } from "~/domain/contrast";
 import { prisma, type Tx } from "~/utils/db.server";
 import { FieldError, NotFoundError } from "~/utils/http.server";
 import { queueEmail, renderEmail } from "~/utils/email.server";
 import { actorToday, visiblePlansWhere, type SellerActor } from "./actor.server";
 import { recordActivity, sellerActivityActor, type ActivityActor } from "./activity.server";
+import { logoUrl } from "./organization-settings.server";
 import { checkEmailFree } from "./participant.server";
 import { issueInvitation, issueVerification, secretState, VERIFICATION_MINUTES, type VerifyFailure } from "./verification.server";
 
@@ -16,7 +18,7 @@ import { issueInvitation, issueVerification, secretState, VERIFICATION_MINUTES, 
 export async function planForAccess(tx: Tx, planId: string) {
   return tx.plan.findUnique({
     where: { id: planId },
-    include: { organization: true, deal: { include: { owner: true } } },
+    include: { organization: { include: { logo: { select: { updatedAt: true } } } }, deal: { include: { owner: true } } },
   });
 }
 export type AccessPlan = NonNullable<Awaited<ReturnType<typeof planForAccess>>>;
@@ -36,6 +38,18 @@ function lifetimeWords(days: number | null) {
 }
 
 type AccessReason = PlanAccessEmailProps["reason"];
+
+/**
+ * The seller's accent colour and logo, for the emails that name the seller (a code asked for with
+ * an address not on the plan names nobody, so it carries neither).
+ */
+function emailBranding(plan: AccessPlan, baseUrl: string) {
+  const { accentColor, logo } = plan.organization;
+  return {
+    accentColor: accentColor && isHexColour(accentColor) ? accentColor : null,
+    logoUrl: logo ? `${baseUrl}${logoUrl(plan.organizationId, logo.updatedAt)}` : null,
+  };
+}
 
 const SUBJECTS: Record<AccessReason, (planTitle: string, inviterName: string) => string> = {
   invite: (title, inviter) => `${inviter} invited you to “${title}”`,
@@ -74,6 +88,7 @@ export async function sendPlanAccess(
       link: joinUrl(baseUrl, plan.id, secret.linkToken),
       planUrl: `${baseUrl}/p/${plan.id}`,
       expiresIn: lifetimeWords(days),
+      ...(reason === "ask-to-join" ? {} : emailBranding(plan, baseUrl)),
     }),
   );
   await queueEmail(tx, {

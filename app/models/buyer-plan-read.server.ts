@@ -9,6 +9,8 @@ import { NotFoundError } from "~/utils/http.server";
 import { storedDate } from "~/utils/stored-date";
 import type { BuyerActor } from "./actor.server";
 import { milestoneView } from "./milestone-view.server";
+import { logoUrl } from "./organization-settings.server";
+import { isHexColour } from "~/domain/contrast";
 
 const VISIBLE_ACTIVITY_LIMIT = 25;
 
@@ -26,6 +28,8 @@ type PlanRow = {
   sellerCompany: string;
   buyerCompany: string;
   sellerName: string;
+  accentColor: string | null;
+  logoUpdatedAt: Stored | null;
 };
 type MilestoneRow = Omit<Parameters<typeof milestoneView>[0], "buyerConfirmedAt"> & { buyerConfirmedAt: Stored | null };
 type ParticipantRow = { id: string; side: string; name: string; title: string; role: string | null; accessState: string };
@@ -62,8 +66,10 @@ export function buyerPlanParts(planId: string, organizationId: string) {
         sellerCompany: ["text", `o."name"`],
         buyerCompany: ["text", `d."accountName"`],
         sellerName: ["text", `owner."name"`],
+        accentColor: ["text", `o."accentColor"`],
         version: ["int", `p."version"`],
         acceptedAt: ["time", `p."acceptedAt"`],
+        logoUpdatedAt: ["time", `logo."updatedAt"`],
       },
       from: Prisma.sql`
         FROM "Plan" p
@@ -71,6 +77,7 @@ export function buyerPlanParts(planId: string, organizationId: string) {
         JOIN "Deal" d ON d."id" = p."dealId" AND d."organizationId" = p."organizationId"
         JOIN "User" owner ON owner."id" = d."ownerId"
         LEFT JOIN "Participant" accepter ON accepter."id" = p."acceptedByParticipantId"
+        LEFT JOIN "OrganizationLogo" logo ON logo."organizationId" = o."id"
         WHERE p."id" = ${planId} AND p."organizationId" = ${organizationId}`,
     },
     milestones: {
@@ -147,6 +154,15 @@ export function buyerPlanParts(planId: string, organizationId: string) {
   } satisfies Record<string, ReadPart>;
 }
 
+/** The seller's logo and accent colour; a stored colour that is not "#rrggbb" is left out rather than written into a style. */
+function brandingOf(organizationId: string, plan: PlanRow) {
+  const logoAt = storedDate(plan.logoUpdatedAt);
+  return {
+    accentColor: plan.accentColor && isHexColour(plan.accentColor) ? plan.accentColor : null,
+    logoUrl: logoAt ? logoUrl(organizationId, logoAt) : null,
+  };
+}
+
 /** The plan as a buyer sees it. Internal-only rows are filtered in the query, not in the page. */
 export async function getBuyerPlan(buyer: BuyerActor) {
   const rows = await readInOneStatement(buyerPlanParts(buyer.planId, buyer.organizationId));
@@ -172,6 +188,7 @@ export async function getBuyerPlan(buyer: BuyerActor) {
       sellerName: plan.sellerName,
       buyerCompany: plan.buyerCompany,
     },
+    branding: brandingOf(buyer.organizationId, plan),
     milestones: (rows.milestones as MilestoneRow[]).map((m) => milestoneView({ ...m, buyerConfirmedAt: storedDate(m.buyerConfirmedAt) }, names)),
     participants: participants.map((p) => ({ ...p, side: p.side as Side, role: p.role as BuyingRole | null })),
     comments: (rows.comments as CommentRow[]).map((c) => ({

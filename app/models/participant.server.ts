@@ -3,7 +3,7 @@ import { FieldError, NotFoundError, VersionConflictError } from "~/utils/http.se
 import type { EditParticipantInput, NewParticipantInput } from "~/forms/participant";
 import { visiblePlansWhere, type SellerActor } from "./actor.server";
 import { changedFields, recordActivity, sellerActivityActor } from "./activity.server";
-import { findPlanOfDeal } from "./plan.server";
+import { findPlanOfDeal, startDomainsFromFirstBuyer } from "./plan.server";
 
 /** A participant of this deal's plan, if the seller may see the deal; 404 otherwise. */
 async function findParticipantForSeller(tx: Tx, actor: SellerActor, dealId: string, participantId: string) {
@@ -26,9 +26,22 @@ export async function addBuyerParticipant(actor: SellerActor, dealId: string, in
     const plan = await findPlanOfDeal(tx, actor, dealId);
     const planId = plan.id;
     await checkEmailFree(tx, planId, input.email);
+    const domain = await startDomainsFromFirstBuyer(tx, plan, input.email);
     const participant = await tx.participant.create({
       data: { ...input, organizationId: actor.organizationId, planId, side: "BUYER", accessState: "INVITED" },
     });
+    if (domain) {
+      await recordActivity(tx, sellerActivityActor(actor), {
+        organizationId: actor.organizationId,
+        dealId: plan.dealId,
+        planId,
+        entityType: "PLAN",
+        entityId: planId,
+        action: "plan.updated",
+        before: { allowedDomains: "" },
+        after: { allowedDomains: domain },
+      });
+    }
     await recordActivity(tx, sellerActivityActor(actor), {
       organizationId: actor.organizationId,
       dealId: plan.dealId,

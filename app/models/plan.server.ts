@@ -7,6 +7,31 @@ import { changedFields, recordActivity, sellerActivityActor } from "./activity.s
 import { refreshDealSignals } from "./signals.server";
 import { templateStepsForPlan } from "./template.server";
 
+/**
+ * The buyer domains a new plan starts with: the organization's defaults, or none yet when the
+ * organization starts each plan with its first buyer's domain (startDomainsFromFirstBuyer).
+ */
+async function newPlanDomains(tx: Tx, organizationId: string) {
+  const org = await tx.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { allowedBuyerDomains: true, planDomainFromBuyer: true } });
+  return org.planDomainFromBuyer ? "" : org.allowedBuyerDomains;
+}
+
+/**
+ * When the organization starts plans with their first buyer's domain, the first buyer added to a
+ * plan that allows no domain yet sets it, if the organization's own list (when it has one) allows it.
+ */
+export async function startDomainsFromFirstBuyer(tx: Tx, plan: { id: string; organizationId: string; allowedDomains: string }, email: string) {
+  if (plan.allowedDomains) return null;
+  const org = await tx.organization.findUniqueOrThrow({ where: { id: plan.organizationId }, select: { allowedBuyerDomains: true, planDomainFromBuyer: true } });
+  const domain = email.split("@")[1]?.toLowerCase() ?? "";
+  const listed = org.allowedBuyerDomains.split(/\s+/).filter(Boolean);
+  if (!org.planDomainFromBuyer || !domain || (listed.length > 0 && !listed.includes(domain))) return null;
+  const earlierBuyer = await tx.participant.findFirst({ where: { planId: plan.id, side: "BUYER" }, select: { id: true } });
+  if (earlierBuyer) return null;
+  await tx.plan.update({ where: { id: plan.id }, data: { allowedDomains: domain, version: { increment: 1 } } });
+  return domain;
+}
+
 export async function createPlanInTx(
   tx: Tx,
   actor: SellerActor,
@@ -25,7 +50,7 @@ export async function createPlanInTx(
       dealId: deal.id,
       title: `${deal.accountName}: mutual action plan`,
       startDate,
-      allowedDomains: (await tx.organization.findUniqueOrThrow({ where: { id: actor.organizationId } })).allowedBuyerDomains,
+      allowedDomains: await newPlanDomains(tx, actor.organizationId),
     },
   });
   const rep = await tx.participant.create({

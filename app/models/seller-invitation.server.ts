@@ -4,7 +4,7 @@
 //
 // User.email is unique across organizations (sign-in needs no organization picker), so an address
 // with an account anywhere cannot be invited. The refusal says only that, never where the account
-// is; docs/decisions/0014-seller-invitations.md weighs what it still tells an admin.
+// is; docs/decisions/0016-seller-invitations.md weighs what it still tells an admin.
 import { createElement } from "react";
 import SellerInvitationEmail from "../../emails/seller-invitation";
 import { ROLE_WORDS, type InviteSellerInput } from "~/forms/people";

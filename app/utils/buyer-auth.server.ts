@@ -23,18 +23,21 @@ interface BuyerSessionRow {
   planVersion: number | null;
   latestActivityId: string | null;
   timezone: string;
+  organizationVersion: number | null;
 }
 
 /**
  * The session behind the cookie, this plan's buyer with that session's email, and what tells
- * whether the plan changed (its version and the deal's latest history row), in one read: every
- * buyer page view, poll and action starts here, and an unchanged poll needs nothing more.
+ * whether the page changed (the plan's and the organization's versions and the deal's latest
+ * history row), in one read: every buyer page view, poll and action starts here, and an
+ * unchanged poll needs nothing more.
  */
 async function readBuyerSession(planId: string, tokenHash: string) {
   const rows = await prisma.$queryRaw<BuyerSessionRow[]>`
     SELECT s."id" AS "sessionId", s."kind", s."expiresAt", s."lastSeenAt" AS "sessionSeenAt", s."buyerEmail",
            p."id" AS "participantId", p."organizationId", p."email", p."name", p."accessState", p."lastSeenAt",
            plan."dealId", plan."status" AS "planStatus", plan."version" AS "planVersion", o."timezone",
+           o."version" AS "organizationVersion",
            (SELECT a."id" FROM "Activity" a WHERE a."dealId" = plan."dealId" ORDER BY a."at" DESC, a."id" DESC LIMIT 1) AS "latestActivityId"
     FROM "Session" s
     LEFT JOIN "Participant" p ON p."planId" = ${planId} AND p."email" = s."buyerEmail" AND p."side" = 'BUYER' AND p."organizationId" = s."organizationId"
@@ -84,7 +87,8 @@ export async function requireBuyerVisit(request: Request, planId: string): Promi
     name: row.name,
     timezone: row.timezone,
   };
-  return { buyer, changeTag: `${Number(row.planVersion)}.${row.latestActivityId ?? "-"}` };
+  // The organization's version moves with its name and branding, which the page shows too.
+  return { buyer, changeTag: `${Number(row.planVersion)}.${Number(row.organizationVersion)}.${row.latestActivityId ?? "-"}` };
 }
 
 export async function requireBuyerForPlan(request: Request, planId: string): Promise<BuyerActor> {

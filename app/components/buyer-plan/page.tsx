@@ -14,12 +14,13 @@ import { stageName } from "~/domain/types";
 import type { IntentResult } from "~/forms/intent";
 import type { BuyerPlanView } from "~/models/buyer-plan.types";
 import stylesheet from "~/tailwind.css?url";
+import { accentStylesheetHref } from "~/components/brand-accent";
 import enhancementScript from "virtual:buyer-page-script";
 
 /** The assets a page refers to: a new build changes them, and so every page's validator. */
 export const PAGE_ASSETS = `${stylesheet} ${enhancementScript}`;
 
-function Document({ title, children }: { title: string; children: ReactNode }) {
+function Document({ title, accentColor, children }: { title: string; accentColor?: string | null; children: ReactNode }) {
   return (
     <html lang="en" className="h-full">
       <head>
@@ -28,6 +29,7 @@ function Document({ title, children }: { title: string; children: ReactNode }) {
         <title>{title}</title>
         <meta name="robots" content="noindex" />
         <link rel="stylesheet" href={stylesheet} />
+        {accentColor ? <link rel="stylesheet" href={accentStylesheetHref(accentColor)} /> : null}
         <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
       </head>
       <body className="min-h-full">
@@ -72,7 +74,7 @@ export function BuyerPlanPage({ view, byStage, changing, answer, saved, changeTa
   const savedStep = saved?.includes(":") ? saved.slice(saved.indexOf(":") + 1) : null;
   const tab = (current: boolean) => `rounded px-2 py-1 ${current ? "bg-white shadow-sm" : "text-slate-600"}`;
   return (
-    <Document title={`${view.plan.title} · Mutual`}>
+    <Document title={`${view.plan.title} · Mutual`} accentColor={view.branding.accentColor}>
       <main data-plan-page data-change-tag={changeTag} className="mx-auto max-w-3xl space-y-4 px-3 py-4 sm:px-4 sm:py-8">
         <div className="flex items-center justify-between text-sm">
           <span className="font-bold text-brand-700">Mutual</span>

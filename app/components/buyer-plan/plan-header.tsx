@@ -6,11 +6,16 @@ import type { BuyerPlanView } from "~/models/buyer-plan.types";
 import { PostForm, SavedNotice } from "./post-form";
 
 export function PlanHeader({ view, answer, saved }: { view: BuyerPlanView; answer?: IntentResult; saved: boolean }) {
-  const { plan, milestones, timezone } = view;
+  const { plan, milestones, timezone, branding } = view;
+  // The seller's accent (checked for contrast with white text when saved), from the page's accent stylesheet.
+  const accent = Boolean(branding.accentColor);
   const done = milestones.filter((m) => m.completion === "DONE").length;
   const accept = answerFor(answer, "accept-plan");
   return (
-    <header id="plan" className="card p-4 sm:p-6">
+    <header id="plan" className={`card p-4 sm:p-6 ${accent ? "brand-accent-border border-t-4" : ""}`} data-testid="plan-header">
+      {branding.logoUrl ? (
+        <img src={branding.logoUrl} alt={plan.sellerCompany} className="mb-3 h-10 w-auto max-w-[12rem] object-contain" data-testid="seller-logo" />
+      ) : null}
       <p className="text-sm text-slate-500">
         {plan.buyerCompany} × {plan.sellerCompany}
       </p>
@@ -45,7 +50,7 @@ export function PlanHeader({ view, answer, saved }: { view: BuyerPlanView; answe
       ) : (
         <PostForm intent="accept-plan" hidden={{ version: plan.version }} className="mt-4 space-y-2">
           <p className="text-sm text-slate-700">Once the steps, owners and dates look right to your team, say so. You can still change them later.</p>
-          <Button type="submit" className="w-full sm:w-auto">
+          <Button type="submit" className={`w-full sm:w-auto ${accent ? "brand-accent-bg" : ""}`} data-testid="accept-plan">
             We agree to this plan
           </Button>
         </PostForm>
