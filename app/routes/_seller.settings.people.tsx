@@ -104,7 +104,7 @@ export default function PeoplePage() {
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">People</h1>
       <SettingsNotice notice={notice} />
-      <InviteForm teams={teams} />
+      <InviteForm teams={teams} resetKey={notice?.id} />
       <PendingInvitations invitations={invitations} teams={teams} timezone={timezone} />
       <PeopleList me={me} sellers={sellers} teams={teams} successors={successors} />
     </div>

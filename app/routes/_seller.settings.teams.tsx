@@ -59,7 +59,7 @@ export default function TeamsPage() {
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">Teams</h1>
       <SettingsNotice notice={notice} />
-      <NewTeamForm />
+      <NewTeamForm resetKey={notice?.id} />
       <TeamList teams={teams} candidates={managerCandidates} />
     </div>
   );

@@ -2,6 +2,8 @@ import { expect, test } from "@playwright/test";
 import { readLatestEmailText, signIn } from "./helpers";
 
 test("the admin invites a teammate, who opens the emailed link, joins and lands signed in as a rep", async ({ page, browser }) => {
+  // Two emails go through the outbox and the provider: the admin's sign-in and the invitation.
+  test.slow();
   const teammate = `teammate-${Date.now()}@mutual.test`;
   await signIn(page, "admin@mutual.test");
   await page.getByRole("link", { name: "Settings" }).click();

@@ -12,13 +12,14 @@ export function teamOptions(teams: ReadonlyArray<{ id: string; name: string }>) 
   return [{ value: "", label: "No team" }, ...teams.map((t) => ({ value: t.id, label: t.name }))];
 }
 
-export function InviteForm({ teams }: { teams: ReadonlyArray<{ id: string; name: string }> }) {
+/** `resetKey` changes after each invitation sent, so the form starts empty for the next one. */
+export function InviteForm({ teams, resetKey }: { teams: ReadonlyArray<{ id: string; name: string }>; resetKey?: string }) {
   const answer = useAnswer("invite");
   const navigation = useNavigation();
   const pending = navigation.state === "submitting" && navigation.formData?.get("intent") === "invite";
   return (
-    <Panel headingId="invite-heading" title="Invite a teammate">
-      <Form method="post" className="mt-3 grid gap-3 sm:grid-cols-[2fr_1fr_1fr_auto] sm:items-end" noValidate>
+    <Panel headingId="invite-heading" title="Invite a teammate" className="p-4">
+      <Form method="post" key={resetKey} className="mt-3 grid gap-3 sm:grid-cols-[2fr_1fr_1fr_auto] sm:items-end" noValidate>
         <input type="hidden" name="intent" value="invite" />
         <InputField label="Email" id="invite-email" name="email" type="email" autoComplete="off" required errors={fieldErrors(answer, "email")} />
         <SelectField label="Role" id="invite-role" name="role" options={ROLE_OPTIONS} defaultValue="REP" errors={fieldErrors(answer, "role")} />
@@ -55,7 +56,7 @@ export function PendingInvitations({
   const teamName = (id: string | null) => teams.find((t) => t.id === id)?.name ?? "No team";
   const day = (iso: string) => new Date(iso).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: timezone });
   return (
-    <Panel headingId="invitations" title="Pending invitations">
+    <Panel headingId="invitations" title="Pending invitations" className="p-4">
       {invitations.length === 0 ? (
         <p className="mt-2 text-sm text-slate-600">No invitation is waiting.</p>
       ) : (

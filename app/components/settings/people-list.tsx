@@ -23,7 +23,7 @@ type Named = { id: string; name: string };
 
 export function PeopleList({ me, sellers, teams, successors }: { me: string; sellers: Seller[]; teams: Named[]; successors: Named[] }) {
   return (
-    <Panel headingId="people-heading" title="People">
+    <Panel headingId="people-heading" title="People" className="p-4">
       <ul className="mt-2 divide-y divide-slate-100">
         {sellers.map((seller) => (
           <PersonRow key={seller.id} seller={seller} isMe={seller.id === me} teams={teams} successors={successors.filter((s) => s.id !== seller.id)} />

@@ -13,11 +13,12 @@ interface Team {
   managers: Named[];
 }
 
-export function NewTeamForm() {
+/** `resetKey` changes after each team created, so the form starts empty for the next one. */
+export function NewTeamForm({ resetKey }: { resetKey?: string }) {
   const answer = useAnswer("create-team");
   return (
-    <Panel headingId="new-team-heading" title="New team">
-      <Form method="post" className="mt-3 flex flex-wrap items-end gap-3" noValidate>
+    <Panel headingId="new-team-heading" title="New team" className="p-4">
+      <Form method="post" key={resetKey} className="mt-3 flex flex-wrap items-end gap-3" noValidate>
         <input type="hidden" name="intent" value="create-team" />
         <InputField label="Team name" id="new-team-name" name="name" required maxLength={80} errors={fieldErrors(answer, "name")} className="min-w-64" />
         <Button type="submit">Create team</Button>
@@ -28,7 +29,7 @@ export function NewTeamForm() {
 
 export function TeamList({ teams, candidates }: { teams: Team[]; candidates: Named[] }) {
   return (
-    <Panel headingId="teams-heading" title="Teams">
+    <Panel headingId="teams-heading" title="Teams" className="p-4">
       {teams.length === 0 ? <p className="mt-2 text-sm text-slate-600">No team yet.</p> : null}
       <ul className="mt-2 divide-y divide-slate-100">
         {teams.map((team) => (
