@@ -11,13 +11,15 @@ async function askForWorkspace(page: Page, email: string, organization: string) 
   await page.goto("/login");
   await page.getByRole("link", { name: "Create a workspace" }).click();
   await expect(page.getByRole("heading", { name: "Create a workspace" })).toBeVisible();
-  await page.getByLabel("Work email").fill(email);
-  await page.getByLabel("Your name").fill("Grace Hopper");
-  await page.getByLabel("Organization name").fill(organization);
-  await page.getByLabel("Timezone").selectOption("Europe/Berlin");
-  await page.getByLabel("Fiscal year starts in").selectOption({ label: "April" });
-  await page.getByLabel("Buyer email domains").fill("navy.example");
-  await page.getByRole("button", { name: "Email me a code" }).click();
+  // The page also holds the join form, with its own email and name fields.
+  const form = page.locator("form").filter({ has: page.getByRole("button", { name: "Email me a code", exact: true }) });
+  await form.getByLabel("Work email").fill(email);
+  await form.getByLabel("Your name").fill("Grace Hopper");
+  await form.getByLabel("Organization name").fill(organization);
+  await form.getByLabel("Timezone").selectOption("Europe/Berlin");
+  await form.getByLabel("Fiscal year starts in").selectOption({ label: "April" });
+  await form.getByLabel("Buyer email domains").fill("navy.example");
+  await form.getByRole("button", { name: "Email me a code", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
 }
 
