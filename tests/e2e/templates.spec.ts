@@ -1,29 +1,12 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { addDays, calendarDateIn, formatCalendarDate } from "../../app/domain/dates";
 import { DEMO_REP, signIn } from "./helpers";
+import { SIX_STEPS, addSixSteps } from "./template-steps";
 
 // The demo organization works in America/New_York; the e2e server runs in Pacific/Auckland and the
 // browser in UTC. A plan starts on the organization's today and Day N falls N calendar days later.
 const DEMO_ADMIN = "admin@mutual.test";
 const TEMPLATE = `Six-step close ${Date.now().toString(36)}`;
-const STEPS = [
-  { title: "Kickoff call", day: 0, side: "Joint" },
-  { title: "Mutual plan agreed", day: 1, side: "Buyer", role: "Champion" },
-  { title: "Technical validation", day: 7, side: "Buyer", role: "Technical evaluator", stage: "4. Solution validation" },
-  { title: "Pricing approval", day: 14, side: "Seller", internal: true },
-  { title: "Legal review", day: 30, side: "Buyer", role: "Legal", stage: "5. Commercial & legal" },
-  { title: "Signature", day: 45, side: "Buyer", role: "Economic buyer", stage: "6. Close & handoff" },
-];
-
-async function fillStep(page: Page, index: number, step: (typeof STEPS)[number]) {
-  const row = page.getByTestId("template-step").nth(index);
-  await row.getByLabel("Title").fill(step.title);
-  await row.getByLabel("Day").fill(String(step.day));
-  await row.getByLabel("Owner side").selectOption({ label: step.side });
-  if (step.role) await row.getByLabel("Buying role of the owner").selectOption({ label: step.role });
-  if (step.stage) await row.getByLabel("Must be done before leaving").selectOption({ label: step.stage });
-  if (step.internal) await row.getByLabel(/Internal only/).check();
-}
 
 test("an admin builds a 6-step template and a rep's new plan from it is dated in the organization's timezone", async ({ page, browser }) => {
   test.setTimeout(180_000);
@@ -36,13 +19,7 @@ test("an admin builds a 6-step template and a rep's new plan from it is dated in
   await page.getByRole("button", { name: "Create template" }).click();
   await expect(page.getByRole("heading", { level: 1, name: TEMPLATE })).toBeVisible();
 
-  // Each "Add a step" also saves what was typed in the steps above it.
-  for (const [index, step] of STEPS.entries()) {
-    await page.getByRole("button", { name: "Add a step" }).click();
-    await expect(page.getByTestId("template-step")).toHaveCount(index + 1);
-    await fillStep(page, index, step);
-  }
-  await page.getByRole("button", { name: "Save template" }).last().click();
+  await addSixSteps(page);
   await expect(page.getByRole("status").filter({ hasText: "Saved" })).toBeVisible();
   await expect(page.getByTestId("template-step").nth(5).getByLabel("Title")).toHaveValue("Signature");
   await expect(
@@ -71,7 +48,7 @@ test("an admin builds a 6-step template and a rep's new plan from it is dated in
 
   const milestones = rep.getByTestId("milestone");
   await expect(milestones).toHaveCount(6);
-  await expect(rep.getByTestId("milestone-date")).toHaveText(STEPS.map((s) => formatCalendarDate(addDays(today, s.day))));
+  await expect(rep.getByTestId("milestone-date")).toHaveText(SIX_STEPS.map((s) => formatCalendarDate(addDays(today, s.day))));
   await expect(milestones.nth(3)).toContainText("Internal only");
   await repContext.close();
 });
