@@ -69,9 +69,11 @@ async function shoot(context: BrowserContext, pathname: string, file: string, fu
 
 /** The administration pages, each taken whole. */
 const SETTINGS_PAGES: [string, string][] = [
-  ["/settings/organization", "settings.png"],
+  ["/settings/organization", "settings-organization.png"],
   ["/settings/people", "people.png"],
+  ["/settings/teams", "teams.png"],
   ["/settings/templates", "templates.png"],
+  ["/settings/audit", "settings-audit.png"],
 ];
 
 const server = await startProductionServer(PORT);
@@ -92,6 +94,8 @@ try {
   await shoot(admin, `/deals/${plan.dealId}`, "deal.png");
   await shoot(admin, "/dashboard", "dashboard.png");
   for (const [pathname, file] of SETTINGS_PAGES) await shoot(admin, pathname, file, true);
+  const template = await prisma.template.findFirstOrThrow({ where: { organizationId: plan.organizationId, isDefault: true } });
+  await shoot(admin, `/settings/templates/${template.id}`, "template-editor.png", true);
 
   const buyer = await buyerContext(browser, plan.id);
   await shoot(buyer, `/p/${plan.id}`, "buyer-phone.png");
