@@ -38,8 +38,9 @@ app.use(fillSecurityHeaders(defaultSecurityHeaders({ nodeEnv: process.env.NODE_E
 app.use(compression());
 app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));
-// The log leaves out query strings: emailed links carry one-time tokens there.
-morgan.token("path", (req) => req.path);
+// The log leaves out query strings, and a seller invitation's token from its path
+// (/join/<token>): emailed links carry one-time tokens there.
+morgan.token("path", (req) => req.path.replace(/^\/join\/[^/]+/, "/join/…"));
 app.use(morgan(":method :path :status :res[content-length] - :response-time ms"));
 // No form of ours is posted from another site: refusing those stops another site from signing a
 // visitor in to an account of its choosing, or out of their own (app/utils/same-origin.js).

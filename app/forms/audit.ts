@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isCalendarDate } from "~/domain/dates";
+import { isAcceptedDate } from "~/domain/dates";
 import { AUDIT_ACTIONS } from "~/models/audit.types";
 
 const emptyAsUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
@@ -9,7 +9,7 @@ const day = (label: string) =>
     z
       .string()
       .trim()
-      .refine(isCalendarDate, { message: `${label} is not a real date` })
+      .refine(isAcceptedDate, { message: `${label} is not a real date` })
       .optional(),
   );
 

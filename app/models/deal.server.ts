@@ -163,5 +163,10 @@ export async function deleteDeal(actor: SellerActor, dealId: string, confirmName
   if (confirmName.trim().toLowerCase() !== current.accountName.trim().toLowerCase()) {
     throw new FieldError("confirmName", `Type the account name, ${current.accountName}, to confirm`);
   }
-  await prisma.$transaction([prisma.dealSignalCache.deleteMany({ where: { dealId } }), prisma.deal.delete({ where: { id: dealId } })]);
+  // Internal notes keep the deal's id without a foreign key: they go with it here.
+  await prisma.$transaction([
+    prisma.dealSignalCache.deleteMany({ where: { dealId } }),
+    prisma.internalNote.deleteMany({ where: { dealId, organizationId: actor.organizationId } }),
+    prisma.deal.delete({ where: { id: dealId } }),
+  ]);
 }

@@ -86,6 +86,7 @@ export async function updateOrganizationSettings(admin: SellerActor, input: Orga
   const { version, ...fields } = input;
   return writeVersioned({ admin, ip }, version, "settings.updated", async (tx, current) => {
     const changed = SETTINGS_FIELDS.filter((field) => current[field] !== fields[field]);
+    if (changed.includes("ownDomains")) await checkOwnDomains(tx, current.id, fields.ownDomains);
     if (changed.includes("timezone") || changed.includes("fiscalYearStartMonth")) {
       // "Today" and the close quarter move: the background refresh recomputes every marked row
       // (docs/decisions/0009-signal-cache.md), and the pages recompute what they show meanwhile.
@@ -93,6 +94,23 @@ export async function updateOrganizationSettings(admin: SellerActor, input: Orga
     }
     return { fields: changed, data: fields };
   });
+}
+
+/**
+ * People who prove an address at an organization's own domain may join it: a workspace must not
+ * claim another company's domain (or a mail provider's). Each own domain must be the domain of an
+ * active admin's address, so claiming one takes an admin who proved an address there.
+ */
+async function checkOwnDomains(tx: Tx, organizationId: string, ownDomains: string) {
+  const admins = await tx.user.findMany({ where: { organizationId, role: "ADMIN", deactivatedAt: null }, select: { email: true } });
+  const adminDomains = new Set(admins.map((a) => a.email.split("@").pop()!.toLowerCase()));
+  const foreign = ownDomains
+    .split(/[\s,]+/)
+    .map((d) => d.replace(/^@/, "").toLowerCase())
+    .filter((d) => d && !adminDomains.has(d));
+  if (foreign.length > 0) {
+    throw new FieldError("ownDomains", `Only a domain an admin's own address is at can be yours: ${foreign.join(", ")} is not.`);
+  }
 }
 
 /** Sets the accent colour (already checked for contrast by its form), or goes back to the default with null. */

@@ -10,7 +10,7 @@ import { assertAdmin, type SellerActor } from "./actor.server";
 import { recordAuditEvent } from "./audit.server";
 import { recordActivity, sellerActivityActor } from "./activity.server";
 import { refreshDealSignals } from "./signals.server";
-import { teamOfOrganization } from "./seller-invitation.server";
+import { teamOfOrganization, withdrawInvitationsSentBy } from "./seller-invitation.server";
 
 const LAST_ADMIN = "Your organization needs an active admin: make someone else an admin first.";
 
@@ -79,6 +79,7 @@ export async function changeRoleAndTeam(actor: SellerActor, input: ChangeSellerI
     if (!roleChanged && !teamChanged) return;
     if (roleChanged && user.role === "ADMIN" && !user.deactivatedAt) await keepAnActiveAdmin(tx, actor.organizationId, user.id, "role");
     await updateAtVersion(tx, user.id, input.version, { role: input.role, teamId });
+    if (roleChanged && user.role === "ADMIN") await withdrawInvitationsSentBy(tx, user.id);
     const subject = { type: "USER" as const, id: user.id };
     if (roleChanged) {
       const detail = { email: user.email, from: ROLE_WORDS[user.role as Role].toLowerCase(), to: ROLE_WORDS[input.role].toLowerCase() };
@@ -116,6 +117,7 @@ export async function deactivateSeller(actor: SellerActor, input: { userId: stri
     const dealIds = input.reassignTo ? await moveOpenDeals(tx, actor, user, input.reassignTo) : [];
     await updateAtVersion(tx, user.id, input.version, { deactivatedAt: now });
     await tx.session.deleteMany({ where: { userId: user.id } });
+    await withdrawInvitationsSentBy(tx, user.id, now);
     await recordAuditEvent(tx, { ...audited(actor), action: "seller.deactivated", subject: { type: "USER", id: user.id }, detail: { email: user.email } });
     return dealIds;
   });
@@ -147,6 +149,10 @@ async function moveOpenDeals(tx: Tx, actor: SellerActor, from: { id: string; nam
   const to = await tx.user.findFirst({ where: { id: toUserId, organizationId: actor.organizationId } });
   if (!to) throw new NotFoundError();
   if (to.id === from.id || to.deactivatedAt) throw new FieldError("reassignTo", "Choose another active person to take the deals");
+  // A write on the new owner's row holds it (PostgreSQL) until this commits: a deactivation of
+  // that person at the same moment waits, and then finds the deals it must hand on.
+  const held = await tx.user.updateMany({ where: { id: to.id, deactivatedAt: null }, data: { version: { increment: 0 } } });
+  if (held.count === 0) throw new FieldError("reassignTo", "Choose another active person to take the deals");
   const deals = await tx.deal.findMany({ where: { organizationId: actor.organizationId, ownerId: from.id, outcome: "OPEN" }, select: { id: true } });
   const dealIds = deals.map((d) => d.id);
   if (dealIds.length === 0) return dealIds;

@@ -144,6 +144,11 @@ export async function describeInvitation(token: string, now = new Date()) {
 export type InvitationView = NonNullable<Awaited<ReturnType<typeof describeInvitation>>>;
 
 /** Why a link could not be accepted; the page says it in plain words. */
+/** Withdraws the pending invitations a person sent, when they stop being an active admin. */
+export async function withdrawInvitationsSentBy(tx: Tx, userId: string, now = new Date()) {
+  await tx.sellerInvitation.updateMany({ where: { invitedByUserId: userId, acceptedAt: null, revokedAt: null }, data: { revokedAt: now } });
+}
+
 export class InvitationRefused extends Error {
   constructor(public readonly state: Exclude<InvitationState, "OPEN"> | "INVALID") {
     super(`The invitation cannot be accepted: ${state}`);
@@ -161,6 +166,11 @@ export async function acceptInvitation(token: string, profile: { name: string; t
       if (!invitation) throw new InvitationRefused("INVALID");
       const state = stateOf(invitation, now);
       if (state !== "OPEN") throw new InvitationRefused(state);
+      // An invitation speaks for the admin who sent it: once they are no active admin, it is withdrawn.
+      const inviter = invitation.invitedByUserId ? await tx.user.findUnique({ where: { id: invitation.invitedByUserId } }) : null;
+      if (!inviter || inviter.role !== "ADMIN" || inviter.deactivatedAt || inviter.organizationId !== invitation.organizationId) {
+        throw new InvitationRefused("REVOKED");
+      }
       const claimed = await tx.sellerInvitation.updateMany({ where: { id: invitation.id, acceptedAt: null, revokedAt: null }, data: { acceptedAt: now } });
       if (claimed.count === 0) throw new InvitationRefused("USED");
       if (await tx.user.findUnique({ where: { email: invitation.email }, select: { id: true } })) throw new InvitationRefused("TAKEN");

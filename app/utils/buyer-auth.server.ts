@@ -32,13 +32,17 @@ interface BuyerSessionRow {
  * history row), in one read: every buyer page view, poll and action starts here, and an
  * unchanged poll needs nothing more.
  */
+// An internal note changes nothing a buyer sees: its history row must not even move their page's tag.
+const NOTE_ADDED = "note.added";
+
 async function readBuyerSession(planId: string, tokenHash: string) {
   const rows = await prisma.$queryRaw<BuyerSessionRow[]>`
     SELECT s."id" AS "sessionId", s."kind", s."expiresAt", s."lastSeenAt" AS "sessionSeenAt", s."buyerEmail",
            p."id" AS "participantId", p."organizationId", p."email", p."name", p."accessState", p."lastSeenAt",
            plan."dealId", plan."status" AS "planStatus", plan."version" AS "planVersion", o."timezone",
            o."version" AS "organizationVersion",
-           (SELECT a."id" FROM "Activity" a WHERE a."dealId" = plan."dealId" ORDER BY a."at" DESC, a."id" DESC LIMIT 1) AS "latestActivityId"
+           (SELECT a."id" FROM "Activity" a WHERE a."dealId" = plan."dealId" AND a."action" <> ${NOTE_ADDED}
+            ORDER BY a."at" DESC, a."id" DESC LIMIT 1) AS "latestActivityId"
     FROM "Session" s
     LEFT JOIN "Participant" p ON p."planId" = ${planId} AND p."email" = s."buyerEmail" AND p."side" = 'BUYER' AND p."organizationId" = s."organizationId"
     LEFT JOIN "Plan" plan ON plan."id" = p."planId" AND plan."organizationId" = p."organizationId"

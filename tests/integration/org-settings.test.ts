@@ -42,7 +42,7 @@ describe("organization settings", () => {
       fiscalYearStartMonth: 4,
       allowedBuyerDomains: "Acme.com, @acme.co.uk",
       buyerInvitationDays: 14,
-      ownDomains: "alpha.example",
+      ownDomains: "example.test",
       joinByDomain: "on",
     });
     const saved = await settingsPost(cookies.aAdmin, form);
@@ -54,7 +54,7 @@ describe("organization settings", () => {
       fiscalYearStartMonth: 4,
       allowedBuyerDomains: "acme.com acme.co.uk",
       buyerInvitationDays: 14,
-      ownDomains: "alpha.example",
+      ownDomains: "example.test",
       joinByDomain: true,
       planDomainFromBuyer: false,
       timezone: "Europe/Berlin",

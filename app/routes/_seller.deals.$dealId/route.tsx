@@ -148,12 +148,14 @@ async function runDealIntent(request: Request, seller: SellerActor, dealId: stri
         revokeBuyerParticipant(seller, dealId, v.participantId, v.version).then(() => at(`participant-${v.participantId}`, "Access removed")),
       );
     case "comment-step":
+      await mentionsAreEmails(form, seller);
       return sendingEmail(
         run(SellerCommentSchema, id("milestoneId"), (v) =>
           addSellerComment(seller, dealId, v, appUrl(request)).then(() => at(`milestone-${v.milestoneId}`, "Comment sent")),
         ),
       );
     case "add-note":
+      await mentionsAreEmails(form, seller);
       return sendingEmail(
         run(InternalNoteSchema, id("milestoneId"), (v) =>
           addInternalNote(seller, dealId, v, appUrl(request)).then(() => at(v.milestoneId ? `milestone-${v.milestoneId}` : "deal-notes", "Note saved")),
@@ -191,6 +193,11 @@ function at(anchor: string, message = "Saved"): Saved {
 
 /** The buyer's own recorded acts (product.md): a seller posting one gets 403 and nothing changes. */
 const BUYER_ONLY_INTENTS = new Set(["confirm", "accept-plan"]);
+
+/** A comment or note that names someone with @ emails them: it counts against the seller's emailing. */
+async function mentionsAreEmails(form: FormData, seller: SellerActor) {
+  if (String(form.get("body") ?? "").includes("@")) await enforceLimits(sellerEmailing(seller));
+}
 
 /** Starts delivering the emails an intent queued, once its transaction has committed. */
 async function sendingEmail<T>(response: Promise<T>): Promise<T> {
