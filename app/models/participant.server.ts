@@ -51,8 +51,36 @@ export async function addBuyerParticipant(actor: SellerActor, dealId: string, in
       action: "participant.added",
       after: { name: participant.name, email: participant.email, role: participant.role },
     });
+    await giveStepsOfRole(tx, actor, { id: planId, dealId: plan.dealId }, participant);
     return participant;
   });
+}
+
+/**
+ * A template names the buying role that usually owns a step (a champion, procurement): the first
+ * buyer contact added with that role becomes the owner of each open step of the plan that waits
+ * for one, each recorded on the step's history like any owner change.
+ */
+async function giveStepsOfRole(tx: Tx, actor: SellerActor, plan: { id: string; dealId: string }, participant: { id: string; role: string | null }) {
+  if (!participant.role) return;
+  const steps = await tx.milestone.findMany({
+    where: { planId: plan.id, ownerRole: participant.role, ownerParticipantId: null, ownerSide: { in: ["BUYER", "JOINT"] }, status: { not: "DONE" } },
+    select: { id: true, internalOnly: true },
+  });
+  for (const step of steps) {
+    await tx.milestone.update({ where: { id: step.id }, data: { ownerParticipantId: participant.id, version: { increment: 1 } } });
+    await recordActivity(tx, sellerActivityActor(actor), {
+      organizationId: actor.organizationId,
+      dealId: plan.dealId,
+      planId: plan.id,
+      entityType: "MILESTONE",
+      entityId: step.id,
+      action: "milestone.updated",
+      before: { ownerParticipantId: null },
+      after: { ownerParticipantId: participant.id },
+      internalOnly: step.internalOnly,
+    });
+  }
 }
 
 export async function updateBuyerParticipant(actor: SellerActor, dealId: string, input: EditParticipantInput) {

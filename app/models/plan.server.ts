@@ -77,6 +77,7 @@ export async function createPlanInTx(
         targetDate,
         originalTargetDate: targetDate,
         gatesStage: step.gatesStage,
+        ownerRole: step.ownerSide === "SELLER" ? null : step.ownerRole,
         internalOnly: step.internalOnly,
         position: index + 1,
       },

@@ -382,7 +382,8 @@ describe("co-editing the plan", () => {
       name: "Tess Tech",
       email: `tess-${uniqueSuffix()}@buyer.example`,
       title: "",
-      role: "TECHNICAL_EVALUATOR",
+      // No role a template step waits for: the buyer's own assignment is what is tested here.
+      role: "OTHER",
     });
     const step = await milestone(stepOf(p, "BUYER", 1).id);
     const ok = await buyerPost(p.plan.id, p.cookie, { intent: "assign-owner", milestoneId: step.id, version: step.version, ownerParticipantId: colleague.id });
