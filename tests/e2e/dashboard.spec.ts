@@ -56,7 +56,7 @@ test("a manager reads the dashboard and drills down from team to rep to deal, ke
 test("no axis label of the dashboard's charts is clipped", async ({ page }) => {
   await signIn(page, "admin@mutual.test");
   await openDashboardOnceFigured(page);
-  const charts = page.locator("figure svg");
+  const charts = page.locator("figure svg[role=img]");
   await expect(charts).toHaveCount(3);
   const labels = await charts.evaluateAll((svgs) =>
     svgs.flatMap((svg) =>

@@ -147,7 +147,7 @@ test("the main pages run under the policy with no violation, and an injected inl
   // Hydrated, which needs every nonced script to have run.
   await page.waitForFunction(() => "__remixRouter" in window);
   await page.goto("/dashboard");
-  await expect(page.locator("figure svg").first()).toBeVisible();
+  await expect(page.locator("figure svg[role=img]").first()).toBeVisible();
   const link = await sharePlan(page);
   await page.reload();
   await expect(page.getByRole("heading", { name: "Umbrella Corp", exact: true })).toBeVisible();
