@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Locator } from "@playwright/test";
 import { createDeal, signIn } from "./helpers";
 
 test("without JavaScript, a seller's save answers with the page at the step: reload never re-posts, Back and Forward show pages", async ({ page, browser }) => {
@@ -28,7 +28,7 @@ test("without JavaScript, a seller's save answers with the page at the step: rel
   await expect(plain).toHaveURL(`${dealUrl}#milestone-${stepId}`);
   const renamed = plain.getByTestId("milestone").filter({ hasText: "Security review with the CISO" });
   await expect(renamed.getByRole("status")).toHaveText("Saved");
-  expect(await renamed.locator("details").evaluate((el) => (el as HTMLDetailsElement).open)).toBe(false);
+  expect(await editPanelOf(renamed).evaluate((el) => (el as HTMLDetailsElement).open)).toBe(false);
   const history = plain.getByTestId("activity-entry").filter({ hasText: "changed the title and output of “Security review with the CISO”" });
   await expect(history).toHaveCount(1);
 
@@ -58,6 +58,11 @@ test("with JavaScript, a save keeps the page where the step is and closes its pa
   await expect(step.getByRole("status")).toHaveText("Saved");
   await expect(step).toBeInViewport();
   expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
-  expect(await step.locator("details").evaluate((el) => (el as HTMLDetailsElement).open)).toBe(false);
+  expect(await editPanelOf(step).evaluate((el) => (el as HTMLDetailsElement).open)).toBe(false);
   await expect(page.getByTestId("activity-entry").first()).toContainText("moved “Legal redlines exchanged” from");
 });
+
+/** A step's "Edit" panel (a step also holds its "Comment or note" panel). */
+function editPanelOf(step: Locator) {
+  return step.locator("details").filter({ has: step.page().locator("summary", { hasText: /^Edit$/ }) });
+}
