@@ -3,6 +3,7 @@
 import { createElement } from "react";
 import NoticeEmail from "../../emails/notice";
 import { prisma, type Tx } from "~/utils/db.server";
+import { domainOf, listsDomainOf } from "~/domain/email-domains";
 import { NotFoundError } from "~/utils/http.server";
 import { queueEmail, renderEmail } from "~/utils/email.server";
 import { stopLink } from "~/utils/unsubscribe.server";
@@ -41,12 +42,8 @@ export type Admission =
   | { outcome: "DECLINED" }
   | { outcome: "NOT_FOUND" };
 
-function domainOf(email: string) {
-  return email.split("@")[1]?.toLowerCase() ?? "";
-}
-
 export function domainAllowed(allowedDomains: string, email: string) {
-  return allowedDomains.split(/\s+/).filter(Boolean).includes(domainOf(email));
+  return listsDomainOf(allowedDomains, email);
 }
 
 /**

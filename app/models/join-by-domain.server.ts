@@ -1,24 +1,12 @@
 // Joining by email domain: an organization that turned `joinByDomain` on lets anyone who proves
 // an address at one of its own domains (`ownDomains`) join it as a rep. A domain that two
 // organizations list joins neither: nobody can tell which one the person belongs to.
+import { domainOf, listsDomainOf } from "~/domain/email-domains";
 import { prisma } from "~/utils/db.server";
 import { isUniqueViolation, recordAuditEvent } from "./audit.server";
 import type { CreatedBySignUp } from "./organization.server";
 
 export type DomainMatch = { kind: "ONE"; organization: { id: string; name: string } } | { kind: "NONE" } | { kind: "SHARED" };
-
-export function domainOf(email: string): string {
-  return email.slice(email.lastIndexOf("@") + 1).toLowerCase();
-}
-
-/** `ownDomains` as stored: domains separated by commas (or spaces), perhaps with a leading @. */
-function listsDomain(ownDomains: string, domain: string): boolean {
-  return ownDomains
-    .toLowerCase()
-    .split(/[\s,;]+/)
-    .map((listed) => listed.replace(/^@/, ""))
-    .includes(domain);
-}
 
 export async function organizationJoinableBy(email: string): Promise<DomainMatch> {
   const domain = domainOf(email);
@@ -26,7 +14,7 @@ export async function organizationJoinableBy(email: string): Promise<DomainMatch
     where: { joinByDomain: true, ownDomains: { contains: domain } },
     select: { id: true, name: true, ownDomains: true },
   });
-  const matches = candidates.filter((organization) => listsDomain(organization.ownDomains, domain));
+  const matches = candidates.filter((organization) => listsDomainOf(organization.ownDomains, email));
   if (matches.length === 0) return { kind: "NONE" };
   if (matches.length > 1) return { kind: "SHARED" };
   return { kind: "ONE", organization: { id: matches[0].id, name: matches[0].name } };

@@ -3,6 +3,7 @@
 // changes with it) and writes an audit row naming the fields that changed, never their values.
 import { prisma, type Tx } from "~/utils/db.server";
 import { FieldError, ForbiddenError, VersionConflictError } from "~/utils/http.server";
+import { domainOf, domainsIn } from "~/domain/email-domains";
 import { logoProblem, sniffLogoType } from "~/domain/logo";
 import { SETTINGS_FIELDS, type OrganizationSettingsInput } from "~/forms/organization";
 import type { Organization } from "~/generated/prisma/client";
@@ -103,11 +104,8 @@ export async function updateOrganizationSettings(admin: SellerActor, input: Orga
  */
 async function checkOwnDomains(tx: Tx, organizationId: string, ownDomains: string) {
   const admins = await tx.user.findMany({ where: { organizationId, role: "ADMIN", deactivatedAt: null }, select: { email: true } });
-  const adminDomains = new Set(admins.map((a) => a.email.split("@").pop()!.toLowerCase()));
-  const foreign = ownDomains
-    .split(/[\s,]+/)
-    .map((d) => d.replace(/^@/, "").toLowerCase())
-    .filter((d) => d && !adminDomains.has(d));
+  const adminDomains = new Set(admins.map((a) => domainOf(a.email)));
+  const foreign = domainsIn(ownDomains).filter((domain) => !adminDomains.has(domain));
   if (foreign.length > 0) {
     throw new FieldError("ownDomains", `Only a domain an admin's own address is at can be yours: ${foreign.join(", ")} is not.`);
   }

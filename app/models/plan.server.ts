@@ -1,5 +1,6 @@
 import { prisma, type Tx } from "~/utils/db.server";
 import { FieldError, NotFoundError, VersionConflictError } from "~/utils/http.server";
+import { domainsIn, domainOf } from "~/domain/email-domains";
 import { planStartProblem, templateDates } from "~/domain/default-template";
 import type { CreatePlanInput, EditPlanInput } from "~/forms/plan";
 import { actorToday, visibleDealsWhere, visiblePlansWhere, type SellerActor } from "./actor.server";
@@ -23,8 +24,8 @@ async function newPlanDomains(tx: Tx, organizationId: string) {
 export async function startDomainsFromFirstBuyer(tx: Tx, plan: { id: string; organizationId: string; allowedDomains: string }, email: string) {
   if (plan.allowedDomains) return null;
   const org = await tx.organization.findUniqueOrThrow({ where: { id: plan.organizationId }, select: { allowedBuyerDomains: true, planDomainFromBuyer: true } });
-  const domain = email.split("@")[1]?.toLowerCase() ?? "";
-  const listed = org.allowedBuyerDomains.split(/\s+/).filter(Boolean);
+  const domain = domainOf(email);
+  const listed = domainsIn(org.allowedBuyerDomains);
   if (!org.planDomainFromBuyer || !domain || (listed.length > 0 && !listed.includes(domain))) return null;
   const earlierBuyer = await tx.participant.findFirst({ where: { planId: plan.id, side: "BUYER" }, select: { id: true } });
   if (earlierBuyer) return null;

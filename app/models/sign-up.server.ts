@@ -12,7 +12,8 @@ import { prisma, type Tx } from "~/utils/db.server";
 import { queueEmail, renderEmail } from "~/utils/email.server";
 import { signUpOpen } from "~/utils/env.server";
 import { isUniqueViolation } from "./audit.server";
-import { domainOf, joinOrganizationByDomain, organizationJoinableBy } from "./join-by-domain.server";
+import { domainOf } from "~/domain/email-domains";
+import { joinOrganizationByDomain, organizationJoinableBy } from "./join-by-domain.server";
 import { createOrganization, type CreatedBySignUp } from "./organization.server";
 import { VERIFICATION_MINUTES, issueVerification } from "./verification.server";
 
