@@ -3,6 +3,7 @@ import type { BuyerActor } from "~/models/actor.server";
 import { prisma } from "./db.server";
 import { storedDate } from "./stored-date";
 import { keepSessionAlive, sessionTokenHash } from "./session.server";
+import type { ActivityAction } from "~/models/activity.types";
 
 const TOUCH_EVERY_MS = 60_000;
 
@@ -33,7 +34,7 @@ interface BuyerSessionRow {
  * unchanged poll needs nothing more.
  */
 // An internal note changes nothing a buyer sees: its history row must not even move their page's tag.
-const NOTE_ADDED = "note.added";
+const NOTE_ADDED: ActivityAction = "note.added";
 
 async function readBuyerSession(planId: string, tokenHash: string) {
   const rows = await prisma.$queryRaw<BuyerSessionRow[]>`
