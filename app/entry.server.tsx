@@ -7,7 +7,7 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { env } from "~/utils/env.server";
 import { startOutboxWorker } from "~/utils/email.server";
-import { startSignalWorker } from "~/utils/jobs.server";
+import { startJobWorker } from "~/utils/jobs.server";
 import { NonceProvider } from "~/utils/nonce";
 import { contentSecurityPolicy } from "~/utils/security-headers.js";
 
@@ -16,7 +16,7 @@ const ABORT_DELAY = 5_000;
 // Fail at startup, not on the first request, when production settings are missing.
 env();
 startOutboxWorker();
-startSignalWorker();
+startJobWorker();
 
 export const handleError: HandleErrorFunction = (error, { request }) => {
   if (request.signal.aborted) return;

@@ -7,6 +7,7 @@ import type { ReactElement } from "react";
 import { render, toPlainText } from "@react-email/render";
 import type { Tx } from "./db.server";
 import { sealedBody } from "./sealed.server";
+import { isEmailKind, wantsEmail } from "~/models/email-kinds";
 
 export interface RenderedEmail {
   subject: string;
@@ -26,13 +27,34 @@ export interface QueuedEmail extends RenderedEmail {
   /** Security emails (codes, links) are stored sealed, and erased from the outbox once delivered. */
   containsSecret: boolean;
   idempotencyKey: string;
+  /** Not delivered before this moment: scheduled email waits for the recipient's morning (app/domain/quiet-hours.ts). */
+  notBefore?: Date;
 }
 
+/**
+ * Queues an email in the caller's transaction. A person who turned this kind off (or whose
+ * organization turns it off by default, and who never turned it on) gets none: the row is kept as
+ * SUPPRESSED, so its idempotency key still says it was handled. Security email always goes.
+ */
 export async function queueEmail(tx: Tx, email: QueuedEmail) {
-  // Someone who stopped this kind of email gets none; security email (codes, links) always goes.
-  const stopped =
-    !email.containsSecret && (await tx.emailSuppression.findUnique({ where: { email_category: { email: email.to.toLowerCase(), category: email.kind } } }));
-  return tx.emailOutbox.create({ data: { ...sealedBody(email), organizationId: email.organizationId ?? null, ...(stopped ? { status: "SUPPRESSED" } : {}) } });
+  const suppressed = !email.containsSecret && !(await recipientWants(tx, email.to, email.kind, email.organizationId ?? null));
+  const { notBefore, ...row } = email;
+  return tx.emailOutbox.create({
+    data: {
+      ...sealedBody(row),
+      organizationId: email.organizationId ?? null,
+      ...(notBefore ? { nextAttemptAt: notBefore } : {}),
+      ...(suppressed ? { status: "SUPPRESSED" } : {}),
+    },
+  });
+}
+
+async function recipientWants(tx: Tx, to: string, kind: string, organizationId: string | null): Promise<boolean> {
+  if (!isEmailKind(kind)) return true;
+  const choice = await tx.emailPreference.findUnique({ where: { email_kind: { email: to.toLowerCase(), kind } }, select: { enabled: true } });
+  if (choice) return choice.enabled;
+  const organization = organizationId ? await tx.organization.findUnique({ where: { id: organizationId }, select: { emailKindsOffByDefault: true } }) : null;
+  return wantsEmail(kind, null, organization?.emailKindsOffByDefault ?? null);
 }
 
 export { deliverDueEmails, kickOutbox, retryDelayMs, startOutboxWorker, type DeliveryReport } from "./outbox-delivery.server";

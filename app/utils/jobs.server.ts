@@ -1,32 +1,67 @@
-// Background work inside the server process. Every instance starts it; a lease in the database
-// lets one instance at a time run a pass, so nothing is computed twice.
+// Background work. The server runs every pass once a minute (app/entry.server.tsx); `npm run jobs`
+// runs one round of them and exits, for cron. A lease in the database lets one process at a time
+// run each pass, and everything a pass queues carries a unique idempotency key, so two rounds at
+// once, or two instances, never send the same email twice.
 import { refreshAllSignalCaches } from "~/models/signals.server";
+import { reminderJobs } from "~/models/reminders.server";
+import { repUpdateJobs } from "~/models/rep-updates.server";
+import { engagementJobs } from "~/models/buyer-engagement.server";
+import { deliverDueEmails } from "./outbox-delivery.server";
+import type { JobPass } from "./job-pass";
 import { withLease } from "./job-lease.server";
 
-/** Longer than a pass at 10,000 deals takes; a crashed holder's lease lapses after it. */
-const SIGNAL_LEASE_MS = 10 * 60_000;
+/** Recomputes the signal cache rows a change marked stale, and every row once a new day begins. */
+const signalRefresh: JobPass = {
+  name: "signal-refresh",
+  // Longer than a pass at 10,000 deals takes.
+  leaseMs: 10 * 60_000,
+  async run(now) {
+    const refreshed = await refreshAllSignalCaches(now);
+    return `${refreshed} deals refreshed`;
+  },
+};
 
-let signalTimer: NodeJS.Timeout | null = null;
-let running = false;
+export const JOB_PASSES: readonly JobPass[] = [signalRefresh, ...reminderJobs, ...repUpdateJobs, ...engagementJobs];
+
+export interface JobRoundReport {
+  /** Each pass's own words, or "skipped" when another process held it. */
+  passes: Record<string, string>;
+  emails: { sent: number; captured: number; failed: number };
+}
 
 /**
- * Once a minute (and shortly after start), recompute the signal cache rows that need it: those a
- * change marked stale, and, within a minute of an organization's midnight, every row computed for
- * the day before, so the day's refresh is done before people arrive. A minute with nothing to do
- * costs one indexed query per organization.
+ * Runs every pass that no other process is running, then delivers what is due. A pass that fails
+ * is logged and the others still run: one bad row must not stop every reminder.
  */
-export function startSignalWorker(everyMs = 60_000): void {
-  if (signalTimer || process.env.VITEST) return;
+export async function runJobRound(now = new Date()): Promise<JobRoundReport> {
+  const passes: Record<string, string> = {};
+  for (const pass of JOB_PASSES) {
+    try {
+      passes[pass.name] = (await withLease(pass.name, pass.leaseMs, () => pass.run(now))) ?? "skipped: another process runs it";
+    } catch (error) {
+      passes[pass.name] = "failed";
+      console.error(`[jobs] ${pass.name} failed`, error);
+    }
+  }
+  return { passes, emails: await deliverDueEmails() };
+}
+
+let timer: NodeJS.Timeout | null = null;
+let running = false;
+
+/** A round shortly after start, then once a minute. Email delivery has its own faster loop. */
+export function startJobWorker(everyMs = 60_000): void {
+  if (timer || process.env.VITEST) return;
   const run = () => {
     if (running) return;
     running = true;
-    withLease("signal-refresh", SIGNAL_LEASE_MS, () => refreshAllSignalCaches())
-      .catch((error) => console.error("[jobs] signal refresh failed", error))
+    runJobRound()
+      .catch((error) => console.error("[jobs] round failed", error))
       .finally(() => {
         running = false;
       });
   };
   setTimeout(run, 2_000).unref();
-  signalTimer = setInterval(run, everyMs);
-  signalTimer.unref();
+  timer = setInterval(run, everyMs);
+  timer.unref();
 }

@@ -6,12 +6,10 @@ import { prisma } from "./db.server";
 import { hashesMatch } from "./crypto.server";
 import { sessionSecrets } from "./env.server";
 import { isUniqueViolation, recordAuditEvent } from "~/models/audit.server";
+import { EMAIL_KINDS } from "~/models/email-kinds";
 
-export const STOPPABLE_KINDS: Record<string, string> = {
-  REP_NOTICE: "notices about people joining or asking to join your plans",
-  ACCESS_DECLINED: "answers to your requests to join a plan",
-  MENTION: "emails when someone mentions you in a comment or a note",
-};
+/** Each kind a person may stop, as a noun phrase ("You will no longer get …"). */
+export const STOPPABLE_KINDS: Record<string, string> = Object.fromEntries(Object.entries(EMAIL_KINDS).map(([kind, { about }]) => [kind, about]));
 
 function signature(email: string, kind: string) {
   return createHmac("sha256", sessionSecrets()[0]).update(`stop:${email.toLowerCase()}:${kind}`).digest("hex");
@@ -33,9 +31,10 @@ export async function stopEmails(email: string, kind: string, ip?: string | null
   const address = email.toLowerCase();
   try {
     await prisma.$transaction(async (tx) => {
-      const stopped = await tx.emailSuppression.findUnique({ where: { email_category: { email: address, category: kind } } });
-      if (stopped) return;
-      await tx.emailSuppression.create({ data: { email: address, category: kind } });
+      const choice = await tx.emailPreference.findUnique({ where: { email_kind: { email: address, kind } } });
+      if (choice && !choice.enabled) return;
+      if (choice) await tx.emailPreference.update({ where: { id: choice.id }, data: { enabled: false } });
+      else await tx.emailPreference.create({ data: { email: address, kind, enabled: false } });
       const user = await tx.user.findUnique({ where: { email: address }, select: { id: true, organizationId: true } });
       await recordAuditEvent(tx, {
         organizationId: user?.organizationId ?? null,

@@ -164,7 +164,7 @@ describe("a backup taken while writers commit", () => {
     // (pg_dump, a process of its own, takes longer than that anyway).
     if (kind === "sqlite") {
       const db = new Database(sqliteFilePath(url));
-      const insert = db.prepare(`INSERT INTO "EmailSuppression" ("id", "email", "category") VALUES (?, ?, 'filler')`);
+      const insert = db.prepare(`INSERT INTO "EmailPreference" ("id", "email", "kind") VALUES (?, ?, 'filler')`);
       db.transaction(() => {
         for (let i = 0; i < 20_000; i++) insert.run(`filler-${i}`, `filler-${i}-${"x".repeat(200)}@example.test`);
       })();

@@ -182,7 +182,7 @@ describe("mentions", () => {
       const rows = await prisma.emailOutbox.findMany({ where: { to: tenant.manager.email, kind: "MENTION", createdAt: { gte: since } } });
       expect(rows.map((r) => r.status)).toEqual(["SUPPRESSED"]);
     } finally {
-      await prisma.emailSuppression.deleteMany({ where: { email: tenant.manager.email } });
+      await prisma.emailPreference.deleteMany({ where: { email: tenant.manager.email } });
     }
   });
 });

@@ -35,7 +35,7 @@ describe("stopping notices", () => {
 
     const page = await callLoader(stop.loader, { path: url.pathname + url.search });
     expect(page.body).toMatchObject({ valid: true, email: tenant.rep.email, kind: "REP_NOTICE" });
-    expect(await prisma.emailSuppression.count({ where: { email: tenant.rep.email } })).toBe(0);
+    expect(await prisma.emailPreference.count({ where: { email: tenant.rep.email } })).toBe(0);
 
     const done = await callAction(stop.action, { path: "/email/stop", form: Object.fromEntries(url.searchParams) });
     expect(done.body).toMatchObject({ stopped: true, email: tenant.rep.email });
@@ -49,10 +49,10 @@ describe("stopping notices", () => {
     const notice = await strangerJoins();
     const href = /(https?:\/\/\S+\/email\/stop\?[^\s\])]+?)\.?(?:\s|\]|$)/.exec(notice.text)![1];
     const url = new URL(href);
-    await prisma.emailSuppression.deleteMany({ where: { email: tenant.rep.email } });
+    await prisma.emailPreference.deleteMany({ where: { email: tenant.rep.email } });
     const done = await callAction(stop.action, { path: url.pathname + url.search, form: { "List-Unsubscribe": "One-Click" } });
     expect(done.body).toMatchObject({ stopped: true, email: tenant.rep.email });
-    expect(await prisma.emailSuppression.count({ where: { email: tenant.rep.email, category: "REP_NOTICE" } })).toBe(1);
+    expect(await prisma.emailPreference.count({ where: { email: tenant.rep.email, kind: "REP_NOTICE", enabled: false } })).toBe(1);
     const forged = await callAction(stop.action, {
       path: `/email/stop?e=${encodeURIComponent(tenant.manager.email)}&k=REP_NOTICE&s=${"0".repeat(64)}`,
       form: { "List-Unsubscribe": "One-Click" },
@@ -63,6 +63,6 @@ describe("stopping notices", () => {
   it("refuses a forged link", async () => {
     const forged = await callAction(stop.action, { path: "/email/stop", form: { e: tenant.manager.email, k: "REP_NOTICE", s: "0".repeat(64) } });
     expect(forged.status).toBe(400);
-    expect(await prisma.emailSuppression.count({ where: { email: tenant.manager.email } })).toBe(0);
+    expect(await prisma.emailPreference.count({ where: { email: tenant.manager.email } })).toBe(0);
   });
 });
