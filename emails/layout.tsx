@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { Body, Container, Head, Hr, Html, Preview, Section, Text } from "@react-email/components";
+import { Body, Container, Head, Hr, Html, Link, Preview, Section, Text } from "@react-email/components";
 
 export function EmailLayout({ preview, children, footer }: { preview: string; children: ReactNode; footer?: ReactNode }) {
   return (
@@ -40,3 +40,12 @@ export const buttonStyle = {
   fontWeight: 600,
   textDecoration: "none",
 };
+
+/** The footer of every email a person may turn off: why they get it, one click to stop it, and all their choices. */
+export function NotificationFooter({ reason, stopHref, preferencesHref }: { reason: string; stopHref: string; preferencesHref: string }) {
+  return (
+    <>
+      {reason} <Link href={stopHref}>Stop these emails</Link> · <Link href={preferencesHref}>Choose which emails you get</Link>
+    </>
+  );
+}

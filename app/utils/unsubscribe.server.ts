@@ -19,6 +19,18 @@ export function stopLink(baseUrl: string, email: string, kind: string) {
   return `${baseUrl}/email/stop?${new URLSearchParams({ e: email.toLowerCase(), k: kind, s: signature(email, kind) })}`;
 }
 
+/**
+ * The address of a person's email preferences page, signed like a stop link: a buyer has no
+ * account page, so every email to them carries this.
+ */
+export function preferencesLink(baseUrl: string, email: string) {
+  return `${baseUrl}/email/preferences?${new URLSearchParams({ e: email.toLowerCase(), s: signature(email, "PREFERENCES") })}`;
+}
+
+export function validPreferencesLink(email: string, sig: string) {
+  return /^[0-9a-f]{64}$/.test(sig) && hashesMatch(signature(email, "PREFERENCES"), sig);
+}
+
 export function validStop(email: string, kind: string, sig: string) {
   return kind in STOPPABLE_KINDS && /^[0-9a-f]{64}$/.test(sig) && hashesMatch(signature(email, kind), sig);
 }

@@ -12,6 +12,8 @@ const ADMINS = ["ADMIN"] as const;
 
 export const SETTINGS_LINKS: readonly SettingsLink[] = [
   { to: "/settings", label: "Your profile", roles: EVERYONE },
+  { to: "/settings/notifications", label: "Email notifications", roles: EVERYONE },
+  { to: "/settings/calendar", label: "Calendar", roles: EVERYONE },
   { to: "/settings/organization", label: "Organization", roles: ADMINS },
   { to: "/settings/people", label: "People", roles: ADMINS },
   { to: "/settings/teams", label: "Teams", roles: ADMINS },
