@@ -29,6 +29,10 @@ describe("history sentences", () => {
     ],
     [entry("milestone.status_changed", { status: "NOT_STARTED" }, { status: "IN_PROGRESS" }), "set “Pilot” to in progress"],
     [
+      entry("milestone.status_changed", { status: "IN_PROGRESS" }, { status: "BLOCKED", reason: "Waiting for legal" }),
+      "set “Pilot” to blocked: “Waiting for legal”",
+    ],
+    [
       entry("plan.updated", { summary: "", allowedDomains: "" }, { summary: "New", allowedDomains: "acme.com" }, "plan1"),
       "changed the plan's summary and allowed email domains",
     ],

@@ -100,8 +100,10 @@ function milestoneSentence(action: Extract<ActivityAction, `milestone.${string}`
       return `confirmed ${step} is done`;
     case "milestone.reopened":
       return `reopened ${step}`;
-    case "milestone.status_changed":
-      return `set ${step} to ${fieldValue("status", after.status).toLowerCase()}`;
+    case "milestone.status_changed": {
+      const reason = text(after.reason);
+      return `set ${step} to ${fieldValue("status", after.status).toLowerCase()}${reason ? `: “${reason}”` : ""}`;
+    }
     case "milestone.updated":
       return milestoneEdit(row);
     case "milestone.moved":

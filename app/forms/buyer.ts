@@ -29,6 +29,22 @@ export const BuyerAssignSchema = z.object({
 
 export const BuyerMilestoneActionSchema = z.object({ milestoneId, version });
 
+export const BuyerBlockedSchema = z.object({
+  milestoneId,
+  version,
+  reason: optionalText(500),
+});
+
+/** The answers a check-in email offers for each step, as its links carry them. */
+export const CHECK_IN_ANSWERS = ["done", "date", "blocked"] as const;
+export type CheckInAnswer = (typeof CHECK_IN_ANSWERS)[number];
+
+/** A check-in link's query: which step, and which answer. */
+export const CheckInLinkSchema = z.object({
+  step: z.string().min(1).max(64),
+  answer: z.enum(CHECK_IN_ANSWERS),
+});
+
 export const BuyerCommentSchema = z.object({
   milestoneId: z.preprocess(emptyToNull, z.string().nullable()),
   body: requiredText("Comment", 2000),

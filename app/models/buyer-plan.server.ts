@@ -7,6 +7,7 @@ import type { z } from "zod";
 import type {
   BuyerAddMilestoneSchema,
   BuyerAssignSchema,
+  BuyerBlockedSchema,
   BuyerCommentSchema,
   BuyerInviteSchema,
   BuyerMilestoneActionSchema,
@@ -161,6 +162,30 @@ export async function buyerMarkDone(buyer: BuyerActor, input: z.infer<typeof Buy
         buyerConfirmedByParticipantId: null,
       },
       { action: "milestone.completed", before: { status: current.status }, after: { status: "DONE" } },
+    );
+  });
+}
+
+/**
+ * A buyer saying their step cannot move on (the check-in's "blocked" answer): the seller sees it
+ * blocked, and the reason in the history. A done step stays done: reopening it is the seller's call.
+ */
+export async function buyerMarkBlocked(buyer: BuyerActor, input: z.infer<typeof BuyerBlockedSchema>) {
+  return prisma.$transaction(async (tx) => {
+    const current = await findVisibleMilestone(tx, buyer, input.milestoneId, input.version);
+    if (current.ownerSide === "SELLER") throw new ForbiddenError("Only the seller changes the status of their own steps.");
+    if (current.status === "DONE") throw new FieldError("milestoneId", "This step is done already.");
+    if (current.status === "BLOCKED") return;
+    await changeMilestone(
+      tx,
+      buyer,
+      current,
+      { status: "BLOCKED" },
+      {
+        action: "milestone.status_changed",
+        before: { status: current.status },
+        after: { status: "BLOCKED", ...(input.reason ? { reason: input.reason } : {}) },
+      },
     );
   });
 }

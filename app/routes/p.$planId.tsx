@@ -3,9 +3,7 @@
 // document pipeline, because this is the page buyers open from email on their phones
 // (docs/decisions/0008-buyer-page-one-stack.md). Only what getBuyerPlan selects reaches the browser.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import type { ReactElement } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
-import { BuyerErrorPage, BuyerPlanPage, PAGE_ASSETS } from "~/components/buyer-plan/page";
+import { BuyerPlanPage, PAGE_ASSETS } from "~/components/buyer-plan/page";
 import {
   BuyerAcceptSchema,
   BuyerAddMilestoneSchema,
@@ -28,14 +26,14 @@ import {
   buyerRedate,
 } from "~/models/buyer-plan.server";
 import { getBuyerPlan } from "~/models/buyer-plan-read.server";
-import { requireBuyerVisit, type BuyerVisit } from "~/utils/buyer-auth.server";
-import { PAGE_CACHE_CONTROL, clearSavedNotice, pageValidator, savedFormOf, savedRedirect } from "~/utils/buyer-page-http.server";
+import type { BuyerVisit } from "~/utils/buyer-auth.server";
+import { answerWithPage, clearSavedNotice, htmlPage, pageValidator, savedFormOf, savedRedirect } from "~/utils/buyer-page-http.server";
 import { notModified } from "~/utils/http.server";
 import { kickOutbox } from "~/utils/email.server";
 import { appUrl } from "~/utils/env.server";
 import { intentOutcome, type IntentOutcome } from "~/utils/intent.server";
 import { endSession } from "~/utils/session.server";
-import { LIMITS, clientIp, countingMisses } from "~/utils/rate-limit.server";
+import { clientIp } from "~/utils/rate-limit.server";
 import { readForm } from "~/utils/form-data.server";
 
 /**
@@ -48,7 +46,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     const saved = savedFormOf(request);
     // A page with a "Saved" note is shown once: it gets no validator, so it is never revalidated into.
     const validator = saved ? undefined : pageValidator(visit, PAGE_ASSETS);
-    if (validator && notModified(request, validator)) return html(null, 304, validator);
+    if (validator && notModified(request, validator)) return htmlPage(null, 304, validator);
     const response = await renderPlan(request, visit, { saved, changeTag: validator });
     if (saved) response.headers.append("Set-Cookie", clearSavedNotice(planId));
     return response;
@@ -130,38 +128,5 @@ async function renderPlan(request: Request, visit: BuyerVisit, shown: { answer?:
       changeTag={shown.changeTag}
     />
   );
-  return html(page, shown.status ?? 200, shown.changeTag);
-}
-
-function html(page: ReactElement | null, status: number, validator?: string) {
-  const headers = new Headers({
-    "Content-Type": "text/html; charset=utf-8",
-    "Cache-Control": status < 300 || status === 304 ? PAGE_CACHE_CONTROL : "private, no-store",
-  });
-  if (validator) headers.set("ETag", validator);
-  // Bytes, not a string: a string body is re-scanned as a USV string before it is encoded.
-  const body = page ? Buffer.from(`<!DOCTYPE html>${renderToStaticMarkup(page)}`) : null;
-  return new Response(body, { status, headers });
-}
-
-/**
- * Runs `work` for the signed-in buyer of this plan. Redirects pass through (to the plan's entry
- * page when there is no buyer session); refusals become an HTML error page with their status;
- * anything unexpected is logged and shown as a plain 500 page, never a stack trace.
- */
-async function answerWithPage(request: Request, planId: string, context: unknown, work: (visit: BuyerVisit) => Promise<Response>) {
-  try {
-    // A plan id that leads nowhere counts against the client's miss limit.
-    return await work(await countingMisses([[LIMITS.missesPerIp, clientIp(context)]], () => requireBuyerVisit(request, planId)));
-  } catch (error) {
-    if (error instanceof Response && error.status >= 300 && error.status < 400) return error;
-    if (error instanceof Response) {
-      const page = html(<BuyerErrorPage planId={planId} status={error.status} message={await error.text()} />, error.status);
-      const retryAfter = error.headers.get("Retry-After");
-      if (retryAfter) page.headers.set("Retry-After", retryAfter);
-      return page;
-    }
-    console.error(error);
-    return html(<BuyerErrorPage planId={planId} status={500} />, 500);
-  }
+  return htmlPage(page, shown.status ?? 200, shown.changeTag);
 }

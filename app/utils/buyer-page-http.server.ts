@@ -1,10 +1,15 @@
-// HTTP for the buyer's plan page: Post/Redirect/Get with a "Saved" note shown once, and the
-// validator that lets an unchanged poll answer 304.
+// HTTP for the buyer's pages (the plan, and the check-in answers): whole HTML documents rendered by
+// React on the server, Post/Redirect/Get with a "Saved" note shown once, and the validator that
+// lets an unchanged poll answer 304.
 import { createHash } from "node:crypto";
+import { createElement, type ReactElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
 import { redirect } from "@remix-run/node";
+import { BuyerErrorPage } from "~/components/buyer-plan/page";
 import { organizationToday } from "~/domain/dates";
-import type { BuyerVisit } from "./buyer-auth.server";
+import { requireBuyerVisit, type BuyerVisit } from "./buyer-auth.server";
 import { isProduction } from "./env.server";
+import { LIMITS, clientIp, countingMisses } from "./rate-limit.server";
 
 /**
  * Private: never stored by a shared cache. `no-cache`, not `no-store`: the browser keeps the page
@@ -71,4 +76,38 @@ export function savedFormOf(request: Request): string | null {
 /** Shown once: the page that shows the note clears it. */
 export function clearSavedNotice(planId: string): string {
   return `${SAVED_COOKIE}=; Path=/p/${planId}; Max-Age=0; HttpOnly; SameSite=Lax`;
+}
+
+/** A whole page as the answer, with its status; a 304 has no body. */
+export function htmlPage(page: ReactElement | null, status: number, validator?: string) {
+  const headers = new Headers({
+    "Content-Type": "text/html; charset=utf-8",
+    "Cache-Control": status < 300 || status === 304 ? PAGE_CACHE_CONTROL : "private, no-store",
+  });
+  if (validator) headers.set("ETag", validator);
+  // Bytes, not a string: a string body is re-scanned as a USV string before it is encoded.
+  const body = page ? Buffer.from(`<!DOCTYPE html>${renderToStaticMarkup(page)}`) : null;
+  return new Response(body, { status, headers });
+}
+
+/**
+ * Runs `work` for the signed-in buyer of this plan. Redirects pass through (to the plan's entry
+ * page when there is no buyer session); refusals become an HTML error page with their status;
+ * anything unexpected is logged and shown as a plain 500 page, never a stack trace.
+ */
+export async function answerWithPage(request: Request, planId: string, context: unknown, work: (visit: BuyerVisit) => Promise<Response>) {
+  try {
+    // A plan id that leads nowhere counts against the client's miss limit.
+    return await work(await countingMisses([[LIMITS.missesPerIp, clientIp(context)]], () => requireBuyerVisit(request, planId)));
+  } catch (error) {
+    if (error instanceof Response && error.status >= 300 && error.status < 400) return error;
+    if (error instanceof Response) {
+      const page = htmlPage(createElement(BuyerErrorPage, { planId, status: error.status, message: await error.text() }), error.status);
+      const retryAfter = error.headers.get("Retry-After");
+      if (retryAfter) page.headers.set("Retry-After", retryAfter);
+      return page;
+    }
+    console.error(error);
+    return htmlPage(createElement(BuyerErrorPage, { planId, status: 500 }), 500);
+  }
 }

@@ -20,7 +20,7 @@ import enhancementScript from "virtual:buyer-page-script";
 /** The assets a page refers to: a new build changes them, and so every page's validator. */
 export const PAGE_ASSETS = `${stylesheet} ${enhancementScript}`;
 
-function Document({ title, accentColor, children }: { title: string; accentColor?: string | null; children: ReactNode }) {
+export function Document({ title, accentColor, children }: { title: string; accentColor?: string | null; children: ReactNode }) {
   return (
     <html lang="en" className="h-full">
       <head>
