@@ -15,8 +15,16 @@ import { isUniqueViolation } from "./audit.server";
 
 const KIND = "BUYER_CHANGES";
 
-/** Buyer acts that have an email of their own (REP_NOTICE, PLAN_ACCEPTED) stay out of the batch. */
-const MAILED_ON_THEIR_OWN: ReadonlySet<string> = new Set(["participant.joined", "access.requested", "plan.accepted"]);
+/**
+ * Buyer acts that have an email of their own stay out of the batch: an acceptance (PLAN_ACCEPTED), a
+ * request to join and a join through an allowed domain (REP_NOTICE). An invited buyer's first visit
+ * has none, so the batch tells it.
+ */
+const MAILED_ON_THEIR_OWN: ReadonlySet<string> = new Set(["access.requested", "plan.accepted"]);
+
+function hasItsOwnEmail(row: { action: string; after: string | null }) {
+  return row.action === "participant.joined" && row.after !== null && "via" in JSON.parse(row.after);
+}
 const BATCHED_ACTIONS = ACTIVITY_ACTIONS.filter((action) => !MAILED_ON_THEIR_OWN.has(action));
 
 const BUYER_CHANGE: Prisma.ActivityWhereInput = { actorSide: "BUYER", internalOnly: false, action: { in: BATCHED_ACTIONS } };
@@ -135,7 +143,7 @@ export function changeSentences(plan: PlanForBatch, rows: ActivityRow[]): string
   const internal = new Set(plan.milestones.filter((m) => m.internalOnly).map((m) => m.id));
   const titles = new Map(plan.milestones.filter((m) => !m.internalOnly).map((m) => [m.id, m.title]));
   const people = new Map(plan.participants.map((p) => [p.id, p.name]));
-  return rows.filter((row) => !internal.has(row.entityId)).map((row) => `${row.actorName} ${describeActivity(entryOf(row), titles, people)}.`);
+  return rows.filter((row) => !internal.has(row.entityId) && !hasItsOwnEmail(row)).map((row) => `${row.actorName} ${describeActivity(entryOf(row), titles, people)}.`);
 }
 
 function entryOf(row: ActivityRow): ActivityEntry {
@@ -161,7 +169,7 @@ async function renderBatch(plan: PlanForBatch, rows: ActivityRow[], to: string, 
   if (unlisted > 0) listed.push(`…and ${unlisted} more ${unlisted === 1 ? "change" : "changes"}: the deal's history lists every one.`);
   const accountName = plan.deal.accountName;
   return renderEmail(
-    sentences.length === 1 ? `${accountName}: ${sentences[0]}` : `${accountName}: ${sentences.length} changes to the plan`,
+    sentences.length === 1 ? `${accountName}: ${sentences[0].replace(/\.$/, "")}` : `${accountName}: ${sentences.length} changes to the plan`,
     createElement(BuyerChangesEmail, {
       accountName,
       planTitle: plan.title,
