@@ -24,7 +24,7 @@ export default function PlanAcceptedEmail({ buyerName, accountName, planTitle, a
         {accountName} accepted the plan
       </Heading>
       <Text style={paragraph}>
-        {buyerName} accepted “{planTitle}” on {acceptedOn}, for {whose}. From now on the plan counts as accepted in the deal's health and forecast.
+        {buyerName} accepted “{planTitle}” on {acceptedOn}, for {whose}. From now on the plan counts as accepted in the deal’s health and forecast.
       </Text>
       {nextStep ? <Text style={paragraph}>Next open step: {nextStep}.</Text> : null}
       <Button href={action.href} style={buttonStyle}>

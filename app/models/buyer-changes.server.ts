@@ -143,7 +143,9 @@ export function changeSentences(plan: PlanForBatch, rows: ActivityRow[]): string
   const internal = new Set(plan.milestones.filter((m) => m.internalOnly).map((m) => m.id));
   const titles = new Map(plan.milestones.filter((m) => !m.internalOnly).map((m) => [m.id, m.title]));
   const people = new Map(plan.participants.map((p) => [p.id, p.name]));
-  return rows.filter((row) => !internal.has(row.entityId) && !hasItsOwnEmail(row)).map((row) => `${row.actorName} ${describeActivity(entryOf(row), titles, people)}.`);
+  return rows
+    .filter((row) => !internal.has(row.entityId) && !hasItsOwnEmail(row))
+    .map((row) => `${row.actorName} ${describeActivity(entryOf(row), titles, people)}.`);
 }
 
 function entryOf(row: ActivityRow): ActivityEntry {

@@ -2,6 +2,7 @@
 import type { JobPass } from "~/utils/job-pass";
 import { appUrl } from "~/utils/env.server";
 import { sendBuyerChanges } from "./buyer-changes.server";
+import { sendWeeklyDigests } from "./weekly-digest.server";
 
 const buyerChanges: JobPass = {
   name: "buyer-changes",
@@ -12,4 +13,14 @@ const buyerChanges: JobPass = {
   },
 };
 
-export const repUpdateJobs: JobPass[] = [buyerChanges];
+const weeklyDigest: JobPass = {
+  name: "weekly-digest",
+  // Longer than an organization of 10,000 deals takes.
+  leaseMs: 15 * 60_000,
+  async run(now) {
+    const queued = await sendWeeklyDigests(now, appUrl());
+    return `${queued} weekly digests queued`;
+  },
+};
+
+export const repUpdateJobs: JobPass[] = [buyerChanges, weeklyDigest];

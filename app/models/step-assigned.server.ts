@@ -19,7 +19,17 @@ const stepWithOwner = {
   targetDate: true,
   internalOnly: true,
   version: true,
-  plan: { select: { id: true, status: true, title: true, dealId: true, organizationId: true, organization: { select: { name: true } }, deal: { select: { accountName: true } } } },
+  plan: {
+    select: {
+      id: true,
+      status: true,
+      title: true,
+      dealId: true,
+      organizationId: true,
+      organization: { select: { name: true } },
+      deal: { select: { accountName: true } },
+    },
+  },
   ownerParticipant: { select: { id: true, email: true, side: true, accessState: true, userId: true, user: { select: { deactivatedAt: true } } } },
 } as const;
 

@@ -26,7 +26,8 @@ async function batchesOf(planId: string) {
 async function buyerWorks(p: Awaited<ReturnType<typeof sharedPlanWithBuyer>>) {
   const step = await prisma.milestone.findUniqueOrThrow({ where: { id: p.buyerStep.id } });
   expect(
-    (await buyerPost(p.plan.id, p.cookie, { intent: "redate", milestoneId: step.id, version: step.version, targetDate: "2027-01-08", reason: "CISO away" })).status,
+    (await buyerPost(p.plan.id, p.cookie, { intent: "redate", milestoneId: step.id, version: step.version, targetDate: "2027-01-08", reason: "CISO away" }))
+      .status,
   ).toBe(303);
   expect((await buyerPost(p.plan.id, p.cookie, { intent: "mark-done", milestoneId: step.id, version: step.version + 1 })).status).toBe(303);
   expect((await buyerPost(p.plan.id, p.cookie, { intent: "comment", milestoneId: step.id, body: "Sent to procurement" })).status).toBe(303);
@@ -48,7 +49,9 @@ describe("buyer changes in batches", () => {
     expect(email.subject).toBe(`${p.deal.accountName}: 4 changes to the plan`);
     // An invited buyer's first visit has no email of its own: the batch tells it.
     expect(email.text).toContain("Bea Buyer opened the plan for the first time.");
-    expect(email.text).toContain(`Bea Buyer moved “${step.title}” from ${"18 Dec 2026"} to 8 Jan 2027: “CISO away”.`.replace("18 Dec 2026", formatted(step.targetDate)));
+    expect(email.text).toContain(
+      `Bea Buyer moved “${step.title}” from ${"18 Dec 2026"} to 8 Jan 2027: “CISO away”.`.replace("18 Dec 2026", formatted(step.targetDate)),
+    );
     expect(email.text).toContain(`Bea Buyer marked “${step.title}” done.`);
     expect(email.text).toContain(`Bea Buyer commented on “${step.title}”: “Sent to procurement”.`);
     expect(email.text).toContain(`${BASE}/deals/${p.deal.id}`);
@@ -106,7 +109,9 @@ describe("buyer changes in batches", () => {
     await deliverDueEmails();
     const code = /\b(\d{6})\b/.exec(opened(await prisma.emailOutbox.findFirstOrThrow({ where: { to: email } })).text)![1];
     expect((await joinPost(p.plan.id, { intent: "verify-code", email, code })).status).toBe(302);
-    expect(await emailsOf("REP_NOTICE", tenant.rep.email)).toEqual(expect.arrayContaining([expect.objectContaining({ idempotencyKey: expect.stringMatching(/^joined:/) })]));
+    expect(await emailsOf("REP_NOTICE", tenant.rep.email)).toEqual(
+      expect.arrayContaining([expect.objectContaining({ idempotencyKey: expect.stringMatching(/^joined:/) })]),
+    );
     await sendBuyerChanges(later(6), BASE);
     const [batch] = await batchesOf(p.plan.id);
     expect(batch.text).toContain("Bea Buyer opened the plan for the first time.");

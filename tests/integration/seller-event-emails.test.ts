@@ -92,7 +92,9 @@ describe("a step assigned to you", () => {
     const draftStep = await sellerStepOf(draft.plan.id);
     const since = new Date();
     await sellerPost(draft.deal.id, await milestoneForm(draftStep.id, { ownerParticipantId: "" }), managerCookie);
-    expect((await sellerPost(draft.deal.id, await milestoneForm(draftStep.id, { ownerParticipantId: draftStep.ownerParticipantId! }), managerCookie)).status).toBe(303);
+    expect(
+      (await sellerPost(draft.deal.id, await milestoneForm(draftStep.id, { ownerParticipantId: draftStep.ownerParticipantId! }), managerCookie)).status,
+    ).toBe(303);
 
     const p = await sharedPlanWithBuyer(tenant.rep.id);
     const step = await sellerStepOf(p.plan.id);
