@@ -42,34 +42,34 @@ export async function sendBuyerChanges(now: Date, baseUrl: string): Promise<numb
   const organizations = await prisma.organization.findMany({ select: { id: true } });
   let queued = 0;
   for (const organization of organizations) {
-    for (const planId of await plansWithUnmailedChanges(organization.id, now)) {
-      if (await mailPlanChanges(planId, now, baseUrl)) queued++;
+    for (const [planId, newest] of await plansWithUnmailedChanges(organization.id, now)) {
+      if (await mailPlanChanges(planId, newest, now, baseUrl)) queued++;
     }
   }
   return queued;
 }
 
-/** Plans with a buyer change of the last day that is newer than what their cursor says was mailed. */
-async function plansWithUnmailedChanges(organizationId: string, now: Date): Promise<string[]> {
+/** Plans with a buyer change of the last day that is newer than what their cursor says was mailed, with that change's time. */
+async function plansWithUnmailedChanges(organizationId: string, now: Date): Promise<Map<string, Date>> {
   const newest = await prisma.activity.groupBy({
     by: ["planId"],
     where: { organizationId, planId: { not: null }, ...BUYER_CHANGE, at: { gt: new Date(now.getTime() - BACKLOG_MS), lte: batchEnd(now) } },
     _max: { at: true },
   });
-  const planIds: string[] = [];
+  const planIds = new Map<string, Date>();
   for (let i = 0; i < newest.length; i += CHUNK) {
     const rows = newest.slice(i, i + CHUNK);
     const cursors = await prisma.notificationCursor.findMany({ where: { key: { in: rows.map((r) => buyerChangesCursorKey(r.planId!)) } } });
     const mailedThrough = new Map(cursors.map((c) => [c.key, c.through.getTime()]));
     for (const row of rows) {
       const through = mailedThrough.get(buyerChangesCursorKey(row.planId!));
-      if (through === undefined || row._max.at!.getTime() > through) planIds.push(row.planId!);
+      if (through === undefined || row._max.at!.getTime() > through) planIds.set(row.planId!, row._max.at!);
     }
   }
   return planIds;
 }
 
-async function mailPlanChanges(planId: string, now: Date, baseUrl: string): Promise<boolean> {
+async function mailPlanChanges(planId: string, newest: Date, now: Date, baseUrl: string): Promise<boolean> {
   const key = buyerChangesCursorKey(planId);
   const cursor = await prisma.notificationCursor.findUnique({ where: { key } });
   const plan = await prisma.plan.findUniqueOrThrow({
@@ -86,8 +86,10 @@ async function mailPlanChanges(planId: string, now: Date, baseUrl: string): Prom
     },
   });
   const from = batchStart(cursor?.through ?? null, plan.sharedAt, now);
-  const rows = await prisma.activity.findMany({ where: { planId, ...BUYER_CHANGE, at: { gt: from } }, orderBy: [{ at: "asc" }, { id: "asc" }] });
-  if (rows.length === 0 || !batchReady(rows[0].at, rows[rows.length - 1].at, now)) return false;
+  const rows = await prisma.activity.findMany({ where: { planId, ...BUYER_CHANGE, at: { gt: from, lte: now } }, orderBy: [{ at: "asc" }, { id: "asc" }] });
+  // Changes from before the backlog limit (or the sharing) are history: the cursor passes them, so no pass reads them again.
+  if (rows.length === 0) return moveCursorOnly(key, cursor?.through ?? null, newest);
+  if (!batchReady(rows[0].at, rows[rows.length - 1].at, now)) return false;
   const batch = rows.filter((row) => row.at <= batchEnd(now));
   const last = batch[batch.length - 1];
   if (!last) return false;
@@ -114,6 +116,15 @@ async function mailPlanChanges(planId: string, now: Date, baseUrl: string): Prom
     if (isUniqueViolation(error)) return false;
     throw error;
   }
+}
+
+async function moveCursorOnly(key: string, readAt: Date | null, to: Date): Promise<false> {
+  try {
+    await prisma.$transaction((tx) => moveCursor(tx, key, readAt, to));
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+  }
+  return false;
 }
 
 /** Moves the cursor only if it still stands where this pass read it. */
