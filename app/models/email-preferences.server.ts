@@ -147,14 +147,19 @@ export async function saveOrganizationEmailDefaults(actor: SellerActor, input: {
  * whose plans they are on turns it off), or both.
  */
 async function addressOwner(email: string) {
-  const user = await prisma.user.findUnique({ where: { email }, select: { id: true, organizationId: true, organization: { select: { emailKindsOffByDefault: true } } } });
+  const user = await prisma.user.findUnique({
+    where: { email },
+    select: { id: true, organizationId: true, organization: { select: { emailKindsOffByDefault: true } } },
+  });
   const buyerOrganizations = await prisma.organization.findMany({
     where: { participants: { some: { email, side: "BUYER" } } },
     select: { emailKindsOffByDefault: true },
   });
   const isBuyer = buyerOrganizations.length > 0 || !user;
   const kinds = ALL_KINDS.filter((kind) => (user && emailKindsFor("SELLER").includes(kind)) || (isBuyer && emailKindsFor("BUYER").includes(kind)));
-  const offSets = user ? [kindsOffByDefault(user.organization.emailKindsOffByDefault)] : buyerOrganizations.map((o) => kindsOffByDefault(o.emailKindsOffByDefault));
+  const offSets = user
+    ? [kindsOffByDefault(user.organization.emailKindsOffByDefault)]
+    : buyerOrganizations.map((o) => kindsOffByDefault(o.emailKindsOffByDefault));
   const offByDefault = new Set(ALL_KINDS.filter((kind) => offSets.length > 0 && offSets.every((set) => set.has(kind))));
   return { user, kinds, offByDefault };
 }

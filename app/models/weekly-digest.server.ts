@@ -37,9 +37,18 @@ export async function sendWeeklyDigests(now: Date, baseUrl: string): Promise<num
     const doneKey = `weekly-digest:${org.id}:${weekOf}`;
     if (await prisma.notificationCursor.findUnique({ where: { key: doneKey } })) continue;
     queued += await digestOrganization(org, weekOf, now, baseUrl);
-    await prisma.notificationCursor.upsert({ where: { key: doneKey }, create: { key: doneKey, through: now }, update: {} });
+    await markWeekDone(doneKey, now);
   }
   return queued;
+}
+
+async function markWeekDone(key: string, now: Date) {
+  try {
+    await prisma.notificationCursor.create({ data: { key, through: now } });
+  } catch (error) {
+    // A pass beside this one finished the same week first.
+    if (!isUniqueViolation(error)) throw error;
+  }
 }
 
 async function digestOrganization(org: Organization, weekOf: string, now: Date, baseUrl: string): Promise<number> {

@@ -27,7 +27,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [settings, { notice, headers }] = await Promise.all([ownEmailSettings(seller), takeNotice(request)]);
   const zones = timeZoneOptions();
   // A zone stored before this runtime's list knew it stays choosable.
-  const timezones = !settings.timezone || zones.some((z) => z.value === settings.timezone) ? zones : [{ value: settings.timezone, label: settings.timezone }, ...zones];
+  const timezones =
+    !settings.timezone || zones.some((z) => z.value === settings.timezone) ? zones : [{ value: settings.timezone, label: settings.timezone }, ...zones];
   return data({ settings, timezones, notice }, { headers });
 }
 
@@ -119,7 +120,7 @@ function OrganizationDefaults({ defaults }: { defaults: NonNullable<Settings["de
       </p>
       {result?.conflict ? (
         <p role="alert" className="mt-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
-          Another admin changed your organization's settings meanwhile. Here are the defaults as saved now: make your change again.
+          Another admin changed your organization’s settings meanwhile. Here are the defaults as saved now: make your change again.
         </p>
       ) : null}
       <Form key={`${defaults.version}-${saved ?? ""}`} method="post" className="mt-4 space-y-3" preventScrollReset>

@@ -43,7 +43,9 @@ async function orgVersion(organizationId: string) {
 /** Queues an email of `kind` to `to` as the app does, and returns how it was stored. */
 async function queued(kind: string, to: string, organizationId: string, containsSecret = false) {
   const key = `test:${kind}:${to}:${Math.random()}`;
-  await prisma.$transaction((tx) => queueEmail(tx, { kind, to, organizationId, containsSecret, subject: "s", html: "<p>h</p>", text: "t", idempotencyKey: key }));
+  await prisma.$transaction((tx) =>
+    queueEmail(tx, { kind, to, organizationId, containsSecret, subject: "s", html: "<p>h</p>", text: "t", idempotencyKey: key }),
+  );
   return (await prisma.emailOutbox.findUniqueOrThrow({ where: { idempotencyKey: key } })).status;
 }
 
@@ -144,7 +146,9 @@ describe("/settings/notifications", () => {
 
 describe("security email", () => {
   it("always goes, whatever the person or the organization chose", async () => {
-    await prisma.emailPreference.createMany({ data: ["SIGN_IN", "SELLER_INVITE", "BUYER_INVITE"].map((kind) => ({ email: tenant.rep.email, kind, enabled: false })) });
+    await prisma.emailPreference.createMany({
+      data: ["SIGN_IN", "SELLER_INVITE", "BUYER_INVITE"].map((kind) => ({ email: tenant.rep.email, kind, enabled: false })),
+    });
     await prisma.organization.update({ where: { id: tenant.organization.id }, data: { emailKindsOffByDefault: Object.keys(EMAIL_KINDS).join(" ") } });
     try {
       expect((await callAction(login.action, { path: "/login", form: { email: tenant.rep.email }, ip: freshIp() })).status).toBeLessThan(400);
