@@ -52,7 +52,13 @@ export default function DevOutbox() {
       {emails.length === 0 ? <p className="mt-8 text-slate-600">No emails yet.</p> : null}
       <ol className="mt-6 space-y-6">
         {emails.map((email) => (
-          <li key={email.id} className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200" data-testid="outbox-email" data-provider-id={email.providerId}>
+          <li
+            key={email.id}
+            className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200"
+            data-testid="outbox-email"
+            data-provider-id={email.providerId}
+            data-kind={email.kind}
+          >
             <p className="text-sm text-slate-500">
               {new Date(email.createdAt).toLocaleString()} · {email.kind} · {email.status}
             </p>
