@@ -3,6 +3,11 @@
 // uncommitted rows, and is rolled back with it. This wrapper makes every statement outside a
 // transaction wait until no transaction is open, so each request sees only committed data and no
 // write can be swallowed by someone else's rollback.
+//
+// Across processes (a server and `npm run jobs` on one file), a transaction must also hold the
+// write lock from its first statement, as BEGIN IMMEDIATE does: one that read first and wrote later
+// fails with SQLITE_BUSY_SNAPSHOT whenever the other process wrote in between, where waiting for the
+// lock would have succeeded.
 import type { SqlDriverAdapter, SqlDriverAdapterFactory, SqlQuery, Transaction } from "@prisma/driver-adapter-utils";
 
 /** A first-come, first-served lock: one holder at a time. */
@@ -28,6 +33,8 @@ class Turns {
   }
 }
 
+const TAKE_WRITE_LOCK: SqlQuery = { sql: 'DELETE FROM "JobLease" WHERE 0', args: [], argTypes: [] };
+
 function inTurns(adapter: SqlDriverAdapter): SqlDriverAdapter {
   const turns = new Turns();
   return {
@@ -42,6 +49,9 @@ function inTurns(adapter: SqlDriverAdapter): SqlDriverAdapter {
       const release = await turns.take();
       try {
         const transaction = await adapter.startTransaction(isolationLevel);
+        // The adapter begins with a plain BEGIN; a write statement that changes nothing takes the
+        // write lock now (waiting for it like any write), before the transaction reads anything.
+        await transaction.executeRaw(TAKE_WRITE_LOCK);
         return releasingOnEnd(transaction, release);
       } catch (error) {
         release();
