@@ -8,6 +8,7 @@ import type { ActivityAction } from "~/models/activity.types";
 import { addDays, organizationToday } from "~/domain/dates";
 import { DEFAULT_TEMPLATE_STEPS } from "~/domain/default-template";
 import type { AccessState, BuyingRole, CalendarDate, ForecastCategory, MilestoneStatus, OwnerSide } from "~/domain/types";
+import { visitDaysOf } from "./seed-visits";
 
 // ---------------------------------------------------------------------------------------------
 // Time
@@ -179,7 +180,7 @@ export class DealStory {
   planId: string | null = null;
   private planStatus: "DRAFT" | "SHARED" | "ACCEPTED" = "DRAFT";
   private repParticipantId = "";
-  private buyers = new Map<string, { id: string; spec: BuyerSpec; lastAction: Date | null; revoked?: boolean }>();
+  private buyers = new Map<string, { id: string; spec: BuyerSpec; lastAction: Date | null; sightings: Date[]; revoked?: boolean }>();
   private milestones = new Map<string, MilestoneState>();
   private minuteSeed = 0;
 
@@ -222,6 +223,7 @@ export class DealStory {
     if (who.side === "BUYER") {
       const buyer = [...this.buyers.values()].find((b) => b.id === who.participantId)!;
       if (!buyer.lastAction || buyer.lastAction < at) buyer.lastAction = at;
+      buyer.sightings.push(at);
     }
     await recordActivity(this.tx, who, { ...entry, organizationId: this.org.id, dealId: this.dealId, planId: this.planId, at });
   }
@@ -364,7 +366,7 @@ export class DealStory {
         createdAt: at,
       },
     });
-    this.buyers.set(spec.key, { id: participant.id, spec, lastAction: null });
+    this.buyers.set(spec.key, { id: participant.id, spec, lastAction: null, sightings: [] });
     await this.record(this.rep, at, {
       entityType: "PARTICIPANT",
       entityId: participant.id,
@@ -547,6 +549,9 @@ export class DealStory {
       const lastSeenAt = new Date(Math.max(...sightings.map((t) => t.getTime())));
       if (spec.access === "REVOKED" && !buyer.revoked) throw new Error(`${spec.name}: the story never revokes them`);
       await this.tx.participant.update({ where: { id: buyer.id }, data: { accessState: spec.access, lastSeenAt } });
+      const visits = visitDaysOf([...buyer.sightings, ...(spec.seen === undefined ? [] : [lastSeenAt])], this.org.timezone);
+      const scope = { participantId: buyer.id, organizationId: this.org.id, planId: this.planId ?? "" };
+      await this.tx.buyerVisitDay.createMany({ data: visits.map((visit) => ({ ...scope, ...visit })) });
     }
   }
 

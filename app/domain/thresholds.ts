@@ -42,3 +42,19 @@ export const HEALTH_POINTS = {
   projectedLate: 5,
   projectedNextQuarter: 10,
 } as const;
+
+/**
+ * Buyer engagement (docs/notifications.md, "Buyer engagement"): when page views make a new visit,
+ * and when the last two weeks of buyer visits and changes count as rising or falling against the
+ * two weeks before.
+ */
+export const ENGAGEMENT = {
+  /** A view more than this long after the buyer's previous view starts a new visit. */
+  newVisitAfterMinutes: 30,
+  /** Each of the two windows compared, in the organization's calendar days. */
+  windowDays: 14,
+  /** Rising or falling needs the busier window ahead by at least this many visits and changes… */
+  minDifference: 3,
+  /** …and at least this many times the quieter window. */
+  minRatio: 1.5,
+} as const;

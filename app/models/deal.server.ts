@@ -5,6 +5,8 @@ import { actorToday, managedMembersWhere, visibleDealsWhere, type SellerActor } 
 import { changedFields, recordActivity, sellerActivityActor } from "./activity.server";
 import { createPlanInTx } from "./plan.server";
 import { refreshDealSignals } from "./signals.server";
+import { forgetPlanEngagement } from "./buyer-engagement.server";
+import { forgetPlanFeeds } from "./calendar-feed.server";
 
 /** Users a deal may be assigned to: a rep can only own their own deals. */
 export async function assignableOwners(actor: SellerActor) {
@@ -163,10 +165,13 @@ export async function deleteDeal(actor: SellerActor, dealId: string, confirmName
   if (confirmName.trim().toLowerCase() !== current.accountName.trim().toLowerCase()) {
     throw new FieldError("confirmName", `Type the account name, ${current.accountName}, to confirm`);
   }
-  // Internal notes keep the deal's id without a foreign key: they go with it here.
+  // Internal notes, buyer visits and calendar addresses keep the deal's or plan's id without a
+  // foreign key: they go with it here.
+  const plan = await prisma.plan.findUnique({ where: { dealId }, select: { id: true } });
   await prisma.$transaction([
     prisma.dealSignalCache.deleteMany({ where: { dealId } }),
     prisma.internalNote.deleteMany({ where: { dealId, organizationId: actor.organizationId } }),
+    ...(plan ? [...forgetPlanEngagement(plan.id), forgetPlanFeeds(plan.id)] : []),
     prisma.deal.delete({ where: { id: dealId } }),
   ]);
 }

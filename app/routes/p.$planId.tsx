@@ -26,8 +26,9 @@ import {
   buyerRedate,
 } from "~/models/buyer-plan.server";
 import { getBuyerPlan } from "~/models/buyer-plan-read.server";
+import { recordPageView } from "~/models/buyer-engagement.server";
 import type { BuyerVisit } from "~/utils/buyer-auth.server";
-import { answerWithPage, clearSavedNotice, htmlPage, pageValidator, savedFormOf, savedRedirect } from "~/utils/buyer-page-http.server";
+import { answerWithPage, clearSavedNotice, htmlPage, isPoll, pageValidator, savedFormOf, savedRedirect } from "~/utils/buyer-page-http.server";
 import { notModified } from "~/utils/http.server";
 import { kickOutbox } from "~/utils/email.server";
 import { appUrl } from "~/utils/env.server";
@@ -38,12 +39,18 @@ import { readForm } from "~/utils/form-data.server";
 
 /**
  * The page. The script on it asks again every few seconds with the validator it was given; while
- * nothing the page shows has changed, that costs one small read and a 304 with no body.
+ * nothing the page shows has changed, that costs one small read and a 304 with no body, and no
+ * write: only a page view is recorded (app/models/buyer-engagement.server.ts).
  */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const planId = params.planId ?? "";
   return answerWithPage(request, planId, context, async (visit) => {
     const saved = savedFormOf(request);
+    // The page right after a saved form answers that form: the change itself is in the history.
+    if (!saved && !isPoll(request)) {
+      const openedStepId = new URL(request.url).searchParams.get("change") || null;
+      await recordPageView(visit.buyer, { previousViewAt: visit.lastViewAt, openedStepId });
+    }
     // A page with a "Saved" note is shown once: it gets no validator, so it is never revalidated into.
     const validator = saved ? undefined : pageValidator(visit, PAGE_ASSETS);
     if (validator && notModified(request, validator)) return htmlPage(null, 304, validator);

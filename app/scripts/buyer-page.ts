@@ -4,6 +4,8 @@
 // whatever else is being typed), a button shows it is working, and other people's changes appear
 // while the page is open. It asks for them with the page's validator, so an unchanged plan costs
 // the server one small read and a 304.
+import { TIMEZONE_COOKIE } from "./timezone-cookie";
+
 const REFRESH_MS = 10_000;
 const CONTROLS = "input, select, textarea, button";
 const PAGE = "main[data-plan-page]";
@@ -227,5 +229,15 @@ async function refresh() {
   }
 }
 
+/** Tells the server the reader's timezone, so that reminders reach them in their daytime; set again only when it changes. */
+function reportTimeZone() {
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  if (!zone) return;
+  const pair = `${TIMEZONE_COOKIE}=${encodeURIComponent(zone)}`;
+  if (document.cookie.split("; ").includes(pair)) return;
+  document.cookie = `${pair}; Path=/p; Max-Age=31536000; SameSite=Lax${location.protocol === "https:" ? "; Secure" : ""}`;
+}
+
+reportTimeZone();
 window.setInterval(() => void refresh(), REFRESH_MS);
 document.addEventListener("visibilitychange", () => void refresh());

@@ -1,5 +1,7 @@
 import { redirect } from "@remix-run/node";
+import { isValidTimeZone } from "~/domain/dates";
 import type { BuyerActor } from "~/models/actor.server";
+import { TIMEZONE_COOKIE } from "~/scripts/timezone-cookie";
 import { prisma } from "./db.server";
 import { storedDate } from "./stored-date";
 import { keepSessionAlive, sessionTokenHash } from "./session.server";
@@ -19,6 +21,8 @@ interface BuyerSessionRow {
   name: string;
   accessState: string;
   lastSeenAt: Date | string | null;
+  buyerTimezone: string | null;
+  lastViewAt: Date | string | null;
   dealId: string;
   planStatus: string | null;
   planVersion: number | null;
@@ -30,8 +34,9 @@ interface BuyerSessionRow {
 /**
  * The session behind the cookie, this plan's buyer with that session's email, and what tells
  * whether the page changed (the plan's and the organization's versions and the deal's latest
- * history row), in one read: every buyer page view, poll and action starts here, and an
- * unchanged poll needs nothing more.
+ * history row), and the buyer's last recorded page view (whether the next one starts a visit), in
+ * one read: every buyer page view, poll and action starts here, and an unchanged poll needs
+ * nothing more.
  */
 // An internal note changes nothing a buyer sees: its history row must not even move their page's tag.
 const NOTE_ADDED: ActivityAction = "note.added";
@@ -40,10 +45,12 @@ async function readBuyerSession(planId: string, tokenHash: string) {
   const rows = await prisma.$queryRaw<BuyerSessionRow[]>`
     SELECT s."id" AS "sessionId", s."kind", s."expiresAt", s."lastSeenAt" AS "sessionSeenAt", s."buyerEmail",
            p."id" AS "participantId", p."organizationId", p."email", p."name", p."accessState", p."lastSeenAt",
+           p."timezone" AS "buyerTimezone",
            plan."dealId", plan."status" AS "planStatus", plan."version" AS "planVersion", o."timezone",
            o."version" AS "organizationVersion",
            (SELECT a."id" FROM "Activity" a WHERE a."dealId" = plan."dealId" AND a."action" <> ${NOTE_ADDED}
-            ORDER BY a."at" DESC, a."id" DESC LIMIT 1) AS "latestActivityId"
+            ORDER BY a."at" DESC, a."id" DESC LIMIT 1) AS "latestActivityId",
+           (SELECT v."lastViewAt" FROM "BuyerVisitDay" v WHERE v."participantId" = p."id" ORDER BY v."day" DESC LIMIT 1) AS "lastViewAt"
     FROM "Session" s
     LEFT JOIN "Participant" p ON p."planId" = ${planId} AND p."email" = s."buyerEmail" AND p."side" = 'BUYER' AND p."organizationId" = s."organizationId"
     LEFT JOIN "Plan" plan ON plan."id" = p."planId" AND plan."organizationId" = p."organizationId"
@@ -56,6 +63,25 @@ async function readBuyerSession(planId: string, tokenHash: string) {
 export interface BuyerVisit {
   buyer: BuyerActor;
   changeTag: string;
+  /** The buyer's last recorded page view of this plan, if any (app/models/buyer-engagement.server.ts). */
+  lastViewAt: Date | null;
+}
+
+const TIMEZONE_PATTERN = new RegExp(`(?:^|;\\s*)${TIMEZONE_COOKIE}=([^;]{1,100})`);
+
+/** The IANA timezone the buyer page's script reported, if it is one; anything else is ignored. */
+export function reportedTimeZone(request: Request): string | null {
+  const match = TIMEZONE_PATTERN.exec(request.headers.get("Cookie") ?? "");
+  if (!match) return null;
+  let zone: string;
+  try {
+    zone = decodeURIComponent(match[1]);
+  } catch {
+    return null;
+  }
+  if (zone.length > 64 || !isValidTimeZone(zone)) return null;
+  // Stored as its canonical name ("utc" is kept as "UTC").
+  return new Intl.DateTimeFormat("en-US", { timeZone: zone }).resolvedOptions().timeZone;
 }
 
 /**
@@ -77,11 +103,7 @@ export async function requireBuyerVisit(request: Request, planId: string): Promi
   }
   // Invited but not yet in through this plan's own link or code: becoming active is a POST there.
   if (row.accessState !== "ACTIVE") throw redirect(`/p/${planId}/join`);
-  const now = new Date();
-  const lastSeenAt = storedDate(row.lastSeenAt);
-  if (!lastSeenAt || now.getTime() - lastSeenAt.getTime() > TOUCH_EVERY_MS) {
-    await prisma.participant.update({ where: { id: row.participantId }, data: { lastSeenAt: now } });
-  }
+  await touchParticipant(request, row.participantId, row);
   const buyer: BuyerActor = {
     kind: "BUYER",
     participantId: row.participantId,
@@ -93,7 +115,24 @@ export async function requireBuyerVisit(request: Request, planId: string): Promi
     timezone: row.timezone,
   };
   // The organization's version moves with its name and branding, which the page shows too.
-  return { buyer, changeTag: `${Number(row.planVersion)}.${Number(row.organizationVersion)}.${row.latestActivityId ?? "-"}` };
+  return {
+    buyer,
+    changeTag: `${Number(row.planVersion)}.${Number(row.organizationVersion)}.${row.latestActivityId ?? "-"}`,
+    lastViewAt: storedDate(row.lastViewAt),
+  };
+}
+
+/**
+ * Last seen, at most once a minute. The timezone the buyer's browser reported rides on that same
+ * write when it differs from the stored one, so it never costs a write of its own.
+ */
+async function touchParticipant(request: Request, participantId: string, row: Pick<BuyerSessionRow, "lastSeenAt" | "buyerTimezone">) {
+  const now = new Date();
+  const lastSeenAt = storedDate(row.lastSeenAt);
+  if (lastSeenAt && now.getTime() - lastSeenAt.getTime() <= TOUCH_EVERY_MS) return;
+  const zone = reportedTimeZone(request);
+  const timezone = zone && zone !== row.buyerTimezone ? { timezone: zone } : {};
+  await prisma.participant.updateMany({ where: { id: participantId }, data: { lastSeenAt: now, ...timezone } });
 }
 
 export async function requireBuyerForPlan(request: Request, planId: string): Promise<BuyerActor> {

@@ -29,6 +29,15 @@ export function pageValidator(visit: BuyerVisit, assets: string): string {
   return `W/"${visit.changeTag}.${visit.buyer.participantId}.${organizationToday(visit.buyer)}.${buildTag(assets)}"`;
 }
 
+/**
+ * The page's own script asking whether anything changed: it sends the validator it holds, and is
+ * no navigation. A browser that revalidates a page the person opens again sends one too, but as a
+ * navigation (Sec-Fetch-Mode), and that is a page view. A poll is never counted as a visit.
+ */
+export function isPoll(request: Request): boolean {
+  return request.headers.has("If-None-Match") && request.headers.get("Sec-Fetch-Mode") !== "navigate";
+}
+
 const buildTags = new Map<string, string>();
 function buildTag(assets: string): string {
   let tag = buildTags.get(assets);

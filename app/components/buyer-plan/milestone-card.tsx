@@ -3,7 +3,7 @@ import { Button } from "~/components/ui/button";
 import { ConflictNotice } from "~/components/ui/conflict-notice";
 import { FieldErrors } from "~/components/ui/field";
 import { answerFor, errorsOf, type IntentResult } from "~/forms/intent";
-import { formatCalendarDate } from "~/domain/dates";
+import { formatCalendarDate, isAcceptedDate } from "~/domain/dates";
 import { daysOverdue } from "~/domain/slippage";
 import { MILESTONE_STATUS_LABELS, OWNER_SIDE_LABELS } from "~/domain/types";
 import type { BuyerPlanView } from "~/models/buyer-plan.types";
@@ -23,8 +23,8 @@ interface CardProps {
   saved: boolean;
   /** The date and owner forms are open: the reader asked for them, or their last post was refused. */
   changing: boolean;
-  /** This page's address with this step's forms open, and with none open. */
-  links: { change: string; close: string };
+  /** This page's address with this step's forms open, and with none open; the step as a calendar file. */
+  links: { change: string; close: string; calendar: string };
 }
 
 export function MilestoneCard({ milestone: m, people, comments, today, answer, saved, changing, links }: CardProps) {
@@ -51,6 +51,15 @@ export function MilestoneCard({ milestone: m, people, comments, today, answer, s
       <p className="mt-1 text-sm text-slate-600">
         <span data-testid="milestone-date">{formatCalendarDate(m.targetDate, "long")}</span> · {OWNER_SIDE_LABELS[m.ownerSide]}
         {m.ownerName ? `: ${m.ownerName}` : ", no owner yet"}
+        {isAcceptedDate(m.targetDate) ? (
+          // The separator wraps with the link, never left dangling at a line's end.
+          <span className="whitespace-nowrap">
+            {" · "}
+            <a href={links.calendar} download className="text-brand-700 underline" aria-label={`Add to calendar: ${m.title}`}>
+              Add to calendar
+            </a>
+          </span>
+        ) : null}
       </p>
       {m.output ? <p className="mt-1 text-sm text-slate-700">Proof: {m.output}</p> : null}
       <SavedNotice shown={saved} />

@@ -69,7 +69,11 @@ export interface BuyerPlanPageProps {
 /** The whole page. */
 export function BuyerPlanPage({ view, byStage, changing, answer, saved, changeTag }: BuyerPlanPageProps) {
   const here = byStage ? "?view=stage" : "?";
-  const links = (milestoneId: string) => ({ change: `${here}${byStage ? "&" : ""}change=${encodeURIComponent(milestoneId)}`, close: here });
+  const links = (milestoneId: string) => ({
+    change: `${here}${byStage ? "&" : ""}change=${encodeURIComponent(milestoneId)}`,
+    close: here,
+    calendar: `/p/${encodeURIComponent(view.plan.id)}/steps/${encodeURIComponent(milestoneId)}.ics`,
+  });
   const commentsFor = (milestoneId: string) => view.comments.filter((c) => c.milestoneId === milestoneId);
   const savedStep = saved?.includes(":") ? saved.slice(saved.indexOf(":") + 1) : null;
   const tab = (current: boolean) => `rounded px-2 py-1 ${current ? "bg-white shadow-sm" : "text-slate-600"}`;
@@ -125,6 +129,9 @@ export function BuyerPlanPage({ view, byStage, changing, answer, saved, changeTa
 
         <People view={view} answer={answer} saved={saved === "invite-colleague"} />
         <ActivityList activity={view.activity} milestones={view.milestones} timezone={view.timezone} />
+        <footer className="pb-2 text-center text-xs text-slate-500" data-testid="visits-notice">
+          {view.plan.sellerCompany} sees when you open this plan and which steps you open or change.
+        </footer>
       </main>
     </Document>
   );

@@ -10,16 +10,29 @@ import { ConflictNotice, FormErrors, useBaseVersion, useIntentResult, useIsPendi
 import { formatMoment } from "~/components/format";
 import { SavedNotice, useClosingPanel, useSavedToken } from "./notice";
 import type { AccessRequestView, ParticipantView, PlanView } from "./types";
+import { PlanEngagement, StakeholderLines, type EngagementView, type Names, type StakeholderEngagementView } from "./engagement";
 
 const ACCESS_TONES = { INVITED: "gray", ACTIVE: "green", REVOKED: "red" } as const;
-function accessLabel(p: ParticipantView, timezone: string): string {
+/** With engagement figures beside it, the badge leaves "last seen" to them. */
+function accessLabel(p: ParticipantView, timezone: string, withFigures: boolean): string {
   if (p.accessState === "REVOKED") return "Revoked";
-  if (p.accessState === "ACTIVE") return p.lastSeenAt ? `Active, last seen ${formatMoment(p.lastSeenAt, timezone)}` : "Active";
+  if (p.accessState === "ACTIVE") return p.lastSeenAt && !withFigures ? `Active, last seen ${formatMoment(p.lastSeenAt, timezone)}` : "Active";
   return p.invitedAt ? `Invited ${formatMoment(p.invitedAt, timezone)}` : "Not invited yet";
 }
 const roleOptions = BUYING_ROLES.map((r) => ({ value: r, label: BUYING_ROLE_LABELS[r] }));
 
-export function Participants({ plan, accessRequests, timezone }: { plan: PlanView; accessRequests: AccessRequestView[]; timezone: string }) {
+interface ParticipantsProps {
+  plan: PlanView;
+  accessRequests: AccessRequestView[];
+  timezone: string;
+  engagement: EngagementView | null;
+}
+
+export function Participants({ plan, accessRequests, timezone, engagement }: ParticipantsProps) {
+  const names: Names = {
+    titles: new Map(plan.milestones.map((m) => [m.id, m.title])),
+    people: new Map(plan.participants.map((p) => [p.id, p.name || p.email])),
+  };
   const sellers = plan.participants.filter((p) => p.side === "SELLER");
   const buyers = plan.participants.filter((p) => p.side === "BUYER");
   const invitable = buyers.filter((p) => p.accessState !== "REVOKED");
@@ -32,10 +45,11 @@ export function Participants({ plan, accessRequests, timezone }: { plan: PlanVie
       </h2>
       <div className="px-4 py-3">
         <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Buyer side</h3>
+        {engagement && plan.status !== "DRAFT" ? <PlanEngagement engagement={engagement} /> : null}
         {buyers.length === 0 ? <p className="mt-2 text-sm text-slate-600">No buyer contacts yet. Add the champion and the economic buyer first.</p> : null}
         <ul className="mt-2 space-y-3">
           {buyers.map((p) => (
-            <BuyerRow key={p.id} participant={p} timezone={timezone} />
+            <BuyerRow key={p.id} participant={p} timezone={timezone} figures={engagement?.stakeholders[p.id]} names={names} />
           ))}
         </ul>
         {invitable.length > 0 ? (
@@ -72,7 +86,14 @@ export function Participants({ plan, accessRequests, timezone }: { plan: PlanVie
   );
 }
 
-function BuyerRow({ participant: p, timezone }: { participant: ParticipantView; timezone: string }) {
+interface BuyerRowProps {
+  participant: ParticipantView;
+  timezone: string;
+  figures: StakeholderEngagementView | undefined;
+  names: Names;
+}
+
+function BuyerRow({ participant: p, timezone, figures, names }: BuyerRowProps) {
   const formId = `update-participant:${p.id}`;
   const result = useIntentResult(formId);
   const saved = useSavedToken(formId);
@@ -95,13 +116,14 @@ function BuyerRow({ participant: p, timezone }: { participant: ParticipantView; 
         ) : null}
         <span className={`font-medium ${p.accessState === "REVOKED" ? "text-slate-400 line-through" : ""}`}>{p.name}</span>
         {p.role ? <Badge tone="blue">{BUYING_ROLE_LABELS[p.role]}</Badge> : null}
-        <Badge tone={ACCESS_TONES[p.accessState]}>{accessLabel(p, timezone)}</Badge>
+        <Badge tone={ACCESS_TONES[p.accessState]}>{accessLabel(p, timezone, Boolean(figures))}</Badge>
         <SavedNotice anchor={`participant-${p.id}`} />
       </div>
       <p className="text-slate-600">
         {p.title ? `${p.title} · ` : ""}
         {p.email}
       </p>
+      {figures && p.accessState !== "INVITED" ? <StakeholderLines figures={figures} names={names} timezone={timezone} /> : null}
       {p.accessState !== "REVOKED" ? (
         <details ref={panel} className="mt-1" open={Boolean(result)}>
           <summary className="cursor-pointer text-brand-700">Edit</summary>

@@ -9,6 +9,7 @@ import { MilestoneList } from "~/components/plan-editor/milestone-list";
 import { NoPlan } from "~/components/plan-editor/no-plan";
 import { SaveAsTemplate } from "~/components/plan-editor/save-as-template";
 import { Participants } from "~/components/plan-editor/participants";
+import { PlanCalendar } from "~/components/plan-editor/plan-calendar";
 import { PlanSettings } from "~/components/plan-editor/plan-settings";
 import { useLiveUpdates } from "~/components/use-live-updates";
 import { EditDealSchema } from "~/forms/deal";
@@ -48,8 +49,11 @@ import { countingMisses, enforceLimits, sellerEmailing, sellerMisses } from "~/u
 import { keepRetryAfter } from "~/utils/route-headers";
 import type { z } from "zod";
 import { ErrorPage } from "~/root";
-import { toDealView, toPlanView, toArchiveState } from "./view.server";
+import { toDealView, toPlanView, toArchiveState, toEngagementView } from "./view.server";
 import { ARCHIVE_INTENTS, archiveAction } from "./archive.server";
+import { dealEngagement } from "~/models/buyer-engagement.server";
+import { createPlanFeed, listPlanFeeds, revokePlanFeed } from "~/models/calendar-feed.server";
+import { CALENDAR_INTENTS, calendarFeedAction, calendarFeedsForPage } from "~/utils/calendar-feed-page.server";
 import { readForm } from "~/utils/form-data.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.deal.accountName} · Mutual` : "Deal · Mutual" }];
@@ -79,13 +83,16 @@ async function loadDeal(request: Request, seller: SellerActor, dealId: string) {
     throw asResponse(error);
   });
   // Computed now from the rows just read, and written nowhere: a GET never writes the signal cache.
-  const [{ signals, unreadableDate }, activity, accessRequests, discussion, { notice, headers }] = await Promise.all([
+  const [{ signals, unreadableDate }, activity, accessRequests, discussion, { notice, headers }, engagement, feeds] = await Promise.all([
     figuresOfLoadedDeal(workspace, actorToday(seller)),
     listDealActivity(seller, workspace.id),
     listAccessRequests(seller, workspace.id),
     getDealDiscussion(seller, workspace.id),
     takeNotice(request),
+    dealEngagement(seller, workspace.id),
+    workspace.plan ? listPlanFeeds(seller, workspace.id) : [],
   ]);
+  const calendar = calendarFeedsForPage(request, feeds);
   const meddpicc = workspace.meddpicc;
   const page = {
     changeTag,
@@ -103,10 +110,14 @@ async function loadDeal(request: Request, seller: SellerActor, dealId: string) {
     activity,
     accessRequests: accessRequests.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
     discussion,
+    engagement: toEngagementView(engagement),
+    calendar: { feeds: calendar.feeds, newUrl: calendar.newUrl },
     today: actorToday(seller),
     timezone: seller.timezone,
   };
-  return data(page, { headers });
+  const answer = new Headers(headers);
+  if (calendar.clear) answer.append("Set-Cookie", calendar.clear);
+  return data(page, { headers: answer });
 }
 
 async function runDealIntent(request: Request, seller: SellerActor, dealId: string) {
@@ -185,6 +196,12 @@ async function runDealIntent(request: Request, seller: SellerActor, dealId: stri
       );
     default:
       if (ARCHIVE_INTENTS.has(intent)) return archiveAction(form, seller, dealId);
+      if (CALENDAR_INTENTS.has(intent)) {
+        return calendarFeedAction(request, form, `/deals/${dealId}`, {
+          create: () => createPlanFeed(seller, dealId),
+          revoke: (feedId) => revokePlanFeed(seller, dealId, feedId),
+        });
+      }
       if (BUYER_ONLY_INTENTS.has(intent)) throw new Response("Only the buyer can do that.", { status: 403 });
       throw unknownIntent();
   }
@@ -211,8 +228,24 @@ async function sendingEmail<T>(response: Promise<T>): Promise<T> {
 }
 
 export default function DealPage() {
-  const { deal, plan, activity, today, timezone, accessRequests, signals, unreadableDate, meddpicc, archive, notice, changeTag, templates, discussion } =
-    useLoaderData<typeof loader>();
+  const {
+    deal,
+    plan,
+    activity,
+    today,
+    timezone,
+    accessRequests,
+    signals,
+    unreadableDate,
+    meddpicc,
+    archive,
+    notice,
+    changeTag,
+    templates,
+    discussion,
+    engagement,
+    calendar,
+  } = useLoaderData<typeof loader>();
   const titles = new Map((plan?.milestones ?? []).map((m) => [m.id, m.title]));
   const people = new Map((plan?.participants ?? []).map((p) => [p.id, p.name || p.email]));
   useLiveUpdates(`/deals/${deal.id}/changes`, changeTag);
@@ -247,7 +280,8 @@ export default function DealPage() {
             <DealEditor deal={deal} />
             <MeddpiccForm scores={meddpicc.scores} version={meddpicc.version} />
             <DealNotes notes={discussion.dealNotes} timezone={timezone} />
-            {plan ? <Participants plan={plan} accessRequests={accessRequests} timezone={timezone} /> : null}
+            {plan ? <Participants plan={plan} accessRequests={accessRequests} timezone={timezone} engagement={engagement} /> : null}
+            {plan ? <PlanCalendar feeds={calendar.feeds} newUrl={calendar.newUrl} timezone={timezone} /> : null}
             <ActivityList activity={activity} milestones={plan?.milestones ?? []} people={people} timezone={timezone} />
             <ArchivePanel state={archive} />
           </aside>

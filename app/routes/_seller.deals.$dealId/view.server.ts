@@ -4,6 +4,9 @@ import type { getDealWorkspace } from "~/models/deal.server";
 import type { DealView, PlanView } from "~/components/plan-editor/types";
 import type { ArchiveState } from "~/components/plan-editor/archive-panel";
 import { calendarDateIn, formatCalendarDate } from "~/domain/dates";
+import { engagementWords } from "~/domain/buyer-visits";
+import type { DealEngagement } from "~/models/buyer-engagement.server";
+import type { EngagementView } from "~/components/plan-editor/engagement";
 
 type Workspace = Awaited<ReturnType<typeof getDealWorkspace>>;
 
@@ -61,4 +64,14 @@ export function toArchiveState(deal: Workspace, canArchive: boolean, canDelete: 
     version: deal.version,
     accountName: deal.accountName,
   };
+}
+
+/** The plan's engagement and each buyer's figures, as the deal page shows them (moments as ISO strings). */
+export function toEngagementView(engagement: DealEngagement | null): EngagementView | null {
+  if (!engagement) return null;
+  const stakeholders: EngagementView["stakeholders"] = {};
+  for (const [id, person] of Object.entries(engagement.stakeholders)) {
+    stakeholders[id] = { ...person, lastSeenAt: person.lastSeenAt?.toISOString() ?? null };
+  }
+  return { direction: engagement.trend.direction, ...engagementWords(engagement.trend), stakeholders };
 }
