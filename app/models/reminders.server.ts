@@ -24,7 +24,10 @@ interface Due {
 
 // Well under what one statement may carry on SQLite and PostgreSQL.
 const KEY_BATCH = 500;
-const LEASE_MS = 5 * 60_000;
+// Longer than a pass takes: the first pass over a database full of plans may queue thousands of
+// emails (about 4,000 in 3 minutes at 10,000 deals). Should a lease lapse anyway, the keys still
+// keep a second pass from sending anything twice.
+const LEASE_MS = 10 * 60_000;
 
 /** The keys of these that are in the outbox already: each was queued (or suppressed) before. */
 async function handledKeys(keys: string[]): Promise<Set<string>> {
