@@ -157,7 +157,8 @@ export const awaitingConfirmationReminders: JobPass = {
     forEachOrganization("reminders-awaiting-confirmation", async (org) => {
       const baseUrl = appUrl();
       const cursor = `reminders-awaiting:${org.id}`;
-      const { from, settled } = marksFrom(await cursorOf(cursor), now);
+      const last = await cursorOf(cursor);
+      const { from, settled } = marksFrom(last, now);
       const due = (await stepsAwaitingBuyers(org, from, now)).flatMap(({ facts, plan, buyers, context, markedBy }): Due[] =>
         awaitingReminders(now, plan, facts, buyers).map((reminder) => ({
           reminder,
@@ -165,7 +166,9 @@ export const awaitingConfirmationReminders: JobPass = {
         })),
       );
       const queued = await queueDue(org.id, due, now);
-      await moveCursor(cursor, settled);
+      // Moved every few minutes, not every minute: rereading a few minutes of marks is cheaper than
+      // a write each minute, which on SQLite every other writer waits for.
+      if (!last || last > settled || settled.getTime() - last.getTime() >= CLOCK_SLACK_MS) await moveCursor(cursor, settled);
       return queued;
     }),
 };
