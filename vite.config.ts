@@ -76,7 +76,8 @@ function buyerPageScript(): Plugin {
 
 export default defineConfig({
   resolve: { alias: { "~": fileURLToPath(new URL("./app", import.meta.url)) } },
-  server: { port: 5173 },
+  // PORT moves the dev server as it moves `npm start`.
+  server: { port: Number(process.env.PORT) || 5173 },
   plugins: [
     serveAsProductionDoes,
     tailwindcss(),

@@ -43,6 +43,7 @@ const LABELS: Record<string, string> = {
   ownDomains: "Your company's email domains",
   joinByDomain: "Join by your company's domains",
   accentColor: "Accent colour",
+  emailKindsOffByDefault: "Email defaults",
   logo: "Logo",
   ...Object.fromEntries(MEDDPICC_LETTERS.map(({ key, name }) => [key, name])),
 };

@@ -17,6 +17,9 @@ import type { BuyerActor } from "./actor.server";
 import { recordActivity, type ActivityActor } from "./activity.server";
 import type { ActivityAction } from "./activity.types";
 import { domainAllowed, inviteNewBuyer } from "./buyer-access.server";
+import { notifyPlanAccepted } from "./plan-accepted.server";
+import { notifyStepAssigned } from "./step-assigned.server";
+import { appUrl } from "~/utils/env.server";
 
 function buyerWho(buyer: BuyerActor): ActivityActor {
   return { side: "BUYER", participantId: buyer.participantId, name: buyer.name };
@@ -76,7 +79,7 @@ async function changeMilestone(
   });
 }
 
-export async function buyerAddMilestone(buyer: BuyerActor, input: z.infer<typeof BuyerAddMilestoneSchema>) {
+export async function buyerAddMilestone(buyer: BuyerActor, input: z.infer<typeof BuyerAddMilestoneSchema>, baseUrl = appUrl()) {
   return prisma.$transaction(async (tx) => {
     await checkBuyerPlanOwner(tx, buyer, input.ownerParticipantId);
     const plan = await tx.plan.findUniqueOrThrow({ where: { id: buyer.planId }, select: { status: true } });
@@ -99,6 +102,7 @@ export async function buyerAddMilestone(buyer: BuyerActor, input: z.infer<typeof
       action: "milestone.created",
       after: { title: milestone.title, targetDate: milestone.targetDate, ownerSide: milestone.ownerSide, planStatus: plan.status },
     });
+    if (milestone.ownerParticipantId) await notifyStepAssigned(tx, milestone.id, buyerWho(buyer), baseUrl);
     return milestone;
   });
 }
@@ -121,7 +125,7 @@ export async function buyerRedate(buyer: BuyerActor, input: z.infer<typeof Buyer
   });
 }
 
-export async function buyerAssignOwner(buyer: BuyerActor, input: z.infer<typeof BuyerAssignSchema>) {
+export async function buyerAssignOwner(buyer: BuyerActor, input: z.infer<typeof BuyerAssignSchema>, baseUrl = appUrl()) {
   return prisma.$transaction(async (tx) => {
     const current = await findVisibleMilestone(tx, buyer, input.milestoneId, input.version);
     if (current.ownerSide === "SELLER") throw new ForbiddenError("Only the seller assigns their own steps.");
@@ -138,6 +142,7 @@ export async function buyerAssignOwner(buyer: BuyerActor, input: z.infer<typeof 
         after: { ownerParticipantId: input.ownerParticipantId },
       },
     );
+    if (input.ownerParticipantId) await notifyStepAssigned(tx, current.id, buyerWho(buyer), baseUrl);
   });
 }
 
@@ -233,7 +238,7 @@ export async function buyerComment(buyer: BuyerActor, input: z.infer<typeof Buye
 }
 
 /** "We agree to this plan": the buyer's recorded act, with who and when. */
-export async function buyerAcceptPlan(buyer: BuyerActor, version: number, now = new Date()) {
+export async function buyerAcceptPlan(buyer: BuyerActor, version: number, now = new Date(), baseUrl = appUrl()) {
   return prisma.$transaction(async (tx) => {
     const plan = await tx.plan.findFirstOrThrow({ where: { id: buyer.planId } });
     if (plan.version !== version) throw new VersionConflictError({ status: plan.status, version: plan.version });
@@ -256,6 +261,7 @@ export async function buyerAcceptPlan(buyer: BuyerActor, version: number, now = 
       before: { status: plan.status },
       after: { status: "ACCEPTED" },
     });
+    await notifyPlanAccepted(tx, plan.id, buyer.name, baseUrl, now);
   });
 }
 

@@ -4,6 +4,8 @@ import type { EditMilestoneInput, NewMilestoneInput } from "~/forms/milestone";
 import { actorToday, visiblePlansWhere, type SellerActor } from "./actor.server";
 import { changedFields, recordActivity, sellerActivityActor, type ActivityActor } from "./activity.server";
 import { findPlanOfDeal } from "./plan.server";
+import { notifyStepAssigned } from "./step-assigned.server";
+import { appUrl } from "~/utils/env.server";
 
 /** A milestone of this deal's plan, if the seller may see the deal; 404 otherwise. */
 async function findMilestoneForSeller(tx: Tx, actor: SellerActor, dealId: string, milestoneId: string) {
@@ -28,7 +30,7 @@ async function checkOwner(tx: Tx, planId: string, ownerSide: string, ownerPartic
   }
 }
 
-export async function addMilestone(actor: SellerActor, dealId: string, input: NewMilestoneInput) {
+export async function addMilestone(actor: SellerActor, dealId: string, input: NewMilestoneInput, baseUrl = appUrl()) {
   return prisma.$transaction(async (tx) => {
     const plan = await findPlanOfDeal(tx, actor, dealId);
     const planId = plan.id;
@@ -55,6 +57,7 @@ export async function addMilestone(actor: SellerActor, dealId: string, input: Ne
       after: { title: milestone.title, targetDate: milestone.targetDate, ownerSide: milestone.ownerSide },
       internalOnly: milestone.internalOnly,
     });
+    if (milestone.ownerParticipantId) await notifyStepAssigned(tx, milestone.id, sellerActivityActor(actor), baseUrl);
     return milestone;
   });
 }
@@ -82,7 +85,7 @@ const NO_COMPLETION = {
   buyerConfirmedByParticipantId: null,
 };
 
-export async function updateMilestone(actor: SellerActor, dealId: string, input: EditMilestoneInput) {
+export async function updateMilestone(actor: SellerActor, dealId: string, input: EditMilestoneInput, baseUrl = appUrl()) {
   return prisma.$transaction(async (tx) => {
     const current = await findMilestoneForSeller(tx, actor, dealId, input.milestoneId);
     if (current.version !== input.version) throw new VersionConflictError(current);
@@ -111,6 +114,7 @@ export async function updateMilestone(actor: SellerActor, dealId: string, input:
     });
     if (result.count === 0) throw new VersionConflictError(await tx.milestone.findUniqueOrThrow({ where: { id: milestoneId } }));
     await recordMilestoneChanges(tx, sellerActivityActor(actor), current, diff, fields.internalOnly);
+    if (diff.after.ownerParticipantId) await notifyStepAssigned(tx, milestoneId, sellerActivityActor(actor), baseUrl);
   });
 }
 

@@ -4,6 +4,8 @@ import type { EditParticipantInput, NewParticipantInput } from "~/forms/particip
 import { visiblePlansWhere, type SellerActor } from "./actor.server";
 import { changedFields, recordActivity, sellerActivityActor } from "./activity.server";
 import { findPlanOfDeal, startDomainsFromFirstBuyer } from "./plan.server";
+import { notifyStepAssigned } from "./step-assigned.server";
+import { appUrl } from "~/utils/env.server";
 
 /** A participant of this deal's plan, if the seller may see the deal; 404 otherwise. */
 async function findParticipantForSeller(tx: Tx, actor: SellerActor, dealId: string, participantId: string) {
@@ -21,7 +23,7 @@ export async function checkEmailFree(tx: Tx, planId: string, email: string, exce
 }
 
 /** Adds a buyer contact. Inviting them by email is a separate, explicit step. */
-export async function addBuyerParticipant(actor: SellerActor, dealId: string, input: NewParticipantInput) {
+export async function addBuyerParticipant(actor: SellerActor, dealId: string, input: NewParticipantInput, baseUrl = appUrl()) {
   return prisma.$transaction(async (tx) => {
     const plan = await findPlanOfDeal(tx, actor, dealId);
     const planId = plan.id;
@@ -51,7 +53,7 @@ export async function addBuyerParticipant(actor: SellerActor, dealId: string, in
       action: "participant.added",
       after: { name: participant.name, email: participant.email, role: participant.role },
     });
-    await giveStepsOfRole(tx, actor, { id: planId, dealId: plan.dealId }, participant);
+    await giveStepsOfRole(tx, actor, { id: planId, dealId: plan.dealId }, participant, baseUrl);
     return participant;
   });
 }
@@ -61,7 +63,13 @@ export async function addBuyerParticipant(actor: SellerActor, dealId: string, in
  * buyer contact added with that role becomes the owner of each open step of the plan that waits
  * for one, each recorded on the step's history like any owner change.
  */
-async function giveStepsOfRole(tx: Tx, actor: SellerActor, plan: { id: string; dealId: string }, participant: { id: string; role: string | null }) {
+async function giveStepsOfRole(
+  tx: Tx,
+  actor: SellerActor,
+  plan: { id: string; dealId: string },
+  participant: { id: string; role: string | null },
+  baseUrl: string,
+) {
   if (!participant.role) return;
   const steps = await tx.milestone.findMany({
     where: { planId: plan.id, ownerRole: participant.role, ownerParticipantId: null, ownerSide: { in: ["BUYER", "JOINT"] }, status: { not: "DONE" } },
@@ -80,6 +88,8 @@ async function giveStepsOfRole(tx: Tx, actor: SellerActor, plan: { id: string; d
       after: { ownerParticipantId: participant.id },
       internalOnly: step.internalOnly,
     });
+    // A contact just added has not come in yet, so this sends nothing today; it keeps the one rule for every new owner.
+    await notifyStepAssigned(tx, step.id, sellerActivityActor(actor), baseUrl);
   }
 }
 

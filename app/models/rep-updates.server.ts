@@ -1,4 +1,26 @@
 // What reps and managers are told: buyer changes in batches, and the weekly digest.
 import type { JobPass } from "~/utils/job-pass";
+import { appUrl } from "~/utils/env.server";
+import { sendBuyerChanges } from "./buyer-changes.server";
+import { sendWeeklyDigests } from "./weekly-digest.server";
 
-export const repUpdateJobs: JobPass[] = [];
+const buyerChanges: JobPass = {
+  name: "buyer-changes",
+  leaseMs: 5 * 60_000,
+  async run(now) {
+    const queued = await sendBuyerChanges(now, appUrl());
+    return `${queued} buyer-change emails queued`;
+  },
+};
+
+const weeklyDigest: JobPass = {
+  name: "weekly-digest",
+  // Longer than an organization of 10,000 deals takes.
+  leaseMs: 15 * 60_000,
+  async run(now) {
+    const queued = await sendWeeklyDigests(now, appUrl());
+    return `${queued} weekly digests queued`;
+  },
+};
+
+export const repUpdateJobs: JobPass[] = [buyerChanges, weeklyDigest];

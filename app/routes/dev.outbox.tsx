@@ -7,6 +7,7 @@ import { useLoaderData } from "@remix-run/react";
 import { prisma } from "~/utils/db.server";
 import { isProduction } from "~/utils/env.server";
 import { openedBody, SealError } from "~/utils/sealed.server";
+import { emailBodyOf } from "~/utils/email-previews.server";
 
 export const meta: MetaFunction = () => [{ title: "Dev outbox · Mutual" }, { name: "robots", content: "noindex" }];
 
@@ -51,14 +52,20 @@ export default function DevOutbox() {
       {emails.length === 0 ? <p className="mt-8 text-slate-600">No emails yet.</p> : null}
       <ol className="mt-6 space-y-6">
         {emails.map((email) => (
-          <li key={email.id} className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200" data-testid="outbox-email" data-provider-id={email.providerId}>
+          <li
+            key={email.id}
+            className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200"
+            data-testid="outbox-email"
+            data-provider-id={email.providerId}
+            data-kind={email.kind}
+          >
             <p className="text-sm text-slate-500">
               {new Date(email.createdAt).toLocaleString()} · {email.kind} · {email.status}
             </p>
             <p className="mt-1 font-medium">
               To <span data-testid="outbox-to">{email.to}</span>: {email.subject}
             </p>
-            <div className="mt-3 overflow-x-auto rounded border border-slate-200" dangerouslySetInnerHTML={{ __html: bodyOf(email.html) }} />
+            <div className="mt-3 overflow-x-auto rounded border border-slate-200" dangerouslySetInnerHTML={{ __html: emailBodyOf(email.html) }} />
             <details className="mt-2 text-sm">
               <summary className="cursor-pointer text-slate-600">Plain text</summary>
               <pre className="mt-2 whitespace-pre-wrap text-xs">{email.text}</pre>
@@ -79,10 +86,4 @@ function readable(email: { to: string; idempotencyKey: string; html: string; tex
     const unreadable = "(sealed with a key this server no longer has)";
     return { html: unreadable, text: unreadable };
   }
-}
-
-/** The rendered email's <body>, so its document styles cannot leak into this page. */
-function bodyOf(html: string) {
-  const match = /<body[^>]*>([\s\S]*)<\/body>/i.exec(html);
-  return match ? match[1] : html;
 }

@@ -88,11 +88,11 @@ async function runBuyerIntent(request: Request, buyer: BuyerActor, ip: string): 
   const id = `${intent}:${form.get("milestoneId") ?? ""}`;
   switch (intent) {
     case "add-milestone":
-      return intentOutcome(form, BuyerAddMilestoneSchema, intent, (v) => buyerAddMilestone(buyer, v));
+      return intentOutcome(form, BuyerAddMilestoneSchema, intent, (v) => buyerAddMilestone(buyer, v, appUrl(request)));
     case "redate":
       return intentOutcome(form, BuyerRedateSchema, id, (v) => buyerRedate(buyer, v));
     case "assign-owner":
-      return intentOutcome(form, BuyerAssignSchema, id, (v) => buyerAssignOwner(buyer, v));
+      return intentOutcome(form, BuyerAssignSchema, id, (v) => buyerAssignOwner(buyer, v, appUrl(request)));
     case "mark-done":
       return intentOutcome(form, BuyerMilestoneActionSchema, id, (v) => buyerMarkDone(buyer, v));
     case "confirm":
@@ -100,7 +100,7 @@ async function runBuyerIntent(request: Request, buyer: BuyerActor, ip: string): 
     case "comment":
       return intentOutcome(form, BuyerCommentSchema, id, (v) => buyerComment(buyer, v));
     case "accept-plan":
-      return intentOutcome(form, BuyerAcceptSchema, intent, (v) => buyerAcceptPlan(buyer, v.version));
+      return intentOutcome(form, BuyerAcceptSchema, intent, (v) => buyerAcceptPlan(buyer, v.version, new Date(), appUrl(request)));
     case "invite-colleague": {
       const outcome = await intentOutcome(form, BuyerInviteSchema, intent, (v) => buyerInviteColleague(buyer, v, appUrl(request)));
       kickOutbox();

@@ -61,3 +61,8 @@ export async function stopEmails(email: string, kind: string, ip?: string | null
     if (!isUniqueViolation(error)) throw error;
   }
 }
+
+/** What the footer of a stoppable email carries (emails/layout.tsx, NotificationFooter): why, and the two links. */
+export function notificationFooter(baseUrl: string, email: string, kind: string, reason: string) {
+  return { reason, stopHref: stopLink(baseUrl, email, kind), preferencesHref: preferencesLink(baseUrl, email) };
+}

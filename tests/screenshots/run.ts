@@ -76,6 +76,31 @@ const SETTINGS_PAGES: [string, string][] = [
   ["/settings/audit", "settings-audit.png"],
 ];
 
+/** Emails people would rather see than read about, each rendered from its template's sample data. */
+const EMAILS: [string, string][] = [
+  ["plan-access", "email-invitation.png"],
+  ["step-overdue", "email-overdue.png"],
+  ["awaiting-confirmation", "email-awaiting-confirmation.png"],
+  ["weekly-digest", "email-weekly-digest.png"],
+];
+
+async function shootEmails(browser: Browser) {
+  const { renderPreviews } = await import("~/utils/email-previews.server");
+  const modules = Object.fromEntries(await Promise.all(EMAILS.map(async ([name]) => [`${name}.tsx`, await import(`../../emails/${name}.tsx`)])));
+  const previews = await renderPreviews(modules);
+  const context = await browser.newContext({ viewport: { width: 640, height: 800 }, deviceScaleFactor: 1 });
+  for (const [name, file] of EMAILS) {
+    const preview = previews.find((p) => p.name === name);
+    if (!preview) throw new Error(`emails/${name}.tsx has no sample data to render`);
+    const page = await context.newPage();
+    await page.setContent(preview.html, { waitUntil: "load" });
+    await page.screenshot({ path: path.join(OUT, file), fullPage: true });
+    console.log(`docs/screenshots/${file}  emails/${name}.tsx`);
+    await page.close();
+  }
+  await context.close();
+}
+
 const server = await startProductionServer(PORT);
 const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: ["--no-sandbox", "--disable-gpu"] });
 try {
@@ -101,6 +126,7 @@ try {
   await shoot(buyer, `/p/${plan.id}`, "buyer-phone.png");
   const step = plan.milestones.find((m) => m.status !== "DONE") ?? plan.milestones[0];
   await shoot(buyer, `/p/${plan.id}?change=${step.id}#milestone-${step.id}`, "buyer-phone-change.png");
+  await shootEmails(browser);
 } finally {
   await browser.close();
   await stopProductionServer(server);

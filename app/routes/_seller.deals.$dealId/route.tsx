@@ -128,9 +128,11 @@ async function runDealIntent(request: Request, seller: SellerActor, dealId: stri
     case "share-plan":
       return run(SharePlanSchema, intent, (v) => sharePlan(seller, dealId, v.version).then(() => at("plan", "Plan shared")));
     case "add-milestone":
-      return run(NewMilestoneSchema, intent, (v) => addMilestone(seller, dealId, v).then((m) => at(`milestone-${m.id}`, "Milestone added")));
+      return run(NewMilestoneSchema, intent, (v) => addMilestone(seller, dealId, v, appUrl(request)).then((m) => at(`milestone-${m.id}`, "Milestone added")));
     case "update-milestone":
-      return run(EditMilestoneSchema, id("milestoneId"), (v) => updateMilestone(seller, dealId, v).then(() => at(`milestone-${v.milestoneId}`)));
+      return run(EditMilestoneSchema, id("milestoneId"), (v) =>
+        updateMilestone(seller, dealId, v, appUrl(request)).then(() => at(`milestone-${v.milestoneId}`)),
+      );
     case "move-milestone":
       return run(MoveMilestoneSchema, id("milestoneId"), (v) =>
         moveMilestone(seller, dealId, v.milestoneId, v.direction, v.version).then(() => at(`milestone-${v.milestoneId}`, "Moved")),
@@ -140,7 +142,9 @@ async function runDealIntent(request: Request, seller: SellerActor, dealId: stri
         deleteMilestone(seller, dealId, v.milestoneId, v.version).then(() => at("milestones", "Milestone deleted")),
       );
     case "add-participant":
-      return run(NewParticipantSchema, intent, (v) => addBuyerParticipant(seller, dealId, v).then((p) => at(`participant-${p.id}`, "Contact added")));
+      return run(NewParticipantSchema, intent, (v) =>
+        addBuyerParticipant(seller, dealId, v, appUrl(request)).then((p) => at(`participant-${p.id}`, "Contact added")),
+      );
     case "update-participant":
       return run(EditParticipantSchema, id("participantId"), (v) => updateBuyerParticipant(seller, dealId, v).then(() => at(`participant-${v.participantId}`)));
     case "revoke-participant":
