@@ -59,6 +59,17 @@ export interface StepFacts {
   owner: Recipient | null;
 }
 
+/**
+ * What each kind's key begins with: "<prefix>:<what it is about>:<reader's address>". The reads
+ * build the same keys to skip reminders already in the outbox (app/models/reminder-steps.server.ts).
+ */
+export const KEY_PREFIXES = {
+  STEP_DUE_SOON: "due-soon",
+  STEP_OVERDUE: "overdue",
+  AWAITING_CONFIRMATION: "awaiting",
+  STALE_PLAN_NUDGE: "check-in",
+} as const satisfies Record<ReminderKind, string>;
+
 export interface Reminder {
   kind: ReminderKind;
   key: string;
@@ -77,7 +88,7 @@ function mayHearOf(person: Recipient | null, step: StepFacts): person is Recipie
 }
 
 function reminder(kind: ReminderKind, about: string, to: Recipient, role: ReminderRole): Reminder {
-  return { kind, key: `${about}:${to.email.toLowerCase()}`, to, role };
+  return { kind, key: `${KEY_PREFIXES[kind]}:${about}:${to.email.toLowerCase()}`, to, role };
 }
 
 /**
@@ -87,7 +98,7 @@ function reminder(kind: ReminderKind, about: string, to: Recipient, role: Remind
 export function dueSoonReminders(today: CalendarDate, plan: PlanFacts, step: StepFacts): Reminder[] {
   if (!planIsLive(plan) || step.completion !== "OPEN" || !isAcceptedDate(step.targetDate)) return [];
   if (step.targetDate !== addDays(today, DUE_SOON_DAYS) || !mayHearOf(step.owner, step)) return [];
-  return [reminder("STEP_DUE_SOON", `due-soon:${step.id}:${step.targetDate}`, step.owner, "OWNER")];
+  return [reminder("STEP_DUE_SOON", `${step.id}:${step.targetDate}`, step.owner, "OWNER")];
 }
 
 /**
@@ -99,7 +110,7 @@ export function overdueReminders(today: CalendarDate, plan: PlanFacts, step: Ste
   if (!planIsLive(plan) || step.completion !== "OPEN") return [];
   const late = daysOverdue(step.targetDate, today, false);
   if (late < 1 || late > LOOKBACK_DAYS) return [];
-  const about = `overdue:${step.id}:${step.targetDate}`;
+  const about = `${step.id}:${step.targetDate}`;
   const reminders: Reminder[] = [];
   if (mayHearOf(step.owner, step)) reminders.push(reminder("STEP_OVERDUE", about, step.owner, "OWNER"));
   if (mayHearOf(rep, step) && !reminders.some((r) => sameAddress(r.to, rep))) reminders.push(reminder("STEP_OVERDUE", about, rep, "REP"));
@@ -129,7 +140,7 @@ export function awaitingReminders(now: Date, plan: PlanFacts, step: StepFacts, b
   if (!planIsLive(plan) || step.internalOnly || step.completion !== "AWAITING_BUYER_CONFIRMATION" || !step.markedDoneAt) return [];
   const since = now.getTime() - step.markedDoneAt.getTime();
   if (since < UNDO_GRACE_MS || since > LOOKBACK_DAYS * DAY_MS) return [];
-  const about = `awaiting:${step.id}:${step.markedDoneAt.getTime()}`;
+  const about = `${step.id}:${step.markedDoneAt.getTime()}`;
   if (step.owner?.side === "BUYER" && step.owner.active) return [reminder("AWAITING_CONFIRMATION", about, step.owner, "OWNER")];
   return activeBuyers(buyers).map((to) => reminder("AWAITING_CONFIRMATION", about, to, "BUYER"));
 }
@@ -186,6 +197,6 @@ export function checkInFor(today: CalendarDate, plan: QuietPlanFacts, lastMove: 
     quietDays,
     steps: open.slice(0, CHECK_IN_MAX_STEPS),
     more: Math.max(0, open.length - CHECK_IN_MAX_STEPS),
-    reminders: (owners.length ? owners : everyone).map((to) => reminder("STALE_PLAN_NUDGE", `check-in:${plan.id}:${spell}`, to, "BUYER")),
+    reminders: (owners.length ? owners : everyone).map((to) => reminder("STALE_PLAN_NUDGE", `${plan.id}:${spell}`, to, "BUYER")),
   };
 }

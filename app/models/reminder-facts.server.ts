@@ -1,17 +1,14 @@
 // What the reminder passes read: for one organization at a time, only the steps and plans that can
-// be due (a window of target dates on the [organizationId, targetDate] index, the recent marks
-// through the history's [organizationId, action, at] index, plans gone quiet through the
-// [dealId, at] index), with narrow selects, turned into the plain facts app/domain/reminders.ts
-// decides on.
+// be due (the recent marks through the history's [organizationId, action, at] index, plans gone
+// quiet through the [dealId, at] index; steps near their date are in reminder-steps.server.ts),
+// with narrow selects, turned into the plain facts app/domain/reminders.ts decides on.
 import { prisma } from "~/utils/db.server";
 import { addDays, calendarDateIn } from "~/domain/dates";
 import { dayStartIn } from "~/domain/day-bounds";
 import { completionOfRecord } from "~/domain/completion";
-import { DUE_SOON_DAYS, LOOKBACK_DAYS, QUIET_DAYS, type LastMove, type PlanFacts, type Recipient, type StepFacts } from "~/domain/reminders";
+import { LOOKBACK_DAYS, QUIET_DAYS, type LastMove, type PlanFacts, type Recipient, type StepFacts } from "~/domain/reminders";
 import type { OwnerSide } from "~/domain/types";
 import type { ActivityAction } from "./activity.types";
-
-const DAY_MS = 86_400_000;
 
 export interface ReminderOrganization {
   id: string;
@@ -28,7 +25,7 @@ const PERSON = {
   user: { select: { email: true, name: true, deactivatedAt: true } },
 } as const;
 
-type PersonRow = {
+export type PersonRow = {
   id: string;
   side: string;
   email: string;
@@ -46,7 +43,7 @@ export function recipientOf(p: PersonRow): Recipient {
   return { id: p.id, email: p.email.toLowerCase(), name: p.name, side: "BUYER", active: p.accessState === "ACTIVE" };
 }
 
-function repOf(owner: { id: string; email: string; name: string; deactivatedAt: Date | null }): Recipient {
+export function repOf(owner: { id: string; email: string; name: string; deactivatedAt: Date | null }): Recipient {
   return { id: `user:${owner.id}`, email: owner.email.toLowerCase(), name: owner.name, side: "SELLER", active: !owner.deactivatedAt };
 }
 
@@ -76,7 +73,7 @@ const PLAN = {
   },
 } as const;
 
-type StepRow = {
+export type StepRow = {
   id: string;
   title: string;
   ownerSide: string;
@@ -89,7 +86,7 @@ type StepRow = {
   buyerConfirmedAt: Date | null;
   ownerParticipant: PersonRow | null;
 };
-type PlanRow = { id: string; title: string; status: string; deal: { id: string; accountName: string; outcome: string; archivedAt: Date | null } };
+export type PlanRow = { id: string; title: string; status: string; deal: { id: string; accountName: string; outcome: string; archivedAt: Date | null } };
 
 export function stepFactsOf(row: StepRow): StepFacts {
   return {
@@ -114,7 +111,7 @@ export interface StepContext {
   sellerCompany: string;
 }
 
-function contextOf(org: ReminderOrganization, row: StepRow, plan: PlanRow): StepContext {
+export function contextOf(org: ReminderOrganization, row: StepRow, plan: PlanRow): StepContext {
   const owner = row.ownerParticipant ? recipientOf(row.ownerParticipant) : null;
   return {
     step: { id: row.id, title: row.title, targetDate: row.targetDate, ownerName: owner?.name ?? null, ownerSide: row.ownerSide },
@@ -123,45 +120,40 @@ function contextOf(org: ReminderOrganization, row: StepRow, plan: PlanRow): Step
   };
 }
 
-/** Open steps of live plans dated from LOOKBACK_DAYS ago to DUE_SOON_DAYS ahead: all that can be due soon or overdue. */
-export async function stepsNearTheirDate(org: ReminderOrganization, today: string) {
-  const rows = await prisma.milestone.findMany({
-    where: {
-      organizationId: org.id,
-      targetDate: { gte: addDays(today, -LOOKBACK_DAYS), lte: addDays(today, DUE_SOON_DAYS) },
-      status: { not: "DONE" },
-      plan: LIVE_PLAN,
-    },
-    select: { ...STEP, plan: { select: PLAN } },
-  });
-  return rows.map((row) => ({ facts: stepFactsOf(row), plan: planFactsOf(row.plan), rep: repOf(row.plan.deal.owner), context: contextOf(org, row, row.plan) }));
-}
-
-// A step is marked done by a seller either by changing its status or by adding it done.
+// A seller marks a step done by changing its status or by adding it done.
 const MARKS: ActivityAction[] = ["milestone.completed", "milestone.created"];
+// Well under what one statement may carry on SQLite and PostgreSQL.
+const ID_BATCH = 500;
 
 /**
- * Buyer steps a seller marked done within LOOKBACK_DAYS and no buyer confirmed yet, found through
- * the history of marks (indexed by time) rather than by scanning every done step.
+ * Buyer steps a seller marked done from `since` to `now` that no buyer confirmed yet, found
+ * through the history of sellers' marks, which is indexed by time, rather than by scanning every
+ * done step. A mark stamped after `now` (another instance's clock) is read by a later pass.
  */
-export async function stepsAwaitingBuyers(org: ReminderOrganization, now: Date) {
+export async function stepsAwaitingBuyers(org: ReminderOrganization, since: Date, now: Date) {
   const marks = await prisma.activity.findMany({
-    where: { organizationId: org.id, action: { in: MARKS }, entityType: "MILESTONE", at: { gte: new Date(now.getTime() - LOOKBACK_DAYS * DAY_MS) } },
+    where: { organizationId: org.id, action: { in: MARKS }, at: { gte: since, lte: now }, entityType: "MILESTONE", actorSide: "SELLER" },
     select: { entityId: true },
   });
-  if (marks.length === 0) return [];
-  const rows = await prisma.milestone.findMany({
-    where: {
-      id: { in: [...new Set(marks.map((m) => m.entityId))] },
-      organizationId: org.id,
-      status: "DONE",
-      ownerSide: { in: ["BUYER", "JOINT"] },
-      internalOnly: false,
-      buyerConfirmedAt: null,
-      plan: LIVE_PLAN,
-    },
-    select: { ...STEP, plan: { select: { ...PLAN, participants: { where: { side: "BUYER" }, select: PERSON } } } },
-  });
+  const ids = [...new Set(marks.map((m) => m.entityId))];
+  const rows = [];
+  for (let start = 0; start < ids.length; start += ID_BATCH) {
+    rows.push(
+      ...(await prisma.milestone.findMany({
+        where: {
+          id: { in: ids.slice(start, start + ID_BATCH) },
+          organizationId: org.id,
+          status: "DONE",
+          ownerSide: { in: ["BUYER", "JOINT"] },
+          internalOnly: false,
+          buyerConfirmedAt: null,
+          markedDoneAt: { gte: since },
+          plan: LIVE_PLAN,
+        },
+        select: { ...STEP, plan: { select: { ...PLAN, participants: { where: { side: "BUYER" }, select: PERSON } } } },
+      })),
+    );
+  }
   const markers = await sellerNames(
     org.id,
     rows.map((r) => r.markedDoneByUserId),

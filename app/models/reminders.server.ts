@@ -8,11 +8,12 @@ import { prisma } from "~/utils/db.server";
 import type { JobPass } from "~/utils/job-pass";
 import { queueEmail, type RenderedEmail } from "~/utils/email.server";
 import { appUrl } from "~/utils/env.server";
-import { organizationToday } from "~/domain/dates";
-import { awaitingReminders, checkInFor, dueSoonReminders, overdueReminders, type Reminder } from "~/domain/reminders";
+import { calendarDateIn, organizationToday } from "~/domain/dates";
+import { LOOKBACK_DAYS, UNDO_GRACE_MS, awaitingReminders, checkInFor, dueSoonReminders, overdueReminders, type Reminder } from "~/domain/reminders";
 import { isUniqueViolation } from "./audit.server";
 import { scheduledDeliveryFor } from "./email-recipient.server";
-import { quietPlans, reminderOrganizations, stepsAwaitingBuyers, stepsNearTheirDate, type ReminderOrganization } from "./reminder-facts.server";
+import { quietPlans, reminderOrganizations, stepsAwaitingBuyers, type ReminderOrganization } from "./reminder-facts.server";
+import { stepsNearTheirDate } from "./reminder-steps.server";
 import { awaitingEmail, checkInEmail, dueSoonEmail, overdueEmail } from "./reminder-emails.server";
 
 /** A reminder that is due, and how to write it (only done for those not handled yet). */
@@ -23,7 +24,10 @@ interface Due {
 
 // Well under what one statement may carry on SQLite and PostgreSQL.
 const KEY_BATCH = 500;
-const LEASE_MS = 5 * 60_000;
+// Longer than a pass takes: the first pass over a database full of plans may queue thousands of
+// emails (about 4,000 in 3 minutes at 10,000 deals). Should a lease lapse anyway, the keys still
+// keep a second pass from sending anything twice.
+const LEASE_MS = 10 * 60_000;
 
 /** The keys of these that are in the outbox already: each was queued (or suppressed) before. */
 async function handledKeys(keys: string[]): Promise<Set<string>> {
@@ -119,6 +123,31 @@ export const stepDateReminders: JobPass = {
     }),
 };
 
+/** How far a pass read last time, per organization (NotificationCursor). */
+async function cursorOf(key: string): Promise<Date | null> {
+  return (await prisma.notificationCursor.findUnique({ where: { key } }))?.through ?? null;
+}
+
+async function moveCursor(key: string, through: Date) {
+  await prisma.notificationCursor.upsert({ where: { key }, create: { key, through }, update: { through } });
+}
+
+// An instance whose clock runs behind another's, or a mark whose transaction committed late, may
+// leave a mark a little before where the last pass stopped: each pass reads back this far.
+const CLOCK_SLACK_MS = 5 * 60_000;
+
+/**
+ * Where this pass starts reading sellers' marks: a little before the last pass had settled every
+ * mark (those past their ten minutes), never more than LOOKBACK_DAYS back. A mark still in its
+ * ten minutes is read again next time.
+ */
+function marksFrom(settledThrough: Date | null, now: Date): { from: Date; settled: Date } {
+  const settled = new Date(now.getTime() - UNDO_GRACE_MS);
+  const oldest = now.getTime() - LOOKBACK_DAYS * 86_400_000;
+  const last = settledThrough ? Math.min(settledThrough.getTime(), settled.getTime()) - CLOCK_SLACK_MS : oldest;
+  return { from: new Date(Math.max(oldest, last)), settled };
+}
+
 // Quiet hours hold these too: the buyer is not waiting for this email (the seller is), and a mark
 // made at 23:00 in the seller's office must not reach a buyer at 05:00 in theirs.
 export const awaitingConfirmationReminders: JobPass = {
@@ -127,22 +156,38 @@ export const awaitingConfirmationReminders: JobPass = {
   run: (now) =>
     forEachOrganization("reminders-awaiting-confirmation", async (org) => {
       const baseUrl = appUrl();
-      const due = (await stepsAwaitingBuyers(org, now)).flatMap(({ facts, plan, buyers, context, markedBy }): Due[] =>
+      const cursor = `reminders-awaiting:${org.id}`;
+      const last = await cursorOf(cursor);
+      const { from, settled } = marksFrom(last, now);
+      const due = (await stepsAwaitingBuyers(org, from, now)).flatMap(({ facts, plan, buyers, context, markedBy }): Due[] =>
         awaitingReminders(now, plan, facts, buyers).map((reminder) => ({
           reminder,
           render: () => awaitingEmail(baseUrl, reminder, context, { by: markedBy, at: facts.markedDoneAt!, timezone: org.timezone }),
         })),
       );
-      return queueDue(org.id, due, now);
+      const queued = await queueDue(org.id, due, now);
+      // Moved every few minutes, not every minute: rereading a few minutes of marks is cheaper than
+      // a write each minute, which on SQLite every other writer waits for.
+      if (!last || last > settled || settled.getTime() - last.getTime() >= CLOCK_SLACK_MS) await moveCursor(cursor, settled);
+      return queued;
     }),
 };
 
+/**
+ * A plan's quiet spell is counted in whole days, and whatever ends one is a change in its
+ * history: what is due changes only when the organization's day does. So the pass reads the
+ * plans once per organization day (and again when its clock reads an earlier moment than last
+ * time); a round cut short has not moved the cursor and is done again.
+ */
 export const planCheckIns: JobPass = {
   name: "reminders-plan-check-ins",
   leaseMs: LEASE_MS,
   run: (now) =>
     forEachOrganization("reminders-plan-check-ins", async (org) => {
       const today = organizationToday(org, now);
+      const cursor = `reminders-check-ins:${org.id}`;
+      const last = await cursorOf(cursor);
+      if (last && last <= now && calendarDateIn(org.timezone, last) === today) return [];
       const baseUrl = appUrl();
       const due = (await quietPlans(org, today)).flatMap((quiet): Due[] => {
         const checkIn = checkInFor(today, quiet.plan, quiet.lastMove, quiet.steps, quiet.buyers);
@@ -150,7 +195,9 @@ export const planCheckIns: JobPass = {
         const plan = { id: quiet.plan.id, title: quiet.title, sellerCompany: org.name };
         return checkIn.reminders.map((reminder) => ({ reminder, render: () => checkInEmail(baseUrl, reminder, checkIn, plan, quiet.contexts, today) }));
       });
-      return queueDue(org.id, due, now);
+      const queued = await queueDue(org.id, due, now);
+      await moveCursor(cursor, now);
+      return queued;
     }),
 };
 

@@ -100,10 +100,14 @@ describe("the check-in", () => {
   });
 });
 
+// Each in an organization of its own: a pass reads an organization's plans once per its day.
+const ownTenant = () => createTenant("Check-ins", "America/New_York");
+
 describe("who gets the check-in", () => {
   it("every active buyer when none owns an open step, never an invited one", async () => {
-    const plan = await livePlan(tenant);
-    await invitedBuyer(tenant, plan.deal.id);
+    const own = await ownTenant();
+    const plan = await livePlan(own);
+    await invitedBuyer(own, plan.deal.id);
     await prisma.milestone.updateMany({ where: { planId: plan.plan.id }, data: { ownerParticipantId: null } });
     await quietSince(plan, "2026-11-01T15:00:00Z");
     await run("2026-11-11T15:00:00Z");
@@ -111,9 +115,10 @@ describe("who gets the check-in", () => {
   });
 
   it("nobody when the plan has gone quiet for longer than a week past the tenth day, or when no buyer step is open", async () => {
-    const old = await livePlan(tenant);
+    const own = await ownTenant();
+    const old = await livePlan(own);
     await quietSince(old, "2026-10-01T15:00:00Z");
-    const finished = await livePlan(tenant);
+    const finished = await livePlan(own);
     await prisma.milestone.updateMany({
       where: { planId: finished.plan.id, ownerSide: { not: "SELLER" } },
       data: { status: "DONE", markedDoneBySide: "BUYER" },
@@ -125,9 +130,10 @@ describe("who gets the check-in", () => {
   });
 
   it("nobody on a closed or archived deal, and never a removed buyer", async () => {
-    const won = await livePlan(tenant);
-    const archived = await livePlan(tenant);
-    const revoked = await livePlan(tenant);
+    const own = await ownTenant();
+    const won = await livePlan(own);
+    const archived = await livePlan(own);
+    const revoked = await livePlan(own);
     await prisma.deal.update({ where: { id: won.deal.id }, data: { outcome: "WON", closedOn: "2026-11-02" } });
     await prisma.deal.update({ where: { id: archived.deal.id }, data: { archivedAt: at("2026-11-02T00:00:00Z") } });
     await prisma.participant.update({ where: { id: revoked.buyer.id }, data: { accessState: "REVOKED" } });
