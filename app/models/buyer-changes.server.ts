@@ -21,11 +21,11 @@ const KIND = "BUYER_CHANGES";
  * has none, so the batch tells it.
  */
 const MAILED_ON_THEIR_OWN: ReadonlySet<string> = new Set(["access.requested", "plan.accepted"]);
+const BATCHED_ACTIONS = ACTIVITY_ACTIONS.filter((action) => !MAILED_ON_THEIR_OWN.has(action));
 
 function hasItsOwnEmail(row: { action: string; after: string | null }) {
   return row.action === "participant.joined" && row.after !== null && "via" in JSON.parse(row.after);
 }
-const BATCHED_ACTIONS = ACTIVITY_ACTIONS.filter((action) => !MAILED_ON_THEIR_OWN.has(action));
 
 const BUYER_CHANGE: Prisma.ActivityWhereInput = { actorSide: "BUYER", internalOnly: false, action: { in: BATCHED_ACTIONS } };
 

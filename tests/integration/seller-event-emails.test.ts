@@ -35,6 +35,20 @@ describe("a step assigned to you", () => {
     const step = await prisma.milestone.findUniqueOrThrow({ where: { id: p.buyerStep.id } });
     expect(email.idempotencyKey).toBe(`assigned:${step.id}:${carl.participant.id}:${step.version}`);
     expect(await emailsOf("STEP_ASSIGNED", p.buyer.email, since)).toHaveLength(0);
+
+    const added = await buyerPost(p.plan.id, p.cookie, {
+      intent: "add-milestone",
+      title: "Data room access",
+      output: "",
+      ownerSide: "BUYER",
+      ownerParticipantId: carl.participant.id,
+      targetDate: "2027-01-20",
+    });
+    expect(added.status).toBe(303);
+    expect((await emailsOf("STEP_ASSIGNED", carl.participant.email, since)).map((e) => e.subject)).toEqual([
+      email.subject,
+      `Bea Buyer assigned you “Data room access” on “${p.plan.title}”`,
+    ]);
   });
 
   it("is not sent to whoever assigned the step to themselves, nor to a colleague who has not come in yet", async () => {
