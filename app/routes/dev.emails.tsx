@@ -3,7 +3,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { isProduction } from "~/utils/env.server";
-import { emailBodyOf, renderPreviews, type EmailTemplateModule } from "~/utils/email-previews.server";
+import { emailBodyOf } from "~/components/email-body";
+import { renderPreviews, type EmailTemplateModule } from "~/utils/email-previews.server";
 
 export const meta: MetaFunction = () => [{ title: "Email previews · Mutual" }, { name: "robots", content: "noindex" }];
 

@@ -7,7 +7,7 @@ import { useLoaderData } from "@remix-run/react";
 import { prisma } from "~/utils/db.server";
 import { isProduction } from "~/utils/env.server";
 import { openedBody, SealError } from "~/utils/sealed.server";
-import { emailBodyOf } from "~/utils/email-previews.server";
+import { emailBodyOf } from "~/components/email-body";
 
 export const meta: MetaFunction = () => [{ title: "Dev outbox · Mutual" }, { name: "robots", content: "noindex" }];
 

@@ -24,9 +24,3 @@ export async function renderPreviews(modules: Record<string, EmailTemplateModule
   }
   return previews;
 }
-
-/** A rendered email's <body>, for showing it inside a page without its document styles leaking into the page. */
-export function emailBodyOf(html: string) {
-  const match = /<body[^>]*>([\s\S]*)<\/body>/i.exec(html);
-  return match ? match[1] : html;
-}
