@@ -2,6 +2,7 @@
 // decides when). A cursor per plan (NotificationCursor "buyer-changes:<planId>") says how far the
 // mailed batches reach; it moves in the transaction that queues the email, and only from where the
 // pass read it, so two passes at once send one email.
+import { isolated } from "~/utils/job-pass";
 import { createElement } from "react";
 import BuyerChangesEmail from "../../emails/buyer-changes";
 import { describeActivity } from "~/components/activity-text";
@@ -42,8 +43,9 @@ export async function sendBuyerChanges(now: Date, baseUrl: string): Promise<numb
   const organizations = await prisma.organization.findMany({ select: { id: true } });
   let queued = 0;
   for (const organization of organizations) {
-    for (const [planId, newest] of await plansWithUnmailedChanges(organization.id, now)) {
-      if (await mailPlanChanges(planId, newest, now, baseUrl)) queued++;
+    const plans = (await isolated("buyer-changes", `organization ${organization.id}`, () => plansWithUnmailedChanges(organization.id, now))) ?? new Map();
+    for (const [planId, newest] of plans) {
+      if (await isolated("buyer-changes", `plan ${planId}`, () => mailPlanChanges(planId, newest, now, baseUrl))) queued++;
     }
   }
   return queued;

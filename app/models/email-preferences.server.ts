@@ -45,6 +45,11 @@ interface Change {
   on: ReadonlySet<string>;
   offByDefault: ReadonlySet<string>;
   audit: { organizationId: string | null; actor: AuditActor; ip?: string | null };
+  /**
+   * Store every box as the person's own choice, even one that matches the default shown. An address
+   * on plans of several organizations sees one default, while each organization sends by its own.
+   */
+  everyChoiceOwn?: boolean;
 }
 
 /** Writes the kinds whose state changed as the person's own choice; one audit row per kind turned off. */
@@ -52,13 +57,14 @@ async function applyChoices(tx: Tx, change: Change) {
   const current = await choicesOf(tx, change.email, change.kinds, change.offByDefault);
   for (const choice of current) {
     const wanted = change.on.has(choice.kind);
-    if (wanted === choice.on) continue;
+    const changed = wanted !== choice.on;
+    if (!changed && !change.everyChoiceOwn) continue;
     await tx.emailPreference.upsert({
       where: { email_kind: { email: change.email, kind: choice.kind } },
       create: { email: change.email, kind: choice.kind, enabled: wanted },
       update: { enabled: wanted },
     });
-    if (!wanted) await recordAuditEvent(tx, { ...change.audit, action: "email.opted_out", detail: { emails: choice.kind } });
+    if (changed && !wanted) await recordAuditEvent(tx, { ...change.audit, action: "email.opted_out", detail: { emails: choice.kind } });
   }
 }
 
@@ -183,6 +189,7 @@ export async function saveEmailChoicesByAddress(email: string, on: string[], ip?
         on: new Set(on),
         offByDefault,
         audit: { organizationId: user?.organizationId ?? null, actor: { email: address, userId: user?.id }, ip },
+        everyChoiceOwn: true,
       }),
     ),
   );

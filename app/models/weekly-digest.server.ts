@@ -3,6 +3,7 @@
 // dashboard scopes them; an admin who owns deals gets theirs like a rep. First the week's snapshots are
 // written, so next Monday has something to compare with. One digest per person and week
 // ("digest:<userId>:<weekOf>"), held until the reader's morning; a cursor marks the week done.
+import { isolated } from "~/utils/job-pass";
 import { createElement } from "react";
 import WeeklyDigestEmail from "../../emails/weekly-digest";
 import { formatCalendarDate } from "~/domain/dates";
@@ -32,12 +33,16 @@ export async function sendWeeklyDigests(now: Date, baseUrl: string): Promise<num
   const organizations = await prisma.organization.findMany({ select: { id: true, timezone: true, fiscalYearStartMonth: true } });
   let queued = 0;
   for (const org of organizations) {
-    const weekOf = digestWeekDue(now, org.timezone);
-    if (!weekOf) continue;
-    const doneKey = `weekly-digest:${org.id}:${weekOf}`;
-    if (await prisma.notificationCursor.findUnique({ where: { key: doneKey } })) continue;
-    queued += await digestOrganization(org, weekOf, now, baseUrl);
-    await markWeekDone(doneKey, now);
+    queued +=
+      (await isolated("weekly-digest", `organization ${org.id}`, async () => {
+        const weekOf = digestWeekDue(now, org.timezone);
+        if (!weekOf) return 0;
+        const doneKey = `weekly-digest:${org.id}:${weekOf}`;
+        if (await prisma.notificationCursor.findUnique({ where: { key: doneKey } })) return 0;
+        const sent = await digestOrganization(org, weekOf, now, baseUrl);
+        await markWeekDone(doneKey, now);
+        return sent;
+      })) ?? 0;
   }
   return queued;
 }

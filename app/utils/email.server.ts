@@ -7,7 +7,7 @@ import type { ReactElement } from "react";
 import { render, toPlainText } from "@react-email/render";
 import type { Tx } from "./db.server";
 import { sealedBody } from "./sealed.server";
-import { isEmailKind, wantsEmail } from "~/models/email-kinds";
+import { recipientWants } from "./email-wanted.server";
 
 export interface RenderedEmail {
   subject: string;
@@ -47,14 +47,6 @@ export async function queueEmail(tx: Tx, email: QueuedEmail) {
       ...(suppressed ? { status: "SUPPRESSED" } : {}),
     },
   });
-}
-
-async function recipientWants(tx: Tx, to: string, kind: string, organizationId: string | null): Promise<boolean> {
-  if (!isEmailKind(kind)) return true;
-  const choice = await tx.emailPreference.findUnique({ where: { email_kind: { email: to.toLowerCase(), kind } }, select: { enabled: true } });
-  if (choice) return choice.enabled;
-  const organization = organizationId ? await tx.organization.findUnique({ where: { id: organizationId }, select: { emailKindsOffByDefault: true } }) : null;
-  return wantsEmail(kind, null, organization?.emailKindsOffByDefault ?? null);
 }
 
 export { deliverDueEmails, kickOutbox, retryDelayMs, startOutboxWorker, type DeliveryReport } from "./outbox-delivery.server";

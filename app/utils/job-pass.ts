@@ -9,3 +9,16 @@ export interface JobPass {
   leaseMs: number;
   run(now: Date): Promise<string>;
 }
+
+/**
+ * One organization's or one plan's share of a pass. A failure there (a row no reader expected) is
+ * logged and the pass goes on with the next, so one bad row never stops everyone's email.
+ */
+export async function isolated<T>(pass: string, what: string, work: () => Promise<T>): Promise<T | null> {
+  try {
+    return await work();
+  } catch (error) {
+    console.error(`[jobs] ${pass} failed for ${what}`, error);
+    return null;
+  }
+}

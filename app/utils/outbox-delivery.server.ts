@@ -8,6 +8,7 @@ import { prisma } from "./db.server";
 import { appUrl, env } from "./env.server";
 import { openedBody } from "./sealed.server";
 import { STOPPABLE_KINDS, stopLink } from "./unsubscribe.server";
+import { recipientWants } from "./email-wanted.server";
 
 const MAX_ATTEMPTS = 8;
 /** Security email retries often, for as long as its code could still be used (about 15 minutes). */
@@ -83,6 +84,10 @@ async function send(client: Resend, row: EmailOutbox): Promise<{ providerId: str
 // Marks use updateMany: a bare single-row update is the kind of statement that must never be
 // folded into another request's transaction (app/utils/sqlite-turns.server.ts).
 async function deliverLeased(client: Resend | null, row: EmailOutbox, clock: () => Date, report: DeliveryReport) {
+  if (!row.containsSecret && !(await recipientWants(prisma, row.to, row.kind, row.organizationId))) {
+    await prisma.emailOutbox.updateMany({ where: { id: row.id }, data: { status: "SUPPRESSED" } });
+    return;
+  }
   if (!client) {
     await prisma.emailOutbox.updateMany({ where: { id: row.id }, data: { status: "CAPTURED", sentAt: clock() } });
     report.captured++;

@@ -47,18 +47,27 @@ function inTurns(adapter: SqlDriverAdapter): SqlDriverAdapter {
     dispose: () => adapter.dispose(),
     async startTransaction(isolationLevel): Promise<Transaction> {
       const release = await turns.take();
+      let transaction: Transaction | null = null;
       try {
-        const transaction = await adapter.startTransaction(isolationLevel);
+        transaction = await adapter.startTransaction(isolationLevel);
         // The adapter begins with a plain BEGIN; a write statement that changes nothing takes the
         // write lock now (waiting for it like any write), before the transaction reads anything.
         await transaction.executeRaw(TAKE_WRITE_LOCK);
         return releasingOnEnd(transaction, release);
       } catch (error) {
+        // The lock never came (another process held it past the busy timeout): end the BEGIN, or
+        // the connection stays inside it and the adapter's own lock is never given back.
+        if (transaction) await abandon(transaction);
         release();
         throw error;
       }
     },
   };
+}
+
+async function abandon(transaction: Transaction) {
+  await transaction.executeRaw({ sql: "ROLLBACK", args: [], argTypes: [] }).catch(() => undefined);
+  await transaction.rollback();
 }
 
 function releasingOnEnd(transaction: Transaction, release: () => void): Transaction {

@@ -11,8 +11,13 @@ import { EMAIL_KINDS } from "~/models/email-kinds";
 /** Each kind a person may stop, as a noun phrase ("You will no longer get …"). */
 export const STOPPABLE_KINDS: Record<string, string> = Object.fromEntries(Object.entries(EMAIL_KINDS).map(([kind, { about }]) => [kind, about]));
 
-function signature(email: string, kind: string) {
-  return createHmac("sha256", sessionSecrets()[0]).update(`stop:${email.toLowerCase()}:${kind}`).digest("hex");
+function signature(email: string, kind: string, secret = sessionSecrets()[0]) {
+  return createHmac("sha256", secret).update(`stop:${email.toLowerCase()}:${kind}`).digest("hex");
+}
+
+/** Links in mail already sent keep working after SESSION_SECRET is rotated: any configured secret may have signed them. */
+function signedByUs(email: string, kind: string, sig: string) {
+  return /^[0-9a-f]{64}$/.test(sig) && sessionSecrets().some((secret) => hashesMatch(signature(email, kind, secret), sig));
 }
 
 export function stopLink(baseUrl: string, email: string, kind: string) {
@@ -28,11 +33,11 @@ export function preferencesLink(baseUrl: string, email: string) {
 }
 
 export function validPreferencesLink(email: string, sig: string) {
-  return /^[0-9a-f]{64}$/.test(sig) && hashesMatch(signature(email, "PREFERENCES"), sig);
+  return signedByUs(email, "PREFERENCES", sig);
 }
 
 export function validStop(email: string, kind: string, sig: string) {
-  return kind in STOPPABLE_KINDS && /^[0-9a-f]{64}$/.test(sig) && hashesMatch(signature(email, kind), sig);
+  return kind in STOPPABLE_KINDS && signedByUs(email, kind, sig);
 }
 
 /**

@@ -207,14 +207,14 @@ describe("/email/preferences", () => {
     expect(saved.status).toBe(303);
     expect(saved.headers.get("Location")).toBe(`${url.pathname}${url.search}&saved=1`);
     const rows = await prisma.emailPreference.findMany({ where: { email: p.buyer.email }, orderBy: { kind: "asc" }, select: { kind: true, enabled: true } });
-    expect(rows).toEqual([
-      { kind: "STALE_PLAN_NUDGE", enabled: false },
-      { kind: "STEP_DUE_SOON", enabled: false },
-    ]);
+    // By address, every box is stored as the buyer's own choice: each organization sends by its own default otherwise.
+    const off = new Set(["STALE_PLAN_NUDGE", "STEP_DUE_SOON"]);
+    expect(rows).toEqual([...emailKindsFor("BUYER")].sort().map((kind) => ({ kind, enabled: !off.has(kind) })));
     expect(await prisma.auditEvent.count({ where: { action: "email.opted_out", actorEmail: p.buyer.email } })).toBe(2);
     const page = (await open(new URL(`${url}&saved=1`))).body as Page & { saved: boolean };
     expect(page.saved).toBe(true);
     expect(page.choices.find((c) => c.kind === "STEP_DUE_SOON")).toMatchObject({ on: false, ownChoice: false });
+    expect(page.choices.find((c) => c.kind === "STEP_OVERDUE")).toMatchObject({ on: true, ownChoice: true });
     expect(await queued("STEP_DUE_SOON", p.buyer.email, tenant.organization.id)).toBe("SUPPRESSED");
 
     const refused = await save(url, [...on, "WEEKLY_DIGEST"]);
