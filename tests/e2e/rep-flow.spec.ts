@@ -6,11 +6,18 @@ test("a rep signs in, creates a deal from the template, re-dates a milestone and
   await expect(page.getByRole("heading", { name: "Deals" })).toBeVisible();
 
   await page.getByRole("link", { name: "New deal" }).first().click();
-  await page.getByLabel("Account").fill("Umbrella Corp");
-  await page.getByLabel("Deal name").fill("Umbrella analytics rollout");
-  await page.getByLabel("Amount").fill("72000");
-  await page.getByLabel("Target close date").fill("2027-03-26");
-  await page.getByLabel("Plan start date").fill("2027-01-04");
+  // Typing before the page has hydrated can be lost when React takes the form over.
+  await expect(page.getByRole("heading", { name: "New deal" })).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  const fields: [string, string][] = [
+    ["Account", "Umbrella Corp"],
+    ["Deal name", "Umbrella analytics rollout"],
+    ["Amount", "72000"],
+    ["Target close date", "2027-03-26"],
+    ["Plan start date", "2027-01-04"],
+  ];
+  for (const [label, value] of fields) await page.getByLabel(label).fill(value);
+  for (const [label, value] of fields) await expect(page.getByLabel(label)).toHaveValue(value);
   await page.getByRole("button", { name: "Create deal" }).click();
 
   await expect(page.getByRole("heading", { name: "Umbrella Corp", exact: true })).toBeVisible();
