@@ -1,6 +1,7 @@
 // The plan's history. Every write in the model layer records one row here, in the same
 // transaction, so history and state can never disagree.
 import { prisma, type Tx } from "~/utils/db.server";
+import { storedDate } from "~/utils/stored-date";
 import type { SellerActor } from "./actor.server";
 import { visibleDealsWhere } from "./actor.server";
 import type { ActivityAction, ActivityEntry } from "./activity.types";
@@ -74,9 +75,16 @@ export async function listDealActivity(actor: SellerActor, dealId: string, take 
     orderBy: [{ at: "desc" }, { id: "desc" }],
     take,
   });
-  return rows.map((row) => ({
+  return rows.map(activityEntryOf);
+}
+
+/** A stored history row as pages and emails read it (raw reads may give the time as text). */
+export function activityEntryOf(
+  row: Omit<ActivityEntry, "at" | "before" | "after"> & { at: Date | string; before: string | null; after: string | null },
+): ActivityEntry {
+  return {
     id: row.id,
-    at: row.at.toISOString(),
+    at: storedDate(row.at).toISOString(),
     actorName: row.actorName,
     actorSide: row.actorSide,
     entityType: row.entityType,
@@ -85,5 +93,5 @@ export async function listDealActivity(actor: SellerActor, dealId: string, take 
     before: row.before ? JSON.parse(row.before) : null,
     after: row.after ? JSON.parse(row.after) : null,
     internalOnly: row.internalOnly,
-  }));
+  };
 }

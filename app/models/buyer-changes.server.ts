@@ -11,7 +11,8 @@ import { prisma, type Tx } from "~/utils/db.server";
 import { queueEmail, renderEmail } from "~/utils/email.server";
 import { notificationFooter } from "~/utils/unsubscribe.server";
 import type { Prisma } from "~/generated/prisma/client";
-import { ACTIVITY_ACTIONS, type ActivityEntry } from "./activity.types";
+import { ACTIVITY_ACTIONS } from "./activity.types";
+import { activityEntryOf } from "./activity.server";
 import { isUniqueViolation } from "./audit.server";
 
 const KIND = "BUYER_CHANGES";
@@ -158,22 +159,7 @@ export function changeSentences(plan: PlanForBatch, rows: ActivityRow[]): string
   const people = new Map(plan.participants.map((p) => [p.id, p.name]));
   return rows
     .filter((row) => !internal.has(row.entityId) && !hasItsOwnEmail(row))
-    .map((row) => `${row.actorName} ${describeActivity(entryOf(row), titles, people)}.`);
-}
-
-function entryOf(row: ActivityRow): ActivityEntry {
-  return {
-    id: row.id,
-    at: row.at.toISOString(),
-    actorName: row.actorName,
-    actorSide: row.actorSide,
-    entityType: row.entityType,
-    entityId: row.entityId,
-    action: row.action,
-    before: row.before ? JSON.parse(row.before) : null,
-    after: row.after ? JSON.parse(row.after) : null,
-    internalOnly: row.internalOnly,
-  };
+    .map((row) => `${row.actorName} ${describeActivity(activityEntryOf(row), titles, people)}.`);
 }
 
 async function renderBatch(plan: PlanForBatch, rows: ActivityRow[], to: string, baseUrl: string) {

@@ -6,10 +6,10 @@ import { addDays, organizationToday } from "~/domain/dates";
 import { engagementTrend, stakeholderVisits, startsNewVisit, type EngagementTrend, type StakeholderVisits } from "~/domain/buyer-visits";
 import { ENGAGEMENT } from "~/domain/thresholds";
 import type { ActivityEntry } from "./activity.types";
+import { activityEntryOf } from "./activity.server";
 import { visiblePlansWhere, type BuyerActor, type SellerActor } from "./actor.server";
 import { prisma } from "~/utils/db.server";
 import type { JobPass } from "~/utils/job-pass";
-import { storedDate } from "~/utils/stored-date";
 
 const DAY_MS = 86_400_000;
 
@@ -140,23 +140,7 @@ async function latestBuyerChanges(organizationId: string, dealId: string, planId
       WHERE a."dealId" = ${dealId} AND a."organizationId" = ${organizationId} AND a."actorSide" = 'BUYER'
     ) latest
     WHERE "rank" = 1`;
-  return new Map(
-    rows.map((row) => [
-      row.actorParticipantId,
-      {
-        id: row.id,
-        at: storedDate(row.at).toISOString(),
-        actorName: row.actorName,
-        actorSide: row.actorSide,
-        entityType: row.entityType,
-        entityId: row.entityId,
-        action: row.action,
-        before: row.before ? JSON.parse(row.before) : null,
-        after: row.after ? JSON.parse(row.after) : null,
-        internalOnly: false,
-      },
-    ]),
-  );
+  return new Map(rows.map((row) => [row.actorParticipantId, activityEntryOf({ ...row, internalOnly: false })]));
 }
 
 /** The engagement rows of a plan, deleted with its deal (they carry no foreign key). */
