@@ -7,6 +7,7 @@ import { createPlanInTx } from "./plan.server";
 import { refreshDealSignals } from "./signals.server";
 import { forgetPlanEngagement } from "./buyer-engagement.server";
 import { forgetPlanFeeds } from "./calendar-feed.server";
+import { recordDealMoves, recordDealOpened } from "./deal-history.server";
 
 /** Users a deal may be assigned to: a rep can only own their own deals. */
 export async function assignableOwners(actor: SellerActor) {
@@ -50,6 +51,7 @@ export async function createDeal(actor: SellerActor, input: NewDealInput) {
       action: "deal.created",
       after: { accountName: deal.accountName, name: deal.name, amount: deal.amount, stage: deal.stage },
     });
+    await recordDealOpened(tx, actor, deal, actorToday(actor));
     if (input.planMode !== "none") {
       await createPlanInTx(tx, actor, deal, {
         planMode: input.planMode,
@@ -108,6 +110,7 @@ export async function updateDeal(actor: SellerActor, dealId: string, input: Edit
       data: { ...data, version: { increment: 1 } },
     });
     if (result.count === 0) throw new VersionConflictError(await tx.deal.findUniqueOrThrow({ where: { id: dealId } }));
+    await recordDealMoves(tx, actor, current, data, actorToday(actor));
     const plan = await tx.plan.findUnique({ where: { dealId }, select: { id: true } });
     await recordActivity(tx, sellerActivityActor(actor), {
       organizationId: actor.organizationId,

@@ -1,9 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { compactMoney } from "~/components/dashboard/axis";
 import { BarChart } from "~/components/dashboard/bar-chart";
 import { Cards, UnreadableNote } from "~/components/dashboard/cards";
 import { RepDeals } from "~/components/dashboard/rep-deals";
+import { DashboardTabs } from "~/components/dashboard/dashboard-tabs";
+import { WindowPicker } from "~/components/dashboard/window-picker";
 import { KPI_COLUMNS } from "~/components/dashboard/columns";
 import { formatMoney } from "~/components/format";
 import { formatCalendarDate, isCalendarDate } from "~/domain/dates";
@@ -68,6 +70,7 @@ export default function Dashboard() {
         ) : null}
         {scope.kind !== "all" ? ` / ${scope.name}` : null}
       </nav>
+      <DashboardTabs query={windowInfo.query} />
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-2xl font-semibold">{scope.kind === "all" ? scope.name : scope.name}</h1>
@@ -181,45 +184,6 @@ export default function Dashboard() {
 
 function warn(header: string, k: Kpis) {
   return header === "MAP completion" && k.completion.rate !== null && k.completion.rate < COMPLETION_WARNING;
-}
-
-function WindowPicker({ kind, from, to }: { kind: string; from: string; to: string }) {
-  const [params] = useSearchParams();
-  const keep = ["team", "rep"].filter((k) => params.get(k));
-  const link = (window: string) => `/dashboard?${new URLSearchParams({ window, ...Object.fromEntries(keep.map((k) => [k, params.get(k)!])) })}`;
-  return (
-    <div className="flex flex-wrap items-end gap-2 text-sm">
-      <Link
-        to={link("week")}
-        className={`rounded-md px-3 py-1.5 ring-1 ring-slate-300 ${kind === "week" ? "bg-brand-700 text-white" : "bg-white"}`}
-        aria-current={kind === "week" ? "true" : undefined}
-      >
-        This week
-      </Link>
-      <Link
-        to={link("quarter")}
-        className={`rounded-md px-3 py-1.5 ring-1 ring-slate-300 ${kind === "quarter" ? "bg-brand-700 text-white" : "bg-white"}`}
-        aria-current={kind === "quarter" ? "true" : undefined}
-      >
-        This quarter
-      </Link>
-      <Form method="get" className="flex flex-wrap items-end gap-1">
-        <input type="hidden" name="window" value="custom" />
-        {keep.map((k) => (
-          <input key={k} type="hidden" name={k} value={params.get(k)!} />
-        ))}
-        <label className="flex flex-col text-xs text-slate-600">
-          From
-          <input type="date" name="from" defaultValue={from} className="rounded-md border border-slate-300 px-2 py-1 text-sm" />
-        </label>
-        <label className="flex flex-col text-xs text-slate-600">
-          To
-          <input type="date" name="to" defaultValue={to} className="rounded-md border border-slate-300 px-2 py-1 text-sm" />
-        </label>
-        <button className={`rounded-md px-3 py-1.5 ring-1 ring-slate-300 ${kind === "custom" ? "bg-brand-700 text-white" : "bg-white"}`}>Custom</button>
-      </Form>
-    </div>
-  );
 }
 
 export function ErrorBoundary() {

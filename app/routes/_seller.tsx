@@ -34,6 +34,9 @@ export default function SellerLayout() {
                 Dashboard
               </NavLink>
             ) : null}
+            <NavLink to="/review" className={({ isActive }) => (isActive ? "font-semibold text-slate-900" : "text-slate-600 hover:text-slate-900")}>
+              Weekly review
+            </NavLink>
             <NavLink to="/settings" className={({ isActive }) => (isActive ? "font-semibold text-slate-900" : "text-slate-600 hover:text-slate-900")}>
               Settings
             </NavLink>
