@@ -200,3 +200,26 @@ export function checkInFor(today: CalendarDate, plan: QuietPlanFacts, lastMove: 
     reminders: (owners.length ? owners : everyone).map((to) => reminder("STALE_PLAN_NUDGE", `${plan.id}:${spell}`, to, "BUYER")),
   };
 }
+
+/** The step and the date (or the mark's moment) a queued step reminder's key names; null for other email. */
+export function stepReminderSubject(kind: string, key: string): { stepId: string; marker: string } | null {
+  if (kind !== "STEP_DUE_SOON" && kind !== "STEP_OVERDUE" && kind !== "AWAITING_CONFIRMATION") return null;
+  const [prefix, stepId, marker] = key.split(":");
+  if (prefix !== KEY_PREFIXES[kind] || !stepId || !marker) return null;
+  return { stepId, marker };
+}
+
+/**
+ * Whether a step reminder is still true when its time to go comes. Scheduled reminders wait for
+ * the reader's morning; a step done, re-dated or confirmed meanwhile must not be chased.
+ */
+export function stepReminderStillTrue(
+  kind: string,
+  marker: string,
+  plan: PlanFacts,
+  step: Pick<StepFacts, "completion" | "targetDate" | "markedDoneAt">,
+): boolean {
+  if (!planIsLive(plan)) return false;
+  if (kind === "AWAITING_CONFIRMATION") return step.completion === "AWAITING_BUYER_CONFIRMATION" && String(step.markedDoneAt?.getTime()) === marker;
+  return step.completion === "OPEN" && step.targetDate === marker;
+}

@@ -9,6 +9,7 @@ import { appUrl, env } from "./env.server";
 import { openedBody } from "./sealed.server";
 import { STOPPABLE_KINDS, stopLink } from "./unsubscribe.server";
 import { recipientWants } from "./email-wanted.server";
+import { reminderStillTrue } from "~/models/reminder-still-true.server";
 
 const MAX_ATTEMPTS = 8;
 /** Security email retries often, for as long as its code could still be used (about 15 minutes). */
@@ -86,6 +87,10 @@ async function send(client: Resend, row: EmailOutbox): Promise<{ providerId: str
 async function deliverLeased(client: Resend | null, row: EmailOutbox, clock: () => Date, report: DeliveryReport) {
   if (!row.containsSecret && !(await recipientWants(prisma, row.to, row.kind, row.organizationId))) {
     await prisma.emailOutbox.updateMany({ where: { id: row.id }, data: { status: "SUPPRESSED" } });
+    return;
+  }
+  if (!(await reminderStillTrue(row))) {
+    await prisma.emailOutbox.updateMany({ where: { id: row.id }, data: { status: "OUTDATED" } });
     return;
   }
   if (!client) {
