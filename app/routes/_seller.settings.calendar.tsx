@@ -12,7 +12,7 @@ import { CALENDAR_INTENTS, calendarFeedAction, calendarFeedsForPage } from "~/ut
 import { takeNotice } from "~/utils/flash.server";
 import { readForm } from "~/utils/form-data.server";
 import { unknownIntent } from "~/utils/intent.server";
-import { keepRetryAfter } from "~/utils/route-headers";
+import { SHOWN_ONCE_CACHE_CONTROL, keepRetryAfter } from "~/utils/route-headers";
 import { ErrorPage } from "~/root";
 
 export const meta: MetaFunction = () => [{ title: "Calendar · Mutual" }];
@@ -27,6 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { clear, ...calendar } = calendarFeedsForPage(request, feeds);
   const answer = new Headers(headers);
   if (clear) answer.append("Set-Cookie", clear);
+  if (calendar.newUrl) answer.set("Cache-Control", SHOWN_ONCE_CACHE_CONTROL);
   return data({ ...calendar, notice, timezone: seller.timezone }, { headers: answer });
 }
 
@@ -34,7 +35,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const seller = await requireSeller(request);
   const form = await readForm(request);
   if (!CALENDAR_INTENTS.has(String(form.get("intent")))) throw unknownIntent();
-  return calendarFeedAction(request, form, PAGE, { create: () => createPersonFeed(seller), revoke: (feedId) => revokePersonFeed(seller, feedId) });
+  return calendarFeedAction(request, form, PAGE, seller, { create: () => createPersonFeed(seller), revoke: (feedId) => revokePersonFeed(seller, feedId) });
 }
 
 export default function CalendarSettings() {

@@ -7,6 +7,7 @@ import { feedUrl, type FeedListing } from "~/models/calendar-feed.server";
 import { appUrl } from "./env.server";
 import { runIntent } from "./intent.server";
 import { showOnce, takeShownOnce } from "./shown-once.server";
+import { enforceLimits, LIMITS } from "./rate-limit.server";
 
 export const CALENDAR_INTENTS = new Set(["create-calendar-feed", "revoke-calendar-feed"]);
 
@@ -16,12 +17,13 @@ interface FeedWork {
   revoke: (feedId: string) => Promise<void>;
 }
 
-export async function calendarFeedAction(request: Request, form: FormData, page: string, work: FeedWork) {
+export async function calendarFeedAction(request: Request, form: FormData, page: string, seller: { userId: string }, work: FeedWork) {
   if (form.get("intent") === "revoke-calendar-feed") {
     return runIntent(form, RevokeCalendarFeedSchema, "revoke-calendar-feed", page, (v) =>
       work.revoke(v.feedId).then(() => ({ anchor: CALENDAR_ANCHOR, message: "Calendar address revoked." })),
     );
   }
+  await enforceLimits([LIMITS.calendarFeedsPerSeller, seller.userId]);
   let token = "";
   const answer = await runIntent(form, CreateCalendarFeedSchema, "create-calendar-feed", page, async () => {
     token = await work.create();

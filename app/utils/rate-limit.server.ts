@@ -25,6 +25,8 @@ export const LIMITS = {
   emailingPerSeller: { name: "emailing:seller", max: 60, windowMs: 60 * 60_000 },
   /** An invitation's answer tells whether an address has an account: an admin may ask a few dozen times an hour, not a list. */
   sellerInvitesPerAdmin: { name: "seller-invite:admin", max: 40, windowMs: 60 * 60_000 },
+  /** Each calendar address is a new secret that reads a plan: a person needs a few, not a stream. */
+  calendarFeedsPerSeller: { name: "calendar-feed:seller", max: 20, windowMs: 60 * 60_000 },
 } satisfies Record<string, RateLimit>;
 
 type Check = readonly [RateLimit, string];

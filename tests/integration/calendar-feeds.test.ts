@@ -9,6 +9,7 @@ import { databaseKind, sqliteFilePath } from "../../prisma/database-url";
 import * as feedRoute from "~/routes/calendar.$feed";
 import * as stepRoute from "~/routes/p.$planId_.steps.$step";
 import * as calendarSettings from "~/routes/_seller.settings.calendar";
+import { headers as dealPageHeaders } from "~/routes/_seller.deals.$dealId/route";
 import { sqliteFilesHolding } from "../setup/secrets-at-rest";
 import { inviteAndSignIn, milestoneForm, post, sellerLoad, sellerPost } from "../fixtures/buyers";
 import { callLoader, type RouteResult } from "../fixtures/routes";
@@ -46,6 +47,9 @@ async function makePlanFeed(dealId: string, cookie: string) {
   const url = shown.view.calendar.newUrl;
   expect(url).toMatch(/^http:\/\/localhost:3000\/calendar\/[A-Za-z0-9_-]{43}\.ics$/);
   expect(shown.headers.getSetCookie().some((c) => c.startsWith("mutual_shown_once=;"))).toBe(true);
+  // The page holding the address is kept by no cache; the route's headers function passes this on.
+  expect(shown.headers.get("Cache-Control")).toBe("private, no-store");
+  expect(new Headers(dealPageHeaders({ loaderHeaders: shown.headers } as never)).get("Cache-Control")).toBe("private, no-store");
   return new URL(url!).pathname.replace("/calendar/", "").replace(".ics", "");
 }
 
@@ -211,6 +215,21 @@ describe("calendar addresses across tenants", () => {
     expect((await fetchFeed(feeds.aPlanToken)).status).toBe(200);
     expect((await sellerPost(A.repDeal.deal.id, { intent: "revoke-calendar-feed", feedId: feeds.aPlan }, await cookieFor(A.manager.id))).status).toBe(303);
     await expectNotFound(await fetchFeed(feeds.aPlanToken));
+  });
+});
+
+describe("making calendar addresses", () => {
+  it("is limited to 20 an hour per person: the 21st is refused with Retry-After and makes nothing", async () => {
+    const user = await prisma.user.create({
+      data: { organizationId: A.organization.id, role: "REP", name: "Many Feeds", email: `feeds-${Date.now()}@example.test` },
+    });
+    const cookie = await cookieFor(user.id);
+    const make = () => post(calendarSettings.action, { path: "/settings/calendar", cookie, form: { intent: "create-calendar-feed" } });
+    for (let i = 0; i < 20; i++) expect((await make()).status).toBe(303);
+    const refused = await make();
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("Retry-After"))).toBeGreaterThan(0);
+    expect(await prisma.calendarFeed.count({ where: { userId: user.id } })).toBe(20);
   });
 });
 

@@ -46,7 +46,7 @@ import { appUrl } from "~/utils/env.server";
 import { asResponse, runIntent, unknownIntent, type Saved } from "~/utils/intent.server";
 import { takeNotice } from "~/utils/flash.server";
 import { countingMisses, enforceLimits, sellerEmailing, sellerMisses } from "~/utils/rate-limit.server";
-import { keepRetryAfter } from "~/utils/route-headers";
+import { SHOWN_ONCE_CACHE_CONTROL, keepRetryAfter } from "~/utils/route-headers";
 import type { z } from "zod";
 import { ErrorPage } from "~/root";
 import { toDealView, toPlanView, toArchiveState, toEngagementView } from "./view.server";
@@ -117,6 +117,7 @@ async function loadDeal(request: Request, seller: SellerActor, dealId: string) {
   };
   const answer = new Headers(headers);
   if (calendar.clear) answer.append("Set-Cookie", calendar.clear);
+  if (calendar.newUrl) answer.set("Cache-Control", SHOWN_ONCE_CACHE_CONTROL);
   return data(page, { headers: answer });
 }
 
@@ -197,7 +198,7 @@ async function runDealIntent(request: Request, seller: SellerActor, dealId: stri
     default:
       if (ARCHIVE_INTENTS.has(intent)) return archiveAction(form, seller, dealId);
       if (CALENDAR_INTENTS.has(intent)) {
-        return calendarFeedAction(request, form, `/deals/${dealId}`, {
+        return calendarFeedAction(request, form, `/deals/${dealId}`, seller, {
           create: () => createPlanFeed(seller, dealId),
           revoke: (feedId) => revokePlanFeed(seller, dealId, feedId),
         });
