@@ -105,3 +105,48 @@ describe("the page's windows", () => {
     expect(resolve("custom", "2026-06-30", "2026-01-01")).toMatchObject({ kind: "last2", error: "The custom window ends before it starts." });
   });
 });
+
+describe("the worked example in docs/forecast-accuracy.md", () => {
+  it("counts Ana's Q3 calls as the page explains them", () => {
+    const a = emptyAccuracy();
+    const deals: Array<[Partial<CallOutcome>, Array<[string, string]>]> = [
+      [
+        { dealOutcome: "WON", dealClosedOn: "2026-10-31" },
+        [
+          ["COMMIT", "COMMIT"],
+          ["COMMIT", "BEST_CASE"],
+        ],
+      ], // Hooli
+      [
+        { dealOutcome: "WON", dealClosedOn: "2026-11-01" },
+        [
+          ["COMMIT", "PIPELINE"],
+          ["BEST_CASE", "PIPELINE"],
+        ],
+      ], // Oscorp
+      [
+        { dealOutcome: "LOST", dealClosedOn: "2026-09-10" },
+        [
+          ["COMMIT", "OMITTED"],
+          ["COMMIT", "PIPELINE"],
+        ],
+      ], // Virtucon
+      [
+        {},
+        [
+          ["COMMIT", "BEST_CASE"],
+          ["PIPELINE", "PIPELINE"],
+        ],
+      ], // Acme, still open
+    ];
+    for (const [deal, calls] of deals)
+      for (const [repCategory, derivedCategory] of calls) addCall(a, call({ ...deal, repCategory, derivedCategory }), WINDOW, "2026-11-15");
+    expect(a.unsettled).toBe(0);
+    expect(a.total).toEqual({
+      COMMIT: { rep: { settled: 6, right: 2 }, derived: { settled: 1, right: 1 } },
+      BEST_CASE: { rep: { settled: 1, right: 0 }, derived: { settled: 2, right: 1 } },
+      PIPELINE: { rep: { settled: 1, right: 1 }, derived: { settled: 4, right: 4 } },
+      OMITTED: { rep: { settled: 0, right: 0 }, derived: { settled: 1, right: 1 } },
+    });
+  });
+});
