@@ -38,10 +38,10 @@ const UPDATED_COLUMNS = [
   "updatedAt",
 ] as const;
 
-function callOf({ deal, figures }: ComputedDeal, weekOf: string, now: Date) {
+function callOf({ deal, figures }: ComputedDeal, weekOf: string, id: string, now: Date) {
   const quarter = fiscalQuarterOf(deal.targetCloseDate, deal.organization.fiscalYearStartMonth);
   return {
-    id: createId(),
+    id,
     organizationId: deal.organizationId,
     dealId: deal.id,
     weekOf,
@@ -58,15 +58,27 @@ function callOf({ deal, figures }: ComputedDeal, weekOf: string, now: Date) {
 }
 
 /**
+ * The ids of the week's calls already recorded: a new id costs a hash (about half a millisecond),
+ * and after the first refresh of the week every deal already has its row.
+ */
+async function existingIds(dealIds: string[], weekOf: string) {
+  const rows = await prisma.forecastCall.findMany({ where: { weekOf, dealId: { in: dealIds } }, select: { id: true, dealId: true } });
+  return new Map(rows.map((r) => [r.dealId, r.id]));
+}
+
+/**
  * Upserts this week's call of every open, unarchived deal whose signals could be read: one
  * multi-row INSERT … ON CONFLICT per chunk, the same statement on SQLite and PostgreSQL.
  */
 export async function recordForecastCalls(computed: Iterable<ComputedDeal>, today: string, now = new Date()) {
   const weekOf = weekStart(today);
-  const rows = [...computed]
-    .filter((c) => c.deal.outcome === "OPEN" && c.deal.archivedAt === null && c.figures.signals !== null)
-    .map((c) => callOf(c, weekOf, now));
-  if (rows.length === 0) return 0;
+  const open = [...computed].filter((c) => c.deal.outcome === "OPEN" && c.deal.archivedAt === null && c.figures.signals !== null);
+  if (open.length === 0) return 0;
+  const ids = await existingIds(
+    open.map((c) => c.deal.id),
+    weekOf,
+  );
+  const rows = open.map((c) => callOf(c, weekOf, ids.get(c.deal.id) ?? createId(), now));
   const columns = Object.keys(rows[0]) as (keyof (typeof rows)[number])[];
   const names = Prisma.raw(columns.map((c) => `"${c}"`).join(", "));
   const tuples = rows.map((row) => Prisma.sql`(${Prisma.join(columns.map((c) => row[c]))})`);
