@@ -234,7 +234,7 @@ interface DemoHistoryDeal {
 
 /**
  * Eleven deals of the two quarters before this one. Over both quarters the plan's Commit was right
- * 26 times of 32 (81%), the rep's 23 of 40 (58%).
+ * 26 times of 32 (81%), the rep's 23 of 40 (57%).
  */
 export const DEMO_HISTORY: DemoHistoryDeal[] = [
   {

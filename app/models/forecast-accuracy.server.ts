@@ -115,7 +115,7 @@ export async function forecastAccuracyView(actor: SellerActor, window: KpiWindow
   }
   const byTeams = teams.size > 1;
   const rows = byTeams
-    ? [...teams].map(([key, name]) => rowOf(key, name, withQuery({ team: key }), accuracy.byTeam.get(key)!))
+    ? [...teams].map(([key, name]) => rowOf(key, name, withQuery({ team: key }), accuracy.byTeam.get(key)!)).filter((row) => row.settled + row.unsettled > 0)
     : accuracy.people.filter((p) => calls(p, accuracy)).map(repRow);
   const scope = {
     kind: "all" as const,

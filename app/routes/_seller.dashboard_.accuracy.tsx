@@ -70,7 +70,7 @@ export default function ForecastAccuracy() {
         <div>
           <h1 className="text-2xl font-semibold">{scope.name}</h1>
           <p className="text-sm text-slate-600">
-            {windowInfo.label}: calls made for the quarters ending {formatCalendarDate(from)} to {formatCalendarDate(to)}
+            {windowInfo.label}: calls made for the quarters that end between {formatCalendarDate(from)} and {formatCalendarDate(to)}
           </p>
         </div>
         <WindowPicker kind={windowInfo.kind} from={from} to={to} choices={ACCURACY_WINDOW_CHOICES} />

@@ -40,7 +40,9 @@ export async function benchAccuracy() {
     const loader = await median(1, () => loadForecastAccuracy(org.actor, window));
     const floor = await median(1, () => prisma.$queryRaw(accuracyStatement(org.organizationId, owners, window, today)));
     // The first of each warms the caches.
-    if (i > 0) [loaderRuns.push(loader), floorRuns.push(floor)];
+    if (i === 0) continue;
+    loaderRuns.push(loader);
+    floorRuns.push(floor);
   }
   const middle = (runs: number[]) => runs.sort((a, b) => a - b)[Math.floor(runs.length / 2)];
   const [loaderMs, floorMs] = [middle(loaderRuns), middle(floorRuns)];

@@ -85,12 +85,62 @@ describe("forecast accuracy on a small history counted by hand", () => {
 
     // Each deal: owner, outcome, closedOn, target close date, archived, then its calls [rep, derived].
     const history: Array<[string, string, string | null, string, boolean, Array<[string, string]>]> = [
-      ["A", "WON", Q3, "2026-10-15", false, [["COMMIT", "COMMIT"], ["COMMIT", "BEST_CASE"]]], // won on the quarter's last day
-      ["A", "WON", "2026-11-01", "2026-10-20", false, [["COMMIT", "PIPELINE"], ["BEST_CASE", "PIPELINE"]]], // won a day late
+      [
+        "A",
+        "WON",
+        Q3,
+        "2026-10-15",
+        false,
+        [
+          ["COMMIT", "COMMIT"],
+          ["COMMIT", "BEST_CASE"],
+        ],
+      ], // won on the quarter's last day
+      [
+        "A",
+        "WON",
+        "2026-11-01",
+        "2026-10-20",
+        false,
+        [
+          ["COMMIT", "PIPELINE"],
+          ["BEST_CASE", "PIPELINE"],
+        ],
+      ], // won a day late
       ["A", "WON", "2026-05-20", "2026-06-30", false, [["BEST_CASE", "COMMIT"]]],
-      ["B", "LOST", "2026-09-10", "2026-09-30", false, [["COMMIT", "OMITTED"], ["COMMIT", "PIPELINE"]]],
-      ["B", "OPEN", null, "2026-07-20", false, [["COMMIT", "BEST_CASE"], ["PIPELINE", "PIPELINE"]]], // its quarter ended while open
-      ["C", "OPEN", null, "2026-12-15", false, [["COMMIT", "COMMIT"], ["BEST_CASE", "COMMIT"]]], // this quarter, still open
+      [
+        "B",
+        "LOST",
+        "2026-09-10",
+        "2026-09-30",
+        false,
+        [
+          ["COMMIT", "OMITTED"],
+          ["COMMIT", "PIPELINE"],
+        ],
+      ],
+      [
+        "B",
+        "OPEN",
+        null,
+        "2026-07-20",
+        false,
+        [
+          ["COMMIT", "BEST_CASE"],
+          ["PIPELINE", "PIPELINE"],
+        ],
+      ], // its quarter ended while open
+      [
+        "C",
+        "OPEN",
+        null,
+        "2026-12-15",
+        false,
+        [
+          ["COMMIT", "COMMIT"],
+          ["BEST_CASE", "COMMIT"],
+        ],
+      ], // this quarter, still open
       ["C", "WON", "2026-11-10", "2026-12-20", false, [["PIPELINE", "COMMIT"]]], // this quarter, already won
       ["C", "LOST", "2026-09-01", "2026-09-15", true, [["COMMIT", "COMMIT"]]], // archived: left out
     ];
@@ -275,7 +325,13 @@ describe("recording the weekly calls", () => {
     expect((await callsOf(dealId)).map((c) => c.weekOf)).toEqual([thisWeek, addDays(thisWeek, 7)]);
 
     const other = await prisma.deal.findUniqueOrThrow({ where: { id: tenant.otherRepDeal.deal.id } });
-    await updateDeal(tenant.otherRepActor, other.id, { ...fields, accountName: other.accountName, repForecastCategory: "COMMIT", outcome: "WON", version: other.version });
+    await updateDeal(tenant.otherRepActor, other.id, {
+      ...fields,
+      accountName: other.accountName,
+      repForecastCategory: "COMMIT",
+      outcome: "WON",
+      version: other.version,
+    });
     const before = await callsOf(other.id);
     await refreshAllSignalCaches(new Date(Date.now() + 14 * 86_400_000));
     expect(await callsOf(other.id)).toEqual(before);
