@@ -83,7 +83,7 @@ export function AccuracyRows({ rows, rowsAre }: { rows: AccuracyRow[]; rowsAre: 
   return (
     <div className="overflow-x-auto">
       <table className="w-full text-left text-sm" data-testid="accuracy-rows">
-        <caption className="px-3 py-2 text-left font-semibold">By {rowsAre === "teams" ? "team" : "rep"}: rep-called / plan-derived, over the window</caption>
+        <caption className="px-3 py-2 text-left font-semibold">By {rowsAre === "teams" ? "team" : "rep"} (rep-called / plan-derived)</caption>
         <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
           <tr>
             <th scope="col" className="px-3 py-2 font-medium">
