@@ -63,36 +63,15 @@ interface Random {
  * buyer's actual progress, so its Commit is right about four times in five; the rep's hopes make
  * theirs right a little more than half the time.
  */
-const CALLING: Record<"rep" | "derived", Record<"won" | "notWon", Array<[ForecastCategory, number]>>> = {
-  derived: {
-    won: [
-      ["COMMIT", 0.6],
-      ["BEST_CASE", 0.25],
-      ["PIPELINE", 0.15],
-    ],
-    notWon: [
-      ["COMMIT", 0.1],
-      ["BEST_CASE", 0.2],
-      ["PIPELINE", 0.5],
-      ["OMITTED", 0.2],
-    ],
-  },
-  rep: {
-    won: [
-      ["COMMIT", 0.55],
-      ["BEST_CASE", 0.3],
-      ["PIPELINE", 0.15],
-    ],
-    notWon: [
-      ["COMMIT", 0.35],
-      ["BEST_CASE", 0.3],
-      ["PIPELINE", 0.3],
-      ["OMITTED", 0.05],
-    ],
-  },
+type Odds = Partial<Record<ForecastCategory, number>>;
+
+const CALLING: Record<"rep" | "derived", Record<"won" | "notWon", Odds>> = {
+  derived: { won: { COMMIT: 0.6, BEST_CASE: 0.25, PIPELINE: 0.15 }, notWon: { COMMIT: 0.1, BEST_CASE: 0.2, PIPELINE: 0.5, OMITTED: 0.2 } },
+  rep: { won: { COMMIT: 0.55, BEST_CASE: 0.3, PIPELINE: 0.15 }, notWon: { COMMIT: 0.35, BEST_CASE: 0.3, PIPELINE: 0.3, OMITTED: 0.05 } },
 };
 
-function drawCategory(rnd: Random, table: Array<[ForecastCategory, number]>): ForecastCategory {
+function drawCategory(rnd: Random, odds: Odds): ForecastCategory {
+  const table = Object.entries(odds) as Array<[ForecastCategory, number]>;
   let roll = rnd.next();
   for (const [category, p] of table) {
     roll -= p;
@@ -219,7 +198,6 @@ const CALL_LETTERS: Record<string, ForecastCategory> = { C: "COMMIT", B: "BEST_C
 interface DemoHistoryDeal {
   owner: "riley" | "sam";
   accountName: string;
-  name: string;
   amount: number;
   /** 1: the last quarter that ended, 2: the one before. */
   quartersAgo: 1 | 2;
@@ -237,127 +215,17 @@ interface DemoHistoryDeal {
  * 26 times of 32 (81%), the rep's 23 of 40 (57%).
  */
 export const DEMO_HISTORY: DemoHistoryDeal[] = [
-  {
-    owner: "riley",
-    accountName: "Hooli",
-    name: "Search appliance refresh",
-    amount: 120000,
-    quartersAgo: 2,
-    closeDay: 50,
-    result: "WON",
-    rep: "BBCCCC",
-    plan: "PBBCCC",
-  },
-  {
-    owner: "riley",
-    accountName: "Cyberdyne Systems",
-    name: "Robotics telemetry",
-    amount: 64000,
-    quartersAgo: 2,
-    closeDay: 62,
-    result: "LOST",
-    rep: "BBCCCC",
-    plan: "PBCCPO",
-  },
-  {
-    owner: "sam",
-    accountName: "Oscorp",
-    name: "Lab data platform",
-    amount: 88000,
-    quartersAgo: 2,
-    closeDay: 80,
-    result: "WON_LATE",
-    rep: "BBBCCC",
-    plan: "PBBPPP",
-  },
-  {
-    owner: "sam",
-    accountName: "Acme Corp",
-    name: "Field service suite",
-    amount: 45000,
-    quartersAgo: 2,
-    closeDay: 44,
-    result: "WON",
-    rep: "PPBBCC",
-    plan: "BBCCCC",
-  },
-  {
-    owner: "riley",
-    accountName: "Monarch Solutions",
-    name: "Partner portal",
-    amount: 58000,
-    quartersAgo: 2,
-    closeDay: 70,
-    result: "WON",
-    rep: "CCCCCC",
-    plan: "BCCCCC",
-  },
-  {
-    owner: "riley",
-    accountName: "Duff Brewing",
-    name: "Distribution planning",
-    amount: 30000,
-    quartersAgo: 1,
-    closeDay: 40,
-    result: "WON",
-    rep: "CCCCCC",
-    plan: "BCCCCC",
-  },
-  {
-    owner: "riley",
-    accountName: "Virtucon",
-    name: "Global rollout",
-    amount: 150000,
-    quartersAgo: 1,
-    closeDay: 75,
-    result: "LOST",
-    rep: "CCCCCC",
-    plan: "BCCPOO",
-  },
-  {
-    owner: "sam",
-    accountName: "Nakatomi Trading",
-    name: "Treasury workflows",
-    amount: 72000,
-    quartersAgo: 1,
-    closeDay: 55,
-    result: "WON",
-    rep: "BBBBCC",
-    plan: "BCCCCC",
-  },
-  {
-    owner: "sam",
-    accountName: "Sterling Cooper",
-    name: "Creative review tool",
-    amount: 54000,
-    quartersAgo: 1,
-    closeDay: 66,
-    result: "LOST",
-    rep: "BBCCCC",
-    plan: "PPBCCO",
-  },
-  {
-    owner: "riley",
-    accountName: "Dunder Mifflin",
-    name: "Branch ordering",
-    amount: 26000,
-    quartersAgo: 1,
-    closeDay: 48,
-    result: "WON",
-    rep: "PBBCCC",
-    plan: "BBCCCC",
-  },
-  {
-    owner: "sam",
-    accountName: "Bluth Company",
-    name: "Model home scheduling",
-    amount: 40000,
-    quartersAgo: 1,
-    closeDay: 82,
-    result: "LOST",
-    rep: "PPPPPP",
-    plan: "PPPOOO",
-  },
+  { owner: "riley", accountName: "Hooli", amount: 120000, quartersAgo: 2, closeDay: 50, result: "WON", rep: "BBCCCC", plan: "PBBCCC" },
+  { owner: "riley", accountName: "Cyberdyne Systems", amount: 64000, quartersAgo: 2, closeDay: 62, result: "LOST", rep: "BBCCCC", plan: "PBCCPO" },
+  { owner: "sam", accountName: "Oscorp", amount: 88000, quartersAgo: 2, closeDay: 80, result: "WON_LATE", rep: "BBBCCC", plan: "PBBPPP" },
+  { owner: "sam", accountName: "Acme Corp", amount: 45000, quartersAgo: 2, closeDay: 44, result: "WON", rep: "PPBBCC", plan: "BBCCCC" },
+  { owner: "riley", accountName: "Monarch Solutions", amount: 58000, quartersAgo: 2, closeDay: 70, result: "WON", rep: "CCCCCC", plan: "BCCCCC" },
+  { owner: "riley", accountName: "Duff Brewing", amount: 30000, quartersAgo: 1, closeDay: 40, result: "WON", rep: "CCCCCC", plan: "BCCCCC" },
+  { owner: "riley", accountName: "Virtucon", amount: 150000, quartersAgo: 1, closeDay: 75, result: "LOST", rep: "CCCCCC", plan: "BCCPOO" },
+  { owner: "sam", accountName: "Nakatomi Trading", amount: 72000, quartersAgo: 1, closeDay: 55, result: "WON", rep: "BBBBCC", plan: "BCCCCC" },
+  { owner: "sam", accountName: "Sterling Cooper", amount: 54000, quartersAgo: 1, closeDay: 66, result: "LOST", rep: "BBCCCC", plan: "PPBCCO" },
+  { owner: "riley", accountName: "Dunder Mifflin", amount: 26000, quartersAgo: 1, closeDay: 48, result: "WON", rep: "PBBCCC", plan: "BBCCCC" },
+  { owner: "sam", accountName: "Bluth Company", amount: 40000, quartersAgo: 1, closeDay: 82, result: "LOST", rep: "PPPPPP", plan: "PPPOOO" },
 ];
 
 /** The demo's earlier quarters: deals that closed then, each with the weekly calls made before it closed. */
@@ -380,7 +248,7 @@ export async function seedDemoForecastHistory(org: SeedOrg, owners: { riley: See
         owner: owners[spec.owner],
         accountName: spec.accountName,
         domain: `${spec.accountName.toLowerCase().replace(/[^a-z]/g, "")}.example`,
-        name: spec.name,
+        name: "Platform rollout",
         amount: spec.amount,
         stage: spec.result === "LOST" ? 4 : 5,
         targetCloseDate,
