@@ -100,7 +100,8 @@ describe("the page's windows", () => {
     expect(resolve(null)).toMatchObject({ kind: "last2", window: { from: "2026-05-01", to: "2026-10-31" }, error: null });
     expect(resolve("week")).toMatchObject({ kind: "last2" });
     expect(resolve("last4").window).toEqual({ from: "2025-11-01", to: "2026-10-31" });
-    expect(resolve("quarter").window).toEqual({ from: "2026-11-01", to: "2027-01-31" });
+    expect(resolve("quarter")).toMatchObject({ kind: "last2", error: null });
+    expect(resolve("current").window).toEqual({ from: "2026-11-01", to: "2027-01-31" });
     expect(resolve("custom", "2026-01-01", "2026-06-30")).toMatchObject({ kind: "custom", window: { from: "2026-01-01", to: "2026-06-30" } });
     expect(resolve("custom", "2026-06-30", "2026-01-01")).toMatchObject({ kind: "last2", error: "The custom window ends before it starts." });
   });

@@ -115,12 +115,12 @@ export function settledCalls(tallies: CategoryTallies): number {
 
 // ---- Windows: the quarters called for whose last day falls in the window ----
 
-export type AccuracyWindowKind = "last2" | "last4" | "quarter" | "custom";
+export type AccuracyWindowKind = "last2" | "last4" | "current" | "custom";
 
 export const ACCURACY_WINDOW_CHOICES: Array<{ kind: Exclude<AccuracyWindowKind, "custom">; label: string }> = [
   { kind: "last2", label: "Last 2 quarters" },
   { kind: "last4", label: "Last 4 quarters" },
-  { kind: "quarter", label: "This quarter" },
+  { kind: "current", label: "This quarter" },
 ];
 
 /** The last `count` fiscal quarters that have ended before today, as one window of their days. */
@@ -134,7 +134,8 @@ export function endedQuarters(today: string, fiscalYearStartMonth: number, count
 /**
  * The page's window: the last 2 ended quarters (the default), the last 4, this quarter, or a
  * custom range read like the dashboard's. A custom range that cannot be read falls back to the
- * default, and says so.
+ * default, and says so. The dashboard's own windows ("week", "quarter", which its tabs carry
+ * here) fall back to the default too: this quarter's calls are mostly not settled yet.
  */
 export function resolveAccuracyWindow(
   kind: string | null,
@@ -145,8 +146,8 @@ export function resolveAccuracyWindow(
   isDate: (value: string) => boolean,
 ): { kind: AccuracyWindowKind; window: KpiWindow; label: string; error: string | null } {
   if (kind === "last4") return { kind, window: endedQuarters(today, fiscalYearStartMonth, 4), label: "The last 4 quarters", error: null };
-  if (kind === "quarter" || kind === "custom") {
-    const resolved = resolveWindow(kind, today, fiscalYearStartMonth, from, to, isDate);
+  if (kind === "current" || kind === "custom") {
+    const resolved = resolveWindow(kind === "current" ? "quarter" : kind, today, fiscalYearStartMonth, from, to, isDate);
     if (!resolved.error) return { kind, window: resolved.window, label: resolved.kind === "custom" ? "Custom window" : resolved.label, error: null };
     return { ...lastTwo(today, fiscalYearStartMonth), error: resolved.error };
   }

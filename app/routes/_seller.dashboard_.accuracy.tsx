@@ -41,7 +41,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 function over(kind: string, from: string, to: string) {
   if (kind === "last2") return "Over the last 2 quarters";
   if (kind === "last4") return "Over the last 4 quarters";
-  if (kind === "quarter") return "This quarter so far";
+  if (kind === "current") return "This quarter so far";
   return `For the quarters ending ${formatCalendarDate(from)} to ${formatCalendarDate(to)}`;
 }
 

@@ -230,7 +230,7 @@ describe("forecast accuracy on a small history counted by hand", () => {
     const stranger = await createTenant("Stranger");
     const strangerCookie = await cookieFor(stranger.manager.id);
     // Their own page: nothing settled yet, only this week's calls.
-    const own = await callLoader(accuracyRoute.loader, { path: "/dashboard/accuracy?window=quarter", cookie: strangerCookie });
+    const own = await callLoader(accuracyRoute.loader, { path: "/dashboard/accuracy?window=current", cookie: strangerCookie });
     expect(own.body).toMatchObject({ summary: { settled: 0 } });
     for (const drill of [`team=${teams.North}`, `rep=${people.A}`, `team=${teams.North}&rep=${people.A}`]) {
       expect((await callLoader(accuracyRoute.loader, { path: `/dashboard/accuracy?${drill}`, cookie: strangerCookie })).status, drill).toBe(404);
