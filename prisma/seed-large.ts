@@ -348,6 +348,8 @@ export async function generateLargeOrganization(options: { deals: number; seed?:
     if (deals.length >= 250) await flush();
   }
   await flush();
+  const { seedLargeForecastHistory } = await import("./seed-forecast-calls");
+  await seedLargeForecastHistory({ prisma, organizationId: orgId, today, reps, rnd, deals: options.deals, write: (b) => writeBatches(prisma, b, []) });
   return { organizationId: orgId, adminEmail, deals: options.deals, milestones: totalMilestones, activities: totalActivities };
 }
 

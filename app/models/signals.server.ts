@@ -8,6 +8,7 @@ import { figuresOf, type DealFigures } from "~/domain/deal-figures";
 import { type DealSignals, type DealSnapshot } from "~/domain/signals";
 import { meddpiccTotal } from "~/domain/meddpicc";
 import { actorToday, visibleDealsWhere, type SellerActor } from "./actor.server";
+import { recordForecastCalls } from "./forecast-calls.server";
 
 const dealWithPlan = {
   organization: { select: { timezone: true, fiscalYearStartMonth: true } },
@@ -184,6 +185,7 @@ async function writeSignalCache(organizationId: string, dealIds: string[], today
     await prisma.dealSignalCache.updateMany({ where: { dealId: { in: ids }, stale: true }, data: { stale: false } });
     const computed = await computeFigures({ organizationId, id: { in: ids } }, today);
     await upsertCacheRows([...computed.values()].map(({ deal, figures }) => ({ dealId: deal.id, ...cacheRow(deal, figures, today) })));
+    await recordForecastCalls(computed.values(), today);
   }
   return dealIds.length;
 }

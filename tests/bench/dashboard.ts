@@ -6,7 +6,7 @@ import { actorToday, toSellerActor } from "~/models/actor.server";
 import { resolveWindow } from "~/domain/kpis";
 import { isCalendarDate } from "~/domain/dates";
 
-async function median(runs: number, work: () => Promise<unknown>) {
+export async function median(runs: number, work: () => Promise<unknown>) {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const started = performance.now();

@@ -49,6 +49,8 @@ if (dashboard) {
   );
 }
 
+if (!buyerOnly) await (await import("./accuracy")).printAccuracy();
+
 const { benchBuyerPage } = await import("./buyer-page");
 const buyer = await benchBuyerPage(org.organizationId);
 console.log(

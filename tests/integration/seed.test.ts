@@ -3,6 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
 import { seedDemo, DEMO_ORGANIZATION_NAME } from "../../prisma/seed";
+import { DEMO_HISTORY } from "../../prisma/seed-forecast-calls";
 
 let northwindId: string;
 let globexId: string;
@@ -26,7 +27,8 @@ describe("the demo seed", () => {
     expect(team.members.map((u) => u.role).sort()).toEqual(["MANAGER", "REP", "REP"]);
 
     const deals = await prisma.deal.findMany(inNorthwind());
-    expect(deals).toHaveLength(12);
+    // Twelve stories, plus the earlier quarters' closed deals that carry the forecast-call history.
+    expect(deals).toHaveLength(12 + DEMO_HISTORY.length);
     expect(new Set(deals.map((d) => d.ownerId)).size).toBe(2);
     expect(new Set(deals.map((d) => d.currency))).toEqual(new Set(["USD", "EUR", "GBP"]));
   });

@@ -1,0 +1,126 @@
+// The forecast-accuracy page's tables: each category's calls, the rep's and the plan's side by side,
+// as right of settled and a percentage. Every figure adds up from the rows the page drills into.
+import { Link } from "@remix-run/react";
+import { CALLED_CATEGORIES, rate, type CalledCategory, type CategoryTallies, type Tally } from "~/domain/forecast-accuracy";
+import { FORECAST_LABELS } from "~/domain/types";
+import type { AccuracyRow } from "~/models/forecast-accuracy.server";
+import { pct } from "./cards";
+
+/** What a call of the category says will happen, and so what makes it right. */
+const MEANS: Record<CalledCategory, string> = {
+  COMMIT: "right when won in the quarter",
+  BEST_CASE: "right when won in the quarter",
+  PIPELINE: "right when not won in the quarter",
+  OMITTED: "right when not won in the quarter",
+};
+
+const ofCalls = (t: Tally) => `${t.right} of ${t.settled} ${t.settled === 1 ? "call" : "calls"}`;
+
+/** "Over the last 2 quarters, plan-derived Commit closed 81% of the time (17 of 21 calls); rep-called Commit 58% (7 of 12 calls)." */
+export function headline(over: string, total: CategoryTallies): string {
+  const { rep, derived } = total.COMMIT;
+  if (derived.settled === 0 && rep.settled === 0) return `${over}, no Commit call is settled yet.`;
+  const plan = derived.settled
+    ? `plan-derived Commit closed ${pct(rate(derived))} of the time (${ofCalls(derived)})`
+    : "no plan-derived Commit call is settled";
+  const repSays = rep.settled ? `rep-called Commit ${pct(rate(rep))} (${ofCalls(rep)})` : "no rep-called Commit call is settled";
+  return `${over}, ${plan}; ${repSays}.`;
+}
+
+function Cell({ tally, better }: { tally: Tally; better: boolean }) {
+  if (tally.settled === 0) return <td className="px-3 py-2 text-slate-500">no settled calls</td>;
+  return (
+    <td className="px-3 py-2">
+      <span className={`text-base font-semibold ${better ? "text-emerald-700" : ""}`}>{pct(rate(tally))}</span>
+      <span className="block text-xs text-slate-600">{ofCalls(tally)}</span>
+    </td>
+  );
+}
+
+/** One table: the four categories, rep-called against plan-derived. */
+export function AccuracyTable({ caption, tallies, testId }: { caption: string; tallies: CategoryTallies; testId: string }) {
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full text-left text-sm" data-testid={testId}>
+        <caption className="px-3 py-2 text-left font-semibold">{caption}</caption>
+        <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
+          <tr>
+            <th scope="col" className="px-3 py-2 font-medium">
+              Called
+            </th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              Rep-called
+            </th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              Plan-derived
+            </th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {CALLED_CATEGORIES.map((c) => {
+            const { rep, derived } = tallies[c];
+            const [repRate, planRate] = [rate(rep), rate(derived)];
+            return (
+              <tr key={c} data-category={c}>
+                <th scope="row" className="px-3 py-2 font-medium">
+                  {FORECAST_LABELS[c]}
+                  <span className="block text-xs font-normal text-slate-600">{MEANS[c]}</span>
+                </th>
+                <Cell tally={rep} better={repRate !== null && planRate !== null && repRate > planRate} />
+                <Cell tally={derived} better={repRate !== null && planRate !== null && planRate > repRate} />
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** The teams or reps under the scope shown, each with its Commit and Pipeline accuracy, both ways. */
+export function AccuracyRows({ rows, rowsAre }: { rows: AccuracyRow[]; rowsAre: "teams" | "reps" }) {
+  const shown: CalledCategory[] = ["COMMIT", "BEST_CASE", "PIPELINE"];
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full text-left text-sm" data-testid="accuracy-rows">
+        <caption className="px-3 py-2 text-left font-semibold">By {rowsAre === "teams" ? "team" : "rep"} (rep-called / plan-derived)</caption>
+        <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
+          <tr>
+            <th scope="col" className="px-3 py-2 font-medium">
+              Name
+            </th>
+            {shown.map((c) => (
+              <th key={c} scope="col" className="px-3 py-2 font-medium">
+                {FORECAST_LABELS[c]}
+              </th>
+            ))}
+            <th scope="col" className="px-3 py-2 font-medium">
+              Settled calls
+            </th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              Still open
+            </th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {rows.map((row) => (
+            <tr key={row.key}>
+              <th scope="row" className="px-3 py-2 font-medium">
+                <Link to={row.href} className="text-brand-700 underline">
+                  {row.name}
+                </Link>
+              </th>
+              {shown.map((c) => (
+                <td key={c} className="whitespace-nowrap px-3 py-2">
+                  {pct(rate(row.byCategory[c].rep))} / {pct(rate(row.byCategory[c].derived))}
+                </td>
+              ))}
+              <td className="px-3 py-2">{row.settled}</td>
+              <td className="px-3 py-2">{row.unsettled}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
