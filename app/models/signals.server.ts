@@ -7,11 +7,13 @@ import { calendarDateIn, organizationToday } from "~/domain/dates";
 import { figuresOf, type DealFigures } from "~/domain/deal-figures";
 import { type DealSignals, type DealSnapshot } from "~/domain/signals";
 import { meddpiccTotal } from "~/domain/meddpicc";
+import { stakeholderMap, type StakeholderMap } from "~/domain/stakeholders";
 import { actorToday, visibleDealsWhere, type SellerActor } from "./actor.server";
 
 const dealWithPlan = {
   organization: { select: { timezone: true, fiscalYearStartMonth: true } },
   meddpicc: true,
+  stakeholders: { select: { role: true, strength: true } },
   plan: {
     select: {
       id: true,
@@ -110,6 +112,7 @@ export function toSnapshot(deal: DealRow, facts: Awaited<ReturnType<typeof histo
       lastActiveOn: p.lastSeenAt ? calendarDateIn(tz, p.lastSeenAt) : null,
     })),
     lastBuyerActivityOn: lastBuyer ? calendarDateIn(tz, lastBuyer) : null,
+    stakeholders: deal.stakeholders.map((s) => ({ role: s.role, strength: s.strength })),
   };
 }
 
@@ -126,6 +129,11 @@ export async function loadDealFigures(actor: SellerActor, dealIds: string[], now
  */
 export async function figuresOfLoadedDeal(deal: DealRow, today: string): Promise<DealFigures> {
   return figuresOf(toSnapshot(deal, await historyFacts([deal])), today);
+}
+
+/** The stakeholder map of a deal the caller has already loaded and scoped (only its participants and readings are read). */
+export function stakeholderMapOfLoadedDeal(deal: DealRow, today: string): StakeholderMap {
+  return stakeholderMap(toSnapshot(deal, { redateCounts: new Map(), lastBuyerAt: new Map() }), today);
 }
 
 /** Signals for every deal the seller may see (or the given ones) whose dates can be read, keyed by deal id. */
