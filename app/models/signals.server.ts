@@ -142,6 +142,15 @@ export async function loadDealSignals(actor: SellerActor, dealIds?: string[], no
   return new Map([...computed].flatMap(([id, { figures }]) => (figures.signals ? [[id, figures.signals] as const] : [])));
 }
 
+/**
+ * The seller's visible deals matching `where`, each with its loaded rows (plan steps, participants,
+ * stakeholder readings) and its figures, computed now and written nowhere.
+ */
+export async function loadDealsWithFigures(actor: SellerActor, where: Prisma.DealWhereInput, now = new Date()) {
+  const computed = await computeFigures({ AND: [visibleDealsWhere(actor), where] }, actorToday(actor, now));
+  return [...computed.values()];
+}
+
 /** Runs the engine on the matching deals, one deal at a time. Callers scope `where`; this adds nothing. */
 async function computeFigures(where: Prisma.DealWhereInput, today: string) {
   const deals = await loadDeals(where);
