@@ -36,6 +36,7 @@ export async function seedDemo(): Promise<{ organizationName: string }> {
   const riley = await member("rep@mutual.test", "Riley Rep", "REP");
   const sam = await member("rep2@mutual.test", "Sam Seller", "REP");
   await seedNorthwindDeals(northwind, { riley, sam });
+  await (await import("./seed-stakeholders")).seedStakeholders(northwind, morgan);
 
   const globex = await createOrganization({
     name: "Globex Corp",
