@@ -87,16 +87,18 @@ export function reviewItem(deal: ReviewDealInput, today: CalendarDate): ReviewIt
     stage: deal.stage,
     group,
     why,
-    health: signals
-      ? { label: signals.health.label, score: signals.health.score, deductions: signals.health.deductions, notes: signals.health.notes }
-      : null,
+    health: signals ? { label: signals.health.label, score: signals.health.score, deductions: signals.health.deductions, notes: signals.health.notes } : null,
     unreadableDate: deal.unreadableDate,
     highRiskReason: deal.stakeholders.highRiskReason,
     gaps: [...deal.stakeholders.cells.flatMap((c) => (c.risk ? [c.risk] : [])), ...weak],
     overdue: steps.filter(({ s }) => s.daysOverdue > 0).map(({ s, title }) => ({ id: s.id, title, days: s.daysOverdue })),
     slipped: steps.filter(({ s }) => s.daysSlipped > 0).map(({ s, title }) => ({ id: s.id, title, days: s.daysSlipped })),
     stagePush: signals
-      ? { pushed: signals.stagePush.pushed, steps: signals.stagePush.missingMilestoneIds.map((id) => titleOf.get(id) ?? "a step"), reasons: signals.stagePush.reasons }
+      ? {
+          pushed: signals.stagePush.pushed,
+          steps: signals.stagePush.missingMilestoneIds.map((id) => titleOf.get(id) ?? "a step"),
+          reasons: signals.stagePush.reasons,
+        }
       : { pushed: false, steps: [], reasons: [] },
     nextStep,
   };

@@ -99,9 +99,9 @@ const arbCaseOf = (tidy: boolean) =>
       .record({
         stage: fc.integer({ min: 1, max: 6 }),
         amount: fc.constantFrom(10_000, 40_000, 40_001, 120_000),
-        stakeholders: fc.subarray([...STAKEHOLDER_ROLES]).chain((roles) =>
-          fc.tuple(...roles.map((role) => fc.constantFrom(...STRENGTHS).map((strength) => ({ role, strength })))),
-        ),
+        stakeholders: fc
+          .subarray([...STAKEHOLDER_ROLES])
+          .chain((roles) => fc.tuple(...roles.map((role) => fc.constantFrom(...STRENGTHS).map((strength) => ({ role, strength }))))),
         closeOff: tidy ? fc.integer({ min: todayOff + 5, max: todayOff + 90 }) : fc.integer({ min: -40, max: 220 }),
         rep: fc.constantFrom(...CATEGORIES),
         outcome: tidy ? fc.constant("OPEN" as const) : fc.constantFrom("OPEN", "OPEN", "OPEN", "WON", "LOST"),

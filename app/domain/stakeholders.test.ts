@@ -13,10 +13,23 @@ const buyer = (role: Participant["role"], status: Participant["status"], lastAct
   lastActiveOn,
 });
 
-function mapOf(o: { amount?: number; stage?: number; outcome?: "OPEN" | "WON" | "LOST"; participants?: Participant[]; stakeholders?: DealSnapshot["stakeholders"] }) {
+function mapOf(o: {
+  amount?: number;
+  stage?: number;
+  outcome?: "OPEN" | "WON" | "LOST";
+  participants?: Participant[];
+  stakeholders?: DealSnapshot["stakeholders"];
+}) {
   return stakeholderMap(
     {
-      deal: { amount: o.amount ?? 120_000, stage: o.stage ?? 3, targetCloseDate: "2027-01-29", repForecastCategory: "PIPELINE", outcome: o.outcome ?? "OPEN", meddpiccTotal: null },
+      deal: {
+        amount: o.amount ?? 120_000,
+        stage: o.stage ?? 3,
+        targetCloseDate: "2027-01-29",
+        repForecastCategory: "PIPELINE",
+        outcome: o.outcome ?? "OPEN",
+        meddpiccTotal: null,
+      },
       participants: o.participants ?? [],
       stakeholders: o.stakeholders,
     },
@@ -56,7 +69,13 @@ describe("the map", () => {
   });
 
   it("the rep's reading overrides the suggestion, which stays visible", () => {
-    const map = mapOf({ participants: threeStrong, stakeholders: [{ role: "CHAMPION", strength: "WEAK" }, { role: "PROCUREMENT", strength: "LUKEWARM" }] });
+    const map = mapOf({
+      participants: threeStrong,
+      stakeholders: [
+        { role: "CHAMPION", strength: "WEAK" },
+        { role: "PROCUREMENT", strength: "LUKEWARM" },
+      ],
+    });
     const champion = map.cells.find((c) => c.role === "CHAMPION")!;
     expect(champion).toMatchObject({ strength: "WEAK", source: "REP", suggested: "STRONG", missing: false });
     const procurement = map.cells.find((c) => c.role === "PROCUREMENT")!;
@@ -88,7 +107,11 @@ describe("high-risk multi-threading", () => {
     ["stage 4 is not flagged", { stage: 4, participants: threeStrong }, false],
     ["a won deal is not flagged", { outcome: "WON", participants: threeStrong }, false],
     ["the rep's readings lift it", { participants: threeStrong, stakeholders: [{ role: "PROCUREMENT", strength: "LUKEWARM" }] }, false],
-    ["the rep's readings can also set it", { participants: [...threeStrong, buyer("PROCUREMENT", "ACTIVE", TODAY)], stakeholders: [{ role: "CHAMPION", strength: "WEAK" }] }, true],
+    [
+      "the rep's readings can also set it",
+      { participants: [...threeStrong, buyer("PROCUREMENT", "ACTIVE", TODAY)], stakeholders: [{ role: "CHAMPION", strength: "WEAK" }] },
+      true,
+    ],
   ])("%s", (_, o, highRisk) => {
     expect(mapOf(o).highRisk).toBe(highRisk);
   });
@@ -105,7 +128,16 @@ describe("high-risk multi-threading", () => {
     const { health } = deriveDealSignals(snapshot, TODAY);
     const reason = "High-risk multi-threading: 4 of 6 buying roles weak or unknown on a 120,000 deal before stage 4";
     expect(health.deductions).toContainEqual({ points: 10, reason });
-    const lifted = deriveDealSignals({ ...snapshot, stakeholders: [{ role: "PROCUREMENT", strength: "STRONG" }, { role: "USER_CHAMPION", strength: "LUKEWARM" }] }, TODAY);
+    const lifted = deriveDealSignals(
+      {
+        ...snapshot,
+        stakeholders: [
+          { role: "PROCUREMENT", strength: "STRONG" },
+          { role: "USER_CHAMPION", strength: "LUKEWARM" },
+        ],
+      },
+      TODAY,
+    );
     expect(lifted.health.reasons.some((r) => r.startsWith("High-risk"))).toBe(false);
     expect(lifted.health.score).toBe(health.score + 10);
   });

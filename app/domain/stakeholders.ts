@@ -76,7 +76,8 @@ export function suggestStrength(participants: Participants, role: StakeholderRol
   const lastSeen = active.reduce<CalendarDate | null>((latest, p) => (p.lastActiveOn && (!latest || p.lastActiveOn > latest) ? p.lastActiveOn : latest), null);
   if (lastSeen === null) return { strength: "LUKEWARM", why: "Active on the plan, last visit unknown" };
   const days = dayNumber(today) - dayNumber(lastSeen);
-  if (days < STAKEHOLDER_RULES.recentDays) return { strength: "STRONG", why: days <= 0 ? "Active on the plan, seen today" : `Active on the plan, seen ${plural(days, "day")} ago` };
+  if (days < STAKEHOLDER_RULES.recentDays)
+    return { strength: "STRONG", why: days <= 0 ? "Active on the plan, seen today" : `Active on the plan, seen ${plural(days, "day")} ago` };
   return { strength: "LUKEWARM", why: `Active on the plan, not seen for ${plural(days, "day")}` };
 }
 
@@ -101,7 +102,15 @@ export function stakeholderMap(
     const reading = readings.get(role);
     const strength = reading ?? suggestion.strength;
     const missing = strength === "UNKNOWN";
-    return { role, strength, source: reading ? "REP" : "SUGGESTED", suggested: suggestion.strength, why: suggestion.why, missing, risk: missing ? missingRoleRisk(role) : null };
+    return {
+      role,
+      strength,
+      source: reading ? "REP" : "SUGGESTED",
+      suggested: suggestion.strength,
+      why: suggestion.why,
+      missing,
+      risk: missing ? missingRoleRisk(role) : null,
+    };
   });
   const weakOrUnknown = cells.filter((c) => c.strength === "WEAK" || c.strength === "UNKNOWN").length;
   const { deal } = snapshot;

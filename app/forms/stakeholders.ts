@@ -5,7 +5,10 @@ import { requiredText } from "./fields";
 /** One buying role on the stakeholder map. An empty strength hands the role back to the suggestion from engagement. */
 export const StakeholderRoleSchema = z.object({
   role: z.enum(STAKEHOLDER_ROLES, { error: "Choose a buying role" }),
-  strength: z.preprocess((v) => (v === "" || v === undefined ? "" : v), z.enum(["", ...STRENGTHS], { error: "Choose a relationship strength" })),
+  strength: z
+    .enum(STRENGTHS, { error: "Choose a relationship strength" })
+    .optional()
+    .transform((v) => v ?? ""),
   holderParticipantId: z.preprocess((v) => (typeof v === "string" && v.trim() !== "" ? v.trim() : undefined), z.string().max(100).optional()),
   /** 0 when the rep has not read this role yet. */
   version: z.coerce.number({ error: "Missing version" }).int().min(0),

@@ -19,8 +19,7 @@ export const EARLIER_NOTES_LIMIT = 10;
 
 /** Whose reviews the actor may open: a rep their own; a manager also the members of the teams they manage; an admin anyone in the organization. */
 export async function reviewPeople(actor: SellerActor): Promise<ReviewPerson[]> {
-  const scope =
-    actor.role === "ADMIN" ? {} : actor.role === "MANAGER" ? { OR: [{ id: actor.userId }, managedMembersWhere(actor)] } : { id: actor.userId };
+  const scope = actor.role === "ADMIN" ? {} : actor.role === "MANAGER" ? { OR: [{ id: actor.userId }, managedMembersWhere(actor)] } : { id: actor.userId };
   const users = await prisma.user.findMany({
     where: { organizationId: actor.organizationId, ...scope },
     select: { id: true, name: true, team: { select: { name: true } } },
@@ -69,7 +68,11 @@ export async function loadDealReview(actor: SellerActor, repId: string, week: st
     })),
     today,
   );
-  const notes = await notesUpTo(actor, agenda.map((d) => d.id), week);
+  const notes = await notesUpTo(
+    actor,
+    agenda.map((d) => d.id),
+    week,
+  );
   return agenda.map((item) => {
     const mine = notes.get(item.id) ?? [];
     return { ...item, notes: mine.filter((n) => n.weekOf === week).reverse(), earlierNotes: mine.filter((n) => n.weekOf < week).slice(0, EARLIER_NOTES_LIMIT) };

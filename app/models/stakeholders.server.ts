@@ -19,7 +19,10 @@ export async function saveStakeholderRole(actor: SellerActor, dealId: string, in
     const deal = await tx.deal.findFirst({ where: { id: dealId, ...visibleDealsWhere(actor) }, select: { id: true, plan: { select: { id: true } } } });
     if (!deal) throw new NotFoundError();
     // The holder must be a buyer on this deal's own plan: any other id is answered like a missing one.
-    if (holder && !(await tx.participant.findFirst({ where: { id: holder, side: "BUYER", planId: deal.plan?.id ?? "", organizationId: actor.organizationId } }))) {
+    if (
+      holder &&
+      !(await tx.participant.findFirst({ where: { id: holder, side: "BUYER", planId: deal.plan?.id ?? "", organizationId: actor.organizationId } }))
+    ) {
       throw new NotFoundError();
     }
     const current = await tx.stakeholderRole.findUnique({ where: { dealId_role: { dealId, role } } });
@@ -36,7 +39,9 @@ export async function saveStakeholderRole(actor: SellerActor, dealId: string, in
       });
       if (updated.count === 0) throw new VersionConflictError(asForm(await tx.stakeholderRole.findUnique({ where: { id: current.id } }), role));
     } else {
-      await tx.stakeholderRole.create({ data: { organizationId: actor.organizationId, dealId, role, strength, participantId: holder, updatedById: actor.userId } });
+      await tx.stakeholderRole.create({
+        data: { organizationId: actor.organizationId, dealId, role, strength, participantId: holder, updatedById: actor.userId },
+      });
     }
     await recordActivity(tx, sellerActivityActor(actor), {
       organizationId: actor.organizationId,

@@ -56,7 +56,15 @@ export function StakeholderMapPanel({ view }: { view: StakeholderPanelView }) {
   );
 }
 
-function RoleRow({ cell, buyers, people }: { cell: StakeholderPanelView["cells"][number]; buyers: StakeholderPanelView["buyers"]; people: ReadonlyMap<string, string> }) {
+function RoleRow({
+  cell,
+  buyers,
+  people,
+}: {
+  cell: StakeholderPanelView["cells"][number];
+  buyers: StakeholderPanelView["buyers"];
+  people: ReadonlyMap<string, string>;
+}) {
   const formId = `save-stakeholder:${cell.role}`;
   const result = useIntentResult(formId);
   const saved = useSavedToken(formId);

@@ -87,6 +87,8 @@ export function toStakeholderView(deal: Workspace, today: string): StakeholderPa
     cells: map.cells.map((cell) => ({ ...cell, stored: stored.get(cell.role) ?? { role: cell.role, strength: "", holderParticipantId: "", version: 0 } })),
     weakOrUnknown: map.weakOrUnknown,
     highRiskReason: map.highRiskReason,
-    buyers: (deal.plan?.participants ?? []).filter((p) => p.side === "BUYER" && p.accessState !== "REVOKED").map((p) => ({ id: p.id, name: p.name || p.email })),
+    buyers: (deal.plan?.participants ?? [])
+      .filter((p) => p.side === "BUYER" && p.accessState !== "REVOKED")
+      .map((p) => ({ id: p.id, name: p.name || p.email })),
   };
 }
