@@ -90,10 +90,10 @@ export function ReviewDealCard({ deal, week }: { deal: DealReview; week: string 
         ) : null}
         {deal.stagePush.pushed ? (
           <Facts title="Stage pushed">
-            {deal.stagePush.steps.length > 0 ? <li>Not done: {deal.stagePush.steps.map((t) => `“${t}”`).join(", ")}</li> : null}
-            {deal.stagePush.reasons.map((r) => (
-              <li key={r}>{r}</li>
-            ))}
+            {/* The reasons name the steps; the bare list is only for a reason-less flag. */}
+            {deal.stagePush.reasons.length > 0
+              ? deal.stagePush.reasons.map((r) => <li key={r}>{r}</li>)
+              : deal.stagePush.steps.map((t) => <li key={t}>Not done: “{t}”</li>)}
           </Facts>
         ) : null}
       </div>
