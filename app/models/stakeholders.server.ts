@@ -18,10 +18,12 @@ export async function saveStakeholderRole(actor: SellerActor, dealId: string, in
   const changed = await prisma.$transaction(async (tx) => {
     const deal = await tx.deal.findFirst({ where: { id: dealId, ...visibleDealsWhere(actor) }, select: { id: true, plan: { select: { id: true } } } });
     if (!deal) throw new NotFoundError();
-    // The holder must be a buyer on this deal's own plan: any other id is answered like a missing one.
+    // The holder must be a buyer still on this deal's own plan: any other id is answered like a missing one.
     if (
       holder &&
-      !(await tx.participant.findFirst({ where: { id: holder, side: "BUYER", planId: deal.plan?.id ?? "", organizationId: actor.organizationId } }))
+      !(await tx.participant.findFirst({
+        where: { id: holder, side: "BUYER", accessState: { not: "REVOKED" }, planId: deal.plan?.id ?? "", organizationId: actor.organizationId },
+      }))
     ) {
       throw new NotFoundError();
     }

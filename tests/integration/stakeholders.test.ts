@@ -110,13 +110,16 @@ describe("stakeholder map", () => {
     expect(await prisma.stakeholderRole.count({ where: { dealId: deal.id } })).toBe(0);
   });
 
-  it("a holder who is not a buyer on this deal's plan is a 404: another deal's buyer, a seller, a made-up id", async () => {
+  it("a holder who is not a buyer on this deal's plan is a 404: another deal's buyer, a seller, a removed buyer, a made-up id", async () => {
     const { deal } = await highRiskDeal();
     const other = await addDealWithPlan(tenant.repActor);
     const seller = await prisma.participant.findFirst({
       where: { planId: (await prisma.plan.findUniqueOrThrow({ where: { dealId: deal.id } })).id, side: "SELLER" },
     });
-    for (const holder of [other.buyer.id, seller?.id ?? "no-seller", "made-up"]) {
+    const revoked = await prisma.participant.create({
+      data: { organizationId: tenant.organization.id, planId: plan.id, side: "BUYER", email: "gone@buyer.example", name: "Gone", accessState: "REVOKED" },
+    });
+    for (const holder of [other.buyer.id, seller?.id ?? "no-seller", revoked.id, "made-up"]) {
       expect((await save(deal.id, { role: "CHAMPION", strength: "STRONG", holderParticipantId: holder, version: 0 })).status).toBe(404);
     }
     expect(await prisma.stakeholderRole.count({ where: { dealId: deal.id } })).toBe(0);

@@ -138,7 +138,6 @@ function ReviewNotes({ deal, week }: { deal: DealReview; week: string }) {
       <Form method="post" key={saved} className="space-y-2" preventScrollReset>
         <input type="hidden" name="intent" value="add-review-note" />
         <input type="hidden" name="dealId" value={deal.id} />
-        <input type="hidden" name="week" value={week} />
         <label htmlFor={bodyId} className="block text-sm">
           Add a note for the week of {formatCalendarDate(week)}
         </label>
