@@ -111,11 +111,9 @@ describe("stakeholder map", () => {
   });
 
   it("a holder who is not a buyer on this deal's plan is a 404: another deal's buyer, a seller, a removed buyer, a made-up id", async () => {
-    const { deal } = await highRiskDeal();
+    const { deal, plan } = await highRiskDeal();
     const other = await addDealWithPlan(tenant.repActor);
-    const seller = await prisma.participant.findFirst({
-      where: { planId: (await prisma.plan.findUniqueOrThrow({ where: { dealId: deal.id } })).id, side: "SELLER" },
-    });
+    const seller = await prisma.participant.findFirst({ where: { planId: plan.id, side: "SELLER" } });
     const revoked = await prisma.participant.create({
       data: { organizationId: tenant.organization.id, planId: plan.id, side: "BUYER", email: "gone@buyer.example", name: "Gone", accessState: "REVOKED" },
     });
