@@ -63,3 +63,34 @@ test("without JavaScript, a review note saves with a redirect, and an empty one 
   await expect(plain).toHaveURL(/\/review\?rep=.*#review-/);
   await expect(dealCard(plain, "Kessler Maschinenbau GmbH")).toContainText(note);
 });
+
+test("a rep reads buying roles on the stakeholder map from the keyboard, and the high-risk flag lifts", async ({ page }) => {
+  await signIn(page, "rep2@mutual.test");
+  await page
+    .getByRole("link", { name: /Kessler Maschinenbau GmbH/ })
+    .first()
+    .click();
+  const map = page.getByTestId("stakeholder-map");
+  await expect(map.getByTestId("stakeholder-high-risk")).toContainText("High-risk multi-threading: 5 of 6 buying roles weak or unknown");
+  await expect(map.getByTestId("stakeholder-PROCUREMENT")).toContainText("suggested from engagement");
+
+  for (const [role, label] of [
+    ["PROCUREMENT", "Procurement"],
+    ["TECHNICAL_EVALUATOR", "Technical evaluator"],
+    ["EXECUTIVE_SPONSOR", "Executive sponsor"],
+  ] as const) {
+    const row = map.getByTestId(`stakeholder-${role}`);
+    await row.getByLabel(`${label}: Strength`).focus();
+    await page.keyboard.press("ArrowDown"); // Suggested → Strong
+    await page.keyboard.press("ArrowDown"); // → Lukewarm
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Tab");
+    await expect(row.getByRole("button", { name: `Save ${label}` })).toBeFocused();
+    await page.keyboard.press("Enter");
+    await expect(row.getByRole("status")).toHaveText("Saved");
+    await expect(row).toContainText("the rep's reading");
+  }
+  await expect(map.getByTestId("stakeholder-high-risk")).toHaveCount(0);
+  await expect(map).toContainText("2 of 6 buying roles weak or unknown");
+  await expect(page.getByTestId("activity-entry").filter({ hasText: "rated the Procurement role Lukewarm on the stakeholder map" })).toHaveCount(1);
+});
