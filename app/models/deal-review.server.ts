@@ -11,6 +11,7 @@ import type { ReviewNoteInput } from "~/forms/stakeholders";
 export interface ReviewPerson {
   id: string;
   name: string;
+  role: string;
   teamName: string | null;
 }
 
@@ -22,16 +23,20 @@ export async function reviewPeople(actor: SellerActor): Promise<ReviewPerson[]> 
   const scope = actor.role === "ADMIN" ? {} : actor.role === "MANAGER" ? { OR: [{ id: actor.userId }, managedMembersWhere(actor)] } : { id: actor.userId };
   const users = await prisma.user.findMany({
     where: { organizationId: actor.organizationId, ...scope },
-    select: { id: true, name: true, team: { select: { name: true } } },
+    select: { id: true, name: true, role: true, team: { select: { name: true } } },
     orderBy: { name: "asc" },
   });
-  return users.map((u) => ({ id: u.id, name: u.name, teamName: u.team?.name ?? null }));
+  return users.map((u) => ({ id: u.id, name: u.name, role: u.role, teamName: u.team?.name ?? null }));
 }
 
-/** The rep named in the URL, if the actor may review them (else 404, the same for a foreign or made-up id); none named means the actor. */
+/**
+ * The rep named in the URL, if the actor may review them (else 404, the same for a foreign or
+ * made-up id). None named: a rep's own review; a manager's or admin's first rep by name.
+ */
 export async function reviewSubject(actor: SellerActor, repId: string | null) {
   const people = await reviewPeople(actor);
-  const subject = people.find((p) => p.id === (repId ?? actor.userId));
+  const fallback = actor.role === "REP" ? actor.userId : (people.find((p) => p.role === "REP")?.id ?? actor.userId);
+  const subject = people.find((p) => p.id === (repId ?? fallback));
   if (!subject) throw new NotFoundError();
   return { subject, people };
 }
