@@ -37,6 +37,7 @@ export async function seedDemo(): Promise<{ organizationName: string }> {
   const sam = await member("rep2@mutual.test", "Sam Seller", "REP");
   await seedNorthwindDeals(northwind, { riley, sam });
   await (await import("./seed-forecast-calls")).seedDemoForecastHistory(northwind, { riley, sam });
+  await (await import("./seed-stakeholders")).seedStakeholders(northwind, morgan);
 
   const globex = await createOrganization({
     name: "Globex Corp",

@@ -20,6 +20,11 @@ const people = new Map([["p1", "Ann Buyer"]]);
 
 describe("history sentences", () => {
   it.each([
+    [entry("stakeholder.rated", null, { role: "PROCUREMENT", strength: "WEAK" }, "d1"), "rated the Procurement role Weak on the stakeholder map"],
+    [
+      entry("stakeholder.rated", { role: "ECONOMIC_BUYER", strength: "STRONG" }, { role: "ECONOMIC_BUYER", strength: "" }, "d1"),
+      "handed the Economic buyer role back to the suggestion from engagement",
+    ],
     [entry("milestone.updated", { ownerParticipantId: null }, { ownerParticipantId: "p1" }), "assigned “Pilot” to Ann Buyer"],
     [entry("milestone.updated", { title: "Pilot", output: "" }, { title: "Pilot run", output: "Report" }), "changed the title and output of “Pilot”"],
     [entry("milestone.updated", { title: "Pilot" }, { title: "Pilot run" }), "renamed “Pilot” to “Pilot run”"],

@@ -80,6 +80,10 @@ function sentence(action: ActivityAction, row: Row): string {
       return before.total === undefined
         ? `scored MEDDPICC ${fieldValue("total", after.total)} of 16`
         : `changed the MEDDPICC score from ${fieldValue("total", before.total)} to ${fieldValue("total", after.total)} of 16`;
+    case "stakeholder.rated":
+      return after.strength
+        ? `rated the ${fieldValue("stakeholderRole", after.role)} role ${fieldValue("strength", after.strength)} on the stakeholder map`
+        : `handed the ${fieldValue("stakeholderRole", after.role)} role back to the suggestion from engagement`;
     default:
       return milestoneSentence(action, row);
   }

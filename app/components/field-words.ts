@@ -2,6 +2,7 @@
 // notices name fields by their labels and show values as the forms and pages show them.
 import { formatCalendarDate, isCalendarDate } from "~/domain/dates";
 import { MEDDPICC_LETTERS, MEDDPICC_SCORE_LABELS } from "~/domain/meddpicc";
+import { STRENGTH_LABELS } from "~/domain/stakeholders";
 import { BUYING_ROLE_LABELS, FORECAST_LABELS, MILESTONE_STATUS_LABELS, OUTCOME_LABELS, OWNER_SIDE_LABELS, PLAN_STATUS_LABELS, stageName } from "~/domain/types";
 
 /** What a field is about, where one name means different things (a milestone's title, a person's job title). */
@@ -45,6 +46,9 @@ const LABELS: Record<string, string> = {
   accentColor: "Accent colour",
   emailKindsOffByDefault: "Email defaults",
   logo: "Logo",
+  strength: "Relationship strength",
+  holderParticipantId: "Who holds the role",
+  stakeholderRole: "Buying role",
   ...Object.fromEntries(MEDDPICC_LETTERS.map(({ key, name }) => [key, name])),
 };
 
@@ -79,9 +83,9 @@ function spellOut(name: string): string {
  */
 export function fieldValue(field: string, value: unknown, people?: ReadonlyMap<string, string>): string {
   if (isTickBox(field)) return value === true || value === "on" || value === "true" ? "Yes" : "No";
-  if (value === null || value === undefined || value === "") return field === "ownerParticipantId" ? "Unassigned" : field === "gatesStage" ? "No gate" : "none";
+  if (value === null || value === undefined || value === "") return EMPTY_WORDS[field] ?? "none";
   const text = String(value);
-  if (field === "ownerParticipantId") return people?.get(text) ?? "someone no longer on the plan";
+  if (field === "ownerParticipantId" || field === "holderParticipantId") return people?.get(text) ?? "someone no longer on the plan";
   if (field === "stage" || field === "gatesStage") return /^\d+$/.test(text) ? `${text}. ${stageName(Number(text))}` : text;
   if (field === "amount" && /^-?\d+(\.\d+)?$/.test(text)) return Number(text).toLocaleString("en-US");
   if (isDomainList(field))
@@ -109,7 +113,16 @@ export function isDomainList(field: string): boolean {
 
 const MONTH_NAME = new Intl.DateTimeFormat("en-GB", { month: "long", timeZone: "UTC" });
 
+const EMPTY_WORDS: Record<string, string> = {
+  ownerParticipantId: "Unassigned",
+  gatesStage: "No gate",
+  strength: "Suggested from engagement",
+  holderParticipantId: "No one named",
+};
+
 const VALUE_LABELS: Record<string, Record<string, string>> = {
+  strength: STRENGTH_LABELS,
+  stakeholderRole: BUYING_ROLE_LABELS,
   status: { ...MILESTONE_STATUS_LABELS, ...PLAN_STATUS_LABELS },
   ownerSide: OWNER_SIDE_LABELS,
   repForecastCategory: FORECAST_LABELS,

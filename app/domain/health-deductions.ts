@@ -1,11 +1,12 @@
 // The health score's deductions (docs/signals.md §7): each input of "Deal health" takes points off
 // 100 and says why. Only facts that a later date cannot improve are read here, so moving a step
 // that is not overdue to a later date never gives points back.
-import { dayNumber } from "./dates";
+import { dayNumber, fromDayNumber } from "./dates";
 import type { BuyerEngagement } from "./engagement";
 import type { DealSnapshot, HealthDeduction, MilestoneSignal } from "./signal-types";
 import { HEALTH_POINTS, THRESHOLDS } from "./thresholds";
 import { dateWords, milestoneName, plural, SIDE_WORD } from "./signal-wording";
+import { stakeholderMap } from "./stakeholders";
 import type { dueSoFar, PlanSlippage } from "./slippage";
 
 export interface HealthFacts {
@@ -117,6 +118,12 @@ function closeDate({ snapshot, slippage, todayN }: HealthFacts, add: Add) {
   } else add(HEALTH_POINTS.projectedLate, late);
 }
 
+/** Seed rule: an open deal above 40,000 with three or more weak or unknown buying roles before stage 4. */
+function stakeholderRisk({ snapshot, todayN }: HealthFacts, add: Add) {
+  const map = stakeholderMap(snapshot, fromDayNumber(todayN));
+  if (map.highRiskReason) add(HEALTH_POINTS.stakeholderHighRisk, map.highRiskReason);
+}
+
 /** Every deduction in order, before the score's floor at 0 is applied, and the notes that cost nothing. */
 export function healthDeductions(facts: HealthFacts): { deductions: HealthDeduction[]; notes: string[] } {
   const deductions: HealthDeduction[] = [];
@@ -129,6 +136,7 @@ export function healthDeductions(facts: HealthFacts): { deductions: HealthDeduct
   slipsAndSilence(facts, add);
   buyerSide(facts, add);
   closeDate(facts, add);
+  stakeholderRisk(facts, add);
 
   const awaiting = facts.signals.flatMap((s, i) => (s.awaitingBuyerConfirmation ? [milestoneName(facts.snapshot.milestones[i], i)] : []));
   const notes = awaiting.length > 0 ? [`Marked done by the seller, not yet confirmed by the buyer: ${awaiting.join(", ")}`] : [];

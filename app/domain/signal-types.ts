@@ -35,6 +35,8 @@ export interface DealSnapshot {
   milestones: SnapshotMilestone[];
   participants: Array<{ side: Side; role: BuyingRole | null; status: AccessState; lastActiveOn: CalendarDate | null }>;
   lastBuyerActivityOn: CalendarDate | null;
+  /** Optional: the rep's reading of buying roles (docs/stakeholders.md); roles without one are suggested from the participants. */
+  stakeholders?: Array<{ role: string; strength: string }>;
 }
 
 /** The status of a shared or accepted plan. */

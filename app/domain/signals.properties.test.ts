@@ -13,6 +13,7 @@ import {
   type ForecastCategory,
   type HealthLabel,
 } from "./signals";
+import { stakeholderMap, STAKEHOLDER_ROLES, STRENGTHS, STRENGTH_RANK } from "./stakeholders";
 
 type Milestone = DealSnapshot["milestones"][number];
 type Participant = DealSnapshot["participants"][number];
@@ -97,6 +98,10 @@ const arbCaseOf = (tidy: boolean) =>
     return fc
       .record({
         stage: fc.integer({ min: 1, max: 6 }),
+        amount: fc.constantFrom(10_000, 40_000, 40_001, 120_000),
+        stakeholders: fc
+          .subarray([...STAKEHOLDER_ROLES])
+          .chain((roles) => fc.tuple(...roles.map((role) => fc.constantFrom(...STRENGTHS).map((strength) => ({ role, strength }))))),
         closeOff: tidy ? fc.integer({ min: todayOff + 5, max: todayOff + 90 }) : fc.integer({ min: -40, max: 220 }),
         rep: fc.constantFrom(...CATEGORIES),
         outcome: tidy ? fc.constant("OPEN" as const) : fc.constantFrom("OPEN", "OPEN", "OPEN", "WON", "LOST"),
@@ -121,7 +126,7 @@ const arbCaseOf = (tidy: boolean) =>
       .map((r) => {
         const snap: DealSnapshot = {
           deal: {
-            amount: 10_000,
+            amount: r.amount,
             stage: r.stage,
             targetCloseDate: addDays(BASE, r.closeOff),
             repForecastCategory: r.rep,
@@ -144,6 +149,7 @@ const arbCaseOf = (tidy: boolean) =>
             })),
           ],
           lastBuyerActivityOn: r.lastBuyerBack === null ? null : day(r.lastBuyerBack),
+          stakeholders: r.stakeholders,
         };
         return { snap, today: day(0) };
       });
@@ -343,6 +349,22 @@ describe("health agrees with the plan", () => {
         expect(health.deductions.reduce((sum, d) => sum + d.points, 0)).toBe(100 - health.score);
         expect(health.reasons).toEqual([...health.deductions.map((d) => d.reason), ...health.notes]);
         expect(health.reasons.length).toBeGreaterThan(0);
+      }),
+      MANY,
+    );
+  });
+
+  it("setting a buying role stronger on the stakeholder map never lowers the score nor worsens the label", () => {
+    fc.assert(
+      fc.property(arbCase, fc.constantFrom(...STAKEHOLDER_ROLES), fc.constantFrom(...STRENGTHS), ({ snap, today }, role, stronger) => {
+        const before = deriveDealSignals(snap, today);
+        // The role's strength as the map reads it now: the rep's, or the suggestion from engagement.
+        const current = stakeholderMap(snap, today).cells.find((c) => c.role === role)!.strength;
+        if (STRENGTH_RANK[stronger] < STRENGTH_RANK[current]) return;
+        const stakeholders = [...(snap.stakeholders ?? []).filter((r) => r.role !== role), { role, strength: stronger }];
+        const after = deriveDealSignals({ ...snap, stakeholders }, today);
+        expect(after.health.score).toBeGreaterThanOrEqual(before.health.score);
+        expect(HEALTH_LABEL_RANK[after.health.label]).toBeGreaterThanOrEqual(HEALTH_LABEL_RANK[before.health.label]);
       }),
       MANY,
     );

@@ -93,7 +93,8 @@ interface Overrides {
 
 function snapshot(o: Overrides = {}): DealSnapshot {
   return {
-    deal: { amount: 50_000, stage: 3, targetCloseDate: "2026-12-15", repForecastCategory: "COMMIT", outcome: "OPEN", meddpiccTotal: null, ...o.deal },
+    // 40,000 is not above the stakeholder map's high-risk amount: each table row below tests its own deduction.
+    deal: { amount: 40_000, stage: 3, targetCloseDate: "2026-12-15", repForecastCategory: "COMMIT", outcome: "OPEN", meddpiccTotal: null, ...o.deal },
     org: { timezone: "UTC", fiscalYearStartMonth: 1, ...o.org },
     plan: o.plan === undefined ? accepted() : o.plan,
     milestones: o.milestones ?? baseMilestones(),

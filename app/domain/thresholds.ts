@@ -41,6 +41,7 @@ export const HEALTH_POINTS = {
   closeDateTight: 5,
   projectedLate: 5,
   projectedNextQuarter: 10,
+  stakeholderHighRisk: 10,
 } as const;
 
 /**

@@ -6,7 +6,7 @@ import type { SellerActor } from "./actor.server";
 import { visibleDealsWhere } from "./actor.server";
 import type { ActivityAction, ActivityEntry } from "./activity.types";
 
-export type EntityType = "DEAL" | "PLAN" | "MILESTONE" | "PARTICIPANT" | "MEDDPICC" | "COMMENT";
+export type EntityType = "DEAL" | "PLAN" | "MILESTONE" | "PARTICIPANT" | "MEDDPICC" | "COMMENT" | "STAKEHOLDER";
 
 export interface ActivityActor {
   side: "SELLER" | "BUYER" | "SYSTEM";

@@ -31,6 +31,7 @@ export const ACTIVITY_ACTIONS = [
   "comment.added",
   "note.added",
   "meddpicc.scored",
+  "stakeholder.rated",
 ] as const;
 
 export type ActivityAction = (typeof ACTIVITY_ACTIONS)[number];

@@ -73,6 +73,7 @@ export async function getDealWorkspace(actor: SellerActor, dealId: string) {
       owner: { select: { id: true, name: true, email: true } },
       organization: { select: { timezone: true, fiscalYearStartMonth: true } },
       meddpicc: true,
+      stakeholders: true,
       plan: {
         include: {
           milestones: { orderBy: { position: "asc" } },

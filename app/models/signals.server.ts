@@ -7,12 +7,14 @@ import { calendarDateIn, organizationToday } from "~/domain/dates";
 import { figuresOf, type DealFigures } from "~/domain/deal-figures";
 import { type DealSignals, type DealSnapshot } from "~/domain/signals";
 import { meddpiccTotal } from "~/domain/meddpicc";
+import { stakeholderMap, type StakeholderMap } from "~/domain/stakeholders";
 import { actorToday, visibleDealsWhere, type SellerActor } from "./actor.server";
 import { recordForecastCalls } from "./forecast-calls.server";
 
 const dealWithPlan = {
   organization: { select: { timezone: true, fiscalYearStartMonth: true } },
   meddpicc: true,
+  stakeholders: { select: { role: true, strength: true } },
   plan: {
     select: {
       id: true,
@@ -111,6 +113,7 @@ export function toSnapshot(deal: DealRow, facts: Awaited<ReturnType<typeof histo
       lastActiveOn: p.lastSeenAt ? calendarDateIn(tz, p.lastSeenAt) : null,
     })),
     lastBuyerActivityOn: lastBuyer ? calendarDateIn(tz, lastBuyer) : null,
+    stakeholders: deal.stakeholders.map((s) => ({ role: s.role, strength: s.strength })),
   };
 }
 
@@ -129,10 +132,24 @@ export async function figuresOfLoadedDeal(deal: DealRow, today: string): Promise
   return figuresOf(toSnapshot(deal, await historyFacts([deal])), today);
 }
 
+/** The stakeholder map of a deal the caller has already loaded and scoped (only its participants and readings are read). */
+export function stakeholderMapOfLoadedDeal(deal: DealRow, today: string): StakeholderMap {
+  return stakeholderMap(toSnapshot(deal, { redateCounts: new Map(), lastBuyerAt: new Map() }), today);
+}
+
 /** Signals for every deal the seller may see (or the given ones) whose dates can be read, keyed by deal id. */
 export async function loadDealSignals(actor: SellerActor, dealIds?: string[], now = new Date()): Promise<Map<string, DealSignals>> {
   const computed = await computeFigures({ ...visibleDealsWhere(actor), ...(dealIds ? { id: { in: dealIds } } : {}) }, actorToday(actor, now));
   return new Map([...computed].flatMap(([id, { figures }]) => (figures.signals ? [[id, figures.signals] as const] : [])));
+}
+
+/**
+ * The seller's visible deals matching `where`, each with its loaded rows (plan steps, participants,
+ * stakeholder readings) and its figures, computed now and written nowhere.
+ */
+export async function loadDealsWithFigures(actor: SellerActor, where: Prisma.DealWhereInput, now = new Date()) {
+  const computed = await computeFigures({ AND: [visibleDealsWhere(actor), where] }, actorToday(actor, now));
+  return [...computed.values()];
 }
 
 /** Runs the engine on the matching deals, one deal at a time. Callers scope `where`; this adds nothing. */

@@ -10,6 +10,7 @@ import * as dealPage from "~/routes/_seller.deals.$dealId/route";
 import * as dealChanges from "~/routes/deals.$dealId.changes";
 import * as dashboardRoute from "~/routes/_seller.dashboard";
 import * as csvRoute from "~/routes/dashboard[.]csv";
+import * as reviewRoute from "~/routes/_seller.review";
 import { createDeal } from "~/models/deal.server";
 import { callAction, callLoader, type RouteResult } from "../fixtures/routes";
 import { addDealWithPlan, addUser, cookieFor, createTenant, uniqueSuffix, type Tenant } from "../fixtures/world";
@@ -154,6 +155,12 @@ const PAYLOADS = {
     competition: 1,
     version: (await prisma.meddpiccScore.findUnique({ where: { dealId: t.dealId } }))?.version ?? 0,
   }),
+  "save-stakeholder": async (t: Ids): Promise<Form> => ({
+    role: "PROCUREMENT",
+    strength: "STRONG",
+    holderParticipantId: t.participantId,
+    version: (await prisma.stakeholderRole.findUnique({ where: { dealId_role: { dealId: t.dealId, role: "PROCUREMENT" } } }))?.version ?? 0,
+  }),
   "invite-buyers": async (t: Ids): Promise<Form> => ({ participantIds: t.participantId }),
   "decide-access": async (t: Ids): Promise<Form> => ({ requestId: t.requestId, decision: "APPROVE" }),
   "revoke-participant": async (t: Ids): Promise<Form> => ({
@@ -172,6 +179,7 @@ const FORM_ID_INTENTS: Intent[] = [
   "delete-milestone",
   "update-participant",
   "revoke-participant",
+  "save-stakeholder",
   "invite-buyers",
   "decide-access",
   "comment-step",
@@ -189,6 +197,8 @@ function snapshotDeal(dealId: string) {
     include: {
       activities: { orderBy: { id: "asc" } },
       meddpicc: true,
+      stakeholders: true,
+      reviewNotes: true,
       plan: {
         include: {
           milestones: { orderBy: { id: "asc" } },
@@ -215,6 +225,8 @@ async function snapshotTenants() {
       emails: await prisma.emailOutbox.count(),
       comments: await prisma.comment.count(),
       internalNotes: await prisma.internalNote.count(),
+      stakeholderRoles: await prisma.stakeholderRole.count(),
+      reviewNotes: await prisma.dealReviewNote.count(),
     },
   };
 }
@@ -470,6 +482,30 @@ describe("dashboard and its CSV", () => {
   });
 });
 
+describe("weekly review", () => {
+  const review = (cookie: string, query: string) => callLoader(reviewRoute.loader, { path: `/review${query}`, cookie });
+  const note = (cookie: string, query: string, dealId: string) =>
+    callAction(reviewRoute.action, { path: `/review${query}`, cookie, form: { intent: "add-review-note", dealId, body: "Forged note" } });
+
+  it("opens A's rep for A's manager and admin (controls)", async () => {
+    for (const cookie of [cookies.aManager, cookies.aAdmin]) expect((await review(cookie, `?rep=${A.rep.id}`)).status).toBe(200);
+  });
+
+  it.each([
+    { label: "A's admin opens B's rep", cookie: () => cookies.aAdmin, query: () => `?rep=${B.rep.id}`, dealId: () => A.repDeal.deal.id },
+    { label: "A's manager opens B's rep", cookie: () => cookies.aManager, query: () => `?rep=${B.rep.id}`, dealId: () => A.repDeal.deal.id },
+    { label: "A's rep opens the other rep", cookie: () => cookies.aRep, query: () => `?rep=${A.otherRep.id}`, dealId: () => A.repDeal.deal.id },
+    { label: "A's manager notes on B's deal", cookie: () => cookies.aManager, query: () => "", dealId: () => B.repDeal.deal.id },
+    { label: "A's rep notes on the other rep's deal", cookie: () => cookies.aRep, query: () => "", dealId: () => A.otherRepDeal.deal.id },
+    { label: "B's rep notes on A's deal", cookie: () => cookies.bRep, query: () => "", dealId: () => A.repDeal.deal.id },
+  ])("$label → the same 404, nothing changes", async ({ cookie, query, dealId }) => {
+    const before = await snapshotTenants();
+    if (query()) expect(pick(await review(cookie(), query()))).toEqual(notFound);
+    expect(pick(await note(cookie(), query(), dealId()))).toEqual(notFound);
+    expect(await snapshotTenants()).toEqual(before);
+  });
+});
+
 describe("new deal loader", () => {
   it.each([
     { who: "A's admin", cookie: () => cookies.aAdmin },
@@ -501,6 +537,11 @@ describe("signed out", () => {
     },
     { route: "dashboard loader", call: () => callLoader(dashboardRoute.loader, { path: "/dashboard" }) },
     { route: "dashboard CSV loader", call: () => callLoader(csvRoute.loader, { path: "/dashboard.csv" }) },
+    { route: "weekly review loader", call: () => callLoader(reviewRoute.loader, { path: "/review" }) },
+    {
+      route: "weekly review action",
+      call: () => callAction(reviewRoute.action, { path: "/review", form: { intent: "add-review-note", dealId: A.repDeal.deal.id, body: "Forged" } }),
+    },
     { route: "deal page action", call: async () => send("", A.repDeal.deal.id, "update-deal", idsOf(A.repDeal)) },
     { route: "deal page action with a stale cookie", call: async () => send("mutual_session=bogus", A.repDeal.deal.id, "share-plan", idsOf(A.repDeal)) },
   ])("$route → 302 to /login, nothing changes", async ({ call }) => {

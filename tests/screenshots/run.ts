@@ -67,6 +67,16 @@ async function shoot(context: BrowserContext, pathname: string, file: string, fu
   await page.close();
 }
 
+/** One panel of a page, scrolled to and taken alone. */
+async function shootPanel(context: BrowserContext, pathname: string, testId: string, file: string) {
+  const page = await context.newPage();
+  const answer = await page.goto(`${BASE}${pathname}`, { waitUntil: "networkidle" });
+  if (!answer?.ok()) throw new Error(`${pathname} answered ${answer?.status()}`);
+  await page.getByTestId(testId).screenshot({ path: path.join(OUT, file) });
+  console.log(`docs/screenshots/${file}  ${pathname} (${testId})`);
+  await page.close();
+}
+
 /** The administration pages, each taken whole. */
 const SETTINGS_PAGES: [string, string][] = [
   ["/settings/organization", "settings-organization.png"],
@@ -120,6 +130,9 @@ try {
   await shoot(admin, "/dashboard", "dashboard.png");
   await shoot(admin, "/dashboard/accuracy", "forecast-accuracy.png", true);
   await shoot(await sellerContext(browser, "manager@mutual.test", PHONE), "/dashboard/accuracy", "forecast-accuracy-phone.png", true);
+  const highRisk = await prisma.deal.findFirstOrThrow({ where: { accountName: "Brightwater Foods Ltd" }, select: { id: true, ownerId: true } });
+  await shootPanel(admin, `/deals/${highRisk.id}`, "stakeholder-map", "stakeholder-map.png");
+  await shoot(await sellerContext(browser, "manager@mutual.test"), `/review?rep=${highRisk.ownerId}`, "weekly-review.png");
   for (const [pathname, file] of SETTINGS_PAGES) await shoot(admin, pathname, file, true);
   const template = await prisma.template.findFirstOrThrow({ where: { organizationId: plan.organizationId, isDefault: true } });
   await shoot(admin, `/settings/templates/${template.id}`, "template-editor.png", true);

@@ -49,7 +49,10 @@ import { countingMisses, enforceLimits, sellerEmailing, sellerMisses } from "~/u
 import { SHOWN_ONCE_CACHE_CONTROL, keepRetryAfter } from "~/utils/route-headers";
 import type { z } from "zod";
 import { ErrorPage } from "~/root";
-import { toDealView, toPlanView, toArchiveState, toEngagementView } from "./view.server";
+import { toDealView, toPlanView, toArchiveState, toEngagementView, toStakeholderView } from "./view.server";
+import { StakeholderMapPanel } from "~/components/stakeholders/stakeholder-map";
+import { StakeholderRoleSchema } from "~/forms/stakeholders";
+import { saveStakeholderRole } from "~/models/stakeholders.server";
 import { ARCHIVE_INTENTS, archiveAction } from "./archive.server";
 import { dealEngagement } from "~/models/buyer-engagement.server";
 import { createPlanFeed, listPlanFeeds, revokePlanFeed } from "~/models/calendar-feed.server";
@@ -105,6 +108,7 @@ async function loadDeal(request: Request, seller: SellerActor, dealId: string) {
       version: meddpicc?.version ?? 0,
     },
     deal: toDealView(workspace),
+    stakeholders: toStakeholderView(workspace, actorToday(seller)),
     plan: workspace.plan ? toPlanView(workspace.plan) : null,
     templates: workspace.plan ? [] : await templateChoices(seller),
     activity,
@@ -179,6 +183,8 @@ async function runDealIntent(request: Request, seller: SellerActor, dealId: stri
       );
     case "save-meddpicc":
       return run(MeddpiccSchema, intent, (v) => saveMeddpicc(seller, dealId, v).then(() => at("meddpicc")));
+    case "save-stakeholder":
+      return run(StakeholderRoleSchema, id("role"), (v) => saveStakeholderRole(seller, dealId, v).then(() => at(`stakeholder-${v.role}`)));
     case "invite-buyers":
       await enforceLimits(sellerEmailing(seller));
       return sendingEmail(
@@ -246,6 +252,7 @@ export default function DealPage() {
     discussion,
     engagement,
     calendar,
+    stakeholders,
   } = useLoaderData<typeof loader>();
   const titles = new Map((plan?.milestones ?? []).map((m) => [m.id, m.title]));
   const people = new Map((plan?.participants ?? []).map((p) => [p.id, p.name || p.email]));
@@ -266,6 +273,7 @@ export default function DealPage() {
             ) : (
               <UnreadableDateNotice field={unreadableDate ?? "one of its dates"} />
             )}
+            <StakeholderMapPanel view={stakeholders} />
             {plan ? (
               <>
                 <PlanSettings plan={plan} />

@@ -7,6 +7,9 @@ import { calendarDateIn, formatCalendarDate } from "~/domain/dates";
 import { engagementWords } from "~/domain/buyer-visits";
 import type { DealEngagement } from "~/models/buyer-engagement.server";
 import type { EngagementView } from "~/components/plan-editor/engagement";
+import type { StakeholderPanelView } from "~/components/stakeholders/stakeholder-map";
+import { stakeholderMapOfLoadedDeal } from "~/models/signals.server";
+import { stakeholderRowsOf } from "~/models/stakeholders.server";
 
 type Workspace = Awaited<ReturnType<typeof getDealWorkspace>>;
 
@@ -74,4 +77,18 @@ export function toEngagementView(engagement: DealEngagement | null): EngagementV
     stakeholders[id] = { ...person, lastSeenAt: person.lastSeenAt?.toISOString() ?? null };
   }
   return { direction: engagement.trend.direction, ...engagementWords(engagement.trend), stakeholders };
+}
+
+/** The stakeholder map panel: each role's cell, the rep's stored reading to edit, and the buyers who may hold a role. */
+export function toStakeholderView(deal: Workspace, today: string): StakeholderPanelView {
+  const map = stakeholderMapOfLoadedDeal(deal, today);
+  const stored = stakeholderRowsOf(deal.stakeholders);
+  return {
+    cells: map.cells.map((cell) => ({ ...cell, stored: stored.get(cell.role) ?? { role: cell.role, strength: "", holderParticipantId: "", version: 0 } })),
+    weakOrUnknown: map.weakOrUnknown,
+    highRiskReason: map.highRiskReason,
+    buyers: (deal.plan?.participants ?? [])
+      .filter((p) => p.side === "BUYER" && p.accessState !== "REVOKED")
+      .map((p) => ({ id: p.id, name: p.name || p.email })),
+  };
 }
