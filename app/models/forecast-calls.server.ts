@@ -3,7 +3,6 @@
 // close date. Written by the signal cache refresh, which runs at every change of a deal and once a
 // day for every deal, so every open deal has a call each week and the week's row follows every
 // change of category. Closed deals get no new calls: what they were called before is what is judged.
-import { createId } from "@paralleldrive/cuid2";
 import { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { fiscalQuarterOf } from "~/domain/fiscal";
@@ -58,15 +57,6 @@ function callOf({ deal, figures }: ComputedDeal, weekOf: string, id: string, now
 }
 
 /**
- * The ids of the week's calls already recorded: a new id costs a hash (about half a millisecond),
- * and after the first refresh of the week every deal already has its row.
- */
-async function existingIds(dealIds: string[], weekOf: string) {
-  const rows = await prisma.forecastCall.findMany({ where: { weekOf, dealId: { in: dealIds } }, select: { id: true, dealId: true } });
-  return new Map(rows.map((r) => [r.dealId, r.id]));
-}
-
-/**
  * Upserts this week's call of every open, unarchived deal whose signals could be read: one
  * multi-row INSERT … ON CONFLICT per chunk, the same statement on SQLite and PostgreSQL.
  */
@@ -74,11 +64,9 @@ export async function recordForecastCalls(computed: Iterable<ComputedDeal>, toda
   const weekOf = weekStart(today);
   const open = [...computed].filter((c) => c.deal.outcome === "OPEN" && c.deal.archivedAt === null && c.figures.signals !== null);
   if (open.length === 0) return 0;
-  const ids = await existingIds(
-    open.map((c) => c.deal.id),
-    weekOf,
-  );
-  const rows = open.map((c) => callOf(c, weekOf, ids.get(c.deal.id) ?? createId(), now));
+  // The id is the row's own key (deal and week): it appears in no address, and a random one costs
+  // a hash per deal every week.
+  const rows = open.map((c) => callOf(c, weekOf, `${c.deal.id}:${weekOf}`, now));
   const columns = Object.keys(rows[0]) as (keyof (typeof rows)[number])[];
   const names = Prisma.raw(columns.map((c) => `"${c}"`).join(", "));
   const tuples = rows.map((row) => Prisma.sql`(${Prisma.join(columns.map((c) => row[c]))})`);
