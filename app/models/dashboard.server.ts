@@ -57,7 +57,7 @@ export interface Dashboard {
 
 const NO_TEAM = "no-team";
 
-const teamKey = (person: DashboardPerson) => person.teamId ?? NO_TEAM;
+export const teamKey = (person: DashboardPerson) => person.teamId ?? NO_TEAM;
 
 /** Reads the cache as it is: a visit never recomputes signals (the background refresh does). */
 export async function loadDashboard(actor: SellerActor, window: KpiWindow, now = new Date()): Promise<Dashboard> {
