@@ -8,6 +8,7 @@ import { parseArgs } from "node:util";
 import { Prisma } from "~/generated/prisma/client";
 import type { Db } from "~/utils/db.server";
 import { CommandError, prepareDatabase, runCommand } from "./command";
+import { largeOrganizationScorecardRows } from "./seed-stage-history";
 
 export interface LargeOrganization {
   organizationId: string;
@@ -348,6 +349,7 @@ export async function generateLargeOrganization(options: { deals: number; seed?:
     if (deals.length >= 250) await flush();
   }
   await flush();
+  await largeOrganizationScorecardRows(prisma, orgId, options.seed ?? 7, (batches) => writeBatches(prisma, batches, []));
   return { organizationId: orgId, adminEmail, deals: options.deals, milestones: totalMilestones, activities: totalActivities };
 }
 
