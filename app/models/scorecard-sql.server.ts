@@ -48,16 +48,15 @@ export async function stageStints(organizationId: string, window: KpiWindow) {
   return rows.map((r) => ({ ownerId: String(r.ownerId), stage: n(r.stage), stints: n(r.stints), days: n(r.days) }));
 }
 
-/** Won deals closed in the window, grouped by the day they opened and the day they closed. */
+/** Won deals closed in the window, with the day each opened (its first stage row). */
 export async function salesCycles(organizationId: string, ownerIds: string[], window: KpiWindow) {
   const rows = await prisma.$queryRaw<Row[]>`
-    SELECT d."ownerId" AS "ownerId", d."closedOn" AS "closedOn", o."openedOn" AS "openedOn", COUNT(*) AS "deals"
+    SELECT d."ownerId" AS "ownerId", d."closedOn" AS "closedOn", MIN(s."changedOn") AS "openedOn"
     FROM "Deal" d
-    JOIN (SELECT s."dealId" AS "dealId", MIN(s."changedOn") AS "openedOn" FROM "DealStageChange" s
-          WHERE s."organizationId" = ${organizationId} AND s."fromStage" IS NULL GROUP BY s."dealId") o ON o."dealId" = d."id"
+    JOIN "DealStageChange" s ON s."dealId" = d."id" AND s."fromStage" IS NULL
     WHERE ${ownersDeals(organizationId, ownerIds)} AND d."outcome" = 'WON' AND d."closedOn" >= ${window.from} AND d."closedOn" <= ${window.to}
-    GROUP BY d."ownerId", d."closedOn", o."openedOn"`;
-  return rows.map((r) => ({ ownerId: String(r.ownerId), days: daysBetween(String(r.openedOn), String(r.closedOn)), deals: n(r.deals) }));
+    GROUP BY d."id", d."ownerId", d."closedOn"`;
+  return rows.map((r) => ({ ownerId: String(r.ownerId), days: daysBetween(String(r.openedOn), String(r.closedOn)), deals: 1 }));
 }
 
 /**
@@ -106,21 +105,26 @@ function dealRef(r: Row): DealRef {
 
 /** Active deals (open, plan shared or accepted) per owner, those with a next step, and the deals without one. */
 export async function nextSteps(organizationId: string, ownerIds: string[], today: string) {
-  const nextStep = Prisma.sql`EXISTS (SELECT 1 FROM "Milestone" m WHERE m."planId" = p."id" AND NOT ${COUNTS_AS_DONE}
-    AND m."ownerParticipantId" IS NOT NULL AND m."targetDate" >= ${today} AND m."targetDate" <= ${addDays(today, NEXT_STEP_DAYS)})`;
-  const active = Prisma.sql`FROM "Deal" d JOIN "Plan" p ON p."dealId" = d."id"
-    WHERE ${ownersDeals(organizationId, ownerIds)} AND d."outcome" = 'OPEN' AND p."status" IN ('SHARED', 'ACCEPTED')`;
-  const counts = await prisma.$queryRaw<Row[]>`
-    SELECT d."ownerId" AS "ownerId", COUNT(*) AS "active", SUM(CASE WHEN ${nextStep} THEN 1 ELSE 0 END) AS "withNextStep"
-    ${active}
-    GROUP BY d."ownerId"`;
-  const without = await prisma.$queryRaw<Row[]>`
-    SELECT d."id" AS "dealId", d."ownerId" AS "ownerId", d."accountName" AS "accountName", d."name" AS "name"
-    ${active} AND NOT ${nextStep}`;
-  return {
-    byOwner: counts.map((r) => ({ ownerId: String(r.ownerId), active: n(r.active), withNextStep: n(r.withNextStep) })),
-    without: without.map(dealRef),
-  };
+  // The deals with a next step, found from the few milestones dated in the next two weeks.
+  const withNextStep = Prisma.sql`(SELECT np."dealId" FROM "Milestone" m JOIN "Plan" np ON np."id" = m."planId"
+    WHERE m."organizationId" = ${organizationId} AND m."targetDate" >= ${today} AND m."targetDate" <= ${addDays(today, NEXT_STEP_DAYS)}
+      AND m."ownerParticipantId" IS NOT NULL AND NOT ${COUNTS_AS_DONE})`;
+  // One pass: each owner's deals with a next step fall into one group, each deal without one is a group of its own.
+  const rows = await prisma.$queryRaw<Row[]>`
+    SELECT x."ownerId" AS "ownerId", x."dealId" AS "dealId", w."accountName" AS "accountName", w."name" AS "name", COUNT(*) AS "deals"
+    FROM (SELECT d."ownerId" AS "ownerId", CASE WHEN d."id" IN ${withNextStep} THEN NULL ELSE d."id" END AS "dealId"
+          FROM "Deal" d JOIN "Plan" p ON p."dealId" = d."id"
+          WHERE ${ownersDeals(organizationId, ownerIds)} AND d."outcome" = 'OPEN' AND p."status" IN ('SHARED', 'ACCEPTED')) x
+    LEFT JOIN "Deal" w ON w."id" = x."dealId"
+    GROUP BY x."ownerId", x."dealId", w."accountName", w."name"`;
+  const byOwner = new Map<string, { ownerId: string; active: number; withNextStep: number }>();
+  for (const r of rows) {
+    const owner = byOwner.get(String(r.ownerId)) ?? { ownerId: String(r.ownerId), active: 0, withNextStep: 0 };
+    owner.active += n(r.deals);
+    if (r.dealId === null) owner.withNextStep += n(r.deals);
+    byOwner.set(owner.ownerId, owner);
+  }
+  return { byOwner: [...byOwner.values()], without: rows.filter((r) => r.dealId !== null).map(dealRef) };
 }
 
 /** Close dates moved later in the window, by owner and by whether the deal is open now. */
