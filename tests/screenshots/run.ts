@@ -118,6 +118,7 @@ try {
   const admin = await sellerContext(browser, "admin@mutual.test");
   await shoot(admin, `/deals/${plan.dealId}`, "deal.png");
   await shoot(admin, "/dashboard", "dashboard.png");
+  await shoot(admin, "/dashboard/scorecard", "scorecard.png", true);
   for (const [pathname, file] of SETTINGS_PAGES) await shoot(admin, pathname, file, true);
   const template = await prisma.template.findFirstOrThrow({ where: { organizationId: plan.organizationId, isDefault: true } });
   await shoot(admin, `/settings/templates/${template.id}`, "template-editor.png", true);

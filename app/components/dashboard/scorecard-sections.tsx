@@ -3,6 +3,7 @@
 import { Link } from "@remix-run/react";
 import { commitWarnings, MEDDPICC_MAX, MEDDPICC_QUALIFIED, NEXT_STEP_DAYS, type Scorecard, type ShownScorecard } from "~/domain/scorecard";
 import { formatMoney } from "~/components/format";
+import { BarChart } from "./bar-chart";
 import { pct } from "./cards";
 import { Cell, DealLink, Empty, Figure, MoreNote, Section, Table, days } from "./scorecard-tables";
 
@@ -28,8 +29,6 @@ export function CommitWarning({ s }: { s: Scorecard }) {
 
 export function MeddpiccDistribution({ s }: { s: Scorecard }) {
   const m = s.meddpicc;
-  const most = Math.max(1, m.notScored, ...m.histogram);
-  const bars = [...m.histogram.map((count, total) => ({ label: String(total), count })), { label: "Not scored", count: m.notScored }];
   return (
     <Section
       id="meddpicc"
@@ -62,25 +61,13 @@ export function MeddpiccDistribution({ s }: { s: Scorecard }) {
                 </tr>
               ))}
           </Table>
-          <figure>
-            <figcaption className="text-xs text-slate-500">Open deals by MEDDPICC total</figcaption>
-            <ol className="mt-2 flex h-32 items-end gap-1" aria-label="Open deals by MEDDPICC total">
-              {bars.map((bar) => (
-                <li key={bar.label} className="flex h-full min-w-0 flex-1 flex-col items-center justify-end" title={`${bar.label}: ${bar.count}`}>
-                  <span className="text-[10px] text-slate-600">{bar.count || ""}</span>
-                  <span
-                    className={`w-full rounded-t ${bar.label === "Not scored" ? "bg-slate-300" : Number(bar.label) >= MEDDPICC_QUALIFIED ? "bg-brand-700" : "bg-slate-400"}`}
-                    style={{ height: `${(bar.count / most) * 80}%` }}
-                  />
-                  <span className="mt-1 text-[10px] text-slate-600">{bar.label === "Not scored" ? "—" : bar.label}</span>
-                  <span className="sr-only">
-                    {bar.label === "Not scored" ? "Not scored" : `Total ${bar.label}`}: {bar.count} {bar.count === 1 ? "deal" : "deals"}
-                  </span>
-                </li>
-              ))}
-            </ol>
-            <p className="mt-1 text-xs text-slate-500">Totals 0 to 16; the last bar (—) is deals never scored.</p>
-          </figure>
+          <BarChart
+            title="Open deals by MEDDPICC total"
+            description={`Totals 0 to 16, and the deals never scored. Qualified from ${MEDDPICC_QUALIFIED}.`}
+            labels={[...m.histogram.map((_, total) => String(total)), "Not scored"]}
+            series={[{ name: "Open deals", color: "#4f46e5", values: [...m.histogram, m.notScored] }]}
+            format={(v) => String(Math.round(v))}
+          />
         </>
       )}
     </Section>

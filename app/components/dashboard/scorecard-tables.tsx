@@ -27,7 +27,7 @@ export function Empty({ children }: { children: ReactNode }) {
 }
 
 const th = "px-3 py-2 font-medium";
-const td = "whitespace-nowrap px-3 py-2";
+const td = "px-3 py-2 align-top";
 
 export function Table({ caption, headers, children }: { caption: string; headers: string[]; children: ReactNode }) {
   return (
