@@ -1,7 +1,7 @@
 // The scorecard's definitions, on plain rows (docs/scorecard.md): for one group of deals (a rep's,
 // a team's, the organization's), what each figure counts. The SQL in
 // app/models/scorecard-sql.server.ts counts the same, and tests hold the two equal.
-import { addDays, daysBetween } from "./dates";
+import { addDays } from "./dates";
 import { inWindow, type KpiWindow } from "./kpis";
 import {
   addClosingDeal,
@@ -14,6 +14,7 @@ import {
   isNextStep,
   isQualified,
   NEXT_STEP_DAYS,
+  readableDaysBetween,
   type Scorecard,
 } from "./scorecard";
 
@@ -108,7 +109,8 @@ export function scorecardOfRows(
     for (const stage of entered) addStageOutcome(s, stage, deal.outcome);
     if (deal.outcome === "WON" && deal.closedOn !== null && inWindow(deal.closedOn, window)) {
       const opened = changes.filter((c) => c.fromStage === null).map((c) => c.changedOn);
-      if (opened.length) s.salesCycle.days.push(daysBetween(opened.sort()[0], deal.closedOn));
+      const days = opened.length ? readableDaysBetween(opened.sort()[0], deal.closedOn) : null;
+      if (days !== null) s.salesCycle.days.push(days);
     }
   }
 

@@ -140,6 +140,20 @@ describe("sales cycle", () => {
     expect(Object.values(s.daysInStage).every((t) => t.average === null)).toBe(true);
     expect(JSON.stringify(s)).not.toContain("NaN");
   });
+
+  it("leaves out a date nobody can read instead of failing", () => {
+    const s = scorecardOfRows(
+      rows({
+        deals: [deal("won", { outcome: "WON", closedOn: "2028-02-10" }), deal("open")],
+        stageChanges: [move("won", null, 1, "2028-02-30"), move("open", 2, 3, "2028-13-01", 4)],
+      }),
+      FEBRUARY,
+      TODAY,
+      () => 1,
+    );
+    expect(s.salesCycle.count).toBe(0);
+    expect(s.aging).toEqual([]);
+  });
 });
 
 describe("MEDDPICC distribution and the Commit check", () => {

@@ -4,7 +4,7 @@
 // rates, averages and medians are filled in once every row is in (finishScorecard). Each figure
 // is defined on plain rows in scorecard-rows.ts; app/models/scorecard-sql.server.ts counts the
 // same in SQL, and tests/integration/scorecard.test.ts holds the two equal.
-import { daysBetween } from "./dates";
+import { daysBetween, isCalendarDate } from "./dates";
 
 export const STAGES = [1, 2, 3, 4, 5, 6] as const;
 
@@ -221,11 +221,15 @@ export function usualDaysInStage(team: Scorecard | undefined, organization: Scor
   return team?.daysInStage[stage]?.average ?? organization.daysInStage[stage]?.average ?? null;
 }
 
+/** Days from one stored date to another; null when either cannot be read, so one bad row never breaks a page. */
+export function readableDaysBetween(from: string, to: string): number | null {
+  return isCalendarDate(from) && isCalendarDate(to) ? daysBetween(from, to) : null;
+}
+
 /** An open deal in its stage for longer than the usual time is aging; null when it is not (or nobody can tell). */
 export function agingDeal(deal: DealRef & { stage: number }, enteredOn: string | null, today: string, usualDays: number | null): AgingDeal | null {
-  if (enteredOn === null || usualDays === null) return null;
-  const daysInStage = daysBetween(enteredOn, today);
-  if (daysInStage <= usualDays) return null;
+  const daysInStage = enteredOn === null ? null : readableDaysBetween(enteredOn, today);
+  if (daysInStage === null || usualDays === null || daysInStage <= usualDays) return null;
   return { dealId: deal.dealId, ownerId: deal.ownerId, accountName: deal.accountName, name: deal.name, stage: deal.stage, daysInStage, usualDays };
 }
 

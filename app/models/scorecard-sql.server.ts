@@ -4,8 +4,8 @@
 // calendar dates compared as text, day arithmetic done here in TypeScript on grouped dates.
 import { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
-import { addDays, daysBetween } from "~/domain/dates";
-import { MEDDPICC_QUALIFIED, NEXT_STEP_DAYS, type DealRef } from "~/domain/scorecard";
+import { addDays } from "~/domain/dates";
+import { MEDDPICC_QUALIFIED, NEXT_STEP_DAYS, readableDaysBetween, type DealRef } from "~/domain/scorecard";
 import type { KpiWindow } from "~/domain/kpis";
 import { COUNTS_AS_DONE } from "./dashboard-sql.server";
 
@@ -56,7 +56,10 @@ export async function salesCycles(organizationId: string, ownerIds: string[], wi
     JOIN "DealStageChange" s ON s."dealId" = d."id" AND s."fromStage" IS NULL
     WHERE ${ownersDeals(organizationId, ownerIds)} AND d."outcome" = 'WON' AND d."closedOn" >= ${window.from} AND d."closedOn" <= ${window.to}
     GROUP BY d."id", d."ownerId", d."closedOn"`;
-  return rows.map((r) => ({ ownerId: String(r.ownerId), days: daysBetween(String(r.openedOn), String(r.closedOn)), deals: 1 }));
+  return rows.flatMap((r) => {
+    const days = readableDaysBetween(String(r.openedOn), String(r.closedOn));
+    return days === null ? [] : [{ ownerId: String(r.ownerId), days, deals: 1 }];
+  });
 }
 
 /**
