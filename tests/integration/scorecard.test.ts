@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
 import type { KpiWindow } from "~/domain/kpis";
 import { fiscalQuarterOf } from "~/domain/fiscal";
-import { addDays } from "~/domain/dates";
+import { addDays, calendarDateIn } from "~/domain/dates";
 import { emptyScorecard, STAGES, type Scorecard } from "~/domain/scorecard";
 import { loadScorecard } from "~/models/scorecard.server";
 import { updateDeal } from "~/models/deal.server";
@@ -82,6 +82,7 @@ describe("the scorecard on the demo seed", () => {
     for (const deal of deals) {
       const [opening, ...moves] = deal.stageChanges;
       expect(opening.fromStage, deal.accountName).toBeNull();
+      expect(opening.changedOn, deal.accountName).toBe(calendarDateIn(admin.timezone, deal.createdAt));
       expect(deal.stageChanges.at(-1)!.toStage, deal.accountName).toBe(deal.stage);
       for (const move of moves) expect(move.daysInFromStage, deal.accountName).toBeGreaterThanOrEqual(0);
       if (deal.outcome === "WON") expect(deal.stageChanges.at(-1)!.changedOn <= deal.closedOn!, deal.accountName).toBe(true);
