@@ -8,6 +8,7 @@ import { parseArgs } from "node:util";
 import { Prisma } from "~/generated/prisma/client";
 import type { Db } from "~/utils/db.server";
 import { CommandError, prepareDatabase, runCommand } from "./command";
+import { largeOrganizationScorecardRows } from "./seed-stage-history";
 
 export interface LargeOrganization {
   organizationId: string;
@@ -350,6 +351,7 @@ export async function generateLargeOrganization(options: { deals: number; seed?:
   await flush();
   const { seedLargeForecastHistory } = await import("./seed-forecast-calls");
   await seedLargeForecastHistory({ prisma, organizationId: orgId, today, reps, rnd, deals: options.deals, write: (b) => writeBatches(prisma, b, []) });
+  await largeOrganizationScorecardRows(prisma, orgId, options.seed ?? 7, (batches) => writeBatches(prisma, batches, []));
   return { organizationId: orgId, adminEmail, deals: options.deals, milestones: totalMilestones, activities: totalActivities };
 }
 

@@ -45,6 +45,7 @@ export async function seedDemo(): Promise<{ organizationName: string }> {
     admin: { email: "admin@globex.test", name: "Gil Globex" },
   });
   await seedGlobexDeal(seedOrg(globex.organization), globex.admin);
+  await (await import("./seed-stage-history")).seedStageHistories(prisma, [organization.id, globex.organization.id]);
 
   return { organizationName: organization.name };
 }

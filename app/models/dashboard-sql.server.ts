@@ -10,7 +10,7 @@ import type { ForecastCategory } from "~/domain/types";
 const n = (value: unknown) => Number(value ?? 0);
 
 /** "Counts as done" (app/domain/completion.ts) over a stored milestone row `m`. */
-const COUNTS_AS_DONE = Prisma.sql`(m."status" = 'DONE' AND (m."ownerSide" = 'SELLER' OR m."markedDoneBySide" = 'BUYER' OR m."buyerConfirmedAt" IS NOT NULL))`;
+export const COUNTS_AS_DONE = Prisma.sql`(m."status" = 'DONE' AND (m."ownerSide" = 'SELLER' OR m."markedDoneBySide" = 'BUYER' OR m."buyerConfirmedAt" IS NOT NULL))`;
 
 /** Milestones due in the window on the owners' active deals (kpis.ts, isActiveMilestone). */
 function dueMilestonesIn(organizationId: string, ownerIds: string[], window: KpiWindow) {

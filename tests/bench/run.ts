@@ -50,6 +50,13 @@ if (dashboard) {
 }
 
 if (!buyerOnly) await (await import("./accuracy")).printAccuracy();
+const scorecard = buyerOnly ? null : await (await import("./scorecard")).benchScorecard();
+if (scorecard) {
+  console.log(
+    `  (e) dashboard + scorecard: ${fmt(scorecard.loaderMs, 1)} ms (scorecard alone ${fmt(scorecard.scorecardMs, 1)} ms) against a raw SQL floor of ${fmt(scorecard.floorMs, 1)} ms = ${fmt(scorecard.ratio, 2)}× ` +
+      `(${fmt(scorecard.deals)} deals, ${fmt(scorecard.stageChanges)} stage changes, ${fmt(scorecard.closeDateChanges)} close-date changes, window ${scorecard.window.from}..${scorecard.window.to}; median of 7; goal ≤ 3×)`,
+  );
+}
 
 const { benchBuyerPage } = await import("./buyer-page");
 const buyer = await benchBuyerPage(org.organizationId);

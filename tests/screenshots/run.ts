@@ -133,6 +133,7 @@ try {
   const highRisk = await prisma.deal.findFirstOrThrow({ where: { accountName: "Brightwater Foods Ltd" }, select: { id: true, ownerId: true } });
   await shootPanel(admin, `/deals/${highRisk.id}`, "stakeholder-map", "stakeholder-map.png");
   await shoot(await sellerContext(browser, "manager@mutual.test"), `/review?rep=${highRisk.ownerId}`, "weekly-review.png");
+  await shoot(admin, "/dashboard/scorecard", "scorecard.png", true);
   for (const [pathname, file] of SETTINGS_PAGES) await shoot(admin, pathname, file, true);
   const template = await prisma.template.findFirstOrThrow({ where: { organizationId: plan.organizationId, isDefault: true } });
   await shoot(admin, `/settings/templates/${template.id}`, "template-editor.png", true);
