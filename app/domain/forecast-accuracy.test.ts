@@ -77,6 +77,15 @@ describe("adding calls up", () => {
     expect(a.unsettled).toBe(0);
   });
 
+  it("leaves out the plan's side too when the rep called an open deal Closed, settled or not", () => {
+    const a = emptyAccuracy();
+    addCall(a, call({ repCategory: "CLOSED", derivedCategory: "COMMIT", dealOutcome: "WON", dealClosedOn: "2026-10-01" }), WINDOW, "2026-12-01");
+    addCall(a, call({ repCategory: "CLOSED", derivedCategory: "PIPELINE" }), WINDOW, "2026-10-01");
+    expect(a.total.COMMIT.derived).toEqual({ settled: 0, right: 0 });
+    expect(a.unsettled).toBe(0);
+    expect(a.byQuarter.size).toBe(0);
+  });
+
   it("adds a rep's figures into a team's", () => {
     const rep = emptyAccuracy();
     addCall(rep, call({ dealOutcome: "WON", dealClosedOn: "2026-10-01" }), WINDOW, "2026-12-01");

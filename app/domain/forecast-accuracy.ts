@@ -80,16 +80,21 @@ export function addCounts(into: AccuracyFigures, counts: CallCounts): void {
   }
 }
 
-/** Adds one call, if it counts: its deal is not archived and its quarter ends in the window. */
+/** Adds one call, if it counts: its deal is not archived, its quarter ends in the window, and both sides are a forecast. */
 export function addCall(into: AccuracyFigures, call: CallOutcome, window: KpiWindow, today: string): void {
+  const { repCategory: rep, derivedCategory: derived } = call;
   if (call.dealArchived || call.quarterEnd < window.from || call.quarterEnd > window.to) return;
+  // A rep who calls an open deal Closed forecasts nothing: the whole call is left out, so the rep's
+  // column and the plan's are measured on the same calls.
+  if (!isCalledCategory(rep) || !isCalledCategory(derived)) return;
   if (!isSettled(call, today)) {
     into.unsettled++;
     return;
   }
-  for (const side of ["rep", "derived"] as const) {
-    const category = side === "rep" ? call.repCategory : call.derivedCategory;
-    if (!isCalledCategory(category)) continue;
+  for (const [side, category] of [
+    ["rep", rep],
+    ["derived", derived],
+  ] as const) {
     addCounts(into, { quarterEnd: call.quarterEnd, side, category, settled: 1, right: isRight(category, call) ? 1 : 0 });
   }
 }
@@ -109,7 +114,7 @@ export function rate(t: Tally): number | null {
 }
 
 export function settledCalls(tallies: CategoryTallies): number {
-  // Every settled call has a rep side; counting one side counts each call once.
+  // A call counts only with both sides called, so each side's tallies hold every call once.
   return CALLED_CATEGORIES.reduce((sum, c) => sum + tallies[c].rep.settled, 0);
 }
 

@@ -3,7 +3,7 @@
 // counted in SQL (dashboard-sql.server.ts). A team's figures are the sum of its reps', and the
 // scope's the sum of its teams', so every card adds up from the rows it drills into.
 import { prisma } from "~/utils/db.server";
-import { ForbiddenError, NotFoundError } from "~/utils/http.server";
+import { ForbiddenError } from "~/utils/http.server";
 import {
   addDeal,
   addKpis,
@@ -19,14 +19,7 @@ import {
 } from "~/domain/kpis";
 import { actorToday, managedMembersWhere, type SellerActor } from "./actor.server";
 import { cachedDeals, countDueMilestones, type CachedDeal } from "./dashboard-sql.server";
-
-export interface DashboardPerson {
-  id: string;
-  name: string;
-  role: string;
-  teamId: string | null;
-  teamName: string | null;
-}
+import { resolveDrill, sumByTeam, type DashboardPerson, type Drill } from "./dashboard-scope.server";
 
 /** Who a dashboard covers: a manager the members of every team they manage, an admin the organization. Reps have none. */
 export async function dashboardPeople(actor: SellerActor): Promise<DashboardPerson[]> {
@@ -55,10 +48,6 @@ export interface Dashboard {
   unreadable: CachedDeal[];
 }
 
-const NO_TEAM = "no-team";
-
-export const teamKey = (person: Pick<DashboardPerson, "teamId">) => person.teamId ?? NO_TEAM;
-
 /** Reads the cache as it is: a visit never recomputes signals (the background refresh does). */
 export async function loadDashboard(actor: SellerActor, window: KpiWindow, now = new Date()): Promise<Dashboard> {
   const people = await dashboardPeople(actor);
@@ -73,21 +62,13 @@ export async function loadDashboard(actor: SellerActor, window: KpiWindow, now =
   const byRep = new Map<string, Kpis>(people.map((p) => [p.id, emptyKpis()]));
   for (const [ownerId, figures] of milestones.byKey) addMilestoneFigures(byRep.get(ownerId)!, figures);
   for (const deal of deals) addDeal(byRep.get(deal.ownerId)!, deal, window);
-  const byTeam = new Map<string, Kpis>();
-  const overall = emptyKpis();
-  for (const person of people) {
-    if (!byTeam.has(teamKey(person))) byTeam.set(teamKey(person), emptyKpis());
-    addKpis(byTeam.get(teamKey(person))!, byRep.get(person.id)!);
-    addKpis(overall, byRep.get(person.id)!);
-  }
-  for (const k of [...byRep.values(), ...byTeam.values(), overall]) finish(k);
+  const { byTeam, overall } = sumByTeam(people, byRep, emptyKpis, addKpis, finish);
   const trend = weeksOf(due).map((week) => ({ week, ...(milestones.byWeek.get(week) ?? { due: 0, onTime: 0, redated: 0 }) }));
   return { window, due, today, people, byRep, byTeam, overall, trend, deals, unreadable: cached.filter((d) => d.unreadableDate) };
 }
 
 /** Reps have rows; a manager or admin only when they own deals themselves. */
-function sells(person: DashboardPerson, dashboard: Dashboard) {
-  const k = dashboard.byRep.get(person.id)!;
+function sells(person: DashboardPerson, k: Kpis) {
   return person.role === "REP" || k.coverage.eligible + k.multiThread.openDeals + k.completion.due > 0 || Object.keys(k.forecast.byCurrency).length > 0;
 }
 
@@ -127,53 +108,13 @@ function unreadableIn(dashboard: Dashboard, ownerIds: Set<string>) {
   return dashboard.unreadable.filter((d) => ownerIds.has(d.ownerId)).map((d) => ({ dealId: d.dealId, accountName: d.accountName, name: d.name }));
 }
 
-/**
- * The dashboard as a page shows it: the whole scope, one team's reps, or one rep's deals. The
- * drill-down target must be inside the actor's scope, or it is not found.
- */
-export async function dashboardView(actor: SellerActor, window: KpiWindow, drill: { team: string | null; rep: string | null }, query: string) {
+/** The dashboard as a page shows it: the whole scope, one team's reps, or one rep's deals (resolveDrill). */
+export async function dashboardView(actor: SellerActor, window: KpiWindow, drill: Drill, query: string) {
   const dashboard = await loadDashboard(actor, window);
-  const withQuery = (params: Record<string, string>) => `/dashboard?${new URLSearchParams({ ...Object.fromEntries(new URLSearchParams(query)), ...params })}`;
-  const teams = new Map<string, string>();
-  for (const p of dashboard.people) teams.set(teamKey(p), p.teamName ?? "No team");
-
-  if (drill.rep) {
-    const person = dashboard.people.find((p) => p.id === drill.rep);
-    if (!person) throw new NotFoundError();
-    const deals = await repDeals(actor, dashboard, person);
-    const scope = { kind: "rep" as const, name: person.name, team: teamKey(person), teamName: teams.get(teamKey(person))! };
-    return { scope, dashboard, rows: [], summary: dashboard.byRep.get(person.id)!, deals, unreadable: unreadableIn(dashboard, new Set([person.id])) };
-  }
-
-  if (drill.team) {
-    if (!teams.has(drill.team)) throw new NotFoundError();
-    const members = dashboard.people.filter((p) => teamKey(p) === drill.team);
-    const rows: DashboardRow[] = members
-      .filter((p) => sells(p, dashboard))
-      .map((p) => ({ key: p.id, name: p.name, href: withQuery({ rep: p.id, team: drill.team! }), kpis: dashboard.byRep.get(p.id)! }));
-    const scope = { kind: "team" as const, name: teams.get(drill.team)!, team: drill.team, teamName: teams.get(drill.team)! };
-    return {
-      scope,
-      dashboard,
-      rows,
-      summary: dashboard.byTeam.get(drill.team)!,
-      deals: [],
-      unreadable: unreadableIn(dashboard, new Set(members.map((p) => p.id))),
-    };
-  }
-
-  // With several teams in scope (an admin's, or a manager's of several teams) the page starts from teams; with one, from its reps.
-  const rows: DashboardRow[] =
-    teams.size > 1
-      ? [...teams].map(([key, name]) => ({ key, name, href: withQuery({ team: key }), kpis: dashboard.byTeam.get(key)! }))
-      : dashboard.people
-          .filter((p) => sells(p, dashboard))
-          .map((p) => ({ key: p.id, name: p.name, href: withQuery({ rep: p.id, team: teamKey(p) }), kpis: dashboard.byRep.get(p.id)! }));
-  const scope = {
-    kind: "all" as const,
-    name: actor.role === "ADMIN" ? "Whole organization" : teams.size > 1 ? "Your teams" : "Your team",
-    team: null,
-    teamName: null,
-  };
-  return { scope, dashboard, rows, summary: dashboard.overall, deals: [], unreadable: unreadableIn(dashboard, new Set(dashboard.people.map((p) => p.id))) };
+  const { people, byRep, byTeam, overall } = dashboard;
+  const view = resolveDrill({ role: actor.role, people, drill, path: "/dashboard", query, sums: { byRep, byTeam, overall }, hasRow: sells });
+  const rows: DashboardRow[] = view.rows.map((row) => ({ key: row.key, name: row.name, href: row.href, kpis: row.figures }));
+  const deals = view.rep ? await repDeals(actor, dashboard, view.rep) : [];
+  const unreadable = unreadableIn(dashboard, new Set(view.members.map((p) => p.id)));
+  return { scope: view.scope, dashboard, rows, rowsAre: view.rowsAre, summary: view.summary, deals, unreadable };
 }

@@ -1,10 +1,10 @@
 // Forecast accuracy counted in SQL: an organization records a call per open deal per week, tens of
-// thousands a quarter. tests/integration/forecast-accuracy.test.ts holds these counts to
+// thousands a quarter. tests/integration/forecast-accuracy-sql.test.ts holds these counts to
 // app/domain/forecast-accuracy.ts, call by call. Portable: quoted identifiers, boolean literals,
 // calendar dates compared as text.
 import { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
-import { isCalledCategory, type CallCounts } from "~/domain/forecast-accuracy";
+import { CALLED_CATEGORIES, isCalledCategory, type CallCounts } from "~/domain/forecast-accuracy";
 import type { KpiWindow } from "~/domain/kpis";
 
 const n = (value: unknown) => Number(value ?? 0);
@@ -17,7 +17,7 @@ const WON = Prisma.sql`(d."outcome" = 'WON' AND d."closedOn" IS NOT NULL AND d."
 const RIGHT = (column: "repCategory" | "derivedCategory") =>
   Prisma.sql`(CASE WHEN fc.${Prisma.raw(`"${column}"`)} IN ('COMMIT', 'BEST_CASE') THEN ${WON} ELSE NOT ${WON} END)`;
 
-/** The statement the page rests on; also the bench's floor. */
+/** The statement the page rests on; also the bench's floor. A call counts only when both sides are a forecast (addCall). */
 export function accuracyStatement(organizationId: string, ownerIds: string[], window: KpiWindow, today: string) {
   const settled = SETTLED(today);
   return Prisma.sql`
@@ -32,6 +32,7 @@ export function accuracyStatement(organizationId: string, ownerIds: string[], wi
       AND fc."ownerId" IN (${Prisma.join(ownerIds)})
       AND fc."quarterEnd" >= ${window.from} AND fc."quarterEnd" <= ${window.to}
       AND d."archivedAt" IS NULL
+      AND fc."repCategory" IN (${Prisma.join(CALLED_CATEGORIES)}) AND fc."derivedCategory" IN (${Prisma.join(CALLED_CATEGORIES)})
     GROUP BY fc."ownerId", fc."quarterEnd", fc."repCategory", fc."derivedCategory"`;
 }
 

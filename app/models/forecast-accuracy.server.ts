@@ -1,7 +1,6 @@
 // Forecast accuracy for a manager or an admin (docs/forecast-accuracy.md), by rep, team and for the
 // whole scope. Calls are counted in SQL per rep (forecast-accuracy-sql.server.ts); a team's figures
 // are the sum of its reps' and the scope's the sum of its teams', as on the dashboard.
-import { NotFoundError } from "~/utils/http.server";
 import {
   CALLED_CATEGORIES,
   addAccuracy,
@@ -15,7 +14,8 @@ import {
 import { fiscalQuarterOf } from "~/domain/fiscal";
 import type { KpiWindow } from "~/domain/kpis";
 import { actorToday, type SellerActor } from "./actor.server";
-import { dashboardPeople, teamKey, type DashboardPerson } from "./dashboard.server";
+import { dashboardPeople } from "./dashboard.server";
+import { resolveDrill, sumByTeam, type DashboardPerson, type Drill } from "./dashboard-scope.server";
 import { countCalls } from "./forecast-accuracy-sql.server";
 
 export interface ForecastAccuracy {
@@ -38,18 +38,14 @@ export async function loadForecastAccuracy(actor: SellerActor, window: KpiWindow
     today,
   );
   const byRep = new Map<string, AccuracyFigures>();
-  const byTeam = new Map<string, AccuracyFigures>();
-  const overall = emptyAccuracy();
   for (const person of people) {
     const figures = emptyAccuracy();
     const owner = counted.get(person.id);
     for (const counts of owner?.counts ?? []) addCounts(figures, counts);
     figures.unsettled = owner?.unsettled ?? 0;
     byRep.set(person.id, figures);
-    if (!byTeam.has(teamKey(person))) byTeam.set(teamKey(person), emptyAccuracy());
-    addAccuracy(byTeam.get(teamKey(person))!, figures);
   }
-  for (const team of byTeam.values()) addAccuracy(overall, team);
+  const { byTeam, overall } = sumByTeam(people, byRep, emptyAccuracy, addAccuracy);
   return { window, today, people, byRep, byTeam, overall };
 }
 
@@ -83,45 +79,18 @@ function rowOf(key: string, name: string, href: string, figures: AccuracyFigures
 }
 
 /** Reps have rows; a manager or admin only when calls were recorded on deals they own. */
-function calls(person: DashboardPerson, accuracy: ForecastAccuracy) {
-  const figures = accuracy.byRep.get(person.id)!;
+function calls(person: DashboardPerson, figures: AccuracyFigures) {
   return person.role === "REP" || figures.unsettled + settledCalls(figures.total) > 0;
 }
 
-/**
- * The page: the whole scope, one team's reps, or one rep. A team or rep outside the actor's
- * scope is not found.
- */
-export async function forecastAccuracyView(actor: SellerActor, window: KpiWindow, drill: { team: string | null; rep: string | null }, query: string) {
+/** The page: the whole scope, one team's reps, or one rep (resolveDrill). A team is listed only when it has calls. */
+export async function forecastAccuracyView(actor: SellerActor, window: KpiWindow, drill: Drill, query: string) {
   const accuracy = await loadForecastAccuracy(actor, window);
-  const fy = actor.fiscalYearStartMonth;
-  const withQuery = (params: Record<string, string>) =>
-    `/dashboard/accuracy?${new URLSearchParams({ ...Object.fromEntries(new URLSearchParams(query)), ...params })}`;
-  const teams = new Map<string, string>();
-  for (const p of accuracy.people) teams.set(teamKey(p), p.teamName ?? "No team");
-  const repRow = (p: DashboardPerson) => rowOf(p.id, p.name, withQuery({ team: teamKey(p), rep: p.id }), accuracy.byRep.get(p.id)!);
-
-  if (drill.rep) {
-    const person = accuracy.people.find((p) => p.id === drill.rep);
-    if (!person) throw new NotFoundError();
-    const scope = { kind: "rep" as const, name: person.name, team: teamKey(person), teamName: teams.get(teamKey(person))! };
-    return { scope, today: accuracy.today, summary: summaryOf(accuracy.byRep.get(person.id)!, fy), rows: [] as AccuracyRow[], rowsAre: "reps" as const };
-  }
-  if (drill.team) {
-    if (!teams.has(drill.team)) throw new NotFoundError();
-    const members = accuracy.people.filter((p) => teamKey(p) === drill.team && calls(p, accuracy));
-    const scope = { kind: "team" as const, name: teams.get(drill.team)!, team: drill.team, teamName: teams.get(drill.team)! };
-    return { scope, today: accuracy.today, summary: summaryOf(accuracy.byTeam.get(drill.team)!, fy), rows: members.map(repRow), rowsAre: "reps" as const };
-  }
-  const byTeams = teams.size > 1;
-  const rows = byTeams
-    ? [...teams].map(([key, name]) => rowOf(key, name, withQuery({ team: key }), accuracy.byTeam.get(key)!)).filter((row) => row.settled + row.unsettled > 0)
-    : accuracy.people.filter((p) => calls(p, accuracy)).map(repRow);
-  const scope = {
-    kind: "all" as const,
-    name: actor.role === "ADMIN" ? "Whole organization" : byTeams ? "Your teams" : "Your team",
-    team: null,
-    teamName: null,
-  };
-  return { scope, today: accuracy.today, summary: summaryOf(accuracy.overall, fy), rows, rowsAre: byTeams ? ("teams" as const) : ("reps" as const) };
+  const { people, byRep, byTeam, overall } = accuracy;
+  const view = resolveDrill({ role: actor.role, people, drill, path: "/dashboard/accuracy", query, sums: { byRep, byTeam, overall }, hasRow: calls });
+  const rows = view.rows
+    .map((row) => rowOf(row.key, row.name, row.href, row.figures))
+    .filter((row) => view.rowsAre === "rep" || row.settled + row.unsettled > 0);
+  const summary = summaryOf(view.summary, actor.fiscalYearStartMonth);
+  return { scope: view.scope, today: accuracy.today, summary, rows, rowsAre: view.rowsAre };
 }

@@ -14,9 +14,9 @@ import {
   type Scorecard,
 } from "~/domain/scorecard";
 import type { KpiWindow } from "~/domain/kpis";
-import { NotFoundError } from "~/utils/http.server";
 import { actorToday, type SellerActor } from "./actor.server";
-import { dashboardPeople, teamKey, type DashboardPerson } from "./dashboard.server";
+import { dashboardPeople } from "./dashboard.server";
+import { resolveDrill, sumByTeam, teamKey, type DashboardPerson, type Drill } from "./dashboard-scope.server";
 import { closeDatePushes, meddpiccTotals, nextSteps, openDealStages, salesCycles, stageEntries, stageStints } from "./scorecard-sql.server";
 
 export interface ScorecardData {
@@ -76,14 +76,7 @@ export async function loadScorecard(actor: SellerActor, window: KpiWindow, now =
       if (row.outcome === "OPEN") pushes.openDealsPushed += row.deals;
     }
   }
-  const byTeam = new Map<string, Scorecard>();
-  const overall = emptyScorecard();
-  for (const person of people) {
-    if (!byTeam.has(teamKey(person))) byTeam.set(teamKey(person), emptyScorecard());
-    addScorecard(byTeam.get(teamKey(person))!, rep(person.id));
-    addScorecard(overall, rep(person.id));
-  }
-  for (const s of [...byRep.values(), ...byTeam.values(), overall]) finishScorecard(s);
+  const { byTeam, overall } = sumByTeam(people, byRep, emptyScorecard, addScorecard, finishScorecard);
   return { window, today, people, byRep, byTeam, overall };
 }
 
@@ -105,45 +98,12 @@ function hasFigures(person: DashboardPerson, s: Scorecard) {
   );
 }
 
-/**
- * The scorecard as its page shows it: the whole scope, one team's reps, or one rep. The drill-down
- * target must be inside the actor's scope, or it is not found.
- */
-export async function scorecardView(actor: SellerActor, window: KpiWindow, drill: { team: string | null; rep: string | null }, query: string) {
+/** The scorecard as its page shows it: the whole scope, one team's reps, or one rep (resolveDrill). */
+export async function scorecardView(actor: SellerActor, window: KpiWindow, drill: Drill, query: string) {
   const data = await loadScorecard(actor, window);
-  const withQuery = (params: Record<string, string>) =>
-    `/dashboard/scorecard?${new URLSearchParams({ ...Object.fromEntries(new URLSearchParams(query)), ...params })}`;
-  const teams = new Map<string, string>();
-  for (const p of data.people) teams.set(teamKey(p), p.teamName ?? "No team");
-  const repRows = (members: DashboardPerson[]): ScorecardRow[] =>
-    members
-      .filter((p) => hasFigures(p, data.byRep.get(p.id)!))
-      .map((p) => ({ key: p.id, name: p.name, href: withQuery({ rep: p.id, team: teamKey(p) }), scorecard: data.byRep.get(p.id)! }));
-  const names = new Map(data.people.map((p) => [p.id, p.name]));
-  const base = { today: data.today, ownerNames: Object.fromEntries(names) };
-
-  if (drill.rep) {
-    const person = data.people.find((p) => p.id === drill.rep);
-    if (!person) throw new NotFoundError();
-    const scope = { kind: "rep" as const, name: person.name, team: teamKey(person), teamName: teams.get(teamKey(person))! };
-    return { ...base, scope, rows: [], rowsAre: "rep" as const, summary: data.byRep.get(person.id)! };
-  }
-  if (drill.team) {
-    if (!teams.has(drill.team)) throw new NotFoundError();
-    const scope = { kind: "team" as const, name: teams.get(drill.team)!, team: drill.team, teamName: teams.get(drill.team)! };
-    const members = data.people.filter((p) => teamKey(p) === drill.team);
-    return { ...base, scope, rows: repRows(members), rowsAre: "rep" as const, summary: data.byTeam.get(drill.team)! };
-  }
-  // Several teams in scope: the page starts from teams; one team: from its reps.
-  const byTeams = teams.size > 1;
-  const rows: ScorecardRow[] = byTeams
-    ? [...teams].map(([key, name]) => ({ key, name, href: withQuery({ team: key }), scorecard: data.byTeam.get(key)! }))
-    : repRows(data.people);
-  const scope = {
-    kind: "all" as const,
-    name: actor.role === "ADMIN" ? "Whole organization" : byTeams ? "Your teams" : "Your team",
-    team: null,
-    teamName: null,
-  };
-  return { ...base, scope, rows, rowsAre: byTeams ? ("team" as const) : ("rep" as const), summary: data.overall };
+  const { people, byRep, byTeam, overall } = data;
+  const view = resolveDrill({ role: actor.role, people, drill, path: "/dashboard/scorecard", query, sums: { byRep, byTeam, overall }, hasRow: hasFigures });
+  const rows: ScorecardRow[] = view.rows.map((row) => ({ key: row.key, name: row.name, href: row.href, scorecard: row.figures }));
+  const ownerNames = Object.fromEntries(people.map((p) => [p.id, p.name]));
+  return { today: data.today, ownerNames, scope: view.scope, rows, rowsAre: view.rowsAre, summary: view.summary };
 }

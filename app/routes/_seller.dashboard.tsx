@@ -2,17 +2,18 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { compactMoney } from "~/components/dashboard/axis";
 import { BarChart } from "~/components/dashboard/bar-chart";
+import { DrillBreadcrumb } from "~/components/dashboard/breadcrumb";
 import { Cards, UnreadableNote } from "~/components/dashboard/cards";
 import { RepDeals } from "~/components/dashboard/rep-deals";
 import { DashboardTabs } from "~/components/dashboard/dashboard-tabs";
 import { WindowPicker } from "~/components/dashboard/window-picker";
 import { KPI_COLUMNS } from "~/components/dashboard/columns";
 import { formatMoney } from "~/components/format";
-import { formatCalendarDate, isCalendarDate } from "~/domain/dates";
+import { formatCalendarDate } from "~/domain/dates";
 import { COMPLETION_WARNING, resolveWindow, type Kpis } from "~/domain/kpis";
 import { FORECAST_CATEGORIES, FORECAST_LABELS } from "~/domain/types";
-import { actorToday } from "~/models/actor.server";
 import { dashboardView } from "~/models/dashboard.server";
+import { drillOf, requestedWindow } from "~/models/dashboard-scope.server";
 import { requireSeller } from "~/utils/auth.server";
 import { asResponse } from "~/utils/intent.server";
 import { countingMisses, sellerMisses } from "~/utils/rate-limit.server";
@@ -26,18 +27,17 @@ export const headers = keepRetryAfter;
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const seller = await requireSeller(request);
   const params = new URL(request.url).searchParams;
-  const resolved = resolveWindow(params.get("window"), actorToday(seller), seller.fiscalYearStartMonth, params.get("from"), params.get("to"), isCalendarDate);
-  const windowQuery = new URLSearchParams({ window: resolved.kind, ...(resolved.kind === "custom" ? resolved.window : {}) }).toString();
-  // The drill-down's team and rep come from the URL.
+  const windowInfo = requestedWindow(seller, params, resolveWindow);
   return countingMisses(sellerMisses(seller, context), async () => {
-    const view = await dashboardView(seller, resolved.window, { team: params.get("team"), rep: params.get("rep") }, windowQuery).catch((error) => {
+    const view = await dashboardView(seller, windowInfo.window, drillOf(params), windowInfo.query).catch((error) => {
       throw asResponse(error);
     });
     return {
-      windowInfo: { ...resolved, query: windowQuery },
+      windowInfo,
       scope: view.scope,
       summary: view.summary,
       rows: view.rows,
+      rowsAre: view.rowsAre,
       deals: view.deals,
       unreadable: view.unreadable,
       trend: view.dashboard.trend,
@@ -48,7 +48,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export default function Dashboard() {
   const data = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
-  const { windowInfo, scope, summary, rows, deals, trend, unreadable } = data;
+  const { windowInfo, scope, summary, rows, rowsAre, deals, trend, unreadable } = data;
   const csv = (table: string) => `/dashboard.csv?${new URLSearchParams({ ...Object.fromEntries(params), table })}`;
   const weekLabels = trend.map((w) => formatCalendarDate(w.week).replace(/ \d{4}$/, ""));
   const currencies = Object.keys(summary.forecast.byCurrency);
@@ -56,24 +56,11 @@ export default function Dashboard() {
 
   return (
     <main className="mx-auto max-w-6xl space-y-5 px-4 py-6">
-      <nav className="text-sm text-slate-600" aria-label="Breadcrumb">
-        <Link to={`/dashboard?${windowInfo.query}`} className="text-brand-700 underline">
-          Dashboard
-        </Link>
-        {scope.team && scope.kind === "rep" ? (
-          <>
-            {" / "}
-            <Link to={`/dashboard?${windowInfo.query}&team=${scope.team}`} className="text-brand-700 underline">
-              {scope.teamName}
-            </Link>
-          </>
-        ) : null}
-        {scope.kind !== "all" ? ` / ${scope.name}` : null}
-      </nav>
+      <DrillBreadcrumb title="Dashboard" home={`/dashboard?${windowInfo.query}`} scope={scope} />
       <DashboardTabs query={windowInfo.query} />
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
-          <h1 className="text-2xl font-semibold">{scope.kind === "all" ? scope.name : scope.name}</h1>
+          <h1 className="text-2xl font-semibold">{scope.name}</h1>
           <p className="text-sm text-slate-600">
             {windowInfo.label}: {formatCalendarDate(windowInfo.window.from)} to {formatCalendarDate(windowInfo.window.to)}
           </p>
@@ -126,7 +113,7 @@ export default function Dashboard() {
         <section className="rounded-lg bg-white shadow-sm ring-1 ring-slate-200" aria-labelledby="table-heading">
           <div className="flex items-center justify-between border-b border-slate-200 px-4 py-3">
             <h2 id="table-heading" className="font-semibold">
-              By {rows[0] && scope.kind === "all" && rows.some((r) => r.href.includes("team=") && !r.href.includes("rep=")) ? "team" : "rep"}
+              By {rowsAre}
             </h2>
             <a href={csv("rows")} className="text-sm text-brand-700 underline" download>
               Export CSV

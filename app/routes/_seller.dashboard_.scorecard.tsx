@@ -1,13 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { DrillBreadcrumb } from "~/components/dashboard/breadcrumb";
 import { DashboardTabs } from "~/components/dashboard/dashboard-tabs";
 import { WindowPicker } from "~/components/dashboard/window-picker";
 import { ClosePushes, CommitWarning, MeddpiccDistribution, NextSteps, ScorecardRows } from "~/components/dashboard/scorecard-sections";
 import { DaysInStage, SalesCycle, WinRateByStage } from "~/components/dashboard/scorecard-tables";
-import { formatCalendarDate, isCalendarDate } from "~/domain/dates";
+import { formatCalendarDate } from "~/domain/dates";
 import { resolveWindow } from "~/domain/kpis";
 import { shownScorecard } from "~/domain/scorecard";
-import { actorToday } from "~/models/actor.server";
+import { drillOf, requestedWindow } from "~/models/dashboard-scope.server";
 import { scorecardView } from "~/models/scorecard.server";
 import { requireSeller } from "~/utils/auth.server";
 import { asResponse } from "~/utils/intent.server";
@@ -22,15 +23,14 @@ export const headers = keepRetryAfter;
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const seller = await requireSeller(request);
   const params = new URL(request.url).searchParams;
-  const resolved = resolveWindow(params.get("window"), actorToday(seller), seller.fiscalYearStartMonth, params.get("from"), params.get("to"), isCalendarDate);
-  const windowQuery = new URLSearchParams({ window: resolved.kind, ...(resolved.kind === "custom" ? resolved.window : {}) }).toString();
+  const windowInfo = requestedWindow(seller, params, resolveWindow);
   return countingMisses(sellerMisses(seller, context), async () => {
-    const view = await scorecardView(seller, resolved.window, { team: params.get("team"), rep: params.get("rep") }, windowQuery).catch((error) => {
+    const view = await scorecardView(seller, windowInfo.window, drillOf(params), windowInfo.query).catch((error) => {
       throw asResponse(error);
     });
     // Only what the page shows leaves the loader: a scope of thousands of deals lists a few of them.
     return {
-      windowInfo: { ...resolved, query: windowQuery },
+      windowInfo,
       scope: view.scope,
       rowsAre: view.rowsAre,
       ownerNames: view.ownerNames,
@@ -42,23 +42,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function ScorecardPage() {
   const { windowInfo, scope, summary, rows, rowsAre, ownerNames } = useLoaderData<typeof loader>();
-  const home = `/dashboard/scorecard?${windowInfo.query}`;
   return (
     <main className="mx-auto max-w-6xl space-y-5 px-4 py-6">
-      <nav className="text-sm text-slate-600" aria-label="Breadcrumb">
-        <Link to={home} className="text-brand-700 underline">
-          Scorecard
-        </Link>
-        {scope.team && scope.kind === "rep" ? (
-          <>
-            {" / "}
-            <Link to={`${home}&team=${scope.team}`} className="text-brand-700 underline">
-              {scope.teamName}
-            </Link>
-          </>
-        ) : null}
-        {scope.kind !== "all" ? ` / ${scope.name}` : null}
-      </nav>
+      <DrillBreadcrumb title="Scorecard" home={`/dashboard/scorecard?${windowInfo.query}`} scope={scope} />
       <DashboardTabs query={windowInfo.query} />
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
