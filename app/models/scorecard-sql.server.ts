@@ -111,7 +111,7 @@ export async function nextSteps(organizationId: string, ownerIds: string[], toda
   // The deals with a next step, found from the few milestones dated in the next two weeks.
   const withNextStep = Prisma.sql`(SELECT np."dealId" FROM "Milestone" m JOIN "Plan" np ON np."id" = m."planId"
     WHERE m."organizationId" = ${organizationId} AND m."targetDate" >= ${today} AND m."targetDate" <= ${addDays(today, NEXT_STEP_DAYS)}
-      AND m."ownerParticipantId" IS NOT NULL AND NOT ${COUNTS_AS_DONE})`;
+      AND m."ownerParticipantId" IS NOT NULL AND NOT COALESCE(${COUNTS_AS_DONE}, false))`;
   // One pass: each owner's deals with a next step fall into one group, each deal without one is a group of its own.
   const rows = await prisma.$queryRaw<Row[]>`
     SELECT x."ownerId" AS "ownerId", x."dealId" AS "dealId", w."accountName" AS "accountName", w."name" AS "name", COUNT(*) AS "deals"

@@ -45,6 +45,9 @@ async function ourEmails(tenant: Tenant) {
 /** A shared plan with an active buyer who owns a step due in 2 days, and a seller step one day overdue. */
 async function planWithReminders(name: string) {
   const tenant = await createTenant(name, daytimeZone());
+  // On a Monday the round would also send the weekly digest, and the provider's scripted failures
+  // would fall on it instead of on the reminders this test follows.
+  await prisma.organization.update({ where: { id: tenant.organization.id }, data: { emailKindsOffByDefault: "WEEKLY_DIGEST" } });
   const { deal, plan, buyer } = tenant.repDeal;
   await sharePlan(deal.id);
   await prisma.participant.update({ where: { id: buyer.id }, data: { accessState: "ACTIVE" } });
