@@ -1,7 +1,7 @@
 // The weekly deal review (docs/stakeholders.md, "Weekly deal review"): each of a rep's open deals
 // with what to talk about, in the order to discuss them. Pure: the engine's signals and the
 // stakeholder map come in, the review's items go out.
-import { addDays, dayNumber, isCalendarDate } from "./dates";
+import { addDays, isCalendarDate } from "./dates";
 import { weekStart } from "./kpis";
 import type { DealSignals, HealthLabel } from "./signal-types";
 import type { StakeholderMap } from "./stakeholders";
@@ -124,11 +124,6 @@ export function resolveReviewWeek(requested: string | null, today: CalendarDate)
   const week = weekStart(requested);
   if (week > thisWeek) return { week: thisWeek, thisWeek, notice: "That week has not started yet: showing this week." };
   return { week, thisWeek, notice: null };
-}
-
-/** Whole weeks between two Mondays, for "1 week ago". */
-export function weeksBetween(from: CalendarDate, to: CalendarDate): number {
-  return Math.round((dayNumber(to) - dayNumber(from)) / 7);
 }
 
 export function previousWeek(week: CalendarDate): CalendarDate {

@@ -4,6 +4,7 @@
 import { dayNumber } from "./dates";
 import type { DealSnapshot } from "./signal-types";
 import { plural } from "./signal-wording";
+import { STAKEHOLDER_RULES } from "./thresholds";
 import type { CalendarDate } from "./types";
 
 export const STAKEHOLDER_ROLES = ["ECONOMIC_BUYER", "CHAMPION", "TECHNICAL_EVALUATOR", "USER_CHAMPION", "PROCUREMENT", "EXECUTIVE_SPONSOR"] as const;
@@ -27,17 +28,6 @@ export const STAKEHOLDER_ROLE_INFO: Record<StakeholderRole, { label: string; dec
   PROCUREMENT: { label: "Procurement", decides: "Owns contract terms and vendor risk", risk: "six-week delay at signature" },
   EXECUTIVE_SPONSOR: { label: "Executive sponsor", decides: "Removes blockers, signs off on strategy", risk: "no air cover when the budget cycle tightens" },
 };
-
-export const STAKEHOLDER_RULES = {
-  /** A buyer seen within this many days is a strong contact; seen longer ago, lukewarm. */
-  recentDays: 14,
-  /** High risk needs an amount above this… */
-  highRiskAmount: 40_000,
-  /** …this many weak or unknown roles or more… */
-  highRiskWeakCells: 3,
-  /** …and a stage below this one. */
-  highRiskBeforeStage: 4,
-} as const;
 
 export interface RepReading {
   role: string;

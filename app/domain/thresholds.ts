@@ -44,6 +44,18 @@ export const HEALTH_POINTS = {
   stakeholderHighRisk: 10,
 } as const;
 
+/** The stakeholder map (docs/stakeholders.md): when a role's holder reads strong, and when a deal is high-risk (stakeholderHighRisk above). */
+export const STAKEHOLDER_RULES = {
+  /** A buyer seen within this many days is a strong contact; seen longer ago, lukewarm. */
+  recentDays: 14,
+  /** High risk needs an amount above this… */
+  highRiskAmount: 40_000,
+  /** …this many weak or unknown roles or more… */
+  highRiskWeakCells: 3,
+  /** …and a stage below this one. */
+  highRiskBeforeStage: 4,
+} as const;
+
 /**
  * Buyer engagement (docs/notifications.md, "Buyer engagement"): when page views make a new visit,
  * and when the last two weeks of buyer visits and changes count as rising or falling against the

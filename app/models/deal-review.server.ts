@@ -18,11 +18,22 @@ export interface ReviewPerson {
 /** Earlier weeks' notes shown per deal, most recent first. */
 export const EARLIER_NOTES_LIMIT = 10;
 
-/** Whose reviews the actor may open: a rep their own; a manager also the members of the teams they manage; an admin anyone in the organization. */
+/** The deals a review is about: a rep's open ones that are not archived. */
+const OPEN_DEALS = { outcome: "OPEN", archivedAt: null } as const;
+
+/**
+ * Whose reviews the actor may open: a rep their own; a manager also the members of the teams they
+ * manage; an admin anyone in the organization. Deactivated people are left out, and so are managers
+ * and admins who own no open deal: they have nothing to review.
+ */
 export async function reviewPeople(actor: SellerActor): Promise<ReviewPerson[]> {
   const scope = actor.role === "ADMIN" ? {} : actor.role === "MANAGER" ? { OR: [{ id: actor.userId }, managedMembersWhere(actor)] } : { id: actor.userId };
   const users = await prisma.user.findMany({
-    where: { organizationId: actor.organizationId, ...scope },
+    where: {
+      organizationId: actor.organizationId,
+      deactivatedAt: null,
+      AND: [scope, { OR: [{ role: "REP" }, { ownedDeals: { some: OPEN_DEALS } }] }],
+    },
     select: { id: true, name: true, role: true, team: { select: { name: true } } },
     orderBy: { name: "asc" },
   });
@@ -31,12 +42,15 @@ export async function reviewPeople(actor: SellerActor): Promise<ReviewPerson[]> 
 
 /**
  * The rep named in the URL, if the actor may review them (else 404, the same for a foreign or
- * made-up id). None named: a rep's own review; a manager's or admin's first rep by name.
+ * made-up id). None named: a rep's own review; a manager's or admin's first rep by name. Their
+ * own review is always open to the actor, empty when they own no open deal.
  */
 export async function reviewSubject(actor: SellerActor, repId: string | null) {
   const people = await reviewPeople(actor);
   const fallback = actor.role === "REP" ? actor.userId : (people.find((p) => p.role === "REP")?.id ?? actor.userId);
-  const subject = people.find((p) => p.id === (repId ?? fallback));
+  const wanted = repId ?? fallback;
+  const yourself = { id: actor.userId, name: actor.name, role: actor.role, teamName: null };
+  const subject = people.find((p) => p.id === wanted) ?? (wanted === actor.userId ? yourself : undefined);
   if (!subject) throw new NotFoundError();
   return { subject, people };
 }
@@ -57,7 +71,7 @@ export interface DealReview extends ReviewItem {
 /** The rep's open, non-archived deals the actor may see, in the order to discuss them, with the week's notes and earlier ones. */
 export async function loadDealReview(actor: SellerActor, repId: string, week: string, now = new Date()): Promise<DealReview[]> {
   const today = actorToday(actor, now);
-  const loaded = await loadDealsWithFigures(actor, { ownerId: repId, outcome: "OPEN", archivedAt: null }, now);
+  const loaded = await loadDealsWithFigures(actor, { ownerId: repId, ...OPEN_DEALS }, now);
   const agenda = reviewAgenda(
     loaded.map(({ deal, figures }) => ({
       id: deal.id,
@@ -98,9 +112,12 @@ async function notesUpTo(actor: SellerActor, dealIds: string[], week: string) {
   return byDeal;
 }
 
-/** A note on a deal the actor may see, for the given week's review (the week is resolved by the caller). */
-export async function addReviewNote(actor: SellerActor, week: string, input: ReviewNoteInput) {
-  const deal = await prisma.deal.findFirst({ where: { id: input.dealId, ...visibleDealsWhere(actor) }, select: { id: true } });
+/** A note for the given week's review of the subject (both resolved by the caller), on one of the subject's open deals the actor may see. */
+export async function addReviewNote(actor: SellerActor, subjectId: string, week: string, input: ReviewNoteInput) {
+  const deal = await prisma.deal.findFirst({
+    where: { id: input.dealId, ownerId: subjectId, ...OPEN_DEALS, ...visibleDealsWhere(actor) },
+    select: { id: true },
+  });
   if (!deal) throw new NotFoundError();
   return prisma.dealReviewNote.create({
     data: { organizationId: actor.organizationId, dealId: deal.id, weekOf: week, authorId: actor.userId, authorName: actor.name, body: input.body },

@@ -50,7 +50,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (intent !== "add-review-note") throw unknownIntent();
     const page = `/review?${new URLSearchParams({ rep: subject.id, week })}`;
     return runIntent(form, ReviewNoteSchema, `${intent}:${form.get("dealId") ?? ""}`, page, (v) =>
-      addReviewNote(seller, week, v).then(() => ({ anchor: `review-${v.dealId}`, message: "Note saved" })),
+      addReviewNote(seller, subject.id, week, v).then(() => ({ anchor: `review-${v.dealId}`, message: "Note saved" })),
     );
   });
 }
@@ -110,12 +110,17 @@ export default function WeeklyReview() {
             {weekNotice}
           </p>
         ) : null}
+        {week < thisWeek && deals.length > 0 ? (
+          <p className="text-sm text-slate-600" data-testid="review-as-of-today">
+            Health, steps and stakeholders are as of today, not as they were that week.
+          </p>
+        ) : null}
         {deals.length === 0 ? <p className="card p-4 text-sm text-slate-600">{subject.name} has no open deals to review.</p> : null}
         <ol className="space-y-4" aria-label="Deals in the order to discuss them">
           {deals.map((deal, i) => (
             <li key={deal.id}>
               {i === 0 || deals[i - 1].group !== deal.group ? <h2 className="mb-2 text-lg font-semibold">{REVIEW_GROUP_LABELS[deal.group]}</h2> : null}
-              <ReviewDealCard deal={deal} week={week} />
+              <ReviewDealCard deal={deal} week={week} isThisWeek={week === thisWeek} />
             </li>
           ))}
         </ol>

@@ -78,9 +78,27 @@ describe("whose review", () => {
     const managerPeople = byDefault.people.map((p) => p.id);
     // With no rep named, a manager opens the first rep by name.
     expect(byDefault.subject).toEqual(byDefault.people.find((p) => p.role === "REP"));
-    expect(managerPeople).toEqual(expect.arrayContaining([A.rep.id, A.otherRep.id, subject.id, A.manager.id]));
+    expect(managerPeople).toEqual(expect.arrayContaining([A.rep.id, A.otherRep.id, subject.id]));
     expect(managerPeople).not.toContain(outsider.id);
     expect((await pageOf(cookies.aAdmin, `?rep=${outsider.id}`)).subject.id).toBe(outsider.id);
+  });
+
+  it("lists no deactivated people, and managers or admins only while they own an open deal", async () => {
+    const team = await prisma.team.findFirstOrThrow({ where: { organizationId: A.organization.id, name: "Field" } });
+    const gone = await addUser(A.organization.id, "REP", team.id, "Gone Rep");
+    await prisma.user.update({ where: { id: gone.id }, data: { deactivatedAt: new Date() } });
+    const listed = (await pageOf(cookies.aAdmin)).people.map((p) => p.id);
+    expect(listed).toEqual(expect.arrayContaining([A.rep.id, A.otherRep.id, subject.id, outsider.id]));
+    for (const id of [gone.id, A.manager.id, A.admin.id]) expect(listed).not.toContain(id);
+    expect((await load(cookies.aAdmin, `?rep=${gone.id}`)).status).toBe(404);
+
+    const { deal } = await addDealWithPlan(await actorFor(A.manager.id));
+    expect((await pageOf(cookies.aManager)).people.map((p) => p.id)).toContain(A.manager.id);
+    await prisma.deal.update({ where: { id: deal.id }, data: { archivedAt: new Date() } });
+    expect((await pageOf(cookies.aManager)).people.map((p) => p.id)).not.toContain(A.manager.id);
+    // Their own review stays open to them, with nothing on it.
+    const own = await pageOf(cookies.aManager, `?rep=${A.manager.id}`);
+    expect([own.subject.id, own.deals]).toEqual([A.manager.id, []]);
   });
 
   it.each([
@@ -171,6 +189,17 @@ describe("notes", () => {
   ])("a note on $label → 404, nothing stored", async ({ dealId }) => {
     const before = await prisma.dealReviewNote.count();
     const result = await post(cookies.aRep, "", { dealId: dealId(), body: "Forged" });
+    expect([result.status, result.body]).toEqual([404, "Not found"]);
+    expect(await prisma.dealReviewNote.count()).toBe(before);
+  });
+
+  it.each([
+    { label: "the rep's won deal", dealId: () => subject.deals.won },
+    { label: "the rep's archived deal", dealId: () => subject.deals.archived },
+    { label: "another rep's deal the manager may see", dealId: () => A.repDeal.deal.id },
+  ])("a note on $label, posted to the rep's review → 404, nothing stored", async ({ dealId }) => {
+    const before = await prisma.dealReviewNote.count();
+    const result = await post(cookies.aManager, `?rep=${subject.id}`, { dealId: dealId(), body: "Off the agenda" });
     expect([result.status, result.body]).toEqual([404, "Not found"]);
     expect(await prisma.dealReviewNote.count()).toBe(before);
   });

@@ -1,5 +1,6 @@
 // The stakeholder map on the deal page, through the real loader and action: suggestions from the
-// plan's buyers, the rep's override, conflicts, bad values, and the health reason in the cache.
+// plan's buyers, the rep's override, conflicts (also between two first readings), bad values, and
+// the health reason in the cache.
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
 import * as dealPage from "~/routes/_seller.deals.$dealId/route";
@@ -110,17 +111,54 @@ describe("stakeholder map", () => {
     expect(await prisma.stakeholderRole.count({ where: { dealId: deal.id } })).toBe(0);
   });
 
-  it("a holder who is not a buyer on this deal's plan is a 404: another deal's buyer, a seller, a removed buyer, a made-up id", async () => {
+  const fieldErrors = (result: { body: unknown }) => (result.body as { result: { error: Record<string, string[]> } }).result.error;
+
+  it("a holder on the plan who is no buyer there (removed, or a seller) is a 400 on the holder; an id from elsewhere is a 404", async () => {
     const { deal, plan } = await highRiskDeal();
     const other = await addDealWithPlan(tenant.repActor);
-    const seller = await prisma.participant.findFirst({ where: { planId: plan.id, side: "SELLER" } });
+    const seller = await prisma.participant.findFirstOrThrow({ where: { planId: plan.id, side: "SELLER" } });
     const revoked = await prisma.participant.create({
       data: { organizationId: tenant.organization.id, planId: plan.id, side: "BUYER", email: "gone@buyer.example", name: "Gone", accessState: "REVOKED" },
     });
-    for (const holder of [other.buyer.id, seller?.id ?? "no-seller", revoked.id, "made-up"]) {
+    for (const holder of [revoked.id, seller.id]) {
+      const result = await save(deal.id, { role: "CHAMPION", strength: "STRONG", holderParticipantId: holder, version: 0 });
+      expect(result.status).toBe(400);
+      expect(fieldErrors(result)).toEqual({ holderParticipantId: ["That buyer is no longer on the plan"] });
+    }
+    for (const holder of [other.buyer.id, "made-up"]) {
       expect((await save(deal.id, { role: "CHAMPION", strength: "STRONG", holderParticipantId: holder, version: 0 })).status).toBe(404);
     }
     expect(await prisma.stakeholderRole.count({ where: { dealId: deal.id } })).toBe(0);
+  });
+
+  it("refuses 'Suggested' with a person named (400 on the strength), keeping the stored reading", async () => {
+    const { deal, buyer } = await highRiskDeal();
+    expect((await save(deal.id, { role: "CHAMPION", strength: "STRONG", holderParticipantId: buyer.id, version: 0 })).status).toBe(303);
+    const result = await save(deal.id, { role: "CHAMPION", strength: "", holderParticipantId: buyer.id, version: 1 });
+    expect(result.status).toBe(400);
+    expect(Object.keys(fieldErrors(result))).toEqual(["strength"]);
+    expect(await prisma.stakeholderRole.findFirstOrThrow({ where: { dealId: deal.id } })).toMatchObject({
+      strength: "STRONG",
+      participantId: buyer.id,
+      version: 1,
+    });
+  });
+
+  it("answers first readings of one role saved at once like a stale version: one is stored, the others get 409", async () => {
+    const { deal } = await highRiskDeal();
+    const strengths = ["STRONG", "LUKEWARM", "WEAK", "UNKNOWN"];
+    const results = await Promise.all(strengths.map((strength) => save(deal.id, { role: "ECONOMIC_BUYER", strength, version: 0 })));
+    expect(results.map((r) => r.status).sort()).toEqual([303, 409, 409, 409]);
+    const stored = await prisma.stakeholderRole.findFirstOrThrow({ where: { dealId: deal.id } });
+    expect(stored.version).toBe(1);
+    for (const r of results.filter((r) => r.status === 409)) {
+      expect((r.body as { conflict: { current: unknown } }).conflict.current).toEqual({
+        role: "ECONOMIC_BUYER",
+        strength: stored.strength,
+        holderParticipantId: "",
+        version: 1,
+      });
+    }
   });
 
   it("is never on the buyer's page", async () => {

@@ -1,5 +1,5 @@
 // One deal in the weekly review: its health with the reasons, stakeholder gaps, overdue and slipped
-// steps, stage-push, the next step, this week's notes with a form to add one, and earlier reviews.
+// steps, stage-push, the next step, the week's notes with a form to add one, and earlier reviews.
 import { Form, Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { formatMoney } from "~/components/format";
@@ -9,14 +9,11 @@ import { HEALTH_LABELS, HEALTH_TONES } from "~/components/signals/labels";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { formatCalendarDate } from "~/domain/dates";
+import { plural } from "~/domain/signal-wording";
 import { stageName } from "~/domain/types";
 import { errorsOf } from "~/forms/intent";
 import { REVIEW_NOTE_MAX } from "~/forms/stakeholders";
 import type { DealReview, ReviewNoteView } from "~/models/deal-review.server";
-
-function plural(n: number, word: string) {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
 
 function Facts({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) {
   return (
@@ -27,7 +24,7 @@ function Facts({ title, children, testId }: { title: string; children: ReactNode
   );
 }
 
-export function ReviewDealCard({ deal, week }: { deal: DealReview; week: string }) {
+export function ReviewDealCard({ deal, week, isThisWeek }: { deal: DealReview; week: string; isThisWeek: boolean }) {
   const headingId = `review-${deal.id}-heading`;
   return (
     <article id={`review-${deal.id}`} aria-labelledby={headingId} className="card scroll-mt-4 space-y-3 p-4" data-testid="review-deal">
@@ -101,7 +98,7 @@ export function ReviewDealCard({ deal, week }: { deal: DealReview; week: string 
         <span className="font-medium">Next step: </span>
         {deal.nextStep ? `“${deal.nextStep.title}”, due ${formatCalendarDate(deal.nextStep.targetDate)}` : "none dated from today on"}
       </p>
-      <ReviewNotes deal={deal} week={week} />
+      <ReviewNotes deal={deal} week={week} isThisWeek={isThisWeek} />
     </article>
   );
 }
@@ -122,7 +119,7 @@ function NoteList({ notes, withWeek }: { notes: ReviewNoteView[]; withWeek: bool
   );
 }
 
-function ReviewNotes({ deal, week }: { deal: DealReview; week: string }) {
+function ReviewNotes({ deal, week, isThisWeek }: { deal: DealReview; week: string; isThisWeek: boolean }) {
   const formId = `add-review-note:${deal.id}`;
   const result = useIntentResult(formId);
   const saved = useSavedToken(formId);
@@ -132,9 +129,14 @@ function ReviewNotes({ deal, week }: { deal: DealReview; week: string }) {
   return (
     <section aria-label={`Notes on ${deal.accountName}`} className="space-y-3 border-t border-slate-200 pt-3">
       <h4 className="text-sm font-medium">
-        This week&apos;s notes <SavedNotice anchor={`review-${deal.id}`} className="ml-2" />
+        {isThisWeek ? "This week's notes" : `Notes for the week of ${formatCalendarDate(week)}`}
+        <SavedNotice anchor={`review-${deal.id}`} className="ml-2" />
       </h4>
-      {deal.notes.length > 0 ? <NoteList notes={deal.notes} withWeek={false} /> : <p className="text-sm text-slate-500">No notes yet this week.</p>}
+      {deal.notes.length > 0 ? (
+        <NoteList notes={deal.notes} withWeek={false} />
+      ) : (
+        <p className="text-sm text-slate-500">{isThisWeek ? "No notes yet this week." : "No notes for that week."}</p>
+      )}
       <Form method="post" key={saved} className="space-y-2" preventScrollReset>
         <input type="hidden" name="intent" value="add-review-note" />
         <input type="hidden" name="dealId" value={deal.id} />

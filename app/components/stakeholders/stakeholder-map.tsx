@@ -7,6 +7,7 @@ import { Badge, type BadgeTone } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { ConflictNotice, useBaseVersion, useIntentResult, useIsPending } from "~/components/plan-editor/intent-hooks";
 import { SavedNotice, useSavedToken } from "~/components/plan-editor/notice";
+import { typedValue } from "~/components/buyer-plan/post-form";
 
 export interface StakeholderPanelView {
   cells: Array<StakeholderCell & { stored: { role: string; strength: string; holderParticipantId: string; version: number } }>;
@@ -74,6 +75,7 @@ function RoleRow({
   const strengthId = `stakeholder-${cell.role}-strength`;
   const holderId = `stakeholder-${cell.role}-holder`;
   const strengthErrors = errorsOf(result, "strength");
+  const holderErrors = errorsOf(result, "holderParticipantId");
   return (
     <div id={`stakeholder-${cell.role}`} className="scroll-mt-4 py-3" data-testid={`stakeholder-${cell.role}`}>
       <div className="flex flex-wrap items-center gap-2">
@@ -95,7 +97,7 @@ function RoleRow({
           <select
             id={strengthId}
             name="strength"
-            defaultValue={cell.stored.strength}
+            defaultValue={typedValue(result, "strength") ?? cell.stored.strength}
             aria-invalid={strengthErrors ? true : undefined}
             aria-describedby={strengthErrors ? `${strengthId}-error` : undefined}
             className="control mt-1"
@@ -115,7 +117,14 @@ function RoleRow({
         </label>
         <label htmlFor={holderId} className="flex flex-col text-sm sm:flex-1">
           <span className="sr-only">{info.label}: </span>Who
-          <select id={holderId} name="holderParticipantId" defaultValue={cell.stored.holderParticipantId} className="control mt-1">
+          <select
+            id={holderId}
+            name="holderParticipantId"
+            defaultValue={typedValue(result, "holderParticipantId") ?? cell.stored.holderParticipantId}
+            aria-invalid={holderErrors ? true : undefined}
+            aria-describedby={holderErrors ? `${holderId}-error` : undefined}
+            className="control mt-1"
+          >
             <option value="">No one named</option>
             {buyers.map((b) => (
               <option key={b.id} value={b.id}>
@@ -123,6 +132,11 @@ function RoleRow({
               </option>
             ))}
           </select>
+          {holderErrors ? (
+            <span id={`${holderId}-error`} className="text-sm text-red-700">
+              {holderErrors.join(" ")}
+            </span>
+          ) : null}
         </label>
         <Button type="submit" pending={pending}>
           Save<span className="sr-only"> {info.label}</span>

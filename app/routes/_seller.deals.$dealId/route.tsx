@@ -13,17 +13,15 @@ import { PlanCalendar } from "~/components/plan-editor/plan-calendar";
 import { PlanSettings } from "~/components/plan-editor/plan-settings";
 import { useLiveUpdates } from "~/components/use-live-updates";
 import { EditDealSchema } from "~/forms/deal";
-import { InternalNoteSchema, SellerCommentSchema } from "~/forms/discussion";
 import { DeleteMilestoneSchema, EditMilestoneSchema, MoveMilestoneSchema, NewMilestoneSchema } from "~/forms/milestone";
-import { DecideAccessSchema, EditParticipantSchema, InviteBuyersSchema, NewParticipantSchema, RevokeParticipantSchema } from "~/forms/participant";
+import { EditParticipantSchema, NewParticipantSchema, RevokeParticipantSchema } from "~/forms/participant";
 import { CreatePlanSchema, EditPlanSchema, SharePlanSchema } from "~/forms/plan";
 import { actorToday } from "~/models/actor.server";
 import { listDealActivity } from "~/models/activity.server";
-import { decideAccessRequest, inviteBuyers, listAccessRequests } from "~/models/buyer-access.server";
+import { listAccessRequests } from "~/models/buyer-access.server";
 import { dealChangeTag } from "~/models/deal-changes.server";
+import { getDealDiscussion } from "~/models/internal-note.server";
 import { getDealWorkspace, mayArchive, updateDeal } from "~/models/deal.server";
-import { addInternalNote, getDealDiscussion } from "~/models/internal-note.server";
-import { addSellerComment } from "~/models/seller-comment.server";
 import { addMilestone, deleteMilestone, moveMilestone, updateMilestone } from "~/models/milestone.server";
 import { addBuyerParticipant, revokeBuyerParticipant, updateBuyerParticipant } from "~/models/participant.server";
 import { createPlan, sharePlan, updatePlan } from "~/models/plan.server";
@@ -41,19 +39,16 @@ import { MeddpiccForm } from "~/components/plan-editor/meddpicc-form";
 import { NoticeProvider } from "~/components/plan-editor/notice";
 import type { SellerActor } from "~/models/actor.server";
 import { requireSeller } from "~/utils/auth.server";
-import { kickOutbox } from "~/utils/email.server";
 import { appUrl } from "~/utils/env.server";
-import { asResponse, runIntent, unknownIntent, type Saved } from "~/utils/intent.server";
+import { asResponse, unknownIntent } from "~/utils/intent.server";
 import { takeNotice } from "~/utils/flash.server";
-import { countingMisses, enforceLimits, sellerEmailing, sellerMisses } from "~/utils/rate-limit.server";
+import { countingMisses, sellerMisses } from "~/utils/rate-limit.server";
 import { SHOWN_ONCE_CACHE_CONTROL, keepRetryAfter } from "~/utils/route-headers";
-import type { z } from "zod";
 import { ErrorPage } from "~/root";
 import { toDealView, toPlanView, toArchiveState, toEngagementView, toStakeholderView } from "./view.server";
 import { StakeholderMapPanel } from "~/components/stakeholders/stakeholder-map";
-import { StakeholderRoleSchema } from "~/forms/stakeholders";
-import { saveStakeholderRole } from "~/models/stakeholders.server";
 import { ARCHIVE_INTENTS, archiveAction } from "./archive.server";
+import { at, BUYER_ONLY_INTENTS, dealIntent, EMAILING_INTENTS, emailingAction, stakeholderAction } from "./intents.server";
 import { dealEngagement } from "~/models/buyer-engagement.server";
 import { createPlanFeed, listPlanFeeds, revokePlanFeed } from "~/models/calendar-feed.server";
 import { CALENDAR_INTENTS, calendarFeedAction, calendarFeedsForPage } from "~/utils/calendar-feed-page.server";
@@ -127,11 +122,7 @@ async function loadDeal(request: Request, seller: SellerActor, dealId: string) {
 
 async function runDealIntent(request: Request, seller: SellerActor, dealId: string) {
   const form = await readForm(request);
-  const intent = String(form.get("intent") ?? "");
-  const id = (name: string) => `${intent}:${form.get(name) ?? ""}`;
-  const run = <Schema extends z.ZodType>(schema: Schema, formId: string, work: (value: z.output<Schema>) => Promise<Saved>) =>
-    runIntent(form, schema, formId, `/deals/${dealId}`, work);
-
+  const { intent, id, run } = dealIntent(form, dealId);
   switch (intent) {
     case "update-deal":
       return run(EditDealSchema, intent, (v) => updateDeal(seller, dealId, v).then(() => at("deal-details")));
@@ -167,41 +158,12 @@ async function runDealIntent(request: Request, seller: SellerActor, dealId: stri
       return run(RevokeParticipantSchema, id("participantId"), (v) =>
         revokeBuyerParticipant(seller, dealId, v.participantId, v.version).then(() => at(`participant-${v.participantId}`, "Access removed")),
       );
-    case "comment-step":
-      await mentionsAreEmails(form, seller);
-      return sendingEmail(
-        run(SellerCommentSchema, id("milestoneId"), (v) =>
-          addSellerComment(seller, dealId, v, appUrl(request)).then(() => at(`milestone-${v.milestoneId}`, "Comment sent")),
-        ),
-      );
-    case "add-note":
-      await mentionsAreEmails(form, seller);
-      return sendingEmail(
-        run(InternalNoteSchema, id("milestoneId"), (v) =>
-          addInternalNote(seller, dealId, v, appUrl(request)).then(() => at(v.milestoneId ? `milestone-${v.milestoneId}` : "deal-notes", "Note saved")),
-        ),
-      );
     case "save-meddpicc":
       return run(MeddpiccSchema, intent, (v) => saveMeddpicc(seller, dealId, v).then(() => at("meddpicc")));
     case "save-stakeholder":
-      return run(StakeholderRoleSchema, id("role"), (v) => saveStakeholderRole(seller, dealId, v).then(() => at(`stakeholder-${v.role}`)));
-    case "invite-buyers":
-      await enforceLimits(sellerEmailing(seller));
-      return sendingEmail(
-        run(InviteBuyersSchema, intent, (v) =>
-          inviteBuyers(seller, dealId, v.participantIds, appUrl(request)).then(() => at("invite-buyers", "Invitations sent.")),
-        ),
-      );
-    case "decide-access":
-      await enforceLimits(sellerEmailing(seller));
-      return sendingEmail(
-        run(DecideAccessSchema, id("requestId"), (v) =>
-          decideAccessRequest(seller, dealId, v.requestId, v.decision, appUrl(request)).then(() =>
-            at("people", v.decision === "APPROVE" ? "Approved: an invitation is on its way." : "Request declined."),
-          ),
-        ),
-      );
+      return stakeholderAction(form, seller, dealId);
     default:
+      if (EMAILING_INTENTS.has(intent)) return emailingAction(request, form, seller, dealId);
       if (ARCHIVE_INTENTS.has(intent)) return archiveAction(form, seller, dealId);
       if (CALENDAR_INTENTS.has(intent)) {
         return calendarFeedAction(request, form, `/deals/${dealId}`, seller, {
@@ -212,26 +174,6 @@ async function runDealIntent(request: Request, seller: SellerActor, dealId: stri
       if (BUYER_ONLY_INTENTS.has(intent)) throw new Response("Only the buyer can do that.", { status: 403 });
       throw unknownIntent();
   }
-}
-
-/** Where the page shows a save: the changed element's anchor, and what to say there. */
-function at(anchor: string, message = "Saved"): Saved {
-  return { anchor, message };
-}
-
-/** The buyer's own recorded acts (product.md): a seller posting one gets 403 and nothing changes. */
-const BUYER_ONLY_INTENTS = new Set(["confirm", "accept-plan"]);
-
-/** A comment or note that names someone with @ emails them: it counts against the seller's emailing. */
-async function mentionsAreEmails(form: FormData, seller: SellerActor) {
-  if (String(form.get("body") ?? "").includes("@")) await enforceLimits(sellerEmailing(seller));
-}
-
-/** Starts delivering the emails an intent queued, once its transaction has committed. */
-async function sendingEmail<T>(response: Promise<T>): Promise<T> {
-  const result = await response;
-  kickOutbox();
-  return result;
 }
 
 export default function DealPage() {
