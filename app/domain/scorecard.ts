@@ -4,7 +4,8 @@
 // rates, averages and medians are filled in once every row is in (finishScorecard). Each figure
 // is defined on plain rows in scorecard-rows.ts; app/models/scorecard-sql.server.ts counts the
 // same in SQL, and tests/integration/scorecard.test.ts holds the two equal.
-import { daysBetween, isCalendarDate } from "./dates";
+import { addDays, daysBetween, isCalendarDate } from "./dates";
+import type { KpiWindow } from "./kpis";
 
 export const STAGES = [1, 2, 3, 4, 5, 6] as const;
 
@@ -213,8 +214,13 @@ export function commitWarnings(s: Scorecard): string[] {
     .sort();
 }
 
+/** The stints a team's usual time in a stage is measured on: the year up to today, whatever window the page shows. */
+export function usualTimeWindow(today: string): KpiWindow {
+  return { from: addDays(today, -364), to: today };
+}
+
 /**
- * A team's usual days in a stage: its own average over stints that ended in the window, else the
+ * A team's usual days in a stage: its own average over stints that ended in usualTimeWindow, else the
  * organization's; null when neither has one (no deal is then flagged).
  */
 export function usualDaysInStage(team: Scorecard | undefined, organization: Scorecard, stage: number): number | null {

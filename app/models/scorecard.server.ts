@@ -11,6 +11,7 @@ import {
   emptyScorecard,
   finishScorecard,
   usualDaysInStage,
+  usualTimeWindow,
   type Scorecard,
 } from "~/domain/scorecard";
 import type { KpiWindow } from "~/domain/kpis";
@@ -60,7 +61,8 @@ export async function loadScorecard(actor: SellerActor, window: KpiWindow, now =
       addMeddpiccDeal(rep(row.ownerId), row.total, row.currency, row.value, row.deals);
       addClosingDeal(rep(row.ownerId), row.currency, row.commitValue, row.qualifiedClosingValue);
     }
-    const usualDays = usualTimes(people, stints);
+    // A short window holds too few ended stints to say what is usual: aging is judged on the year.
+    const usualDays = usualTimes(people, await stageStints(orgId, usualTimeWindow(today)));
     for (const deal of await openDealStages(orgId, ownerIds)) {
       const aging = agingDeal(deal, deal.enteredOn, today, usualDays(deal.ownerId, deal.stage));
       if (aging) rep(deal.ownerId).aging.push(aging);

@@ -5,7 +5,7 @@ import { prisma } from "~/utils/db.server";
 import { countsAsDone } from "~/domain/completion";
 import { meddpiccTotal } from "~/domain/meddpicc";
 import type { KpiWindow } from "~/domain/kpis";
-import { usualDaysInStage, type Scorecard } from "~/domain/scorecard";
+import { usualDaysInStage, usualTimeWindow, type Scorecard } from "~/domain/scorecard";
 import { scorecardOfRows, stageTimesOf, type ScorecardDealRow, type ScorecardRows } from "~/domain/scorecard-rows";
 import type { MilestoneStatus, OwnerSide, Side } from "~/domain/types";
 import { actorToday, type SellerActor } from "~/models/actor.server";
@@ -73,12 +73,12 @@ export async function scorecardTheDomainWay(actor: SellerActor, window: KpiWindo
     organizationId,
     users.map((u) => u.id),
   );
-  const organizationTimes = stageTimesOf(await rowsOf(organizationId, null), window);
+  const today = actorToday(actor, now);
+  const organizationTimes = stageTimesOf(await rowsOf(organizationId, null), usualTimeWindow(today));
   const teams = [...new Set(teamOf.values())];
   const teamRows = new Map(teams.map((t) => [t, only(rows, new Set(users.filter((u) => teamOf.get(u.id) === t).map((u) => u.id)))]));
-  const teamTimes = new Map(teams.map((t) => [t, stageTimesOf(teamRows.get(t)!, window)]));
+  const teamTimes = new Map(teams.map((t) => [t, stageTimesOf(teamRows.get(t)!, usualTimeWindow(today))]));
   const usualDays = (ownerId: string, stage: number) => usualDaysInStage(teamTimes.get(teamOf.get(ownerId)!), organizationTimes, stage);
-  const today = actorToday(actor, now);
   const of = (group: ScorecardRows) => scorecardOfRows(group, window, today, usualDays);
   return {
     byRep: new Map<string, Scorecard>(users.map((u) => [u.id, of(only(rows, new Set([u.id])))])),
