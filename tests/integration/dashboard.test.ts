@@ -5,7 +5,6 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
 import type { KpiWindow, Kpis } from "~/domain/kpis";
 import { fiscalQuarterOf } from "~/domain/fiscal";
-import { addDays } from "~/domain/dates";
 import { loadDashboard, type DashboardRow, type RepDealRow } from "~/models/dashboard.server";
 import { refreshAllSignalCaches } from "~/models/signals.server";
 import { actorToday, type SellerActor } from "~/models/actor.server";
@@ -17,6 +16,7 @@ import { callLoader } from "../fixtures/routes";
 import { actorFor, cookieFor } from "../fixtures/world";
 import { readCsv } from "../fixtures/csv";
 import { addCounts, countsOf, emptyCounts, kpisTheDomainWay, type CardCounts } from "./dashboard-reference";
+import { threeWindowsFor } from "../fixtures/windows";
 
 function expectSame(sql: Kpis | undefined, domain: Kpis | undefined, label: string) {
   // A group with no rows at all is empty both ways.
@@ -32,16 +32,6 @@ async function compareBothWays(actor: SellerActor, window: KpiWindow) {
   for (const person of sql.people) expectSame(sql.byRep.get(person.id), domain.byRep.get(person.id), `rep ${person.name}`);
   for (const [team, kpis] of sql.byTeam) expectSame(kpis, domain.byTeam.get(team), `team ${team}`);
   return sql;
-}
-
-function windowsFor(actor: SellerActor): KpiWindow[] {
-  const today = actorToday(actor);
-  const quarter = fiscalQuarterOf(today, actor.fiscalYearStartMonth);
-  return [
-    { from: quarter.start, to: quarter.end },
-    { from: addDays(today, -6), to: today },
-    { from: addDays(today, -90), to: addDays(today, 30) },
-  ];
 }
 
 // ---- Cards against the lists they drill into ----
@@ -193,13 +183,13 @@ describe("KPIs on the demo seed", () => {
   });
 
   it("agree between SQL and the domain definitions, for the admin and the manager, in three windows", async () => {
-    for (const actor of [admin, manager]) for (const window of windowsFor(actor)) await compareBothWays(actor, window);
+    for (const actor of [admin, manager]) for (const window of threeWindowsFor(actor)) await compareBothWays(actor, window);
   });
 
   it("add up from the lists and CSVs they drill into, by rep, by team and overall", async () => {
     for (const actor of [admin, manager]) {
       const cookie = await cookieFor(actor.userId);
-      for (const window of windowsFor(actor)) expect(await checkDrillDown(cookie, windowQuery(window), `${actor.role} ${window.from}`)).toBeGreaterThan(2);
+      for (const window of threeWindowsFor(actor)) expect(await checkDrillDown(cookie, windowQuery(window), `${actor.role} ${window.from}`)).toBeGreaterThan(2);
     }
   });
 
@@ -234,7 +224,7 @@ describe("KPIs on a generated organization", () => {
   });
 
   it("agree between SQL and the domain definitions, by rep, by team and overall", async () => {
-    for (const window of windowsFor(admin)) {
+    for (const window of threeWindowsFor(admin)) {
       const dashboard = await compareBothWays(admin, window);
       expect(dashboard.overall.completion.due).toBeGreaterThan(0);
     }
@@ -242,7 +232,7 @@ describe("KPIs on a generated organization", () => {
 
   it("add up from the lists and CSVs they drill into, by rep, by team and overall", async () => {
     const cookie = await cookieFor(admin.userId);
-    for (const window of windowsFor(admin)) expect(await checkDrillDown(cookie, windowQuery(window), window.from)).toBeGreaterThan(3);
+    for (const window of threeWindowsFor(admin)) expect(await checkDrillDown(cookie, windowQuery(window), window.from)).toBeGreaterThan(3);
   });
 
   it("leave out archived deals and deals with a date nobody can read, and name the latter", async () => {
@@ -259,9 +249,9 @@ describe("KPIs on a generated organization", () => {
     await prisma.milestone.updateMany({ where: { plan: { dealId: unreadable.id } }, data: { targetDate: "+010000-01-01" } });
     await prisma.dealSignalCache.update({ where: { dealId: unreadable.id }, data: { unreadableDate: true } });
 
-    for (const window of windowsFor(admin)) await compareBothWays(admin, window);
+    for (const window of threeWindowsFor(admin)) await compareBothWays(admin, window);
     const cookie = await cookieFor(admin.userId);
-    await checkDrillDown(cookie, windowQuery(windowsFor(admin)[0]), "with an archived and an unreadable deal");
+    await checkDrillDown(cookie, windowQuery(threeWindowsFor(admin)[0]), "with an archived and an unreadable deal");
 
     const top = (await callLoader(dashboardRoute.loader, { path: "/dashboard", cookie })).body as Page;
     expect(top.unreadable.map((d) => d.dealId)).toEqual([unreadable.id]);
@@ -280,7 +270,7 @@ describe("KPIs on a generated organization", () => {
     const deal = await prisma.deal.findFirstOrThrow({ where: { organizationId, outcome: "OPEN", archivedAt: null } });
     await prisma.dealSignalCache.update({ where: { dealId: deal.id }, data: { stale: true, computedFor: "2000-01-01" } });
     const before = await prisma.dealSignalCache.findMany({ where: { organizationId }, orderBy: { dealId: "asc" } });
-    await loadDashboard(admin, windowsFor(admin)[0]);
+    await loadDashboard(admin, threeWindowsFor(admin)[0]);
     await callLoader(dashboardRoute.loader, { path: `/dashboard?rep=${deal.ownerId}`, cookie: await cookieFor(admin.userId) });
     expect(await prisma.dealSignalCache.findMany({ where: { organizationId }, orderBy: { dealId: "asc" } })).toEqual(before);
   });

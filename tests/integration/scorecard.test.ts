@@ -5,7 +5,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
 import type { KpiWindow } from "~/domain/kpis";
-import { fiscalQuarterOf } from "~/domain/fiscal";
 import { addDays, calendarDateIn } from "~/domain/dates";
 import { emptyScorecard, STAGES, type Scorecard } from "~/domain/scorecard";
 import { loadScorecard } from "~/models/scorecard.server";
@@ -17,6 +16,7 @@ import { generateLargeOrganization } from "../../prisma/seed-large";
 import { callLoader } from "../fixtures/routes";
 import { actorFor, cookieFor, createTenant } from "../fixtures/world";
 import { scorecardTheDomainWay } from "./scorecard-reference";
+import { threeWindowsFor } from "../fixtures/windows";
 
 function expectSame(sql: Scorecard | undefined, domain: Scorecard | undefined, label: string) {
   expect(sql, label).toBeDefined();
@@ -31,16 +31,6 @@ async function compareBothWays(actor: SellerActor, window: KpiWindow) {
   for (const person of sql.people) expectSame(sql.byRep.get(person.id), domain.byRep.get(person.id), `rep ${person.name} ${window.from}`);
   for (const [team, s] of sql.byTeam) expectSame(s, domain.byTeam.get(team), `team ${team} ${window.from}`);
   return sql;
-}
-
-function windowsFor(actor: SellerActor): KpiWindow[] {
-  const today = actorToday(actor);
-  const quarter = fiscalQuarterOf(today, actor.fiscalYearStartMonth);
-  return [
-    { from: quarter.start, to: quarter.end },
-    { from: addDays(today, -6), to: today },
-    { from: addDays(today, -90), to: addDays(today, 30) },
-  ];
 }
 
 /** How much each figure has to say, so a comparison of two empty scorecards cannot pass unnoticed. */
@@ -68,8 +58,8 @@ describe("the scorecard on the demo seed", () => {
   });
 
   it("agrees between SQL and the domain definitions, for the admin and the manager, in three windows", async () => {
-    for (const actor of [admin, manager]) for (const window of windowsFor(actor)) await compareBothWays(actor, window);
-    const wide = await loadScorecard(admin, windowsFor(admin)[2]);
+    for (const actor of [admin, manager]) for (const window of threeWindowsFor(actor)) await compareBothWays(actor, window);
+    const wide = await loadScorecard(admin, threeWindowsFor(admin)[2]);
     // Every active demo deal has a next step: the list of deals without one is empty there.
     const { withoutNextStep, ...figures } = substance(wide.overall);
     expect(withoutNextStep).toBe(0);
@@ -102,8 +92,8 @@ describe("the scorecard on a generated organization", () => {
   });
 
   it("agrees between SQL and the domain definitions, by rep, by team and overall, in three windows", async () => {
-    for (const window of windowsFor(admin)) await compareBothWays(admin, window);
-    const quarter = await loadScorecard(admin, windowsFor(admin)[0]);
+    for (const window of threeWindowsFor(admin)) await compareBothWays(admin, window);
+    const quarter = await loadScorecard(admin, threeWindowsFor(admin)[0]);
     for (const [name, value] of Object.entries(substance(quarter.overall))) expect(value, name).toBeGreaterThan(0);
   });
 
@@ -114,8 +104,8 @@ describe("the scorecard on a generated organization", () => {
     await prisma.meddpiccScore.upsert({ where: { dealId: scored.id }, create: { organizationId, dealId: scored.id, ...twelve }, update: twelve });
     await prisma.meddpiccScore.deleteMany({ where: { dealId: unscored.id } });
     const manager = await prisma.user.findFirstOrThrow({ where: { organizationId, role: "MANAGER" } });
-    for (const actor of [admin, await actorFor(manager.id)]) for (const window of windowsFor(actor)) await compareBothWays(actor, window);
-    const sql = await loadScorecard(admin, windowsFor(admin)[0]);
+    for (const actor of [admin, await actorFor(manager.id)]) for (const window of threeWindowsFor(actor)) await compareBothWays(actor, window);
+    const sql = await loadScorecard(admin, threeWindowsFor(admin)[0]);
     expect(sql.overall.meddpicc.qualified).toBeGreaterThanOrEqual(1);
     expect(sql.overall.meddpicc.notScored).toBeGreaterThanOrEqual(1);
     expect(sql.overall.aging.map((d) => d.dealId)).not.toContain(archived.id);
