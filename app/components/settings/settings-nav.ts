@@ -19,6 +19,8 @@ export const SETTINGS_LINKS: readonly SettingsLink[] = [
   { to: "/settings/teams", label: "Teams", roles: ADMINS },
   { to: "/settings/templates", label: "Templates", roles: ADMINS },
   { to: "/settings/audit", label: "Audit log", roles: ADMINS },
+  { to: "/settings/api", label: "API tokens", roles: ADMINS },
+  { to: "/settings/webhooks", label: "Webhooks", roles: ADMINS },
 ];
 
 export function settingsLinksFor(role: Role): SettingsLink[] {
