@@ -155,7 +155,7 @@ export function buyerPlanParts(planId: string, organizationId: string) {
 }
 
 /** The seller's logo and accent colour; a stored colour that is not "#rrggbb" is left out rather than written into a style. */
-function brandingOf(organizationId: string, plan: PlanRow) {
+export function brandingOf(organizationId: string, plan: Pick<PlanRow, "accentColor" | "logoUpdatedAt">) {
   const logoAt = storedDate(plan.logoUpdatedAt);
   return {
     accentColor: plan.accentColor && isHexColour(plan.accentColor) ? plan.accentColor : null,

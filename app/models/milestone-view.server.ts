@@ -34,6 +34,7 @@ export function milestoneView(m: StoredMilestone, names: Map<string, string>) {
     status: m.status as MilestoneStatus,
     completion: completionOfRecord(m),
     completedOn: m.completedOn,
+    buyerConfirmed: m.markedDoneBySide === "BUYER" || m.buyerConfirmedAt !== null,
     gatesStage: m.gatesStage,
     position: m.position,
     version: m.version,

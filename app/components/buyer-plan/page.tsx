@@ -9,8 +9,7 @@ import { PlanHeader } from "./plan-header";
 import { PostForm } from "./post-form";
 import { ActivityList } from "~/components/plan-editor/activity-list";
 import { errorCopy } from "~/components/error-copy";
-import { compareCalendarDates } from "~/domain/dates";
-import { stageName } from "~/domain/types";
+import { groupSteps } from "./step-groups";
 import type { IntentResult } from "~/forms/intent";
 import type { BuyerPlanView } from "~/models/buyer-plan.types";
 import stylesheet from "~/tailwind.css?url";
@@ -20,7 +19,18 @@ import enhancementScript from "virtual:buyer-page-script";
 /** The assets a page refers to: a new build changes them, and so every page's validator. */
 export const PAGE_ASSETS = `${stylesheet} ${enhancementScript}`;
 
-export function Document({ title, accentColor, children }: { title: string; accentColor?: string | null; children: ReactNode }) {
+/** `script` false: a page that needs no JavaScript at all (the printed plan). */
+export function Document({
+  title,
+  accentColor,
+  script = true,
+  children,
+}: {
+  title: string;
+  accentColor?: string | null;
+  script?: boolean;
+  children: ReactNode;
+}) {
   return (
     <html lang="en" className="h-full">
       <head>
@@ -34,23 +44,10 @@ export function Document({ title, accentColor, children }: { title: string; acce
       </head>
       <body className="min-h-full">
         {children}
-        <script type="module" src={enhancementScript} />
+        {script ? <script type="module" src={enhancementScript} /> : null}
       </body>
     </html>
   );
-}
-
-type Milestone = BuyerPlanView["milestones"][number];
-
-/** Date order, or grouped by the deal stage each step gates. */
-function groupMilestones(milestones: Milestone[], byStage: boolean): Array<{ heading: string | null; items: Milestone[] }> {
-  const byDate = [...milestones].sort((a, b) => compareCalendarDates(a.targetDate, b.targetDate) || a.position - b.position);
-  if (!byStage) return [{ heading: null, items: byDate }];
-  const groups = new Map<number, Milestone[]>();
-  for (const m of byDate) groups.set(m.gatesStage ?? 99, [...(groups.get(m.gatesStage ?? 99) ?? []), m]);
-  return [...groups.entries()]
-    .sort(([a], [b]) => a - b)
-    .map(([stage, items]) => ({ heading: stage === 99 ? "Other steps" : `Before stage ${stage}: ${stageName(stage)}`, items }));
 }
 
 export interface BuyerPlanPageProps {
@@ -88,6 +85,7 @@ export function BuyerPlanPage({ view, byStage, changing, answer, saved, changeTa
           </PostForm>
         </div>
         <PlanHeader view={view} answer={answer} saved={saved === "accept-plan"} />
+        <ExportLinks planId={view.plan.id} />
 
         <section aria-labelledby="steps-heading" className="space-y-3">
           <div className="flex flex-wrap items-center justify-between gap-2">
@@ -104,7 +102,7 @@ export function BuyerPlanPage({ view, byStage, changing, answer, saved, changeTa
             </nav>
           </div>
           {view.milestones.length === 0 ? <p className="card p-4 text-slate-600">No steps yet. Add the first one below.</p> : null}
-          {groupMilestones(view.milestones, byStage).map((group) => (
+          {groupSteps(view.milestones, byStage).map((group) => (
             <div key={group.heading ?? "all"} className="space-y-3">
               {group.heading ? <h3 className="pt-2 text-sm font-semibold uppercase tracking-wide text-slate-500">{group.heading}</h3> : null}
               <ol className="space-y-3">
@@ -134,6 +132,21 @@ export function BuyerPlanPage({ view, byStage, changing, answer, saved, changeTa
         </footer>
       </main>
     </Document>
+  );
+}
+
+/** The plan to keep: a printable page (which the browser saves as PDF) and a spreadsheet. */
+function ExportLinks({ planId }: { planId: string }) {
+  const at = `/p/${encodeURIComponent(planId)}`;
+  return (
+    <p className="flex flex-wrap gap-x-4 gap-y-1 text-sm print:hidden" data-testid="export-links">
+      <a href={`${at}/print`} className="text-brand-700 underline">
+        Print or save as PDF
+      </a>
+      <a href={`${at}/plan.csv`} download className="text-brand-700 underline">
+        Download as CSV
+      </a>
+    </p>
   );
 }
 

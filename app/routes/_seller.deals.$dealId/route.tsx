@@ -202,10 +202,20 @@ export default function DealPage() {
   return (
     <NoticeProvider value={notice}>
       <main className="mx-auto max-w-6xl px-4 py-6">
-        <p className="text-sm">
+        <p className="flex flex-wrap gap-x-4 text-sm">
           <Link to="/deals" className="text-brand-700 underline">
             Deals
           </Link>
+          {plan ? (
+            <span className="ml-auto flex gap-4 print:hidden" data-testid="export-links">
+              <a href={`/deals/${deal.id}/print`} className="text-brand-700 underline">
+                Print or save as PDF
+              </a>
+              <a href={`/deals/${deal.id}/plan.csv`} download className="text-brand-700 underline">
+                Download plan as CSV
+              </a>
+            </span>
+          ) : null}
         </p>
         <DealHeader deal={deal} plan={plan} />
         <div className="mt-6 grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
