@@ -56,6 +56,11 @@ export function pipelineHref(query: PipelineQuery, changes: Partial<PipelineQuer
   return search ? `/deals?${search}` : "/deals";
 }
 
+/** The same deals as CSV, every page at once. */
+export function pipelineCsvHref(query: PipelineQuery): string {
+  return pipelineHref(query, { page: 1 }).replace(/^\/deals/, "/deals.csv");
+}
+
 /** True when the query narrows the list (so an empty page means "no match", not "no deals"). */
 export function isNarrowed(query: PipelineQuery): boolean {
   return Boolean(query.search || query.category || query.overCalled || query.stalled || query.stagePushed);

@@ -7,6 +7,7 @@ import { HEALTH_LABEL_RANK } from "~/domain/health";
 import { PIPELINE_PAGE_SIZE, type PipelineQuery } from "~/domain/pipeline";
 import type { DealSignals } from "~/domain/signals";
 import { actorToday, visibleDealsSql, type SellerActor } from "./actor.server";
+import { COUNTS_AS_DONE } from "./dashboard-sql.server";
 import { loadDealFigures } from "./signals.server";
 
 /** The few figures a pipeline row shows, from the cache or, for a row not yet refreshed, the engine. */
@@ -15,6 +16,8 @@ export interface RowFigures {
   planStatus: DealSignals["planStatus"];
   forecast: { derived: DealSignals["forecast"]["derived"]; overCalled: boolean };
   stagePush: { pushed: boolean };
+  /** Steps that slipped past their original date. */
+  slippedCount: number;
 }
 
 export interface PipelineRow {
@@ -29,6 +32,8 @@ export interface PipelineRow {
   repForecastCategory: string;
   outcome: string;
   planState: string | null;
+  /** The deal's id in the organization's CRM, if it was given one. */
+  externalId: string | null;
   /** Which stored date cannot be read, in a person's words; the row's figures are then withheld. */
   unreadableDate: string | null;
   signals: RowFigures | null;
@@ -69,29 +74,55 @@ function order(query: PipelineQuery): Prisma.Sql {
 
 type Raw = Record<string, unknown>;
 
-/** One page of the pipeline, and how many deals match in all. */
-export async function listPipeline(actor: SellerActor, query: PipelineQuery, now = new Date()) {
-  const where = conditions(actor, query);
-  const from = Prisma.sql`FROM "Deal" d
+function fromClause(actor: SellerActor, query: PipelineQuery): Prisma.Sql {
+  return Prisma.sql`FROM "Deal" d
     JOIN "User" u ON u."id" = d."ownerId"
     LEFT JOIN "Plan" p ON p."dealId" = d."id"
     LEFT JOIN "DealSignalCache" c ON c."dealId" = d."id"
-    WHERE ${where}`;
+    WHERE ${conditions(actor, query)}`;
+}
+
+const ROW_COLUMNS = Prisma.sql`d."id" AS "id", d."accountName" AS "accountName", d."name" AS "name", u."name" AS "ownerName", d."amount" AS "amount",
+  d."currency" AS "currency", d."stage" AS "stage", d."targetCloseDate" AS "targetCloseDate", d."externalId" AS "externalId",
+  d."repForecastCategory" AS "repForecastCategory", d."outcome" AS "outcome", p."status" AS "planState",
+  c."dealId" AS "cachedId", c."computedFor" AS "computedFor", c."stale" AS "stale", c."unreadableDate" AS "unreadableDate",
+  c."healthLabel" AS "healthLabel", c."healthScore" AS "healthScore", c."planStatus" AS "planStatus", c."slippedCount" AS "slippedCount",
+  c."derivedCategory" AS "derivedCategory", c."overCalled" AS "overCalled", c."stagePushed" AS "stagePushed"`;
+
+/** One page of the pipeline, and how many deals match in all. */
+export async function listPipeline(actor: SellerActor, query: PipelineQuery, now = new Date()) {
+  const from = fromClause(actor, query);
   const [countRow] = await prisma.$queryRaw<Raw[]>`SELECT COUNT(*) AS matched ${from}`;
   const matched = Number(countRow?.matched ?? 0);
   const pages = Math.max(1, Math.ceil(matched / PIPELINE_PAGE_SIZE));
   const page = Math.min(query.page, pages);
   const raw = await prisma.$queryRaw<Raw[]>`
-    SELECT d."id" AS "id", d."accountName" AS "accountName", d."name" AS "name", u."name" AS "ownerName", d."amount" AS "amount",
-           d."currency" AS "currency", d."stage" AS "stage", d."targetCloseDate" AS "targetCloseDate",
-           d."repForecastCategory" AS "repForecastCategory", d."outcome" AS "outcome", p."status" AS "planState",
-           c."dealId" AS "cachedId", c."computedFor" AS "computedFor", c."stale" AS "stale", c."unreadableDate" AS "unreadableDate",
-           c."healthLabel" AS "healthLabel", c."healthScore" AS "healthScore", c."planStatus" AS "planStatus",
-           c."derivedCategory" AS "derivedCategory", c."overCalled" AS "overCalled", c."stagePushed" AS "stagePushed"
+    SELECT ${ROW_COLUMNS}
     ${from}
     ORDER BY ${order(query)}
     LIMIT ${PIPELINE_PAGE_SIZE} OFFSET ${(page - 1) * PIPELINE_PAGE_SIZE}`;
   return { rows: await withFreshFigures(actor, raw, now), matched, page, pages };
+}
+
+/** The most rows one export holds: the pipeline's filters narrow a larger one. */
+export const PIPELINE_EXPORT_LIMIT = 10_000;
+
+export interface PipelineExportRow extends PipelineRow {
+  /** The plan's steps (the seller's count, internal-only ones included) and those that count as done. */
+  steps: { total: number; done: number } | null;
+}
+
+/** Every deal the page's filters match, in the page's order (every page at once), with its plan's completion. */
+export async function exportPipeline(actor: SellerActor, query: PipelineQuery, now = new Date()): Promise<PipelineExportRow[]> {
+  const raw = await prisma.$queryRaw<Raw[]>`
+    SELECT ${ROW_COLUMNS},
+           (SELECT COUNT(*) FROM "Milestone" m WHERE m."planId" = p."id") AS "stepsTotal",
+           (SELECT COUNT(*) FROM "Milestone" m WHERE m."planId" = p."id" AND ${COUNTS_AS_DONE}) AS "stepsDone"
+    ${fromClause(actor, query)}
+    ORDER BY ${order(query)}
+    LIMIT ${PIPELINE_EXPORT_LIMIT}`;
+  const rows = await withFreshFigures(actor, raw, now);
+  return rows.map((row, i) => ({ ...row, steps: raw[i].planState === null ? null : { total: Number(raw[i].stepsTotal), done: Number(raw[i].stepsDone) } }));
 }
 
 /**
@@ -119,6 +150,7 @@ async function withFreshFigures(actor: SellerActor, raw: Raw[], now: Date): Prom
       repForecastCategory: String(r.repForecastCategory),
       outcome: String(r.outcome),
       planState: r.planState === null ? null : String(r.planState),
+      externalId: r.externalId === null || r.externalId === undefined ? null : String(r.externalId),
       ...figures,
     };
   });
@@ -130,6 +162,7 @@ function rowFigures(signals: DealSignals): RowFigures {
     planStatus: signals.planStatus,
     forecast: { derived: signals.forecast.derived, overCalled: signals.forecast.overCalled },
     stagePush: { pushed: signals.stagePush.pushed },
+    slippedCount: signals.slippedCount,
   };
 }
 
@@ -141,6 +174,7 @@ function cachedFigures(r: Raw): Pick<PipelineRow, "signals" | "unreadableDate"> 
       planStatus: (r.planStatus ?? null) as RowFigures["planStatus"],
       forecast: { derived: r.derivedCategory as RowFigures["forecast"]["derived"], overCalled: Boolean(r.overCalled) },
       stagePush: { pushed: Boolean(r.stagePushed) },
+      slippedCount: Number(r.slippedCount),
     },
   };
 }

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSubmit } from "@remix-run/react";
 import type { FormEvent } from "react";
 import { PipelineRow } from "~/components/pipeline/pipeline-row";
-import { PIPELINE_PAGE_SIZE, isNarrowed, parsePipelineQuery, pipelineHref, type PipelineQuery } from "~/domain/pipeline";
+import { PIPELINE_PAGE_SIZE, isNarrowed, parsePipelineQuery, pipelineCsvHref, pipelineHref, type PipelineQuery } from "~/domain/pipeline";
 import { FORECAST_CATEGORIES, FORECAST_LABELS } from "~/domain/types";
 import { listPipeline } from "~/models/pipeline.server";
 import { requireSeller } from "~/utils/auth.server";
@@ -40,6 +40,11 @@ export default function Deals() {
           <p className="text-sm text-slate-600">{scope}</p>
         </div>
         <div className="flex items-center gap-3 text-sm">
+          {matched > 0 ? (
+            <a href={pipelineCsvHref(query)} download className="text-brand-700 underline" data-testid="pipeline-csv">
+              Download as CSV
+            </a>
+          ) : null}
           <Link to={pipelineHref(query, { archived: !query.archived, page: 1 })} className="text-brand-700 underline">
             {query.archived ? "Back to the pipeline" : "Archived"}
           </Link>

@@ -1,7 +1,8 @@
 // The seller's plan as CSV (docs/exports.md): every step, internal-only ones marked.
 // The deal's id comes from the URL: ids that lead nowhere count against the miss limits.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { csvDownload, planCsvRows, planFileName } from "~/components/plan-export/plan-csv";
+import { planCsvRows, planFileName } from "~/components/plan-export/plan-csv";
+import { csvDownload } from "~/utils/csv-download";
 import { sellerPlanExport } from "~/models/plan-export.server";
 import { requireSeller } from "~/utils/auth.server";
 import { asResponse } from "~/utils/intent.server";

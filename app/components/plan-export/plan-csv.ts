@@ -1,7 +1,7 @@
 // A plan as CSV, one row per step, in the printed plan's order and sections. Dates are written
 // YYYY-MM-DD so a spreadsheet reads them as dates. The seller's file says which steps are
 // internal-only; the buyer's never holds such a step, so it has no such column.
-import { toCsv, type CsvCell } from "~/components/dashboard/columns";
+import type { CsvCell } from "~/components/dashboard/columns";
 import { groupSteps } from "~/components/buyer-plan/step-groups";
 import { MILESTONE_STATUS_LABELS, OWNER_SIDE_LABELS } from "~/domain/types";
 import type { ExportedPlan, ExportedStep } from "~/models/plan-export.server";
@@ -51,11 +51,4 @@ function fileWord(text: string): string {
 /** e.g. "acme-corp-plan-2026-11-30.csv". */
 export function planFileName(plan: ExportedPlan, extension: string): string {
   return `${fileWord(plan.buyerCompany)}-plan-${plan.today}.${extension}`;
-}
-
-/** The download itself: never kept by a cache, named after the account and the day. */
-export function csvDownload(rows: CsvCell[][], fileName: string): Response {
-  return new Response(toCsv(rows), {
-    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${fileName}"`, "Cache-Control": "no-store" },
-  });
 }
