@@ -1,12 +1,18 @@
 // Internal notes never reach a buyer: notes on the deal and on a step, carrying one unique marker
 // and naming the buyer, are looked for in everything a buyer can be sent (their plan page, its
-// poll and form answers, the join page, every email to them) and in the CSV exports.
+// poll and form answers, the join page, the plan as CSV and printed, every email to them) and in
+// the CSV exports and printed plans.
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
 import { deliverDueEmails } from "~/utils/email.server";
 import * as csvRoute from "~/routes/dashboard[.]csv";
 import * as dealChanges from "~/routes/deals.$dealId.changes";
 import * as planPage from "~/routes/p.$planId";
+import * as buyerPlanCsv from "~/routes/p.$planId_.plan[.]csv";
+import * as buyerPrint from "~/routes/p.$planId_.print";
+import * as sellerPlanCsv from "~/routes/deals.$dealId.plan[.]csv";
+import * as sellerPrint from "~/routes/deals.$dealId.print";
+import * as pipelineCsv from "~/routes/deals[.]csv";
 import { buyerLoad, buyerPost, inviteAndSignIn, joinLoad, opened, sellerLoad, sellerPost } from "../fixtures/buyers";
 import { callLoader } from "../fixtures/routes";
 import { actorFor, addDealWithPlan, cookieFor, createTenant, uniqueSuffix, type Tenant } from "../fixtures/world";
@@ -58,6 +64,15 @@ describe("internal notes", () => {
     const unchanged = await load({ "If-None-Match": page.headers.get("ETag")! });
     expect([unchanged.status, unchanged.body]).toEqual([304, ""]);
 
+    for (const [route, file] of [
+      [buyerPlanCsv.loader, "plan.csv"],
+      [buyerPrint.loader, "print"],
+    ] as const) {
+      const exported = await callLoader(route, { path: `/p/${fixture.plan.id}/${file}`, params: { planId: fixture.plan.id }, cookie: fixture.cookie });
+      expect(exported.status).toBe(200);
+      expect(String(exported.body)).not.toContain(MARKER);
+    }
+
     const refused = await buyerPost(fixture.plan.id, fixture.cookie, { intent: "comment", milestoneId: fixture.milestones[0].id, body: "" });
     expect(refused.status).toBe(400);
     expect(refused.body).not.toContain(MARKER);
@@ -84,6 +99,16 @@ describe("internal notes", () => {
       const csv = await callLoader(csvRoute.loader, { path: `/dashboard.csv${query}`, cookie: admin });
       expect(csv.status).toBe(200);
       expect(String(csv.body)).not.toContain(MARKER);
+    }
+    const dealId = fixture.deal.id;
+    for (const [route, path] of [
+      [sellerPlanCsv.loader, `/deals/${dealId}/plan.csv`],
+      [sellerPrint.loader, `/deals/${dealId}/print`],
+      [pipelineCsv.loader, "/deals.csv"],
+    ] as const) {
+      const exported = await callLoader(route, { path, params: { dealId }, cookie: admin });
+      expect(exported.status).toBe(200);
+      expect(String(exported.body)).not.toContain(MARKER);
     }
     const poll = await callLoader(dealChanges.loader, { path: `/deals/${fixture.deal.id}/changes`, params: { dealId: fixture.deal.id }, cookie: admin });
     expect(poll.status).toBe(204);
