@@ -6,6 +6,7 @@ import path from "node:path";
 import { chromium, type Browser, type BrowserContext } from "@playwright/test";
 import { chromiumExecutable } from "../setup/chromium";
 import { ROOT, SERVER_BUILD, startProductionServer, stopProductionServer } from "../support/production-server";
+import { brandOrganization, shootPrintedPlan } from "./printed-plan";
 
 const PORT = Number(process.env.SCREENSHOTS_PORT ?? 3795);
 const BASE = `http://localhost:${PORT}`;
@@ -45,7 +46,9 @@ async function sellerContext(browser: Browser, email: string, viewport = DESKTOP
   return context;
 }
 
-async function buyerContext(browser: Browser, planId: string): Promise<BrowserContext> {
+const PHONE_DEVICE = { viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+
+async function buyerContext(browser: Browser, planId: string, device: object = PHONE_DEVICE): Promise<BrowserContext> {
   const buyer = await prisma.participant.findFirstOrThrow({ where: { planId, side: "BUYER", accessState: "ACTIVE" } });
   const cookie = await startSession({
     kind: "BUYER",
@@ -53,7 +56,7 @@ async function buyerContext(browser: Browser, planId: string): Promise<BrowserCo
     buyerEmail: buyer.email,
     signIn: { email: buyer.email, via: "link" },
   });
-  const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  const context = await browser.newContext(device);
   await context.addCookies([cookieOf(cookie)]);
   return context;
 }
@@ -143,6 +146,9 @@ try {
   const step = plan.milestones.find((m) => m.status !== "DONE") ?? plan.milestones[0];
   await shoot(buyer, `/p/${plan.id}?change=${step.id}#milestone-${step.id}`, "buyer-phone-change.png");
   await shootEmails(browser);
+  // Last: the demo is branded for it, and the pictures above keep the product's own look.
+  await brandOrganization(browser, "admin@mutual.test");
+  await shootPrintedPlan(browser, await buyerContext(browser, plan.id, { viewport: DESKTOP }), `${BASE}/p/${plan.id}/print`, OUT);
 } finally {
   await browser.close();
   await stopProductionServer(server);
