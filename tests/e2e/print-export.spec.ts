@@ -26,6 +26,13 @@ test("a buyer prints the plan and saves it as PDF, and downloads it as CSV; the 
   await createDeal(page, "Printwell");
   await addBuyerContact(page, "Pia Printer", "pia@printwell.example");
   const { link } = await inviteBuyer(page, "Pia Printer", "pia@printwell.example");
+  // The seller's deal page prints its content without navigation, forms or buttons.
+  await expect(page.getByRole("link", { name: "Print or save as PDF" })).toHaveAttribute("href", /\/deals\/[^/]+\/print$/);
+  await page.emulateMedia({ media: "print" });
+  await expect(page.locator("nav").first()).toBeHidden();
+  await expect(page.getByRole("button").first()).toBeHidden();
+  await expect(page.getByRole("heading", { name: "Printwell", exact: true })).toBeVisible();
+  await page.emulateMedia({ media: "screen" });
 
   const buyerContext = await browser.newContext();
   const buyer = await buyerContext.newPage();
