@@ -36,11 +36,12 @@ export function planCsvRows(plan: ExportedPlan): CsvCell[][] {
   return [columns.map((c) => c.header), ...rows];
 }
 
-/** Letters, digits and dashes only: the name travels in a header. */
+/** Letters, digits and dashes only (accents dropped): the name travels in a header. */
 function fileWord(text: string): string {
   return (
     text
       .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "")
       .replace(/[^A-Za-z0-9]+/g, "-")
       .replace(/^-+|-+$/g, "")
       .toLowerCase()
