@@ -191,8 +191,18 @@ const nameOf = (schema: z.ZodType) => z.globalRegistry.get(schema)?.id as string
 
 function components(): Record<string, JsonSchema> {
   // Request bodies as they are read (defaults may be left out), responses as they are written.
-  const read = z.toJSONSchema(z.globalRegistry, { io: "input", target: "draft-2020-12", uri: (id) => `#/components/schemas/${id}` }).schemas;
-  const written = z.toJSONSchema(z.globalRegistry, { io: "output", target: "draft-2020-12", uri: (id) => `#/components/schemas/${id}` }).schemas;
+  const read = z.toJSONSchema(z.globalRegistry, {
+    io: "input",
+    target: "draft-2020-12",
+    unrepresentable: "any",
+    uri: (id) => `#/components/schemas/${id}`,
+  }).schemas;
+  const written = z.toJSONSchema(z.globalRegistry, {
+    io: "output",
+    target: "draft-2020-12",
+    unrepresentable: "any",
+    uri: (id) => `#/components/schemas/${id}`,
+  }).schemas;
   const requests = [DealCreate, DealUpdate, DealUpsert, DealArchive, StepUpdate, ParticipantCreate].map(nameOf);
   const responses = [Deal, DealPage, Step, Participant, ParticipantList, Plan, Signals, ErrorBody].map(nameOf);
   const all: Record<string, JsonSchema> = {};
@@ -202,7 +212,8 @@ function components(): Record<string, JsonSchema> {
 }
 
 function withoutDialect(schema: JsonSchema): JsonSchema {
-  const { $schema: _dialect, id: _id, ...rest } = schema;
+  // The registry names each schema by its place in the document; the document is the only base.
+  const { $schema: _dialect, $id: _uri, id: _id, ...rest } = schema;
   return rest;
 }
 

@@ -186,15 +186,17 @@ export const DealUpdate = z
   .object({
     ...Object.fromEntries(Object.entries(dealFields).map(([key, field]) => [key, field.optional()])),
     outcome: z.enum(OUTCOMES, { error: "Choose an outcome" }).optional(),
-    ownerId: z.string().min(1).optional(),
     externalId: externalId.nullable().optional(),
     version,
   })
-  .meta({ id: "DealUpdate", description: "Only the fields sent change; `version` is the one you read." }) as z.ZodType<DealUpdateInput>;
+  .meta({
+    id: "DealUpdate",
+    description: "Only the fields sent change; `version` is the one you read. The owner is changed in the app.",
+  }) as z.ZodType<DealUpdateInput>;
 
 export type DealUpdateInput = {
   [K in keyof typeof dealFields]?: z.output<(typeof dealFields)[K]>;
-} & { outcome?: (typeof OUTCOMES)[number]; ownerId?: string; externalId?: string | null; version: number };
+} & { outcome?: (typeof OUTCOMES)[number]; externalId?: string | null; version: number };
 
 export const DealUpsert = DealCreate.extend({
   version: version.optional().meta({ description: "When given, a stale version of an existing deal gets a 409." }),
