@@ -131,7 +131,7 @@ function OperationSection({ path, method, operation }: { path: string; method: s
         <span className="break-all">{path}</span>
       </p>
       <p className="text-sm text-slate-600">{operation["x-scope"] === "READ" ? "Any token." : "A read-write token."}</p>
-      {operation.description ? <p className="text-sm text-slate-700">{operation.description}</p> : null}
+      {operation.description ? <p className="text-sm text-slate-700">{withCode(operation.description)}</p> : null}
       {operation.parameters.length ? (
         <>
           <h3 className="font-semibold">Parameters</h3>
@@ -161,7 +161,7 @@ function OperationSection({ path, method, operation }: { path: string; method: s
           const schema = response.content?.["application/json"].schema;
           return (
             <li key={status}>
-              <span className="font-mono font-semibold">{status}</span> {response.description}{" "}
+              <span className="font-mono font-semibold">{status}</span> {withCode(response.description)}{" "}
               {schema?.$ref ? (
                 <a className="text-brand-700 underline" href={`#schema-${refName(schema.$ref)}`}>
                   {refName(schema.$ref)}
@@ -172,6 +172,19 @@ function OperationSection({ path, method, operation }: { path: string; method: s
         })}
       </ul>
     </section>
+  );
+}
+
+/** The document's descriptions mark names with backticks (CommonMark): shown as code. */
+function withCode(text: string) {
+  return text.split("`").map((part, i) =>
+    i % 2 ? (
+      <code key={i} className="rounded bg-slate-100 px-1">
+        {part}
+      </code>
+    ) : (
+      part
+    ),
   );
 }
 
@@ -187,7 +200,7 @@ function Fields({ rows }: { rows: FieldRow[] }) {
           </dt>
           <dd className="text-slate-700">
             <span className="font-mono text-xs text-slate-500">{row.type}</span>
-            {row.description ? <span className="block">{row.description}</span> : null}
+            {row.description ? <span className="block">{withCode(row.description)}</span> : null}
           </dd>
         </div>
       ))}
