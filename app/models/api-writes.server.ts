@@ -5,6 +5,7 @@ import type { z } from "zod";
 import type { DealCreate, DealUpsert, StepUpdate } from "~/api/schemas";
 import type { DealUpdateInput } from "~/api/schemas";
 import type { NewParticipantInput } from "~/forms/participant";
+import { FieldError } from "~/utils/http.server";
 import type { SellerActor } from "./actor.server";
 import { createDeal, setDealArchived, updateDeal } from "./deal.server";
 import { findDealIdByExternalId, getApiDeal, getApiParticipant, getApiStep, stepView } from "./deal-api.server";
@@ -15,6 +16,8 @@ type NewDeal = z.output<typeof DealCreate>;
 
 export async function createApiDeal(actor: SellerActor, input: NewDeal) {
   const { plan, ...fields } = input;
+  // The form asks for the day in its schema; the API's schema serves create and upsert alike, so the rule sits here.
+  if (plan === "template" && !fields.planStartDate) throw new FieldError("planStartDate", "Pick the day the plan starts");
   const deal = await createDeal(actor, { ...fields, planMode: plan, templateId: undefined });
   return getApiDeal(actor, deal.id);
 }

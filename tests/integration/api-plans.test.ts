@@ -27,6 +27,28 @@ describe("plans", () => {
     expect(plan.body.participants.map((p: { email: string }) => p.email)).toContain(A.repDeal.buyer.email);
   });
 
+  it("makes a deal with a plan from the template, which needs its first day", async () => {
+    const body = {
+      accountName: "Templated",
+      name: "Templated",
+      amount: 1,
+      currency: "USD",
+      stage: 1,
+      targetCloseDate: "2027-06-30",
+      repForecastCategory: "PIPELINE",
+      ownerId: A.rep.id,
+      plan: "template",
+    };
+    const refused = await api("POST", "/api/v1/deals", { token: write, body });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.fields).toHaveProperty("planStartDate");
+    const created = await api("POST", "/api/v1/deals", { token: write, body: { ...body, planStartDate: "2026-12-07" } });
+    expect(created.status).toBe(201);
+    const plan = await api("GET", `/api/v1/deals/${created.body.id}/plan`, { token: write });
+    expect(plan.body.steps.length).toBeGreaterThan(3);
+    expect(plan.body.steps[0].targetDate >= "2026-12-07").toBe(true);
+  });
+
   it("answers 404 for a deal without a plan", async () => {
     const created = await api("POST", "/api/v1/deals", {
       token: write,
