@@ -69,7 +69,13 @@ async function asApiError(error: unknown, current: () => Promise<unknown> | unde
   if (error instanceof ForbiddenError) return new ApiError(403, "forbidden", error.message);
   if (error instanceof FieldError) return new ApiError(400, "bad_request", "Some fields are not valid.", { [error.field]: [error.message] });
   if (error instanceof VersionConflictError) {
-    return new ApiError(409, "conflict", "Someone else changed this first. Read it again and send its current version.", undefined, await current());
+    return new ApiError(
+      409,
+      "conflict",
+      "Someone else changed this first. Read it again and send its current version.",
+      undefined,
+      await current()?.catch(() => undefined),
+    );
   }
   // A model function may refuse with a plain Response (a 404 or 403 of its own).
   if (error instanceof Response && error.status === 404) return notFound();

@@ -154,6 +154,19 @@ describe("a token of another organization", () => {
   });
 });
 
+describe("another plan of the same organization", () => {
+  it("does not reach a step through another deal's address", async () => {
+    const before = await snapshotOf(A);
+    const other = await prisma.milestone.findUniqueOrThrow({ where: { id: A.otherRepDeal.milestones[0].id } });
+    const answer = await api("PATCH", `/api/v1/deals/${A.repDeal.deal.id}/steps/${other.id}`, {
+      token: write,
+      body: { status: "BLOCKED", version: other.version },
+    });
+    expect(answer.status).toBe(404);
+    expect(await snapshotOf(A)).toBe(before);
+  });
+});
+
 describe("a read-only token", () => {
   const writes = CASES.filter((c) => c.method !== "GET");
   for (const c of writes) {
