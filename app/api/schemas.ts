@@ -158,6 +158,20 @@ export const ErrorBody = z
 // ---------------------------------------------------------------------------------------------
 // Requests
 
+/**
+ * The forms' deal fields for a JSON body: null or "" for a number is no number, where the forms'
+ * coercion would read it as 0.
+ */
+function noBlank(value: unknown) {
+  return value === null || value === "" ? undefined : value;
+}
+
+const dealBody = {
+  ...dealFields,
+  amount: z.preprocess(noBlank, dealFields.amount),
+  stage: z.preprocess(noBlank, dealFields.stage),
+};
+
 export const DealListQuery = z.object({
   ownerId: z.string().optional().meta({ description: "Only deals of this owner." }),
   stage: z.coerce.number().int().min(1).max(6).optional(),
@@ -171,7 +185,7 @@ export const DealListQuery = z.object({
 
 export const DealCreate = z
   .object({
-    ...dealFields,
+    ...dealBody,
     ownerId: z.string().min(1, "Choose an owner").meta({ description: "A person of the organization." }),
     externalId: externalId.optional(),
     plan: z
@@ -184,7 +198,7 @@ export const DealCreate = z
 
 export const DealUpdate = z
   .object({
-    ...Object.fromEntries(Object.entries(dealFields).map(([key, field]) => [key, field.optional()])),
+    ...Object.fromEntries(Object.entries(dealBody).map(([key, field]) => [key, field.optional()])),
     outcome: z.enum(OUTCOMES, { error: "Choose an outcome" }).optional(),
     externalId: externalId.nullable().optional(),
     version,

@@ -69,6 +69,12 @@ describe("deals", () => {
     const foreignOwner = await api("POST", "/api/v1/deals", { token: write, body: newDeal({ ownerId: B.rep.id }) });
     expect(foreignOwner.status).toBe(400);
     expect(foreignOwner.body.error.fields).toHaveProperty("ownerId");
+    const nulls = await api("PATCH", `/api/v1/deals/${(await prisma.deal.findFirstOrThrow({ where: { organizationId: A.organization.id } })).id}`, {
+      token: write,
+      body: { amount: null, stage: "", version: 1 },
+    });
+    expect(nulls.status).toBe(400);
+    expect(Object.keys(nulls.body.error.fields).sort()).toEqual(["amount", "stage"]);
     const notJson = await api("POST", "/api/v1/deals", { token: write, body: "{not json" });
     expect(notJson.status).toBe(400);
     const badQuery = await api("GET", "/api/v1/deals?limit=0&stage=9", { token: write });
