@@ -4,7 +4,7 @@
 import type { z } from "zod";
 import { authenticateApiToken, type ApiCaller } from "~/models/api-token.server";
 import { FieldError, ForbiddenError, NotFoundError, VersionConflictError } from "~/utils/http.server";
-import { hit, LIMITS } from "~/utils/rate-limit.server";
+import { clientIp, hit, LIMITS } from "~/utils/rate-limit.server";
 import { ErrorBody, type ErrorCode } from "./schemas";
 
 /** A refusal with its status, code and words; `fields` for 400s, `current` for 409s. */
@@ -38,16 +38,20 @@ interface Access {
   current?: (caller: ApiCaller) => Promise<unknown>;
 }
 
-export async function apiRequest(request: Request, access: Access, run: (caller: ApiCaller) => Promise<Response>): Promise<Response> {
+export async function apiRequest(
+  { request, context }: { request: Request; context: unknown },
+  access: Access,
+  run: (caller: ApiCaller) => Promise<Response>,
+): Promise<Response> {
   const caller = await callerOf(request);
   if (!caller) {
+    // Unknown tokens count against the address like any other miss: guessing is slow and loud.
+    const misses = await hit(LIMITS.missesPerIp, clientIp(context));
+    if (!misses.allowed) return rateLimited(misses.retryAfterSeconds);
     return errorResponse(new ApiError(401, "unauthorized", "Send a valid API token as Authorization: Bearer <token>."), { "WWW-Authenticate": "Bearer" });
   }
   const verdict = await hit(LIMITS.apiPerToken, caller.actor.apiToken!.id);
-  if (!verdict.allowed) {
-    const retry = String(verdict.retryAfterSeconds);
-    return errorResponse(new ApiError(429, "rate_limited", `Too many requests with this token. Try again in ${retry} seconds.`), { "Retry-After": retry });
-  }
+  if (!verdict.allowed) return rateLimited(verdict.retryAfterSeconds);
   if (access.write && caller.scope !== "READ_WRITE") {
     return errorResponse(new ApiError(403, "forbidden", "This token can only read. Ask an admin for a read-write token."));
   }
@@ -56,6 +60,11 @@ export async function apiRequest(request: Request, access: Access, run: (caller:
   } catch (error) {
     return errorResponse(await asApiError(error, () => access.current?.(caller)));
   }
+}
+
+function rateLimited(retryAfterSeconds: number) {
+  const retry = String(retryAfterSeconds);
+  return errorResponse(new ApiError(429, "rate_limited", `Too many requests. Try again in ${retry} seconds.`), { "Retry-After": retry });
 }
 
 async function callerOf(request: Request): Promise<ApiCaller | null> {

@@ -5,8 +5,8 @@ import { Deal, DealArchive } from "~/api/schemas";
 import { archiveApiDeal } from "~/models/api-writes.server";
 import { getApiDeal } from "~/models/deal-api.server";
 
-export const action = ({ request, params }: ActionFunctionArgs) =>
-  apiRequest(request, { write: true, current: ({ actor }) => getApiDeal(actor, params.dealId!) }, async ({ actor }) => {
+export const action = ({ request, params, context }: ActionFunctionArgs) =>
+  apiRequest({ request, context }, { write: true, current: ({ actor }) => getApiDeal(actor, params.dealId!) }, async ({ actor }) => {
     if (request.method !== "POST") throw methodNotAllowed(["POST"]);
     return apiJson(Deal, await archiveApiDeal(actor, params.dealId!, await readJson(request, DealArchive)));
   });

@@ -5,11 +5,11 @@ import { Participant, ParticipantCreate, ParticipantList } from "~/api/schemas";
 import { addApiParticipant } from "~/models/api-writes.server";
 import { listApiParticipants } from "~/models/deal-api.server";
 
-export const loader = ({ request, params }: LoaderFunctionArgs) =>
-  apiRequest(request, { write: false }, async ({ actor }) => apiJson(ParticipantList, await listApiParticipants(actor, params.dealId!)));
+export const loader = ({ request, params, context }: LoaderFunctionArgs) =>
+  apiRequest({ request, context }, { write: false }, async ({ actor }) => apiJson(ParticipantList, await listApiParticipants(actor, params.dealId!)));
 
-export const action = ({ request, params }: ActionFunctionArgs) =>
-  apiRequest(request, { write: true }, async ({ actor }) => {
+export const action = ({ request, params, context }: ActionFunctionArgs) =>
+  apiRequest({ request, context }, { write: true }, async ({ actor }) => {
     if (request.method !== "POST") throw methodNotAllowed(["GET", "POST"]);
     return apiJson(Participant, await addApiParticipant(actor, params.dealId!, await readJson(request, ParticipantCreate)), 201);
   });

@@ -4,5 +4,5 @@ import { apiJson, apiRequest } from "~/api/http.server";
 import { Plan } from "~/api/schemas";
 import { getApiPlan } from "~/models/deal-api.server";
 
-export const loader = ({ request, params }: LoaderFunctionArgs) =>
-  apiRequest(request, { write: false }, async ({ actor }) => apiJson(Plan, await getApiPlan(actor, params.dealId!)));
+export const loader = ({ request, params, context }: LoaderFunctionArgs) =>
+  apiRequest({ request, context }, { write: false }, async ({ actor }) => apiJson(Plan, await getApiPlan(actor, params.dealId!)));

@@ -5,5 +5,5 @@ import { apiJson, apiRequest } from "~/api/http.server";
 import { Signals } from "~/api/schemas";
 import { getApiSignals } from "~/models/deal-api.server";
 
-export const loader = ({ request, params }: LoaderFunctionArgs) =>
-  apiRequest(request, { write: false }, async ({ actor }) => apiJson(Signals, await getApiSignals(actor, params.dealId!)));
+export const loader = ({ request, params, context }: LoaderFunctionArgs) =>
+  apiRequest({ request, context }, { write: false }, async ({ actor }) => apiJson(Signals, await getApiSignals(actor, params.dealId!)));

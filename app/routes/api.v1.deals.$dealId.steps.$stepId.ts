@@ -5,8 +5,12 @@ import { Step, StepUpdate } from "~/api/schemas";
 import { updateApiStep } from "~/models/api-writes.server";
 import { getApiStep, stepView } from "~/models/deal-api.server";
 
-export const action = ({ request, params }: ActionFunctionArgs) =>
-  apiRequest(request, { write: true, current: async ({ actor }) => stepView(await getApiStep(actor, params.dealId!, params.stepId!)) }, async ({ actor }) => {
-    if (request.method !== "PATCH") throw methodNotAllowed(["PATCH"]);
-    return apiJson(Step, await updateApiStep(actor, params.dealId!, params.stepId!, await readJson(request, StepUpdate)));
-  });
+export const action = ({ request, params, context }: ActionFunctionArgs) =>
+  apiRequest(
+    { request, context },
+    { write: true, current: async ({ actor }) => stepView(await getApiStep(actor, params.dealId!, params.stepId!)) },
+    async ({ actor }) => {
+      if (request.method !== "PATCH") throw methodNotAllowed(["PATCH"]);
+      return apiJson(Step, await updateApiStep(actor, params.dealId!, params.stepId!, await readJson(request, StepUpdate)));
+    },
+  );

@@ -5,8 +5,8 @@ import { Deal, DealUpsert } from "~/api/schemas";
 import { upsertApiDeal } from "~/models/api-writes.server";
 import { findDealIdByExternalId, getApiDeal } from "~/models/deal-api.server";
 
-export const loader = ({ request, params }: LoaderFunctionArgs) =>
-  apiRequest(request, { write: false }, async ({ actor }) => {
+export const loader = ({ request, params, context }: LoaderFunctionArgs) =>
+  apiRequest({ request, context }, { write: false }, async ({ actor }) => {
     const dealId = await findDealIdByExternalId(actor, params.externalId!);
     if (!dealId) throw notFound();
     return apiJson(Deal, await getApiDeal(actor, dealId));
@@ -17,8 +17,8 @@ const currentByExternalId = async ({ actor }: { actor: Parameters<typeof findDea
   return dealId ? getApiDeal(actor, dealId) : undefined;
 };
 
-export const action = ({ request, params }: ActionFunctionArgs) =>
-  apiRequest(request, { write: true, current: (caller) => currentByExternalId(caller, params.externalId!) }, async ({ actor }) => {
+export const action = ({ request, params, context }: ActionFunctionArgs) =>
+  apiRequest({ request, context }, { write: true, current: (caller) => currentByExternalId(caller, params.externalId!) }, async ({ actor }) => {
     if (request.method !== "PUT") throw methodNotAllowed(["GET", "PUT"]);
     const { created, deal } = await upsertApiDeal(actor, params.externalId!, await readJson(request, DealUpsert));
     return apiJson(Deal, deal, created ? 201 : 200);

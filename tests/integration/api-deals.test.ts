@@ -205,6 +205,15 @@ describe("who may call", () => {
     expect((await api("GET", "/api/v1/deals", { token: write })).status).toBe(200);
   });
 
+  it("counts unknown tokens against the caller's address, and answers 429 past the limit", async () => {
+    const ip = "203.0.113.77";
+    for (let i = 0; i < LIMITS.missesPerIp.max; i++) expect((await api("GET", "/api/v1/deals", { token: `mutual_guess-${i}`, ip })).status).toBe(401);
+    const refused = await api("GET", "/api/v1/deals", { token: "mutual_one-more", ip });
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("Retry-After"))).toBeGreaterThan(0);
+    expect((await api("GET", "/api/v1/deals", { token: write, ip })).status).toBe(200);
+  });
+
   it("notes when a token was last used, at most once a minute", async () => {
     const { token, id } = await tokenFor(A.admin.id, "READ", "Watched");
     await api("GET", "/api/v1/deals?limit=1", { token });
