@@ -35,7 +35,7 @@ export function NewApiTokenForm({ resetKey }: { resetKey?: string }) {
           name="name"
           required
           maxLength={80}
-          hint="What uses it, e.g. CRM sync"
+          placeholder="What uses it, e.g. CRM sync"
           errors={fieldErrors(answer, "name")}
           className="min-w-64"
         />
