@@ -3,7 +3,7 @@ import { CURRENCIES, FORECAST_CATEGORIES, OUTCOMES } from "~/domain/types";
 import { planStartProblem } from "~/domain/default-template";
 import { calendarDate, planStartDate, requiredText, templateId, version } from "./fields";
 
-const dealFields = {
+export const dealFields = {
   accountName: requiredText("Account name", 120),
   name: requiredText("Deal name", 160),
   amount: z.coerce

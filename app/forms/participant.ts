@@ -2,7 +2,7 @@ import { z } from "zod";
 import { BUYING_ROLES } from "~/domain/types";
 import { email, optionalText, requiredText, version } from "./fields";
 
-const participantFields = {
+export const participantFields = {
   name: requiredText("Name", 120),
   email,
   title: optionalText(120),

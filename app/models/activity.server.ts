@@ -3,7 +3,7 @@
 import { prisma, type Tx } from "~/utils/db.server";
 import { storedDate } from "~/utils/stored-date";
 import type { SellerActor } from "./actor.server";
-import { visibleDealsWhere } from "./actor.server";
+import { actingUserId, visibleDealsWhere } from "./actor.server";
 import type { ActivityAction, ActivityEntry } from "./activity.types";
 
 export type EntityType = "DEAL" | "PLAN" | "MILESTONE" | "PARTICIPANT" | "MEDDPICC" | "COMMENT" | "STAKEHOLDER";
@@ -16,7 +16,7 @@ export interface ActivityActor {
 }
 
 export function sellerActivityActor(actor: SellerActor): ActivityActor {
-  return { side: "SELLER", userId: actor.userId, name: actor.name };
+  return { side: "SELLER", userId: actingUserId(actor), name: actor.name };
 }
 
 export interface ActivityInput {

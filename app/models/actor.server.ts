@@ -15,6 +15,16 @@ export interface SellerActor {
   email: string;
   timezone: string;
   fiscalYearStartMonth: number;
+  /**
+   * Set when an organization API token acts: it sees and edits as an admin does, but it is no
+   * person, so `userId` names no user and history rows carry the token's name instead.
+   */
+  apiToken?: { id: string; name: string };
+}
+
+/** The user to record as having acted, or null when an API token acted (it is no user). */
+export function actingUserId(actor: SellerActor): string | null {
+  return actor.apiToken ? null : actor.userId;
 }
 
 /** The actor for a signed-in user; `user.organization` supplies the timezone for "today". */

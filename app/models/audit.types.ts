@@ -35,12 +35,14 @@ export const AUDIT_ACTIONS = [
   "templates.reordered",
   "settings.updated",
   "branding.updated",
+  "api_token.created",
+  "api_token.revoked",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** What an audit row is about, beside the person who acted. */
-export const AUDIT_SUBJECT_TYPES = ["PLAN", "USER", "TEAM", "TEMPLATE", "INVITATION", "ORGANIZATION"] as const;
+export const AUDIT_SUBJECT_TYPES = ["PLAN", "USER", "TEAM", "TEMPLATE", "INVITATION", "ORGANIZATION", "API_TOKEN"] as const;
 
 export type AuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];
 

@@ -3,7 +3,7 @@
 // as the deal change they record, dated on the organization's calendar.
 import type { Tx } from "~/utils/db.server";
 import { isCalendarDate, daysBetween } from "~/domain/dates";
-import type { SellerActor } from "./actor.server";
+import { actingUserId, type SellerActor } from "./actor.server";
 
 interface DealFacts {
   id: string;
@@ -12,7 +12,7 @@ interface DealFacts {
   targetCloseDate: string;
 }
 
-const who = (actor: SellerActor) => ({ changedById: actor.userId, changedByName: actor.name });
+const who = (actor: SellerActor) => ({ changedById: actingUserId(actor), changedByName: actor.name });
 
 /** The deal opened today at its first stage: the start of its stage history and its sales cycle. */
 export async function recordDealOpened(tx: Tx, actor: SellerActor, deal: DealFacts, today: string) {

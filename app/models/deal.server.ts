@@ -8,6 +8,16 @@ import { refreshDealSignals } from "./signals.server";
 import { forgetPlanEngagement } from "./buyer-engagement.server";
 import { forgetPlanFeeds } from "./calendar-feed.server";
 import { recordDealMoves, recordDealOpened } from "./deal-history.server";
+import { isUniqueViolation } from "./audit.server";
+
+/** The CRM's id of a deal, which only integrations set (the API); the forms leave it as it is. */
+type ExternalId = { externalId?: string | null };
+
+/** A second deal of the organization with the same external id is a field error, not a crash. */
+function externalIdTaken(error: unknown): never {
+  if (isUniqueViolation(error)) throw new FieldError("externalId", "Another deal of your organization already has this external id");
+  throw error;
+}
 
 /** Users a deal may be assigned to: a rep can only own their own deals. */
 export async function assignableOwners(actor: SellerActor) {
@@ -23,26 +33,29 @@ export async function assignableOwners(actor: SellerActor) {
   });
 }
 
-export async function createDeal(actor: SellerActor, input: NewDealInput) {
+export async function createDeal(actor: SellerActor, input: NewDealInput & ExternalId) {
   const owners = await assignableOwners(actor);
   const ownerId = input.ownerId || actor.userId;
   if (!owners.some((o) => o.id === ownerId)) throw new FieldError("ownerId", "Choose an owner from your team");
   const who = sellerActivityActor(actor);
 
   const created = await prisma.$transaction(async (tx) => {
-    const deal = await tx.deal.create({
-      data: {
-        organizationId: actor.organizationId,
-        ownerId,
-        accountName: input.accountName,
-        name: input.name,
-        amount: input.amount,
-        currency: input.currency,
-        stage: input.stage,
-        targetCloseDate: input.targetCloseDate,
-        repForecastCategory: input.repForecastCategory,
-      },
-    });
+    const deal = await tx.deal
+      .create({
+        data: {
+          organizationId: actor.organizationId,
+          ownerId,
+          accountName: input.accountName,
+          name: input.name,
+          amount: input.amount,
+          currency: input.currency,
+          stage: input.stage,
+          targetCloseDate: input.targetCloseDate,
+          repForecastCategory: input.repForecastCategory,
+          externalId: input.externalId ?? null,
+        },
+      })
+      .catch(externalIdTaken);
     await recordActivity(tx, who, {
       organizationId: actor.organizationId,
       dealId: deal.id,
@@ -93,7 +106,7 @@ async function findVisibleDeal(actor: SellerActor, dealId: string) {
   return deal;
 }
 
-export async function updateDeal(actor: SellerActor, dealId: string, input: EditDealInput) {
+export async function updateDeal(actor: SellerActor, dealId: string, input: EditDealInput & ExternalId) {
   const current = await findVisibleDeal(actor, dealId);
   if (current.version !== input.version) throw new VersionConflictError(current);
   const { version, ...fields } = input;
@@ -106,10 +119,7 @@ export async function updateDeal(actor: SellerActor, dealId: string, input: Edit
   if (!diff) return current;
 
   const updated = await prisma.$transaction(async (tx) => {
-    const result = await tx.deal.updateMany({
-      where: { id: dealId, version },
-      data: { ...data, version: { increment: 1 } },
-    });
+    const result = await tx.deal.updateMany({ where: { id: dealId, version }, data: { ...data, version: { increment: 1 } } }).catch(externalIdTaken);
     if (result.count === 0) throw new VersionConflictError(await tx.deal.findUniqueOrThrow({ where: { id: dealId } }));
     await recordDealMoves(tx, actor, current, data, actorToday(actor));
     const plan = await tx.plan.findUnique({ where: { dealId }, select: { id: true } });

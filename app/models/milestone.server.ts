@@ -1,7 +1,7 @@
 import { prisma, type Tx } from "~/utils/db.server";
 import { FieldError, NotFoundError, VersionConflictError } from "~/utils/http.server";
 import type { EditMilestoneInput, NewMilestoneInput } from "~/forms/milestone";
-import { actorToday, visiblePlansWhere, type SellerActor } from "./actor.server";
+import { actingUserId, actorToday, visiblePlansWhere, type SellerActor } from "./actor.server";
 import { changedFields, recordActivity, sellerActivityActor, type ActivityActor } from "./activity.server";
 import { findPlanOfDeal } from "./plan.server";
 import { notifyStepAssigned } from "./step-assigned.server";
@@ -68,7 +68,7 @@ function sellerCompletion(actor: SellerActor, now = new Date()) {
     completedOn: actorToday(actor, now),
     markedDoneAt: now,
     markedDoneBySide: "SELLER",
-    markedDoneByUserId: actor.userId,
+    markedDoneByUserId: actingUserId(actor),
     markedDoneByParticipantId: null,
     buyerConfirmedAt: null,
     buyerConfirmedByParticipantId: null,

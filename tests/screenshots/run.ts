@@ -87,6 +87,7 @@ const SETTINGS_PAGES: [string, string][] = [
   ["/settings/teams", "teams.png"],
   ["/settings/templates", "templates.png"],
   ["/settings/audit", "settings-audit.png"],
+  ["/settings/api", "settings-api.png"],
 ];
 
 /** Emails people would rather see than read about, each rendered from its template's sample data. */
@@ -137,7 +138,12 @@ try {
   await shootPanel(admin, `/deals/${highRisk.id}`, "stakeholder-map", "stakeholder-map.png");
   await shoot(await sellerContext(browser, "manager@mutual.test"), `/review?rep=${highRisk.ownerId}`, "weekly-review.png");
   await shoot(admin, "/dashboard/scorecard", "scorecard.png", true);
+  const { createApiToken } = await import("~/models/api-token.server");
+  const adminUser = await prisma.user.findUniqueOrThrow({ where: { email: "admin@mutual.test" }, include: { organization: true } });
+  await createApiToken((await import("~/models/actor.server")).toSellerActor(adminUser), { name: "CRM sync", scope: "READ_WRITE" });
   for (const [pathname, file] of SETTINGS_PAGES) await shoot(admin, pathname, file, true);
+  await shoot(admin, "/api/v1/docs", "api-reference.png");
+  await shoot(await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, isMobile: true }), "/api/v1/docs#updateStep", "api-reference-phone.png");
   const template = await prisma.template.findFirstOrThrow({ where: { organizationId: plan.organizationId, isDefault: true } });
   await shoot(admin, `/settings/templates/${template.id}`, "template-editor.png", true);
 

@@ -33,6 +33,8 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "templates.reordered": "Templates reordered",
   "settings.updated": "Settings changed",
   "branding.updated": "Branding changed",
+  "api_token.created": "Integration token created",
+  "api_token.revoked": "Integration token revoked",
 };
 
 export const AUDIT_ACTION_OPTIONS = AUDIT_ACTIONS.map((action) => ({ value: action, label: AUDIT_ACTION_LABELS[action] }));
