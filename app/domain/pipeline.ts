@@ -3,6 +3,8 @@
 import { FORECAST_CATEGORIES, type ForecastCategory } from "./types";
 
 export const PIPELINE_PAGE_SIZE = 50;
+/** The most rows one pipeline export holds: the pipeline's filters narrow a larger one. */
+export const PIPELINE_EXPORT_LIMIT = 10_000;
 export const PIPELINE_SORTS = ["risk", "close"] as const;
 export type PipelineSort = (typeof PIPELINE_SORTS)[number];
 

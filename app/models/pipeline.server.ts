@@ -4,7 +4,7 @@
 import { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { HEALTH_LABEL_RANK } from "~/domain/health";
-import { PIPELINE_PAGE_SIZE, type PipelineQuery } from "~/domain/pipeline";
+import { PIPELINE_EXPORT_LIMIT, PIPELINE_PAGE_SIZE, type PipelineQuery } from "~/domain/pipeline";
 import type { DealSignals } from "~/domain/signals";
 import { actorToday, visibleDealsSql, type SellerActor } from "./actor.server";
 import { COUNTS_AS_DONE } from "./dashboard-sql.server";
@@ -104,25 +104,34 @@ export async function listPipeline(actor: SellerActor, query: PipelineQuery, now
   return { rows: await withFreshFigures(actor, raw, now), matched, page, pages };
 }
 
-/** The most rows one export holds: the pipeline's filters narrow a larger one. */
-export const PIPELINE_EXPORT_LIMIT = 10_000;
-
 export interface PipelineExportRow extends PipelineRow {
   /** The plan's steps (the seller's count, internal-only ones included) and those that count as done. */
   steps: { total: number; done: number } | null;
 }
 
+export interface PipelineExport {
+  deals: PipelineExportRow[];
+  /** More deals matched than one file holds: the file says so in its last row. */
+  truncated: boolean;
+}
+
 /** Every deal the page's filters match, in the page's order (every page at once), with its plan's completion. */
-export async function exportPipeline(actor: SellerActor, query: PipelineQuery, now = new Date()): Promise<PipelineExportRow[]> {
+export async function exportPipeline(actor: SellerActor, query: PipelineQuery, now = new Date()): Promise<PipelineExport> {
   const raw = await prisma.$queryRaw<Raw[]>`
     SELECT ${ROW_COLUMNS},
            (SELECT COUNT(*) FROM "Milestone" m WHERE m."planId" = p."id") AS "stepsTotal",
            (SELECT COUNT(*) FROM "Milestone" m WHERE m."planId" = p."id" AND ${COUNTS_AS_DONE}) AS "stepsDone"
     ${fromClause(actor, query)}
     ORDER BY ${order(query)}
-    LIMIT ${PIPELINE_EXPORT_LIMIT}`;
+    LIMIT ${PIPELINE_EXPORT_LIMIT + 1}`;
+  const truncated = raw.length > PIPELINE_EXPORT_LIMIT;
+  if (truncated) raw.pop();
   const rows = await withFreshFigures(actor, raw, now);
-  return rows.map((row, i) => ({ ...row, steps: raw[i].planState === null ? null : { total: Number(raw[i].stepsTotal), done: Number(raw[i].stepsDone) } }));
+  const deals = rows.map((row, i) => ({
+    ...row,
+    steps: raw[i].planState === null ? null : { total: Number(raw[i].stepsTotal), done: Number(raw[i].stepsDone) },
+  }));
+  return { deals, truncated };
 }
 
 /**

@@ -99,3 +99,11 @@ export async function sellerPlanExport(seller: SellerActor, dealId: string): Pro
     today: actorToday(seller),
   };
 }
+
+/**
+ * The seller's plan as its buyers see it: no internal-only step, no deal name. A seller who prints
+ * for the buyer, or saves a PDF to send, prints this one.
+ */
+export function asBuyerSees(plan: ExportedPlan): ExportedPlan {
+  return { ...plan, audience: "BUYER", dealName: null, steps: plan.steps.filter((step) => !step.internalOnly) };
+}

@@ -8,11 +8,13 @@ import { actorToday } from "~/models/actor.server";
 import { exportPipeline } from "~/models/pipeline.server";
 import { requireSeller } from "~/utils/auth.server";
 import { appUrl } from "~/utils/env.server";
+import { enforceLimits, LIMITS } from "~/utils/rate-limit.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const seller = await requireSeller(request);
   const query = parsePipelineQuery(new URL(request.url).searchParams);
-  const deals = await exportPipeline(seller, query);
+  await enforceLimits([LIMITS.exportsPerSeller, seller.userId]);
+  const exported = await exportPipeline(seller, query);
   const name = `mutual-${query.archived ? "archived-deals" : "pipeline"}-${actorToday(seller)}.csv`;
-  return csvDownload(pipelineCsvRows(deals, appUrl(request)), name);
+  return csvDownload(pipelineCsvRows(exported, appUrl(request)), name);
 }

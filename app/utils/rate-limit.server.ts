@@ -27,6 +27,8 @@ export const LIMITS = {
   sellerInvitesPerAdmin: { name: "seller-invite:admin", max: 40, windowMs: 60 * 60_000 },
   /** Each calendar address is a new secret that reads a plan: a person needs a few, not a stream. */
   calendarFeedsPerSeller: { name: "calendar-feed:seller", max: 20, windowMs: 60 * 60_000 },
+  /** A whole-pipeline file may compute up to 10,000 deals' figures: a person needs a few an hour, not a loop. */
+  exportsPerSeller: { name: "export:seller", max: 60, windowMs: 60 * 60_000 },
   /** An API token: a CRM sync reads and writes in bursts, a runaway script should not take the server. */
   apiPerToken: { name: "api:token", max: 600, windowMs: 60_000 },
 } satisfies Record<string, RateLimit>;

@@ -122,6 +122,21 @@ describe("the seller's printed plan", () => {
     expect(html).toContain(A.organization.name);
     expect(html).not.toMatch(/<form|<button|<script|<nav/);
     expect(html.match(/data-print-section/g)!.length).toBeGreaterThan(1);
+    expect(html).toContain(`/deals/${A.repDeal.deal.id}/print?as=buyer`);
+  });
+
+  it("prints as the buyer sees it on asking: no internal-only step, no deal name", async () => {
+    const page = await callLoader(sellerPrint.loader, {
+      path: `/deals/${A.repDeal.deal.id}/print?as=buyer`,
+      params: { dealId: A.repDeal.deal.id },
+      cookie: cookies.aRep,
+    });
+    expect(page.status).toBe(200);
+    const html = String(page.body);
+    expect(html).toContain(A.repDeal.plan.title);
+    expect(html).not.toContain(INTERNAL_TITLE);
+    expect(html).not.toContain("Internal only");
+    expect(html).not.toContain(A.repDeal.deal.name);
   });
 
   it("answers a deal of another organization, or one the rep may not see, with the same 404 as a made-up id", async () => {

@@ -80,4 +80,13 @@ describe("the pipeline CSV", () => {
     const rows = await csvOf(cookies.aAdmin);
     expect(rows.find((r) => r["Deal ID"] === A.otherRepDeal.deal.id)?.Account).toBe("'@risk Holdings");
   });
+
+  it("answers 429 with Retry-After once a person has downloaded it 60 times in an hour", async () => {
+    const resetAtMs = BigInt(Date.now() + 30 * 60_000);
+    await prisma.rateLimitWindow.create({ data: { key: `export:seller:${A.rep.id}`, count: 60, resetAtMs } });
+    const refused = await callLoader(pipelineCsv.loader, { path: "/deals.csv", cookie: cookies.aRep });
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("Retry-After"))).toBeGreaterThan(0);
+    expect((await callLoader(pipelineCsv.loader, { path: "/deals.csv", cookie: cookies.aManager })).status).toBe(200);
+  });
 });

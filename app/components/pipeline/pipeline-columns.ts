@@ -6,7 +6,8 @@ import type { CsvCell } from "~/components/dashboard/columns";
 import { DEAL_ID_HEADER } from "~/components/dashboard/deal-columns";
 import { HEALTH_LABELS, PLAN_STATUS_SIGNAL_LABELS } from "~/components/signals/labels";
 import { FORECAST_LABELS, OUTCOME_LABELS, PLAN_STATUS_LABELS, stageName, type ForecastCategory, type Outcome, type PlanStatus } from "~/domain/types";
-import type { PipelineExportRow } from "~/models/pipeline.server";
+import { PIPELINE_EXPORT_LIMIT } from "~/domain/pipeline";
+import type { PipelineExport, PipelineExportRow } from "~/models/pipeline.server";
 
 type Column = { header: string; value: (d: PipelineExportRow, appUrl: string) => CsvCell };
 
@@ -37,7 +38,12 @@ const COLUMNS: Column[] = [
   { header: "Deal page", value: (d, appUrl) => `${appUrl}/deals/${d.id}` },
 ];
 
-/** `appUrl` is the address the deal pages are served from, without a trailing slash. */
-export function pipelineCsvRows(deals: PipelineExportRow[], appUrl: string): CsvCell[][] {
-  return [COLUMNS.map((c) => c.header), ...deals.map((d) => COLUMNS.map((c) => c.value(d, appUrl)))];
+/**
+ * `appUrl` is the address the deal pages are served from, without a trailing slash. A cut-off
+ * export ends with a row saying so, where whoever opens the file will see it.
+ */
+export function pipelineCsvRows({ deals, truncated }: PipelineExport, appUrl: string): CsvCell[][] {
+  const rows = [COLUMNS.map((c) => c.header), ...deals.map((d) => COLUMNS.map((c) => c.value(d, appUrl)))];
+  if (truncated) rows.push([`Only the first ${PIPELINE_EXPORT_LIMIT.toLocaleString("en-US")} deals are in this file: narrow the filters for the rest.`]);
+  return rows;
 }

@@ -10,8 +10,17 @@ import { BUYING_ROLE_LABELS, OWNER_SIDE_LABELS } from "~/domain/types";
 import type { ExportedPlan, ExportedStep } from "~/models/plan-export.server";
 import { stepStatusWords } from "./plan-csv";
 
-/** `back`: the page the plan is worked on; `csv`: the same plan as a spreadsheet. */
-export function PrintPlanPage({ plan, back, csv }: { plan: ExportedPlan; back: string; csv: string }) {
+interface PrintPlanPageProps {
+  plan: ExportedPlan;
+  /** The page the plan is worked on. */
+  back: string;
+  /** The same plan as a spreadsheet. */
+  csv: string;
+  /** The seller's switch between their own view and the buyer's. */
+  otherView?: { href: string; label: string };
+}
+
+export function PrintPlanPage({ plan, back, csv, otherView }: PrintPlanPageProps) {
   const done = plan.steps.filter((s) => s.completion === "DONE").length;
   return (
     <Document title={`${plan.title} · ${plan.buyerCompany}`} accentColor={plan.branding.accentColor} script={false}>
@@ -24,6 +33,14 @@ export function PrintPlanPage({ plan, back, csv }: { plan: ExportedPlan; back: s
           <a href={csv} className="text-brand-700 underline">
             Download as CSV
           </a>
+          {otherView ? (
+            <>
+              {" · "}
+              <a href={otherView.href} className="text-brand-700 underline">
+                {otherView.label}
+              </a>
+            </>
+          ) : null}
         </p>
         <PrintHeader plan={plan} done={done} />
         <Parties plan={plan} />
