@@ -74,11 +74,12 @@ export function eventTypeForActivity(action: string, after: Record<string, unkno
 
 /** The JSON body every signed endpoint receives; chat endpoints get a message made from it. */
 export interface WebhookBody {
-  type: WebhookEventType;
+  /** "webhook.test" only for the settings page's test event, sent to one endpoint whatever it subscribes to. */
+  type: WebhookEventType | "webhook.test";
   /** ISO 8601, when the change was recorded. */
   timestamp: string;
   data: {
-    deal: { id: string; name: string; accountName: string; externalId: string | null; url: string };
+    deal: { id: string; name: string; accountName: string; externalId: string | null; url: string } | null;
     plan?: { id: string } | null;
     step?: { id: string; title: string } | null;
     participant?: { id: string } | null;

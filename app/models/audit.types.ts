@@ -35,12 +35,19 @@ export const AUDIT_ACTIONS = [
   "templates.reordered",
   "settings.updated",
   "branding.updated",
+  "webhook.created",
+  "webhook.updated",
+  "webhook.deleted",
+  "webhook.secret_rolled",
+  /** Deliveries kept failing, so the endpoint stopped receiving until an admin resumes it. */
+  "webhook.paused",
+  "webhook.resumed",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** What an audit row is about, beside the person who acted. */
-export const AUDIT_SUBJECT_TYPES = ["PLAN", "USER", "TEAM", "TEMPLATE", "INVITATION", "ORGANIZATION"] as const;
+export const AUDIT_SUBJECT_TYPES = ["PLAN", "USER", "TEAM", "TEMPLATE", "INVITATION", "ORGANIZATION", "WEBHOOK"] as const;
 
 export type AuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];
 
