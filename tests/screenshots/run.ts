@@ -84,6 +84,7 @@ const SETTINGS_PAGES: [string, string][] = [
   ["/settings/teams", "teams.png"],
   ["/settings/templates", "templates.png"],
   ["/settings/audit", "settings-audit.png"],
+  ["/settings/webhooks", "settings-webhooks.png"],
 ];
 
 /** Emails people would rather see than read about, each rendered from its template's sample data. */
@@ -137,6 +138,9 @@ try {
   for (const [pathname, file] of SETTINGS_PAGES) await shoot(admin, pathname, file, true);
   const template = await prisma.template.findFirstOrThrow({ where: { organizationId: plan.organizationId, isDefault: true } });
   await shoot(admin, `/settings/templates/${template.id}`, "template-editor.png", true);
+  const crm = await prisma.webhookEndpoint.findFirstOrThrow({ where: { organizationId: plan.organizationId, kind: "STANDARD" } });
+  await shoot(admin, `/settings/webhooks/${crm.id}`, "settings-webhook-log.png", true);
+  await shoot(await sellerContext(browser, "admin@mutual.test", PHONE), `/settings/webhooks/${crm.id}`, "settings-webhook-log-phone.png", true);
 
   const buyer = await buyerContext(browser, plan.id);
   await shoot(buyer, `/p/${plan.id}`, "buyer-phone.png");
