@@ -68,6 +68,7 @@ export async function recordEventFor(tx: Tx, endpoints: WantingEndpoint[], input
       organizationId: input.organizationId,
       status: endpoint.status === "PAUSED" ? "HELD" : "PENDING",
       nextAttemptAt: at,
+      createdAt: at,
     })),
   });
   return event;

@@ -29,17 +29,21 @@ export function DeliveryLog({ deliveries, timeZone }: { deliveries: DeliveryLine
       {deliveries.length === 0 ? <p className="mt-2 text-sm text-slate-600">Nothing sent yet.</p> : null}
       <ul className="mt-2 divide-y divide-slate-100">
         {deliveries.map((line) => (
-          <li key={line.id} id={`delivery-${line.id}`} data-testid="delivery" className="flex flex-wrap items-center gap-x-3 gap-y-1 py-2 text-sm">
-            <span className="font-medium">{eventWords(line.eventType)}</span>
-            <Badge tone={STATUS[line.status].tone}>{STATUS[line.status].label}</Badge>
-            <span className="text-slate-600">
-              {formatMoment(line.createdAt, timeZone)} · {line.attempts} {line.attempts === 1 ? "try" : "tries"} · {lastAnswer(line)}
-              {line.status === "PENDING" && line.attempts > 0 ? ` · next try ${formatMoment(line.nextAttemptAt, timeZone)}` : ""}
-            </span>
-            {line.lastError && line.status !== "DELIVERED" ? <span className="w-full break-words text-xs text-slate-500">{line.lastError}</span> : null}
-            <div className="ml-auto">
-              <IntentButton intent="resend" label="Re-send" hidden={{ deliveryId: line.id }} />
+          <li key={line.id} id={`delivery-${line.id}`} data-testid="delivery" className="flex items-center gap-3 py-2 text-sm">
+            <div className="min-w-0 flex-1">
+              <p className="flex flex-wrap items-center gap-x-3 gap-y-1">
+                <span className="font-medium">{eventWords(line.eventType)}</span>
+                <Badge tone={STATUS[line.status].tone}>{STATUS[line.status].label}</Badge>
+                <span className="text-slate-600">
+                  {formatMoment(line.createdAt, timeZone)} · {line.attempts} {line.attempts === 1 ? "try" : "tries"} · {lastAnswer(line)}
+                  {line.status === "PENDING" && line.attempts > 0 ? ` · next try ${formatMoment(line.nextAttemptAt, timeZone)}` : ""}
+                </span>
+              </p>
+              {line.lastError && line.status !== "DELIVERED" && line.lastStatusCode === null ? (
+                <p className="mt-1 text-xs break-words text-slate-500">{line.lastError}</p>
+              ) : null}
             </div>
+            <IntentButton intent="resend" label="Re-send" hidden={{ deliveryId: line.id }} />
           </li>
         ))}
       </ul>
