@@ -29,7 +29,6 @@ async function tellAdmins(tx: Tx, endpoint: { id: string; organizationId: string
         ],
         action: { label: "Open the webhook", href: `${base}/settings/webhooks/${endpoint.id}` },
         footer: "You get this email because you are an admin of your organization in Mutual.",
-        stopHref: `${base}/settings/webhooks/${endpoint.id}`,
       }),
     );
     await queueEmail(tx, {
