@@ -45,7 +45,7 @@ export function isReservedAddress(address: string): boolean {
 }
 
 /** Why a URL cannot be an endpoint, in words for the settings form; null when it can. */
-export function endpointUrlProblem(raw: string): string | null {
+export function endpointUrlProblem(raw: string, allowPrivate = privateAllowed()): string | null {
   let url: URL;
   try {
     url = new URL(raw);
@@ -55,15 +55,15 @@ export function endpointUrlProblem(raw: string): string | null {
   if (url.protocol !== "https:" && url.protocol !== "http:") return "The address must start with https:// or http://";
   if (url.username || url.password) return "Leave the user name and password out of the address";
   const host = url.hostname.replace(/^\[|\]$/g, "");
-  if (!privateAllowed() && (host === "localhost" || isReservedAddress(host))) return "This address is inside a private network; use a public address";
+  if (!allowPrivate && (host === "localhost" || isReservedAddress(host))) return "This address is inside a private network; use a public address";
   return null;
 }
 
 /** At delivery time: an error to log instead of sending, or null when the destination is allowed. */
-export async function destinationRefusal(raw: string): Promise<string | null> {
-  const problem = endpointUrlProblem(raw);
+export async function destinationRefusal(raw: string, allowPrivate = privateAllowed()): Promise<string | null> {
+  const problem = endpointUrlProblem(raw, allowPrivate);
   if (problem) return problem;
-  if (privateAllowed()) return null;
+  if (allowPrivate) return null;
   const host = new URL(raw).hostname.replace(/^\[|\]$/g, "");
   try {
     const addresses = await lookup(host, { all: true });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { isReservedAddress, endpointUrlProblem } from "./webhook-destination.server";
+import { hostname } from "node:os";
+import { destinationRefusal, endpointUrlProblem, isReservedAddress } from "./webhook-destination.server";
 import { newSigningSecret, openSigningSecret, sealSigningSecret, signatureHeaders } from "./webhook-signing.server";
 
 describe("webhook signing", () => {
@@ -45,5 +46,17 @@ describe("webhook destinations", () => {
     expect(endpointUrlProblem("file:///etc/passwd")).toBe("The address must start with https:// or http://");
     expect(endpointUrlProblem("not a url")).toBe("Enter a full address starting with https://");
     expect(endpointUrlProblem("https://user:pw@hooks.example.com/")).toBe("Leave the user name and password out of the address");
+  });
+
+  it("in production refuses private addresses, also when a name resolves to one at delivery time", async () => {
+    const inside = "This address is inside a private network; use a public address";
+    expect(endpointUrlProblem("http://127.0.0.1:8080/hook", false)).toBe(inside);
+    expect(endpointUrlProblem("http://[::1]/hook", false)).toBe(inside);
+    expect(endpointUrlProblem("http://localhost/hook", false)).toBe(inside);
+    // This machine's own name passes the form's check but resolves to a loopback or private address.
+    const own = `http://${hostname()}:8080/hook`;
+    expect(endpointUrlProblem(own, false)).toBeNull();
+    expect(await destinationRefusal(own, false)).toMatch(/^Refused: the address resolves inside a private network$|could not be resolved/);
+    expect(await destinationRefusal("http://127.0.0.1:8080/hook", true)).toBeNull();
   });
 });
