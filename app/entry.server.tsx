@@ -8,6 +8,7 @@ import { renderToPipeableStream } from "react-dom/server";
 import { env } from "~/utils/env.server";
 import { startOutboxWorker } from "~/utils/email.server";
 import { startJobWorker } from "~/utils/jobs.server";
+import { startWebhookWorker } from "~/utils/webhook-delivery.server";
 import { NonceProvider } from "~/utils/nonce";
 import { contentSecurityPolicy } from "~/utils/security-headers.js";
 
@@ -17,6 +18,7 @@ const ABORT_DELAY = 5_000;
 env();
 startOutboxWorker();
 startJobWorker();
+startWebhookWorker();
 
 export const handleError: HandleErrorFunction = (error, { request }) => {
   if (request.signal.aborted) return;

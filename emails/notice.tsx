@@ -7,8 +7,8 @@ export interface NoticeEmailProps {
   action?: { label: string; href: string };
   /** Why the reader gets this email. */
   footer: string;
-  /** The one-click way to stop this kind of email. */
-  stopHref: string;
+  /** The one-click way to stop this kind of email; none for a notice people cannot turn off. */
+  stopHref?: string;
 }
 
 /** A short notice: someone joined a plan, asked for access, or was answered. */
@@ -18,7 +18,7 @@ export default function NoticeEmail({ heading, lines, action, footer, stopHref }
       preview={lines[0] ?? heading}
       footer={
         <>
-          {footer} <Link href={stopHref}>Stop these emails</Link>
+          {footer} {stopHref ? <Link href={stopHref}>Stop these emails</Link> : null}
         </>
       }
     >

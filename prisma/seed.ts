@@ -38,6 +38,7 @@ export async function seedDemo(): Promise<{ organizationName: string }> {
   await seedNorthwindDeals(northwind, { riley, sam });
   await (await import("./seed-forecast-calls")).seedDemoForecastHistory(northwind, { riley, sam });
   await (await import("./seed-stakeholders")).seedStakeholders(northwind, morgan);
+  await (await import("./seed-webhooks")).seedWebhooks(northwind);
 
   const globex = await createOrganization({
     name: "Globex Corp",

@@ -5,6 +5,7 @@ import { storedDate } from "~/utils/stored-date";
 import type { SellerActor } from "./actor.server";
 import { actingUserId, visibleDealsWhere } from "./actor.server";
 import type { ActivityAction, ActivityEntry } from "./activity.types";
+import { recordEventOfActivity } from "./webhook-events.server";
 
 export type EntityType = "DEAL" | "PLAN" | "MILESTONE" | "PARTICIPANT" | "MEDDPICC" | "COMMENT" | "STAKEHOLDER";
 
@@ -35,6 +36,8 @@ export interface ActivityInput {
 export async function recordActivity(tx: Tx, who: ActivityActor, input: ActivityInput) {
   // Every recorded change can move the deal's derived figures: the dashboard recomputes it.
   await tx.dealSignalCache.updateMany({ where: { dealId: input.dealId, stale: false }, data: { stale: true } });
+  // Some changes are webhook events too: recorded here, so they commit or roll back with the change.
+  await recordEventOfActivity(tx, input);
   return tx.activity.create({
     data: {
       organizationId: input.organizationId,

@@ -37,12 +37,19 @@ export const AUDIT_ACTIONS = [
   "branding.updated",
   "api_token.created",
   "api_token.revoked",
+  "webhook.created",
+  "webhook.updated",
+  "webhook.deleted",
+  "webhook.secret_rolled",
+  /** Deliveries kept failing, so the endpoint stopped receiving until an admin resumes it. */
+  "webhook.paused",
+  "webhook.resumed",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** What an audit row is about, beside the person who acted. */
-export const AUDIT_SUBJECT_TYPES = ["PLAN", "USER", "TEAM", "TEMPLATE", "INVITATION", "ORGANIZATION", "API_TOKEN"] as const;
+export const AUDIT_SUBJECT_TYPES = ["PLAN", "USER", "TEAM", "TEMPLATE", "INVITATION", "ORGANIZATION", "API_TOKEN", "WEBHOOK"] as const;
 
 export type AuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];
 

@@ -10,6 +10,8 @@ import { meddpiccTotal } from "~/domain/meddpicc";
 import { stakeholderMap, type StakeholderMap } from "~/domain/stakeholders";
 import { actorToday, visibleDealsWhere, type SellerActor } from "./actor.server";
 import { recordForecastCalls } from "./forecast-calls.server";
+import { signalListeners, writeWithSignalEvents } from "./signal-events.server";
+import type { Db, Tx } from "~/utils/db.server";
 
 const dealWithPlan = {
   organization: { select: { timezone: true, fiscalYearStartMonth: true } },
@@ -197,14 +199,24 @@ const REFRESH_CHUNK = 400;
  * older one. Running twice at once only computes the same figures twice.
  */
 async function writeSignalCache(organizationId: string, dealIds: string[], today: string) {
+  const listeners = dealIds.length > 0 ? await signalListeners(organizationId) : [];
   for (let i = 0; i < dealIds.length; i += REFRESH_CHUNK) {
     const ids = dealIds.slice(i, i + REFRESH_CHUNK);
     await prisma.dealSignalCache.updateMany({ where: { dealId: { in: ids }, stale: true }, data: { stale: false } });
     const computed = await computeFigures({ organizationId, id: { in: ids } }, today);
-    await upsertCacheRows([...computed.values()].map(({ deal, figures }) => ({ dealId: deal.id, ...cacheRow(deal, figures, today) })));
+    const rows = [...computed.values()].map(({ deal, figures }) => ({ dealId: deal.id, ...cacheRow(deal, figures, today) }));
+    if (listeners.length === 0) await upsertCacheRows(prisma, rows);
+    else
+      await writeWithSignalEvents(listeners, rows, new Map([...computed.values()].map(({ deal }) => [deal.id, namesOf(deal)])), (tx) =>
+        upsertCacheRows(tx, rows),
+      );
     await recordForecastCalls(computed.values(), today);
   }
   return dealIds.length;
+}
+
+function namesOf(deal: DealRow) {
+  return { id: deal.id, name: deal.name, accountName: deal.accountName, externalId: deal.externalId };
 }
 
 type CacheRow = { dealId: string } & ReturnType<typeof cacheRow>;
@@ -213,7 +225,7 @@ type CacheRow = { dealId: string } & ReturnType<typeof cacheRow>;
  * One multi-row INSERT … ON CONFLICT DO UPDATE per chunk: the same statement on SQLite and
  * PostgreSQL, five times faster than one upsert per row. Booleans are written as true/false.
  */
-async function upsertCacheRows(rows: CacheRow[]) {
+async function upsertCacheRows(db: Db | Tx, rows: CacheRow[]) {
   if (rows.length === 0) return;
   const columns = Object.keys(rows[0]) as (keyof CacheRow)[];
   const value = (v: unknown) => (typeof v === "boolean" ? Prisma.raw(v ? "true" : "false") : Prisma.sql`${v}`);
@@ -225,7 +237,7 @@ async function upsertCacheRows(rows: CacheRow[]) {
       .map((c) => `"${c}" = excluded."${c}"`)
       .join(", "),
   );
-  await prisma.$executeRaw`INSERT INTO "DealSignalCache" (${names}) VALUES ${Prisma.join(tuples)} ON CONFLICT ("dealId") DO UPDATE SET ${updates}`;
+  await db.$executeRaw`INSERT INTO "DealSignalCache" (${names}) VALUES ${Prisma.join(tuples)} ON CONFLICT ("dealId") DO UPDATE SET ${updates}`;
 }
 
 /** After a write commits: the changed deal's cache row, recomputed now (one deal, cheap). */

@@ -32,6 +32,8 @@ const EnvSchema = z
     /** A session ends this long after sign-in, however often it is used. */
     SESSION_LIFETIME_DAYS: days(30),
     /** `open`: anyone who verifies an email can create a workspace at /signup; `closed`: invitations and `npm run org:create` only. */
+    /** `true` lets webhooks reach loopback and private addresses in production (an internal receiver); outside production they always may. */
+    WEBHOOK_ALLOW_PRIVATE_URLS: z.preprocess((value) => (value === "" ? undefined : value), z.enum(["true", "false"]).default("false")),
     SIGN_UP: z.preprocess((value) => (value === "" ? undefined : value), z.enum(["open", "closed"], { error: "must be open or closed" }).default("open")),
   })
   .superRefine((env, ctx) => {

@@ -7,6 +7,7 @@ import { reminderJobs } from "~/models/reminders.server";
 import { repUpdateJobs } from "~/models/rep-updates.server";
 import { engagementJobs } from "~/models/buyer-engagement.server";
 import { deliverDueEmails } from "./outbox-delivery.server";
+import { deliverDueWebhooks, type WebhookReport } from "./webhook-delivery.server";
 import type { JobPass } from "./job-pass";
 import { withLease } from "./job-lease.server";
 
@@ -27,6 +28,7 @@ export interface JobRoundReport {
   /** Each pass's own words, or "skipped" when another process held it. */
   passes: Record<string, string>;
   emails: { sent: number; captured: number; failed: number };
+  webhooks: WebhookReport;
 }
 
 /**
@@ -43,13 +45,13 @@ export async function runJobRound(now = new Date()): Promise<JobRoundReport> {
       console.error(`[jobs] ${pass.name} failed`, error);
     }
   }
-  return { passes, emails: await deliverDueEmails() };
+  return { passes, emails: await deliverDueEmails(), webhooks: await deliverDueWebhooks() };
 }
 
 let timer: NodeJS.Timeout | null = null;
 let running = false;
 
-/** A round shortly after start, then once a minute. Email delivery has its own faster loop. */
+/** A round shortly after start, then once a minute. Email and webhook delivery have their own faster loops. */
 export function startJobWorker(everyMs = 60_000): void {
   if (timer || process.env.VITEST) return;
   const run = () => {

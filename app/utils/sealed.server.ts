@@ -18,12 +18,15 @@ export class SealError extends Error {
 
 const keys = new Map<string, Buffer>();
 
-/** A key of its own for the outbox, so SESSION_SECRET itself never encrypts anything. */
-function keyFor(secret: string): Buffer {
-  let key = keys.get(secret);
+/** What a key is for: each use derives its own, so SESSION_SECRET itself never encrypts anything. */
+export type SealPurpose = "email-outbox-seal v1" | "webhook-secret-seal v1";
+const DEFAULT_PURPOSE: SealPurpose = "email-outbox-seal v1";
+
+function keyFor(secret: string, purpose: SealPurpose): Buffer {
+  let key = keys.get(`${purpose}\n${secret}`);
   if (!key) {
-    key = Buffer.from(hkdfSync("sha256", secret, "mutual", "email-outbox-seal v1", 32));
-    keys.set(secret, key);
+    key = Buffer.from(hkdfSync("sha256", secret, "mutual", purpose, 32));
+    keys.set(`${purpose}\n${secret}`, key);
   }
   return key;
 }
@@ -37,16 +40,16 @@ export function isSealed(value: string): boolean {
  * context must be given to open it, so a sealed body moved to another row (another recipient)
  * does not open.
  */
-export function seal(plaintext: string, context: string, secrets = sessionSecrets()): string {
+export function seal(plaintext: string, context: string, secrets = sessionSecrets(), purpose = DEFAULT_PURPOSE): string {
   const iv = randomBytes(IV_BYTES);
-  const cipher = createCipheriv("aes-256-gcm", keyFor(secrets[0]), iv);
+  const cipher = createCipheriv("aes-256-gcm", keyFor(secrets[0], purpose), iv);
   cipher.setAAD(Buffer.from(context, "utf8"));
   const body = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
   return PREFIX + Buffer.concat([iv, body, cipher.getAuthTag()]).toString("base64url");
 }
 
 /** Opens what seal() made, with any of the secrets (the first seals; the others are being rotated out). */
-export function open(sealed: string, context: string, secrets = sessionSecrets()): string {
+export function open(sealed: string, context: string, secrets = sessionSecrets(), purpose = DEFAULT_PURPOSE): string {
   if (!isSealed(sealed)) throw new SealError();
   const bytes = Buffer.from(sealed.slice(PREFIX.length), "base64url");
   if (bytes.length < IV_BYTES + TAG_BYTES) throw new SealError();
@@ -55,7 +58,7 @@ export function open(sealed: string, context: string, secrets = sessionSecrets()
   const tag = bytes.subarray(bytes.length - TAG_BYTES);
   for (const secret of secrets) {
     try {
-      const decipher = createDecipheriv("aes-256-gcm", keyFor(secret), iv);
+      const decipher = createDecipheriv("aes-256-gcm", keyFor(secret, purpose), iv);
       decipher.setAAD(Buffer.from(context, "utf8"));
       decipher.setAuthTag(tag);
       return Buffer.concat([decipher.update(body), decipher.final()]).toString("utf8");

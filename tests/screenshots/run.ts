@@ -88,6 +88,7 @@ const SETTINGS_PAGES: [string, string][] = [
   ["/settings/templates", "templates.png"],
   ["/settings/audit", "settings-audit.png"],
   ["/settings/api", "settings-api.png"],
+  ["/settings/webhooks", "settings-webhooks.png"],
 ];
 
 /** Emails people would rather see than read about, each rendered from its template's sample data. */
@@ -146,6 +147,9 @@ try {
   await shoot(await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, isMobile: true }), "/api/v1/docs#updateStep", "api-reference-phone.png");
   const template = await prisma.template.findFirstOrThrow({ where: { organizationId: plan.organizationId, isDefault: true } });
   await shoot(admin, `/settings/templates/${template.id}`, "template-editor.png", true);
+  const crm = await prisma.webhookEndpoint.findFirstOrThrow({ where: { organizationId: plan.organizationId, kind: "STANDARD" } });
+  await shoot(admin, `/settings/webhooks/${crm.id}`, "settings-webhook-log.png", true);
+  await shoot(await sellerContext(browser, "admin@mutual.test", PHONE), `/settings/webhooks/${crm.id}`, "settings-webhook-log-phone.png", true);
 
   const buyer = await buyerContext(browser, plan.id);
   await shoot(buyer, `/p/${plan.id}`, "buyer-phone.png");

@@ -35,6 +35,12 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "branding.updated": "Branding changed",
   "api_token.created": "Integration token created",
   "api_token.revoked": "Integration token revoked",
+  "webhook.created": "Webhook added",
+  "webhook.updated": "Webhook events changed",
+  "webhook.deleted": "Webhook deleted",
+  "webhook.secret_rolled": "Webhook signing secret replaced",
+  "webhook.paused": "Webhook paused after failed deliveries",
+  "webhook.resumed": "Webhook resumed",
 };
 
 export const AUDIT_ACTION_OPTIONS = AUDIT_ACTIONS.map((action) => ({ value: action, label: AUDIT_ACTION_LABELS[action] }));

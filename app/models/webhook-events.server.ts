@@ -1,0 +1,97 @@
+// Webhook events are recorded in the transaction of the change they report, with one delivery row
+// per endpoint that wants them, so an event is never lost to a crash and never sent for a change
+// that rolled back. An organization without endpoints pays one indexed read per reportable change.
+import type { Db, Tx } from "~/utils/db.server";
+import { appUrl } from "~/utils/env.server";
+import { eventTypeForActivity, subscribedEvents, type WebhookBody, type WebhookEventType } from "~/domain/webhook-events";
+import type { ActivityInput } from "./activity.server";
+
+export interface EventInput {
+  organizationId: string;
+  dealId: string;
+  type: WebhookEventType;
+  planId?: string | null;
+  stepId?: string | null;
+  participantId?: string | null;
+  before?: Record<string, unknown> | null;
+  after?: Record<string, unknown> | null;
+  at?: Date;
+  /** The deal as the caller already read it, to spare a read per event in a batch. */
+  deal?: { id: string; name: string; accountName: string; externalId: string | null };
+}
+
+/** The active or paused endpoints of the organization that subscribe to any of these types. */
+export async function endpointsWanting(tx: Tx | Db, organizationId: string, types: readonly WebhookEventType[]) {
+  const endpoints = await tx.webhookEndpoint.findMany({
+    where: { organizationId, status: { in: ["ACTIVE", "PAUSED"] } },
+    select: { id: true, status: true, events: true },
+  });
+  return endpoints
+    .map((endpoint) => ({ ...endpoint, types: subscribedEvents(endpoint.events).filter((type) => types.includes(type)) }))
+    .filter((endpoint) => endpoint.types.length > 0);
+}
+
+export type WantingEndpoint = Awaited<ReturnType<typeof endpointsWanting>>[number];
+
+/** The body as sent, built once here so that every retry and re-send signs the same bytes. */
+async function bodyOf(tx: Tx, input: EventInput, at: Date): Promise<WebhookBody> {
+  const deal =
+    input.deal ?? (await tx.deal.findUniqueOrThrow({ where: { id: input.dealId }, select: { id: true, name: true, accountName: true, externalId: true } }));
+  const step = input.stepId ? await tx.milestone.findUnique({ where: { id: input.stepId }, select: { id: true, title: true } }) : null;
+  return {
+    type: input.type,
+    timestamp: at.toISOString(),
+    data: {
+      deal: { ...deal, url: `${appUrl()}/deals/${deal.id}` },
+      plan: input.planId ? { id: input.planId } : null,
+      step,
+      participant: input.participantId ? { id: input.participantId } : null,
+      before: input.before ?? null,
+      after: input.after ?? null,
+    },
+  };
+}
+
+/** Writes the event and its deliveries for endpoints already known to want it (held while paused). */
+export async function recordEventFor(tx: Tx, endpoints: WantingEndpoint[], input: EventInput) {
+  const targets = endpoints.filter((endpoint) => endpoint.types.includes(input.type));
+  if (targets.length === 0) return null;
+  const at = input.at ?? new Date();
+  const body = await bodyOf(tx, input, at);
+  const event = await tx.webhookEvent.create({
+    data: { organizationId: input.organizationId, type: input.type, dealId: input.dealId, payload: JSON.stringify(body), createdAt: at },
+  });
+  await tx.webhookDelivery.createMany({
+    data: targets.map((endpoint) => ({
+      eventId: event.id,
+      endpointId: endpoint.id,
+      organizationId: input.organizationId,
+      status: endpoint.status === "PAUSED" ? "HELD" : "PENDING",
+      nextAttemptAt: at,
+      createdAt: at,
+    })),
+  });
+  return event;
+}
+
+export async function recordWebhookEvent(tx: Tx, input: EventInput) {
+  return recordEventFor(tx, await endpointsWanting(tx, input.organizationId, [input.type]), input);
+}
+
+/** The plan-history row's event, when it stands for one (called by recordActivity). */
+export async function recordEventOfActivity(tx: Tx, input: ActivityInput) {
+  const type = eventTypeForActivity(input.action, input.after);
+  if (!type) return null;
+  const step = input.entityType === "MILESTONE";
+  return recordWebhookEvent(tx, {
+    organizationId: input.organizationId,
+    dealId: input.dealId,
+    type,
+    planId: input.planId,
+    stepId: step ? input.entityId : null,
+    participantId: input.entityType === "PARTICIPANT" ? input.entityId : null,
+    before: type === "deal.stage_changed" ? { stage: input.before?.stage } : (input.before ?? null),
+    after: type === "deal.stage_changed" ? { stage: input.after?.stage } : (input.after ?? null),
+    at: input.at,
+  });
+}

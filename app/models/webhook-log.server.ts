@@ -1,0 +1,79 @@
+// An endpoint's delivery log for its admins, a test event, and re-sending one delivery. Scoped by
+// the admin's organization and by the endpoint: a delivery of another endpoint is "not found".
+import { prisma } from "~/utils/db.server";
+import { appUrl } from "~/utils/env.server";
+import { NotFoundError } from "~/utils/http.server";
+import type { WebhookBody } from "~/domain/webhook-events";
+import type { SellerActor } from "./actor.server";
+import { ownEndpoint } from "./webhook-admin.server";
+
+const LOG_SIZE = 50;
+
+export interface DeliveryLine {
+  id: string;
+  eventType: string;
+  status: "PENDING" | "DELIVERED" | "FAILED" | "HELD";
+  attempts: number;
+  lastStatusCode: number | null;
+  lastError: string | null;
+  createdAt: string;
+  deliveredAt: string | null;
+  nextAttemptAt: string;
+}
+
+/** The endpoint and its latest deliveries, newest first. */
+export async function endpointLog(admin: SellerActor, endpointId: string) {
+  const endpoint = await ownEndpoint(prisma, admin, endpointId);
+  const deliveries = await prisma.webhookDelivery.findMany({
+    where: { endpointId, organizationId: admin.organizationId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: LOG_SIZE,
+    include: { event: { select: { type: true } } },
+  });
+  const lines: DeliveryLine[] = deliveries.map((d) => ({
+    id: d.id,
+    eventType: d.event.type,
+    status: d.status as DeliveryLine["status"],
+    attempts: d.attempts,
+    lastStatusCode: d.lastStatusCode,
+    lastError: d.lastError,
+    createdAt: d.createdAt.toISOString(),
+    deliveredAt: d.deliveredAt?.toISOString() ?? null,
+    nextAttemptAt: d.nextAttemptAt.toISOString(),
+  }));
+  return { endpoint, deliveries: lines };
+}
+
+/** Sends the delivery again from the first try (held instead while the endpoint is paused). */
+export async function resendDelivery(admin: SellerActor, endpointId: string, deliveryId: string, now = new Date()) {
+  const endpoint = await ownEndpoint(prisma, admin, endpointId);
+  const requeued = await prisma.webhookDelivery.updateMany({
+    where: { id: deliveryId, endpointId, organizationId: admin.organizationId },
+    data: { status: endpoint.status === "PAUSED" ? "HELD" : "PENDING", attempts: 0, nextAttemptAt: now, deliveredAt: null },
+  });
+  if (requeued.count === 0) throw new NotFoundError();
+}
+
+/** A test event for this endpoint only, whatever it subscribes to; it touches no deal. */
+export async function sendTestEvent(admin: SellerActor, endpointId: string, now = new Date()) {
+  await prisma.$transaction(async (tx) => {
+    const endpoint = await ownEndpoint(tx, admin, endpointId);
+    const body: WebhookBody = {
+      type: "webhook.test",
+      timestamp: now.toISOString(),
+      data: { deal: null, before: null, after: { sentBy: admin.name, settings: `${appUrl()}/settings/webhooks/${endpoint.id}` } },
+    };
+    const event = await tx.webhookEvent.create({
+      data: { organizationId: admin.organizationId, type: body.type, dealId: null, payload: JSON.stringify(body), createdAt: now },
+    });
+    await tx.webhookDelivery.create({
+      data: {
+        eventId: event.id,
+        endpointId,
+        organizationId: admin.organizationId,
+        status: endpoint.status === "PAUSED" ? "HELD" : "PENDING",
+        nextAttemptAt: now,
+      },
+    });
+  });
+}
