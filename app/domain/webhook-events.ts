@@ -52,12 +52,14 @@ export function storedEvents(types: readonly string[]): string {
 }
 
 /**
- * The event a plan-history row stands for, if any. A buyer's confirmation of a step a seller
- * already marked done is not a second completion, and a reopened step is not an event.
+ * The event a plan-history row stands for, if any. A step is completed when it comes to count as
+ * done (app/domain/completion.ts): a seller's mark on a buyer's or joint step is only a candidate,
+ * and the buyer's confirmation is the completion. A reopened step is not an event.
  */
 export function eventTypeForActivity(action: string, after: Record<string, unknown> | null | undefined): WebhookEventType | null {
   switch (action) {
     case "milestone.completed":
+    case "milestone.confirmed":
       return "step.completed";
     case "milestone.redated":
       return "step.redated";

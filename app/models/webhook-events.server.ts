@@ -4,6 +4,7 @@
 import type { Db, Tx } from "~/utils/db.server";
 import { appUrl } from "~/utils/env.server";
 import { eventTypeForActivity, subscribedEvents, type WebhookBody, type WebhookEventType } from "~/domain/webhook-events";
+import { completionOfRecord } from "~/domain/completion";
 import type { ActivityInput } from "./activity.server";
 
 export interface EventInput {
@@ -82,16 +83,37 @@ export async function recordWebhookEvent(tx: Tx, input: EventInput) {
 export async function recordEventOfActivity(tx: Tx, input: ActivityInput) {
   const type = eventTypeForActivity(input.action, input.after);
   if (!type) return null;
+  const endpoints = await endpointsWanting(tx, input.organizationId, [type]);
+  if (endpoints.length === 0) return null;
   const step = input.entityType === "MILESTONE";
-  return recordWebhookEvent(tx, {
+  let change = { before: input.before ?? null, after: input.after ?? null };
+  if (type === "deal.stage_changed") change = { before: { stage: input.before?.stage }, after: { stage: input.after?.stage } };
+  if (type === "step.completed") {
+    const completed = await completedStep(tx, input.entityId);
+    if (!completed) return null;
+    change = { before: null, after: completed };
+  }
+  return recordEventFor(tx, endpoints, {
     organizationId: input.organizationId,
     dealId: input.dealId,
     type,
     planId: input.planId,
     stepId: step ? input.entityId : null,
     participantId: input.entityType === "PARTICIPANT" ? input.entityId : null,
-    before: type === "deal.stage_changed" ? { stage: input.before?.stage } : (input.before ?? null),
-    after: type === "deal.stage_changed" ? { stage: input.after?.stage } : (input.after ?? null),
+    ...change,
     at: input.at,
   });
+}
+
+/**
+ * How a step that now counts as done got there, or null while it waits for a buyer's confirmation:
+ * a CRM hears of buyer-confirmed progress once, when it becomes true.
+ */
+async function completedStep(tx: Tx, stepId: string) {
+  const step = await tx.milestone.findUnique({
+    where: { id: stepId },
+    select: { status: true, ownerSide: true, markedDoneBySide: true, buyerConfirmedAt: true, completedOn: true },
+  });
+  if (!step || completionOfRecord(step) !== "DONE") return null;
+  return { status: "DONE", completedOn: step.completedOn, markedDoneBy: step.markedDoneBySide ?? "SELLER", confirmedByBuyer: step.buyerConfirmedAt !== null };
 }

@@ -49,9 +49,12 @@ describe("webhook events", () => {
   it("are recorded by each real write, with one delivery per endpoint that wants them", async () => {
     const { deal, milestones, buyer } = await addDealWithPlan(A.repActor);
     expect(await eventsOf(deal.id)).toEqual([]);
+    // A seller's own step counts as done at the seller's mark.
+    const sellerStep = milestones.find((m) => m.ownerSide === "SELLER")!;
+    const otherStep = milestones.find((m) => m.id !== sellerStep.id)!;
 
-    expect((await sellerPost(deal.id, await milestoneForm(milestones[0].id, { status: "DONE" }))).status).toBe(303);
-    expect((await sellerPost(deal.id, await milestoneForm(milestones[1].id, { targetDate: "2027-02-15" }))).status).toBe(303);
+    expect((await sellerPost(deal.id, await milestoneForm(sellerStep.id, { status: "DONE" }))).status).toBe(303);
+    expect((await sellerPost(deal.id, await milestoneForm(otherStep.id, { targetDate: "2027-02-15" }))).status).toBe(303);
     expect((await sharePlan(deal.id)).status).toBe(303);
     const { cookie, planId } = await inviteAndSignIn(deal.id, buyer.id);
     const plan = await prisma.plan.findUniqueOrThrow({ where: { id: planId } });
@@ -64,8 +67,9 @@ describe("webhook events", () => {
     const events = all.filter((e) => e.type !== "deal.health_changed" && e.type !== "deal.forecast_changed");
     expect(events.map((e) => e.type)).toEqual(["step.completed", "step.redated", "plan.shared", "participant.joined", "plan.accepted", "deal.stage_changed"]);
     const [completed, redated, , joined, , stage] = events;
-    expect(completed.body.data.step).toEqual({ id: milestones[0].id, title: milestones[0].title });
-    expect(redated.body.data.before).toEqual({ targetDate: milestones[1].targetDate });
+    expect(completed.body.data.step).toEqual({ id: sellerStep.id, title: sellerStep.title });
+    expect(completed.body.data.after).toMatchObject({ status: "DONE", markedDoneBy: "SELLER", confirmedByBuyer: false });
+    expect(redated.body.data.before).toEqual({ targetDate: otherStep.targetDate });
     expect(redated.body.data.after).toMatchObject({ targetDate: "2027-02-15" });
     expect(joined.body.data.participant).toEqual({ id: buyer.id });
     expect(stage.body.data.before).toEqual({ stage: 3 });
@@ -76,6 +80,23 @@ describe("webhook events", () => {
     expect(stage.deliveries).toHaveLength(2);
     expect(completed.deliveries).toHaveLength(1);
     expect(events.every((e) => e.deliveries.every((d) => d.status === "PENDING"))).toBe(true);
+  });
+
+  it("complete a buyer's step once it counts as done: not at the seller's mark, but at the buyer's confirmation", async () => {
+    const { deal, milestones, buyer } = await addDealWithPlan(A.repActor);
+    const buyerStep = milestones.find((m) => m.ownerSide === "BUYER")!;
+    expect((await sharePlan(deal.id)).status).toBe(303);
+    const { cookie, planId } = await inviteAndSignIn(deal.id, buyer.id);
+    expect((await sellerPost(deal.id, await milestoneForm(buyerStep.id, { status: "DONE" }))).status).toBe(303);
+    const completions = async () => (await eventsOf(deal.id)).filter((e) => e.type === "step.completed");
+    expect(await completions()).toEqual([]);
+
+    const marked = await prisma.milestone.findUniqueOrThrow({ where: { id: buyerStep.id } });
+    expect((await buyerPost(planId, cookie, { intent: "confirm", milestoneId: buyerStep.id, version: marked.version })).status).toBe(303);
+    const [completed, ...more] = await completions();
+    expect(more).toEqual([]);
+    expect(completed.body.data.step).toEqual({ id: buyerStep.id, title: buyerStep.title });
+    expect(completed.body.data.after).toMatchObject({ status: "DONE", markedDoneBy: "SELLER", confirmedByBuyer: true });
   });
 
   it("are not recorded for an organization whose endpoints do not want them", async () => {
