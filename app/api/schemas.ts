@@ -55,7 +55,10 @@ export const Step = z
     originalTargetDate: day,
     status: z.enum(MILESTONE_STATUSES),
     completedOn: day.nullable(),
-    buyerConfirmed: z.boolean(),
+    buyerConfirmed: z.boolean().meta({ description: "A buyer marked the step done or confirmed the seller's mark." }),
+    completion: z.enum(["OPEN", "DONE", "AWAITING_BUYER_CONFIRMATION"]).meta({
+      description: "Whether the step counts as done: a buyer-owned or joint step marked done by the seller waits for a buyer's confirmation.",
+    }),
     gatesStage: z.int().min(1).max(6).nullable(),
     internalOnly: z.boolean().meta({ description: "Hidden from buyers." }),
     position: z.int(),
@@ -227,7 +230,12 @@ export const StepUpdate = z
     status: milestoneFields.status.optional(),
     targetDate: milestoneFields.targetDate.optional(),
     ownerSide: milestoneFields.ownerSide.optional(),
-    ownerParticipantId: z.string().nullable().optional(),
+    // As in the form, an empty owner is no owner.
+    ownerParticipantId: z
+      .string()
+      .nullable()
+      .optional()
+      .transform((v) => (v === "" ? null : v)),
     title: milestoneFields.title.optional(),
     version,
   })

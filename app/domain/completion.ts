@@ -23,12 +23,17 @@ export function countsAsDone(m: CompletionEvidence): boolean {
   return completionState(m) === "DONE";
 }
 
+/** A buyer said the step is done: they marked it done themselves or confirmed the seller's mark. */
+export function confirmedByBuyer(m: { markedDoneBySide: string | null; buyerConfirmedAt: unknown }): boolean {
+  return m.markedDoneBySide === "BUYER" || (m.buyerConfirmedAt !== null && m.buyerConfirmedAt !== undefined);
+}
+
 /** The same rule for a stored milestone row: a confirmation is recorded as a timestamp. */
 export function completionOfRecord(m: { ownerSide: string; status: string; markedDoneBySide: string | null; buyerConfirmedAt: unknown }): CompletionState {
   return completionState({
     ownerSide: m.ownerSide as OwnerSide,
     status: m.status as MilestoneStatus,
     markedDoneBySide: m.markedDoneBySide as Side | null,
-    buyerConfirmed: m.buyerConfirmedAt !== null && m.buyerConfirmedAt !== undefined,
+    buyerConfirmed: confirmedByBuyer(m),
   });
 }

@@ -1,0 +1,64 @@
+// The API's edges: empty and foreign owners of a step, two clients adding the same person at once,
+// and what a step says about the buyer's confirmation, as the pages and the exports say it.
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { prisma } from "~/utils/db.server";
+import { api, tokenFor } from "../fixtures/api";
+import { createTenant, type Tenant } from "../fixtures/world";
+
+let A: Tenant;
+let B: Tenant;
+let write: string;
+
+beforeAll(async () => {
+  A = await createTenant("Alpha");
+  B = await createTenant("Beta");
+  write = (await tokenFor(A.admin.id, "READ_WRITE", "Edge bot")).token;
+});
+
+beforeEach(async () => {
+  await prisma.rateLimitWindow.deleteMany();
+});
+
+const stepPath = (stepId: string) => `/api/v1/deals/${A.repDeal.deal.id}/steps/${stepId}`;
+
+describe("a step's owner", () => {
+  it("reads an empty owner as no owner, as the form does", async () => {
+    const step = await prisma.milestone.findUniqueOrThrow({ where: { id: A.repDeal.milestones[2].id } });
+    const answer = await api("PATCH", stepPath(step.id), { token: write, body: { ownerParticipantId: "", version: step.version } });
+    expect(answer.status).toBe(200);
+    expect(answer.body.ownerParticipantId).toBeNull();
+  });
+
+  it("refuses a person of another organization as a field error and writes nothing", async () => {
+    const step = await prisma.milestone.findUniqueOrThrow({ where: { id: A.repDeal.milestones[2].id } });
+    const answer = await api("PATCH", stepPath(step.id), { token: write, body: { ownerParticipantId: B.repDeal.buyer.id, version: step.version } });
+    expect(answer.status).toBe(400);
+    expect(answer.body.error.fields).toHaveProperty("ownerParticipantId");
+    expect(await prisma.milestone.findUniqueOrThrow({ where: { id: step.id } })).toEqual(step);
+  });
+});
+
+describe("two clients adding the same person at once", () => {
+  it("adds one and gives the other a field error", async () => {
+    const body = { name: "Twin", email: "twin@buyer.example", role: "CHAMPION" };
+    const path = `/api/v1/deals/${A.repDeal.deal.id}/participants`;
+    const answers = await Promise.all([api("POST", path, { token: write, body }), api("POST", path, { token: write, body })]);
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 400]);
+    expect(answers.find((a) => a.status === 400)!.body.error.fields).toHaveProperty("email");
+    expect(await prisma.participant.count({ where: { planId: A.repDeal.plan.id, email: "twin@buyer.example" } })).toBe(1);
+  });
+});
+
+describe("a step's completion", () => {
+  it("says a buyer confirmed a step the buyer marked done, and that it counts as done", async () => {
+    const [buyerMarked, sellerMarked] = A.repDeal.milestones.slice(3, 5).map((m) => m.id);
+    const done = { status: "DONE", ownerSide: "BUYER", completedOn: "2026-11-20", buyerConfirmedAt: null };
+    await prisma.milestone.update({ where: { id: buyerMarked }, data: { ...done, markedDoneBySide: "BUYER" } });
+    await prisma.milestone.update({ where: { id: sellerMarked }, data: { ...done, markedDoneBySide: "SELLER" } });
+    const plan = await api("GET", `/api/v1/deals/${A.repDeal.deal.id}/plan`, { token: write });
+    const stepOf = (id: string) => plan.body.steps.find((s: { id: string }) => s.id === id);
+    expect(stepOf(buyerMarked)).toMatchObject({ buyerConfirmed: true, completion: "DONE" });
+    expect(stepOf(sellerMarked)).toMatchObject({ buyerConfirmed: false, completion: "AWAITING_BUYER_CONFIRMATION" });
+    expect(stepOf(A.repDeal.milestones[0].id).completion).not.toBe("AWAITING_BUYER_CONFIRMATION");
+  });
+});
