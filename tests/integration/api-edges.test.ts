@@ -62,3 +62,23 @@ describe("a step's completion", () => {
     expect(stepOf(A.repDeal.milestones[0].id).completion).not.toBe("AWAITING_BUYER_CONFIRMATION");
   });
 });
+
+describe("clients syncing the same CRM deal at once", () => {
+  it("creates it once; the others update it or are told it changed", async () => {
+    const body = {
+      accountName: "Racing",
+      name: "Racing",
+      amount: 10,
+      currency: "USD",
+      stage: 1,
+      targetCloseDate: "2027-05-03",
+      repForecastCategory: "PIPELINE",
+      ownerId: A.rep.id,
+    };
+    const put = () => api("PUT", "/api/v1/deals/external/crm-race", { token: write, body });
+    const statuses = (await Promise.all([put(), put(), put()])).map((a) => a.status);
+    expect(statuses.filter((s) => s === 201)).toHaveLength(1);
+    for (const status of statuses.filter((s) => s !== 201)) expect([200, 409]).toContain(status);
+    expect(await prisma.deal.count({ where: { organizationId: A.organization.id, externalId: "crm-race" } })).toBe(1);
+  });
+});
