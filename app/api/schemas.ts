@@ -141,7 +141,7 @@ export const Signals = z
   })
   .meta({ id: "Signals" });
 
-export const ERROR_CODES = ["bad_request", "unauthorized", "forbidden", "not_found", "conflict", "rate_limited", "internal"] as const;
+export const ERROR_CODES = ["bad_request", "unauthorized", "forbidden", "not_found", "conflict", "method_not_allowed", "rate_limited", "internal"] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export const ErrorBody = z

@@ -82,3 +82,26 @@ describe("clients syncing the same CRM deal at once", () => {
     expect(await prisma.deal.count({ where: { organizationId: A.organization.id, externalId: "crm-race" } })).toBe(1);
   });
 });
+
+describe("a method an address does not answer", () => {
+  const UNLISTED: Array<["GET" | "POST" | "PUT" | "PATCH" | "DELETE", (dealId: string, stepId: string) => string]> = [
+    ["DELETE", () => "/api/v1/deals"],
+    ["PUT", (d) => `/api/v1/deals/${d}`],
+    ["GET", (d) => `/api/v1/deals/${d}/archive`],
+    ["POST", () => "/api/v1/deals/external/crm-any"],
+    ["POST", (d) => `/api/v1/deals/${d}/plan`],
+    ["GET", (d, s) => `/api/v1/deals/${d}/steps/${s}`],
+    ["DELETE", (d) => `/api/v1/deals/${d}/participants`],
+    ["PUT", (d) => `/api/v1/deals/${d}/signals`],
+  ];
+  for (const [method, path] of UNLISTED) {
+    it(`answers 405 with Allow in the error shape, before the token is read: ${method} ${path(":deal", ":step")}`, async () => {
+      const address = path(A.repDeal.deal.id, A.repDeal.milestones[0].id);
+      const body = method === "GET" ? undefined : {};
+      for (const token of [write, null]) {
+        const answer = await api(method, address, { token, body });
+        expect(answer.body.error.code).toBe("method_not_allowed");
+      }
+    });
+  }
+});
