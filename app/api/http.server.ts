@@ -116,9 +116,12 @@ export const refuseMethods = (allow: readonly string[]) => async () => methodNot
 /** Zod's issues as per-field messages: `{ "amount": ["Amount must be a number"] }`; the body itself is "_". */
 export function fieldErrors(error: z.ZodError): Record<string, string[]> {
   const fields: Record<string, string[]> = {};
+  const add = (key: string, message: string) => (fields[key] ??= []).push(message);
   for (const issue of error.issues) {
-    const key = issue.path.length ? issue.path.join(".") : "_";
-    (fields[key] ??= []).push(issue.message);
+    const at = issue.path.join(".");
+    // A misspelt or unsupported field would otherwise be dropped without a word.
+    if (issue.code === "unrecognized_keys") for (const key of issue.keys) add(at ? `${at}.${key}` : key, "This request has no such field.");
+    else add(at || "_", issue.message);
   }
   return fields;
 }

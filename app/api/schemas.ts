@@ -6,7 +6,7 @@ import { dealFields } from "~/forms/deal";
 import { milestoneFields } from "~/forms/milestone";
 import { participantFields } from "~/forms/participant";
 import { ACCESS_STATES, FORECAST_CATEGORIES, MILESTONE_STATUSES, OUTCOMES, OWNER_SIDES, PLAN_STATUSES, SIDES } from "~/domain/types";
-import { calendarDate, version } from "~/forms/fields";
+import { calendarDate, version as formVersion, withoutCoercion } from "~/forms/fields";
 
 const id = z.string().meta({ description: "An opaque id." });
 const day = z.string().meta({ description: "A calendar date, YYYY-MM-DD, in the organization's timezone.", examples: ["2026-12-31"] });
@@ -161,19 +161,15 @@ export const ErrorBody = z
 // ---------------------------------------------------------------------------------------------
 // Requests
 
-/**
- * The forms' deal fields for a JSON body: null or "" for a number is no number, where the forms'
- * coercion would read it as 0.
- */
-function noBlank(value: unknown) {
-  return value === null || value === "" ? undefined : value;
-}
-
+/** The forms' deal fields, their numbers read strictly: JSON has types, so nothing is coerced. */
 const dealBody = {
   ...dealFields,
-  amount: z.preprocess(noBlank, dealFields.amount),
-  stage: z.preprocess(noBlank, dealFields.stage),
+  amount: withoutCoercion(dealFields.amount),
+  stage: withoutCoercion(dealFields.stage),
 };
+
+/** The forms' version, read strictly. */
+const version = withoutCoercion(formVersion);
 
 export const DealListQuery = z.object({
   ownerId: z.string().optional().meta({ description: "Only deals of this owner." }),
@@ -187,7 +183,7 @@ export const DealListQuery = z.object({
 });
 
 export const DealCreate = z
-  .object({
+  .strictObject({
     ...dealBody,
     ownerId: z.string().min(1, "Choose an owner").meta({ description: "A person of the organization." }),
     externalId: externalId.optional(),
@@ -200,7 +196,7 @@ export const DealCreate = z
   .meta({ id: "DealCreate" });
 
 export const DealUpdate = z
-  .object({
+  .strictObject({
     ...Object.fromEntries(Object.entries(dealBody).map(([key, field]) => [key, field.optional()])),
     outcome: z.enum(OUTCOMES, { error: "Choose an outcome" }).optional(),
     externalId: externalId.nullable().optional(),
@@ -222,11 +218,11 @@ export const DealUpsert = DealCreate.extend({
   .meta({ id: "DealUpsert" });
 
 export const DealArchive = z
-  .object({ archived: z.boolean({ error: "Say whether the deal is archived" }), version })
+  .strictObject({ archived: z.boolean({ error: "Say whether the deal is archived" }), version })
   .meta({ id: "DealArchive", description: "archived: false restores the deal." });
 
 export const StepUpdate = z
-  .object({
+  .strictObject({
     status: milestoneFields.status.optional(),
     targetDate: milestoneFields.targetDate.optional(),
     ownerSide: milestoneFields.ownerSide.optional(),
@@ -242,5 +238,5 @@ export const StepUpdate = z
   .meta({ id: "StepUpdate", description: "Only the fields sent change; `version` is the one you read." });
 
 export const ParticipantCreate = z
-  .object(participantFields)
+  .strictObject(participantFields)
   .meta({ id: "ParticipantCreate", description: "Adds a buyer contact; it is not invited by email." });

@@ -2,7 +2,7 @@
 // and what a step says about the buyer's confirmation, as the pages and the exports say it.
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
-import { api, tokenFor } from "../fixtures/api";
+import { api, servedDocument, tokenFor } from "../fixtures/api";
 import { createTenant, type Tenant } from "../fixtures/world";
 
 let A: Tenant;
@@ -104,4 +104,40 @@ describe("a method an address does not answer", () => {
       }
     });
   }
+});
+
+describe("JSON bodies", () => {
+  const dealPath = () => `/api/v1/deals/${A.otherRepDeal.deal.id}`;
+  const current = () => prisma.deal.findUniqueOrThrow({ where: { id: A.otherRepDeal.deal.id } });
+
+  it("takes numbers only as JSON numbers, with the forms' rules", async () => {
+    const before = await current();
+    const coerced = await api("PATCH", dealPath(), { token: write, body: { amount: true, stage: "3", version: before.version } });
+    expect(coerced.status).toBe(400);
+    expect(Object.keys(coerced.body.error.fields).sort()).toEqual(["amount", "stage"]);
+    const trueVersion = await api("PATCH", dealPath(), { token: write, body: { stage: 3, version: true } });
+    expect(trueVersion.status).toBe(400);
+    expect(trueVersion.body.error.fields).toHaveProperty("version");
+    const negative = await api("PATCH", dealPath(), { token: write, body: { amount: -1, version: before.version } });
+    expect(negative.body.error.fields.amount).toEqual(["Amount cannot be negative"]);
+    expect(await current()).toEqual(before);
+  });
+
+  it("refuses a field the request does not take, naming it, and changes nothing", async () => {
+    const before = await current();
+    const answer = await api("PATCH", dealPath(), { token: write, body: { ownerId: A.admin.id, stage: 5, version: before.version } });
+    expect(answer.status).toBe(400);
+    expect(Object.keys(answer.body.error.fields)).toEqual(["ownerId"]);
+    expect(await current()).toEqual(before);
+    const step = await prisma.milestone.findUniqueOrThrow({ where: { id: A.repDeal.milestones[0].id } });
+    const stepAnswer = await api("PATCH", stepPath(step.id), { token: write, body: { note: "x", version: step.version } });
+    expect(Object.keys(stepAnswer.body.error.fields)).toEqual(["note"]);
+  });
+
+  it("documents every request body as closed to other fields", async () => {
+    const { document } = await servedDocument();
+    for (const name of ["DealCreate", "DealUpdate", "DealUpsert", "DealArchive", "StepUpdate", "ParticipantCreate"]) {
+      expect(document.components.schemas[name], name).toMatchObject({ additionalProperties: false });
+    }
+  });
 });
