@@ -176,7 +176,10 @@ export const DealListQuery = z.object({
   stage: z.coerce.number().int().min(1).max(6).optional(),
   outcome: z.enum(OUTCOMES).optional(),
   archived: z.enum(["true", "false", "any"]).default("false").meta({ description: "Archived deals are left out unless asked for." }),
-  updatedSince: z.iso.datetime({ error: "Give a moment like 2026-11-30T12:00:00Z" }).optional(),
+  updatedSince: z.iso.datetime({ offset: true, error: "Give a moment like 2026-11-30T12:00:00Z or 2026-11-30T13:00:00+01:00" }).optional().meta({
+    description:
+      "Only deals whose own fields changed at or after this moment (their `updatedAt`). Changes to the plan, its steps or people, and moves of the signals, do not count: read those per deal.",
+  }),
   externalId: z.string().optional(),
   cursor: z.string().optional(),
   limit: z.coerce.number().int().min(1, "At least 1").max(200, "At most 200").default(50),
