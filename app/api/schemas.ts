@@ -6,6 +6,7 @@ import { dealFields } from "~/forms/deal";
 import { milestoneFields } from "~/forms/milestone";
 import { participantFields } from "~/forms/participant";
 import { ACCESS_STATES, FORECAST_CATEGORIES, MILESTONE_STATUSES, OUTCOMES, OWNER_SIDES, PLAN_STATUSES, SIDES } from "~/domain/types";
+import { COMPLETION_STATES } from "~/domain/completion";
 import { calendarDate, version as formVersion, withoutCoercion } from "~/forms/fields";
 
 const id = z.string().meta({ description: "An opaque id." });
@@ -56,7 +57,7 @@ export const Step = z
     status: z.enum(MILESTONE_STATUSES),
     completedOn: day.nullable(),
     buyerConfirmed: z.boolean().meta({ description: "A buyer marked the step done or confirmed the seller's mark." }),
-    completion: z.enum(["OPEN", "DONE", "AWAITING_BUYER_CONFIRMATION"]).meta({
+    completion: z.enum(COMPLETION_STATES).meta({
       description: "Whether the step counts as done: a buyer-owned or joint step marked done by the seller waits for a buyer's confirmation.",
     }),
     gatesStage: z.int().min(1).max(6).nullable(),

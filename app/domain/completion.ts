@@ -3,7 +3,8 @@
 // marked done. Written once here: the signals engine, the pages and the KPIs all use it.
 import type { MilestoneStatus, OwnerSide, Side } from "./types";
 
-export type CompletionState = "OPEN" | "DONE" | "AWAITING_BUYER_CONFIRMATION";
+export const COMPLETION_STATES = ["OPEN", "DONE", "AWAITING_BUYER_CONFIRMATION"] as const;
+export type CompletionState = (typeof COMPLETION_STATES)[number];
 
 export interface CompletionEvidence {
   ownerSide: OwnerSide;
