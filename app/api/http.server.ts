@@ -33,6 +33,8 @@ function errorResponse(error: ApiError, headers: Record<string, string> = {}) {
 }
 
 interface Access {
+  /** The methods the address answers; any other gets a 405 before the token is even read. */
+  allow: readonly string[];
   write: boolean;
   /** The resource as stored, for a 409's body. */
   current?: (caller: ApiCaller) => Promise<unknown>;
@@ -43,6 +45,7 @@ export async function apiRequest(
   access: Access,
   run: (caller: ApiCaller) => Promise<Response>,
 ): Promise<Response> {
+  if (!answers(access.allow, request.method)) return methodNotAllowed(access.allow);
   const caller = await callerOf(request);
   if (!caller) {
     // Unknown tokens count against the address like any other miss: guessing is slow and loud.
@@ -97,16 +100,28 @@ export function notFound() {
   return new ApiError(404, "not_found", "Not found.");
 }
 
-export function methodNotAllowed(allowed: string[]) {
-  return new ApiError(405, "bad_request", `This address answers ${allowed.join(", ")}.`);
+function answers(allow: readonly string[], method: string) {
+  return allow.includes(method) || (method === "HEAD" && allow.includes("GET"));
 }
+
+/** 405 in the API's error shape, with the methods the address does answer. */
+export function methodNotAllowed(allow: readonly string[]) {
+  const list = allow.join(", ");
+  return errorResponse(new ApiError(405, "method_not_allowed", `This address answers ${list}.`), { Allow: list });
+}
+
+/** The loader or action of an address that answers none of its methods. */
+export const refuseMethods = (allow: readonly string[]) => async () => methodNotAllowed(allow);
 
 /** Zod's issues as per-field messages: `{ "amount": ["Amount must be a number"] }`; the body itself is "_". */
 export function fieldErrors(error: z.ZodError): Record<string, string[]> {
   const fields: Record<string, string[]> = {};
+  const add = (key: string, message: string) => (fields[key] ??= []).push(message);
   for (const issue of error.issues) {
-    const key = issue.path.length ? issue.path.join(".") : "_";
-    (fields[key] ??= []).push(issue.message);
+    const at = issue.path.join(".");
+    // A misspelt or unsupported field would otherwise be dropped without a word.
+    if (issue.code === "unrecognized_keys") for (const key of issue.keys) add(at ? `${at}.${key}` : key, "This request has no such field.");
+    else add(at || "_", issue.message);
   }
   return fields;
 }

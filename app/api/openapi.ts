@@ -182,8 +182,14 @@ const ERROR_WORDS: Record<number, string> = {
   403: "The token may only read.",
   404: "No such resource in the organization.",
   409: "A stale version: `current` holds the row as stored.",
-  429: "Too many requests with this token; wait the seconds in Retry-After.",
+  405: "This address does not answer this method; Allow lists the ones it does.",
+  429: "Too many requests with this token, or too many unknown or missing tokens from this address; wait the seconds in Retry-After.",
   500: "The server failed; nothing was changed unless the response said so.",
+};
+
+const HEADERS: Record<number, Record<string, unknown>> = {
+  405: { Allow: { description: "The methods this address answers.", schema: { type: "string" } } },
+  429: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } },
 };
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -235,15 +241,16 @@ function responsesOf(operation: Operation) {
   const success = ref(nameOf(operation.success.schema));
   const responses: Record<string, unknown> = { [operation.success.status]: { description: operation.success.description, ...json(success) } };
   if (operation.success.also) responses[operation.success.also] = { description: "The deal was updated.", ...json(success) };
-  const errors = [...operation.errors, 401, 429, 500, ...(operation.write ? [403] : [])].sort();
+  const errors = [...operation.errors, 401, 405, 429, 500, ...(operation.write ? [403] : [])].sort();
   for (const status of errors) {
-    const headers = status === 429 ? { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } } : undefined;
+    const headers = HEADERS[status];
     responses[status] = { description: ERROR_WORDS[status], ...(headers ? { headers } : {}), ...json(ref("Error")) };
   }
   return responses;
 }
 
-export function openApiDocument(serverUrl: string) {
+/** The document; without a configured address its server is relative to where it is read, never a Host header echoed. */
+export function openApiDocument(serverUrl: string | null) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const operation of OPERATIONS) {
     paths[operation.path] ??= {};
@@ -265,7 +272,7 @@ export function openApiDocument(serverUrl: string) {
       version: "1.0.0",
       description: "Deals, their mutual action plans and the figures derived from them, for one organization. See docs/api.md.",
     },
-    servers: [{ url: serverUrl }],
+    servers: [{ url: serverUrl ?? "/" }],
     security: [{ bearerToken: [] }],
     tags: [
       { name: "Deals", description: "Deals, found by our id or your CRM's." },

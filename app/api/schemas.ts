@@ -6,7 +6,8 @@ import { dealFields } from "~/forms/deal";
 import { milestoneFields } from "~/forms/milestone";
 import { participantFields } from "~/forms/participant";
 import { ACCESS_STATES, FORECAST_CATEGORIES, MILESTONE_STATUSES, OUTCOMES, OWNER_SIDES, PLAN_STATUSES, SIDES } from "~/domain/types";
-import { calendarDate, version } from "~/forms/fields";
+import { COMPLETION_STATES } from "~/domain/completion";
+import { calendarDate, version as formVersion, withoutCoercion } from "~/forms/fields";
 
 const id = z.string().meta({ description: "An opaque id." });
 const day = z.string().meta({ description: "A calendar date, YYYY-MM-DD, in the organization's timezone.", examples: ["2026-12-31"] });
@@ -55,7 +56,10 @@ export const Step = z
     originalTargetDate: day,
     status: z.enum(MILESTONE_STATUSES),
     completedOn: day.nullable(),
-    buyerConfirmed: z.boolean(),
+    buyerConfirmed: z.boolean().meta({ description: "A buyer marked the step done or confirmed the seller's mark." }),
+    completion: z.enum(COMPLETION_STATES).meta({
+      description: "Whether the step counts as done: a buyer-owned or joint step marked done by the seller waits for a buyer's confirmation.",
+    }),
     gatesStage: z.int().min(1).max(6).nullable(),
     internalOnly: z.boolean().meta({ description: "Hidden from buyers." }),
     position: z.int(),
@@ -138,7 +142,7 @@ export const Signals = z
   })
   .meta({ id: "Signals" });
 
-export const ERROR_CODES = ["bad_request", "unauthorized", "forbidden", "not_found", "conflict", "rate_limited", "internal"] as const;
+export const ERROR_CODES = ["bad_request", "unauthorized", "forbidden", "not_found", "conflict", "method_not_allowed", "rate_limited", "internal"] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export const ErrorBody = z
@@ -158,33 +162,32 @@ export const ErrorBody = z
 // ---------------------------------------------------------------------------------------------
 // Requests
 
-/**
- * The forms' deal fields for a JSON body: null or "" for a number is no number, where the forms'
- * coercion would read it as 0.
- */
-function noBlank(value: unknown) {
-  return value === null || value === "" ? undefined : value;
-}
-
+/** The forms' deal fields, their numbers read strictly: JSON has types, so nothing is coerced. */
 const dealBody = {
   ...dealFields,
-  amount: z.preprocess(noBlank, dealFields.amount),
-  stage: z.preprocess(noBlank, dealFields.stage),
+  amount: withoutCoercion(dealFields.amount),
+  stage: withoutCoercion(dealFields.stage),
 };
+
+/** The forms' version, read strictly. */
+const version = withoutCoercion(formVersion);
 
 export const DealListQuery = z.object({
   ownerId: z.string().optional().meta({ description: "Only deals of this owner." }),
   stage: z.coerce.number().int().min(1).max(6).optional(),
   outcome: z.enum(OUTCOMES).optional(),
   archived: z.enum(["true", "false", "any"]).default("false").meta({ description: "Archived deals are left out unless asked for." }),
-  updatedSince: z.iso.datetime({ error: "Give a moment like 2026-11-30T12:00:00Z" }).optional(),
+  updatedSince: z.iso.datetime({ offset: true, error: "Give a moment like 2026-11-30T12:00:00Z or 2026-11-30T13:00:00+01:00" }).optional().meta({
+    description:
+      "Only deals whose own fields changed at or after this moment (their `updatedAt`). Changes to the plan, its steps or people, and moves of the signals, do not count: read those per deal.",
+  }),
   externalId: z.string().optional(),
   cursor: z.string().optional(),
   limit: z.coerce.number().int().min(1, "At least 1").max(200, "At most 200").default(50),
 });
 
 export const DealCreate = z
-  .object({
+  .strictObject({
     ...dealBody,
     ownerId: z.string().min(1, "Choose an owner").meta({ description: "A person of the organization." }),
     externalId: externalId.optional(),
@@ -197,7 +200,7 @@ export const DealCreate = z
   .meta({ id: "DealCreate" });
 
 export const DealUpdate = z
-  .object({
+  .strictObject({
     ...Object.fromEntries(Object.entries(dealBody).map(([key, field]) => [key, field.optional()])),
     outcome: z.enum(OUTCOMES, { error: "Choose an outcome" }).optional(),
     externalId: externalId.nullable().optional(),
@@ -219,20 +222,25 @@ export const DealUpsert = DealCreate.extend({
   .meta({ id: "DealUpsert" });
 
 export const DealArchive = z
-  .object({ archived: z.boolean({ error: "Say whether the deal is archived" }), version })
+  .strictObject({ archived: z.boolean({ error: "Say whether the deal is archived" }), version })
   .meta({ id: "DealArchive", description: "archived: false restores the deal." });
 
 export const StepUpdate = z
-  .object({
+  .strictObject({
     status: milestoneFields.status.optional(),
     targetDate: milestoneFields.targetDate.optional(),
     ownerSide: milestoneFields.ownerSide.optional(),
-    ownerParticipantId: z.string().nullable().optional(),
+    // As in the form, an empty owner is no owner.
+    ownerParticipantId: z
+      .string()
+      .nullable()
+      .optional()
+      .transform((v) => (v === "" ? null : v)),
     title: milestoneFields.title.optional(),
     version,
   })
   .meta({ id: "StepUpdate", description: "Only the fields sent change; `version` is the one you read." });
 
 export const ParticipantCreate = z
-  .object(participantFields)
+  .strictObject(participantFields)
   .meta({ id: "ParticipantCreate", description: "Adds a buyer contact; it is not invited by email." });

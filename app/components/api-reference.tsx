@@ -43,7 +43,7 @@ function operationsOf(document: ReferenceDocument) {
 
 export function ApiReference({ document }: { document: ReferenceDocument }) {
   const operations = operationsOf(document);
-  const server = document.servers[0]?.url ?? "";
+  const server = (document.servers[0]?.url ?? "").replace(/\/$/, "");
   return (
     <main className="mx-auto max-w-4xl space-y-10 px-4 py-8 text-slate-900 sm:px-6">
       <header className="space-y-3">

@@ -3,7 +3,8 @@
 // marked done. Written once here: the signals engine, the pages and the KPIs all use it.
 import type { MilestoneStatus, OwnerSide, Side } from "./types";
 
-export type CompletionState = "OPEN" | "DONE" | "AWAITING_BUYER_CONFIRMATION";
+export const COMPLETION_STATES = ["OPEN", "DONE", "AWAITING_BUYER_CONFIRMATION"] as const;
+export type CompletionState = (typeof COMPLETION_STATES)[number];
 
 export interface CompletionEvidence {
   ownerSide: OwnerSide;
@@ -23,12 +24,17 @@ export function countsAsDone(m: CompletionEvidence): boolean {
   return completionState(m) === "DONE";
 }
 
+/** A buyer said the step is done: they marked it done themselves or confirmed the seller's mark. */
+export function confirmedByBuyer(m: { markedDoneBySide: string | null; buyerConfirmedAt: unknown }): boolean {
+  return m.markedDoneBySide === "BUYER" || (m.buyerConfirmedAt !== null && m.buyerConfirmedAt !== undefined);
+}
+
 /** The same rule for a stored milestone row: a confirmation is recorded as a timestamp. */
 export function completionOfRecord(m: { ownerSide: string; status: string; markedDoneBySide: string | null; buyerConfirmedAt: unknown }): CompletionState {
   return completionState({
     ownerSide: m.ownerSide as OwnerSide,
     status: m.status as MilestoneStatus,
     markedDoneBySide: m.markedDoneBySide as Side | null,
-    buyerConfirmed: m.buyerConfirmedAt !== null && m.buyerConfirmedAt !== undefined,
+    buyerConfirmed: confirmedByBuyer(m),
   });
 }

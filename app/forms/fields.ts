@@ -36,6 +36,14 @@ export const optionalText = (max = 2000) =>
 
 export const version = z.coerce.number({ error: "Missing version" }).int().min(1);
 
+/**
+ * A form's number field as a JSON body reads it: the same rules and messages, without the coercion
+ * that turns a form's text into a number ("3", true or "" are not numbers in JSON).
+ */
+export function withoutCoercion(field: z.ZodCoercedNumber): z.ZodNumber {
+  return field.clone({ ...field._zod.def, coerce: false }) as unknown as z.ZodNumber;
+}
+
 export const email = z.string({ error: "Email is required" }).trim().toLowerCase().pipe(z.email("Enter a valid email address"));
 
 /** "acme.com, acme.co.uk" → "acme.com acme.co.uk"; rejects anything that is not a domain. */

@@ -50,10 +50,21 @@ export async function archiveApiDeal(actor: SellerActor, dealId: string, input: 
  */
 export async function upsertApiDeal(actor: SellerActor, externalId: string, input: z.output<typeof DealUpsert>) {
   const existingId = await findDealIdByExternalId(actor, externalId);
-  if (!existingId) return { created: true, deal: await createApiDeal(actor, { ...input, externalId }) };
+  if (existingId) return { created: false, deal: await updateByExternalId(actor, existingId, input) };
+  try {
+    return { created: true, deal: await createApiDeal(actor, { ...input, externalId }) };
+  } catch (error) {
+    // Another request created it meanwhile: this one becomes an update of that deal.
+    const createdMeanwhile = error instanceof FieldError && error.field === "externalId" && (await findDealIdByExternalId(actor, externalId));
+    if (!createdMeanwhile) throw error;
+    return { created: false, deal: await updateByExternalId(actor, createdMeanwhile, input) };
+  }
+}
+
+async function updateByExternalId(actor: SellerActor, existingId: string, input: z.output<typeof DealUpsert>) {
   const { plan: _plan, planStartDate: _start, ownerId: _owner, version, ...fields } = input;
   const current = await getApiDeal(actor, existingId);
-  return { created: false, deal: await updateApiDeal(actor, existingId, { ...fields, version: version ?? current.version }) };
+  return updateApiDeal(actor, existingId, { ...fields, version: version ?? current.version });
 }
 
 export async function updateApiStep(actor: SellerActor, dealId: string, stepId: string, change: z.output<typeof StepUpdate>) {

@@ -6,6 +6,7 @@ import { Prisma } from "~/generated/prisma/client";
 import { NotFoundError } from "~/utils/http.server";
 import { visibleDealsWhere, visiblePlansWhere, type SellerActor } from "./actor.server";
 import { loadDealFigures } from "./signals.server";
+import { completionOfRecord, confirmedByBuyer } from "~/domain/completion";
 
 const withOwner = { owner: { select: { id: true, name: true, email: true } } } satisfies Prisma.DealInclude;
 type DealRow = Prisma.DealGetPayload<{ include: typeof withOwner }>;
@@ -92,7 +93,8 @@ export function stepView(m: StepRow) {
     originalTargetDate: m.originalTargetDate,
     status: m.status as never,
     completedOn: m.completedOn,
-    buyerConfirmed: m.buyerConfirmedAt !== null,
+    buyerConfirmed: confirmedByBuyer(m),
+    completion: completionOfRecord(m),
     gatesStage: m.gatesStage,
     internalOnly: m.internalOnly,
     position: m.position,

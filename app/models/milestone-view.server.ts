@@ -1,6 +1,6 @@
 // The milestone fields both sides' pages show, built one way. Each side adds its own: the seller
 // view its internal flag, nothing else reaches a buyer.
-import { completionOfRecord } from "~/domain/completion";
+import { completionOfRecord, confirmedByBuyer } from "~/domain/completion";
 import type { MilestoneStatus, OwnerSide } from "~/domain/types";
 
 interface StoredMilestone {
@@ -34,7 +34,7 @@ export function milestoneView(m: StoredMilestone, names: Map<string, string>) {
     status: m.status as MilestoneStatus,
     completion: completionOfRecord(m),
     completedOn: m.completedOn,
-    buyerConfirmed: m.markedDoneBySide === "BUYER" || m.buyerConfirmedAt !== null,
+    buyerConfirmed: confirmedByBuyer(m),
     gatesStage: m.gatesStage,
     position: m.position,
     version: m.version,

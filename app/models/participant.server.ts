@@ -6,6 +6,7 @@ import { changedFields, recordActivity, sellerActivityActor } from "./activity.s
 import { findPlanOfDeal, startDomainsFromFirstBuyer } from "./plan.server";
 import { notifyStepAssigned } from "./step-assigned.server";
 import { appUrl } from "~/utils/env.server";
+import { isUniqueViolation } from "./audit.server";
 
 /** A participant of this deal's plan, if the seller may see the deal; 404 otherwise. */
 async function findParticipantForSeller(tx: Tx, actor: SellerActor, dealId: string, participantId: string) {
@@ -17,13 +18,23 @@ async function findParticipantForSeller(tx: Tx, actor: SellerActor, dealId: stri
   return participant;
 }
 
+const EMAIL_TAKEN = "Someone with this email is already on the plan";
+
 export async function checkEmailFree(tx: Tx, planId: string, email: string, exceptId?: string) {
   const taken = await tx.participant.findFirst({ where: { planId, email, NOT: exceptId ? { id: exceptId } : undefined } });
-  if (taken) throw new FieldError("email", "Someone with this email is already on the plan");
+  if (taken) throw new FieldError("email", EMAIL_TAKEN);
 }
 
 /** Adds a buyer contact. Inviting them by email is a separate, explicit step. */
 export async function addBuyerParticipant(actor: SellerActor, dealId: string, input: NewParticipantInput, baseUrl = appUrl()) {
+  return addBuyerInTransaction(actor, dealId, input, baseUrl).catch((error: unknown) => {
+    // Two adds of the same email at once both pass the check; the database's unique key refuses the second.
+    if (isUniqueViolation(error)) throw new FieldError("email", EMAIL_TAKEN);
+    throw error;
+  });
+}
+
+async function addBuyerInTransaction(actor: SellerActor, dealId: string, input: NewParticipantInput, baseUrl: string) {
   return prisma.$transaction(async (tx) => {
     const plan = await findPlanOfDeal(tx, actor, dealId);
     const planId = plan.id;

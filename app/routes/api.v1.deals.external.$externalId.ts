@@ -1,12 +1,14 @@
 // GET /api/v1/deals/external/{externalId}: the deal with this CRM id. PUT: create or update it.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { apiJson, apiRequest, methodNotAllowed, notFound, readJson } from "~/api/http.server";
+import { apiJson, apiRequest, notFound, readJson } from "~/api/http.server";
 import { Deal, DealUpsert } from "~/api/schemas";
 import { upsertApiDeal } from "~/models/api-writes.server";
 import { findDealIdByExternalId, getApiDeal } from "~/models/deal-api.server";
 
+const ALLOW = ["GET", "PUT"];
+
 export const loader = ({ request, params, context }: LoaderFunctionArgs) =>
-  apiRequest({ request, context }, { write: false }, async ({ actor }) => {
+  apiRequest({ request, context }, { allow: ALLOW, write: false }, async ({ actor }) => {
     const dealId = await findDealIdByExternalId(actor, params.externalId!);
     if (!dealId) throw notFound();
     return apiJson(Deal, await getApiDeal(actor, dealId));
@@ -18,8 +20,7 @@ const currentByExternalId = async ({ actor }: { actor: Parameters<typeof findDea
 };
 
 export const action = ({ request, params, context }: ActionFunctionArgs) =>
-  apiRequest({ request, context }, { write: true, current: (caller) => currentByExternalId(caller, params.externalId!) }, async ({ actor }) => {
-    if (request.method !== "PUT") throw methodNotAllowed(["GET", "PUT"]);
+  apiRequest({ request, context }, { allow: ALLOW, write: true, current: (caller) => currentByExternalId(caller, params.externalId!) }, async ({ actor }) => {
     const { created, deal } = await upsertApiDeal(actor, params.externalId!, await readJson(request, DealUpsert));
     return apiJson(Deal, deal, created ? 201 : 200);
   });

@@ -4,6 +4,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { openApiDocument } from "~/api/openapi";
 import { ApiReference } from "~/components/api-reference";
+import { refuseMethods } from "~/api/http.server";
 import { appUrl } from "~/utils/env.server";
 import { ErrorPage } from "~/root";
 
@@ -12,6 +13,8 @@ export const meta: MetaFunction = () => [{ title: "API reference · Mutual" }];
 export function loader({ request }: LoaderFunctionArgs) {
   return openApiDocument(appUrl(request));
 }
+
+export const action = refuseMethods(["GET"]);
 
 export default function ApiDocs() {
   return <ApiReference document={useLoaderData<typeof loader>()} />;

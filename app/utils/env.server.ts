@@ -81,10 +81,15 @@ export function sessionSecrets(): string[] {
   return secret ? secret.split(",").map((s) => s.trim()) : ["mutual-development-secret-not-for-production"];
 }
 
+/** APP_URL without its trailing slash, or null when it is not set. */
+export function configuredAppUrl(): string | null {
+  return env().APP_URL?.replace(/\/$/, "") ?? null;
+}
+
 /** Base URL for links in emails; outside production it falls back to the request's origin. */
 export function appUrl(request?: Request): string {
-  const configured = env().APP_URL;
-  if (configured) return configured.replace(/\/$/, "");
+  const configured = configuredAppUrl();
+  if (configured) return configured;
   if (request) return new URL(request.url).origin;
   return "http://localhost:5173";
 }

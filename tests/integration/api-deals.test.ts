@@ -175,6 +175,11 @@ describe("listing", () => {
     expect(await ids("outcome=WON")).toEqual(["Bulk 6"]);
     const later = new Date(Date.now() + 60_000).toISOString();
     expect(await ids(`updatedSince=${later}`)).toEqual([]);
+    // The same moments with an offset: an hour ahead of UTC, written as such.
+    const withOffset = (moment: Date) => new Date(moment.getTime() + 3_600_000).toISOString().replace(/\.\d+Z$/, "+01:00");
+    expect(await ids(`updatedSince=${encodeURIComponent(withOffset(new Date(Date.now() + 60_000)))}`)).toEqual([]);
+    const bulk = await ids("limit=200");
+    expect(await ids(`updatedSince=${encodeURIComponent(withOffset(new Date(Date.now() - 3_600_000)))}`)).toEqual(bulk);
   });
 });
 

@@ -95,13 +95,15 @@ describe("a token of another organization", () => {
       expect({ status: theirs.status, body: theirs.body }).toEqual({ status: made.status, body: made.body });
       expect(await snapshotOf(B)).toBe(before);
     });
+  }
 
+  // Only routes whose address names a step can mix an own deal with a foreign step.
+  for (const c of CASES.filter((c) => c.path(MADE_UP).includes(MADE_UP.stepId))) {
     it(`mixes ids of two organizations in vain: ${c.name}`, async () => {
       const before = await snapshotOf(B);
       const own = await targetOf(A, "none");
       const foreign = await targetOf(B, "crm-b-1");
       const mixed = { ...own, stepId: foreign.stepId, stepVersion: foreign.stepVersion };
-      if (!c.path(mixed).includes(foreign.stepId)) return;
       const answer = await api(c.method, c.path(mixed), { token: write, body: c.body?.(mixed) });
       expect(answer.status).toBe(404);
       expect(await snapshotOf(B)).toBe(before);

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { renderToString } from "react-dom/server";
 import { createElement } from "react";
 import * as docsRoute from "~/routes/api.v1.docs";
+import * as openapiRoute from "~/routes/api.v1.openapi[.]json";
 import { ApiReference, type ReferenceDocument } from "~/components/api-reference";
 import { crossSiteWriteReason } from "~/utils/same-origin.js";
 import { servedDocument } from "../fixtures/api";
@@ -32,6 +33,25 @@ describe("the OpenAPI document", () => {
     }
     expect(html).toContain("/api/v1/openapi.json");
     expect(html).not.toContain("<script");
+  });
+});
+
+describe("the document's own address", () => {
+  const args = (method: string, host: string) => ({ request: new Request(`http://${host}/api/v1/openapi.json`, { method }), params: {}, context: {} });
+
+  it("never names the server from the request's Host, and no shared cache keeps it", async () => {
+    const response = await openapiRoute.loader(args("GET", "spoofed.example"));
+    expect(response.headers.get("Cache-Control")).toMatch(/^private/);
+    expect(JSON.stringify(await response.json())).not.toContain("spoofed.example");
+  });
+
+  it("answers another method with 405 in the API's error shape", async () => {
+    for (const route of [openapiRoute, docsRoute]) {
+      const response = await route.action();
+      expect(response.status).toBe(405);
+      expect(response.headers.get("Allow")).toBe("GET");
+      expect(await response.json()).toMatchObject({ error: { code: "method_not_allowed" } });
+    }
   });
 });
 
