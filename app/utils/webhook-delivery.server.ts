@@ -7,10 +7,10 @@ import { slackMessage, teamsMessage } from "~/domain/webhook-messages";
 import type { WebhookBody } from "~/domain/webhook-events";
 import { pauseFailingEndpoint } from "~/models/webhook-pause.server";
 import { prisma } from "./db.server";
-import { destinationRefusal } from "./webhook-destination.server";
+import { postChecked, type SendResult } from "./webhook-destination.server";
 import { openSigningSecret, signatureHeaders } from "./webhook-signing.server";
 
-/** A receiver that has not answered by then is abandoned; the try counts as failed. */
+/** A try (name resolution, connection, answer) not done by then is abandoned and counts as failed. */
 export const SEND_TIMEOUT_MS = 10_000;
 /** Longer than any live send, short enough that a crashed holder delays a row by seconds. */
 export const LEASE_MS = 30_000;
@@ -60,20 +60,15 @@ export function requestFor(endpoint: WebhookEndpoint, event: WebhookEvent, now: 
   return { body: event.payload, headers: { ...json, ...signatureHeaders(secret, event.id, Math.floor(now.getTime() / 1000), event.payload) } };
 }
 
-/** One try: the receiver's status code, or why there was none. Redirects are not followed. */
-async function post(row: LeasedDelivery, now: Date): Promise<{ statusCode: number | null; error: string | null }> {
-  const refusal = await destinationRefusal(row.endpoint.url);
-  if (refusal) return { statusCode: null, error: refusal };
+/** One try: the receiver's status code, or why there was none. */
+async function post(row: LeasedDelivery, now: Date): Promise<SendResult> {
+  let request: { body: string; headers: Record<string, string> };
   try {
-    const { body, headers } = requestFor(row.endpoint, row.event, now);
-    const response = await fetch(row.endpoint.url, { method: "POST", body, headers, redirect: "manual", signal: AbortSignal.timeout(SEND_TIMEOUT_MS) });
-    await response.body?.cancel();
-    const ok = response.status >= 200 && response.status < 300;
-    return { statusCode: response.status, error: ok ? null : `The receiver answered ${response.status}` };
+    request = requestFor(row.endpoint, row.event, now);
   } catch (thrown) {
-    const timedOut = thrown instanceof Error && thrown.name === "TimeoutError";
-    return { statusCode: null, error: timedOut ? `No answer within ${SEND_TIMEOUT_MS / 1000} s` : thrown instanceof Error ? thrown.message : String(thrown) };
+    return { statusCode: null, error: thrown instanceof Error ? thrown.message : String(thrown) };
   }
+  return postChecked(row.endpoint.url, request.body, request.headers, SEND_TIMEOUT_MS);
 }
 
 // Marks use updateMany: a bare single-row update must never be folded into another request's

@@ -20,10 +20,12 @@ beforeEach(async () => {
   await prisma.webhookEndpoint.deleteMany({ where: { organizationId: A.organization.id } });
 });
 
+/** A seller's own step: the rep's mark completes it (a buyer's step waits for the buyer's confirmation). */
 async function completeAStep() {
   const { deal, milestones } = await addDealWithPlan(A.repActor);
-  await sellerPost(deal.id, await milestoneForm(milestones[0].id, { status: "DONE" }));
-  return { deal, step: milestones[0] };
+  const step = milestones.find((m) => m.ownerSide === "SELLER")!;
+  await sellerPost(deal.id, await milestoneForm(step.id, { status: "DONE" }));
+  return { deal, step };
 }
 
 describe("webhook delivery", () => {
