@@ -16,6 +16,7 @@ async function tellAdmins(tx: Tx, endpoint: { id: string; organizationId: string
     where: { organizationId: endpoint.organizationId, role: "ADMIN", deactivatedAt: null },
     select: { email: true },
   });
+  // Never the full address: a Slack or Teams address is itself the secret that posts to the channel.
   const name = endpoint.description || new URL(endpoint.url).host;
   const base = appUrl();
   for (const admin of admins) {
@@ -24,7 +25,7 @@ async function tellAdmins(tx: Tx, endpoint: { id: string; organizationId: string
       createElement(NoticeEmail, {
         heading: "A webhook was paused",
         lines: [
-          `Deliveries to ${endpoint.url} kept failing, so Mutual paused it. Events keep being recorded and wait for it.`,
+          `Deliveries to ${name} kept failing, so Mutual paused it. Events keep being recorded and wait for it.`,
           "Check the receiving side, then resume the webhook in Settings to send what waited.",
         ],
         action: { label: "Open the webhook", href: `${base}/settings/webhooks/${endpoint.id}` },

@@ -7,7 +7,8 @@ import { reminderJobs } from "~/models/reminders.server";
 import { repUpdateJobs } from "~/models/rep-updates.server";
 import { engagementJobs } from "~/models/buyer-engagement.server";
 import { deliverDueEmails } from "./outbox-delivery.server";
-import { deliverDueWebhooks, type WebhookReport } from "./webhook-delivery.server";
+import { deliverDueWebhooks, webhookWorkerRunning, type WebhookReport } from "./webhook-delivery.server";
+import { resealOlderSigningSecrets } from "./webhook-signing.server";
 import type { JobPass } from "./job-pass";
 import { withLease } from "./job-lease.server";
 
@@ -22,7 +23,16 @@ const signalRefresh: JobPass = {
   },
 };
 
-export const JOB_PASSES: readonly JobPass[] = [signalRefresh, ...reminderJobs, ...repUpdateJobs, ...engagementJobs];
+/** After SESSION_SECRET is rotated, seals every webhook signing secret under the new value. */
+const webhookSecretReseal: JobPass = {
+  name: "webhook-secret-reseal",
+  leaseMs: 5 * 60_000,
+  async run() {
+    return `${await resealOlderSigningSecrets()} signing secrets re-sealed`;
+  },
+};
+
+export const JOB_PASSES: readonly JobPass[] = [signalRefresh, ...reminderJobs, ...repUpdateJobs, ...engagementJobs, webhookSecretReseal];
 
 export interface JobRoundReport {
   /** Each pass's own words, or "skipped" when another process held it. */
@@ -32,8 +42,8 @@ export interface JobRoundReport {
 }
 
 /**
- * Runs every pass that no other process is running, then delivers what is due. A pass that fails
- * is logged and the others still run: one bad row must not stop every reminder.
+ * Runs every pass that no other process is running, then delivers what is due. A pass (or a
+ * delivery) that fails is logged and the others still run: one bad row must not stop every reminder.
  */
 export async function runJobRound(now = new Date()): Promise<JobRoundReport> {
   const passes: Record<string, string> = {};
@@ -45,7 +55,21 @@ export async function runJobRound(now = new Date()): Promise<JobRoundReport> {
       console.error(`[jobs] ${pass.name} failed`, error);
     }
   }
-  return { passes, emails: await deliverDueEmails(), webhooks: await deliverDueWebhooks() };
+  return {
+    passes,
+    emails: await logged("email delivery", deliverDueEmails, { sent: 0, captured: 0, failed: 0 }),
+    // The server's own webhook loop sends every 5 s; a round in the same process adds nothing.
+    webhooks: webhookWorkerRunning() ? { delivered: 0, failed: 0 } : await logged("webhook delivery", () => deliverDueWebhooks(), { delivered: 0, failed: 0 }),
+  };
+}
+
+async function logged<T>(name: string, work: () => Promise<T>, nothing: T): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    console.error(`[jobs] ${name} failed`, error);
+    return nothing;
+  }
 }
 
 let timer: NodeJS.Timeout | null = null;

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { hostname } from "node:os";
-import { destinationRefusal, endpointUrlProblem, isReservedAddress } from "./webhook-destination.server";
+import { endpointUrlProblem, isReservedAddress, postChecked, RESOLVED_INSIDE } from "./webhook-destination.server";
 import { newSigningSecret, openSigningSecret, sealSigningSecret, signatureHeaders } from "./webhook-signing.server";
 
 describe("webhook signing", () => {
@@ -35,6 +37,15 @@ describe("webhook destinations", () => {
       "fe80::1",
       "::ffff:127.0.0.1",
       "0.0.0.0",
+      "::",
+      "::7f00:1",
+      "::ffff:7f00:1",
+      "64:ff9b::7f00:1",
+      "64:ff9b::a9fe:a9fe",
+      "2002:7f00:1::",
+      "2002:c0a8:101::1",
+      "fec0::1",
+      "fd12:3456::1",
     ]) {
       expect(isReservedAddress(address)).toBe(true);
     }
@@ -48,15 +59,45 @@ describe("webhook destinations", () => {
     expect(endpointUrlProblem("https://user:pw@hooks.example.com/")).toBe("Leave the user name and password out of the address");
   });
 
-  it("in production refuses private addresses, also when a name resolves to one at delivery time", async () => {
+  it("in production refuses private addresses, also a name that resolves to one, and never connects to it", async () => {
     const inside = "This address is inside a private network; use a public address";
     expect(endpointUrlProblem("http://127.0.0.1:8080/hook", false)).toBe(inside);
     expect(endpointUrlProblem("http://[::1]/hook", false)).toBe(inside);
+    expect(endpointUrlProblem("http://[::7f00:1]/hook", false)).toBe(inside);
+    expect(endpointUrlProblem("http://[::ffff:127.0.0.1]/hook", false)).toBe(inside);
+    expect(endpointUrlProblem("http://[64:ff9b::127.0.0.1]/hook", false)).toBe(inside);
     expect(endpointUrlProblem("http://localhost/hook", false)).toBe(inside);
-    // This machine's own name passes the form's check but resolves to a loopback or private address.
-    const own = `http://${hostname()}:8080/hook`;
-    expect(endpointUrlProblem(own, false)).toBeNull();
-    expect(await destinationRefusal(own, false)).toMatch(/^Refused: the address resolves inside a private network$|could not be resolved/);
-    expect(await destinationRefusal("http://127.0.0.1:8080/hook", true)).toBeNull();
+
+    let reached = 0;
+    const receiver = createServer((_request, response) => {
+      reached++;
+      response.writeHead(200).end("ok");
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+    try {
+      // This machine's own name passes the form's check but resolves to a loopback address: the
+      // send's own resolution refuses it, so nothing reaches the receiver.
+      const own = `http://${hostname()}:${(receiver.address() as AddressInfo).port}/hook`;
+      expect(endpointUrlProblem(own, false)).toBeNull();
+      expect(await postChecked(own, "{}", {}, 5_000, false)).toEqual({ statusCode: null, error: RESOLVED_INSIDE });
+      expect(reached).toBe(0);
+      // Outside production the same address is allowed and reached.
+      expect(await postChecked(own, "{}", {}, 5_000, true)).toEqual({ statusCode: 200, error: null });
+      expect(reached).toBe(1);
+    } finally {
+      await new Promise((resolve) => receiver.close(resolve));
+    }
+  });
+
+  it("gives up a try that gets no answer in time", async () => {
+    const silent = createServer(() => {});
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    try {
+      const url = `http://127.0.0.1:${(silent.address() as AddressInfo).port}/hook`;
+      expect(await postChecked(url, "{}", {}, 300, true)).toEqual({ statusCode: null, error: "No answer within 0.3 s" });
+    } finally {
+      silent.closeAllConnections();
+      await new Promise((resolve) => silent.close(resolve));
+    }
   });
 });

@@ -6,6 +6,8 @@ import { prisma } from "~/utils/db.server";
 import * as detail from "~/routes/_seller.settings.webhooks_.$endpointId";
 import { deliverDueWebhooks, MAX_ATTEMPTS, webhookRetryDelayMs } from "~/utils/webhook-delivery.server";
 import { WEBHOOK_PAUSED_EMAIL } from "~/models/webhook-pause.server";
+import { openSigningSecret, resealOlderSigningSecrets, sealSigningSecret, signingSecretOf } from "~/utils/webhook-signing.server";
+import { runJobRound } from "~/utils/jobs.server";
 import { milestoneForm, post, sellerPost } from "../fixtures/buyers";
 import { actorFor, addDealWithPlan, addUser, cookieFor, createTenant, type Tenant } from "../fixtures/world";
 import { registerEndpoint, startReceiver } from "../fixtures/webhooks";
@@ -20,10 +22,12 @@ beforeEach(async () => {
   await prisma.webhookEndpoint.deleteMany({ where: { organizationId: A.organization.id } });
 });
 
+/** A seller's own step: the rep's mark completes it (a buyer's step waits for the buyer's confirmation). */
 async function completeAStep() {
   const { deal, milestones } = await addDealWithPlan(A.repActor);
-  await sellerPost(deal.id, await milestoneForm(milestones[0].id, { status: "DONE" }));
-  return { deal, step: milestones[0] };
+  const step = milestones.find((m) => m.ownerSide === "SELLER")!;
+  await sellerPost(deal.id, await milestoneForm(step.id, { status: "DONE" }));
+  return { deal, step };
 }
 
 describe("webhook delivery", () => {
@@ -48,7 +52,8 @@ describe("webhook delivery", () => {
           expect(await deliverDueWebhooks(new Date(clock + webhookRetryDelayMs(attempt) - 1_000))).toEqual({ delivered: 0, failed: 0 });
           clock += webhookRetryDelayMs(attempt);
         } else {
-          expect(row.status).toBe("FAILED");
+          // The give-up that pauses the endpoint waits with the events it holds.
+          expect(row.status).toBe("HELD");
         }
       }
       expect(webhookRetryDelayMs(1)).toBe(30_000);
@@ -59,13 +64,16 @@ describe("webhook delivery", () => {
       expect(await prisma.auditEvent.count({ where: { action: "webhook.paused", subjectId: endpoint.id } })).toBe(1);
       const emails = await prisma.emailOutbox.findMany({ where: { kind: WEBHOOK_PAUSED_EMAIL, organizationId: A.organization.id } });
       expect(emails.map((e) => e.to).sort()).toEqual([A.admin.email, secondAdmin.email].sort());
-      expect(emails[0].text).toContain(receiver.url);
+      // Named by its host only: a Slack or Teams address is itself a secret.
+      expect(emails[0].text).toContain(`Deliveries to ${new URL(receiver.url).host} kept failing`);
+      expect(emails.every((e) => !e.text.includes(receiver.url) && !e.html.includes(receiver.url) && !e.subject.includes(receiver.url))).toBe(true);
 
-      // While paused, new events wait.
+      // While paused, new events wait (a row recorded as due is held by the worker, not sent).
       await completeAStep();
-      const held = await prisma.webhookDelivery.findMany({ where: { endpointId: endpoint.id, status: "HELD" } });
-      expect(held).toHaveLength(1);
       expect(await deliverDueWebhooks()).toEqual({ delivered: 0, failed: 0 });
+      const held = await prisma.webhookDelivery.findMany({ where: { endpointId: endpoint.id, status: "HELD" } });
+      expect(held.map((h) => h.id)).toContain(delivery.id);
+      expect(held).toHaveLength(2);
 
       status = 200;
       const cookie = await cookieFor(A.admin.id);
@@ -76,8 +84,8 @@ describe("webhook delivery", () => {
         form: { intent: "resume" },
       });
       expect(resumed.status).toBe(303);
-      expect(await deliverDueWebhooks()).toEqual({ delivered: 1, failed: 0 });
-      expect((await prisma.webhookDelivery.findUniqueOrThrow({ where: { id: held[0].id } })).status).toBe("DELIVERED");
+      expect(await deliverDueWebhooks()).toEqual({ delivered: 2, failed: 0 });
+      for (const { id } of held) expect((await prisma.webhookDelivery.findUniqueOrThrow({ where: { id } })).status).toBe("DELIVERED");
       const active = await prisma.webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } });
       expect([active.status, active.consecutiveFailures]).toEqual(["ACTIVE", 0]);
     } finally {
@@ -104,6 +112,66 @@ describe("webhook delivery", () => {
       expect(card.contentType).toBe("application/vnd.microsoft.card.adaptive");
       expect(card.content.body[0].text).toBe(sentence);
       expect(card.content.actions[0].url).toMatch(new RegExp(`/deals/${deal.id}$`));
+    } finally {
+      await receiver.close();
+    }
+  });
+
+  it("re-seals a signing secret sealed under an older SESSION_SECRET, at its next send or by the job round", async () => {
+    const admin = await actorFor(A.admin.id);
+    const first = await registerEndpoint(admin, "https://hooks.example.com/a", ["step.completed"]);
+    const second = await registerEndpoint(admin, "https://hooks.example.com/b", ["step.completed"]);
+    const rotated = ["new-session-secret", "old-session-secret"];
+    for (const { endpoint, secret } of [first, second]) {
+      await prisma.webhookEndpoint.update({
+        where: { id: endpoint.id },
+        data: { secretSealed: sealSigningSecret(secret, A.organization.id, ["old-session-secret"]) },
+      });
+    }
+    const stored = (id: string) => prisma.webhookEndpoint.findUniqueOrThrow({ where: { id } });
+
+    // At a send: opened with the older value, written back under the first.
+    expect(await signingSecretOf(await stored(first.endpoint.id), rotated)).toBe(first.secret);
+    expect(openSigningSecret((await stored(first.endpoint.id)).secretSealed, A.organization.id, ["new-session-secret"])).toBe(first.secret);
+
+    // The job round's pass does the rest, so the old value can go without waiting for a send.
+    expect(await resealOlderSigningSecrets(rotated)).toBe(1);
+    expect(openSigningSecret((await stored(second.endpoint.id)).secretSealed, A.organization.id, ["new-session-secret"])).toBe(second.secret);
+    expect(await resealOlderSigningSecrets(rotated)).toBe(0);
+  });
+
+  it("keeps the job round going when an endpoint is deleted while its delivery is on the wire", async () => {
+    let arrived: () => void = () => {};
+    const sent = new Promise<void>((resolve) => (arrived = resolve));
+    const receiver = await startReceiver(() => {
+      arrived();
+      return 200;
+    });
+    try {
+      const { endpoint } = await registerEndpoint(await actorFor(A.admin.id), receiver.url, ["step.completed"]);
+      await completeAStep();
+      const round = runJobRound();
+      await sent;
+      await prisma.webhookEndpoint.delete({ where: { id: endpoint.id } });
+      // The round resolves whether the delete came before the try was recorded or after it.
+      const report = await round;
+      expect(report.webhooks.failed).toBe(0);
+      expect(await prisma.webhookDelivery.count({ where: { endpointId: endpoint.id } })).toBe(0);
+    } finally {
+      await receiver.close();
+    }
+  });
+
+  it("holds a due row of a paused endpoint instead of sending it", async () => {
+    const receiver = await startReceiver(() => 200);
+    try {
+      const { endpoint } = await registerEndpoint(await actorFor(A.admin.id), receiver.url, ["step.completed"]);
+      await completeAStep();
+      await prisma.webhookEndpoint.update({ where: { id: endpoint.id }, data: { status: "PAUSED" } });
+      await prisma.webhookDelivery.updateMany({ where: { endpointId: endpoint.id }, data: { status: "PENDING", nextAttemptAt: new Date(0) } });
+      expect(await deliverDueWebhooks()).toEqual({ delivered: 0, failed: 0 });
+      expect((await prisma.webhookDelivery.findFirstOrThrow({ where: { endpointId: endpoint.id } })).status).toBe("HELD");
+      expect(receiver.received).toHaveLength(0);
     } finally {
       await receiver.close();
     }
