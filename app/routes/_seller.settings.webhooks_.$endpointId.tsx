@@ -18,10 +18,12 @@ import { requireAdmin } from "~/utils/auth.server";
 import { takeNotice } from "~/utils/flash.server";
 import { readForm } from "~/utils/form-data.server";
 import { asResponse, runIntent, unknownIntent, type Saved } from "~/utils/intent.server";
+import { SHOWN_ONCE_CACHE_CONTROL, keepRetryAfter } from "~/utils/route-headers";
 import { showOnce, takeShownOnce } from "~/utils/shown-once.server";
 import { ErrorPage } from "~/root";
 
 export const meta: MetaFunction = () => [{ title: "Webhook · Mutual" }];
+export const headers = keepRetryAfter;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request);
@@ -32,6 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { secret, clear } = takeShownOnce(request);
   const responseHeaders = new Headers(headers);
   if (clear) responseHeaders.append("Set-Cookie", clear);
+  if (secret) responseHeaders.set("Cache-Control", SHOWN_ONCE_CACHE_CONTROL);
   const view = {
     id: endpoint.id,
     url: endpoint.url,

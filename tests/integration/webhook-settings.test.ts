@@ -39,6 +39,8 @@ const postDetail = (cookie: string, endpointId: string, form: Form) =>
   post(detail.action, { path: `/settings/webhooks/${endpointId}`, params: { endpointId }, cookie, form });
 const loadDetail = (cookie: string, endpointId: string) =>
   callLoader(detail.loader, { path: `/settings/webhooks/${endpointId}`, params: { endpointId }, cookie });
+// The seller's own steps: one counts as completed as soon as the seller marks it done.
+const sellerStep = (plan: Tenant["repDeal"]) => plan.milestones.find((m) => m.ownerSide === "SELLER")!;
 const errors = (body: unknown) => (body as { result: { error: Record<string, string[]> } }).result.error;
 
 async function snapshot(organizationId: string) {
@@ -79,6 +81,8 @@ describe("settings → webhooks", () => {
       .split(";")[0];
     const page = await loadDetail(`${cookies.adminA}; ${shownOnce}`, endpoint.id);
     expect((page.body as { secret: string }).secret).toMatch(/^whsec_/);
+    expect(page.headers.get("Cache-Control")).toBe("private, no-store");
+    expect(new Headers(detail.headers({ loaderHeaders: page.headers } as never)).get("Cache-Control")).toBe("private, no-store");
     expect(((await loadDetail(cookies.adminA, endpoint.id)).body as { secret: string | null }).secret).toBeNull();
     expect((await callLoader(list.loader, { path: "/settings/webhooks", cookie: cookies.adminA })).status).toBe(200);
 
@@ -101,7 +105,7 @@ describe("settings → webhooks", () => {
 
   it("answers 404 to another organization's admin for every loader and action, and changes nothing", async () => {
     const { endpoint } = await registerEndpoint(await actorFor(A.admin.id), receiver.url, ["step.completed"]);
-    await sellerPost(A.repDeal.deal.id, await milestoneForm(A.repDeal.milestones[0].id, { status: "DONE" }));
+    await sellerPost(A.repDeal.deal.id, await milestoneForm(sellerStep(A.repDeal).id, { status: "DONE" }));
     const delivery = await prisma.webhookDelivery.findFirstOrThrow({ where: { endpointId: endpoint.id } });
     const before = await snapshot(A.organization.id);
     expect((await loadDetail(cookies.adminB, endpoint.id)).status).toBe(404);
@@ -118,7 +122,7 @@ describe("settings → webhooks", () => {
   it("re-sends a delivered event from the log, with the same webhook-id", async () => {
     await prisma.webhookEndpoint.deleteMany({ where: { organizationId: A.organization.id } });
     const { endpoint } = await registerEndpoint(await actorFor(A.admin.id), receiver.url, ["step.completed"]);
-    await sellerPost(A.repDeal.deal.id, await milestoneForm(A.repDeal.milestones[1].id, { status: "DONE" }));
+    await sellerPost(A.otherRepDeal.deal.id, await milestoneForm(sellerStep(A.otherRepDeal).id, { status: "DONE" }));
     await deliverDueWebhooks();
     const delivery = await prisma.webhookDelivery.findFirstOrThrow({ where: { endpointId: endpoint.id } });
     expect(delivery.status).toBe("DELIVERED");
