@@ -5,7 +5,7 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
 import { updateDeal } from "~/models/deal.server";
-import { refreshSignalCache } from "~/models/signals.server";
+import { refreshDealSignals, refreshSignalCache } from "~/models/signals.server";
 import { organizationToday } from "~/domain/dates";
 import { buyerPost, inviteAndSignIn, milestoneForm, sellerPost, sharePlan } from "../fixtures/buyers";
 import { actorFor, addDealWithPlan, createTenant, type Tenant } from "../fixtures/world";
@@ -136,6 +136,17 @@ describe("webhook events", () => {
     await prisma.dealSignalCache.update({ where: { dealId: deal.id }, data: { stale: true } });
     await refreshSignalCache(A.organization.id, null, today);
     expect((await eventsOf(deal.id)).filter((e) => e.type.startsWith("deal."))).toHaveLength(2);
+  });
+
+  it("from two refreshes of the same deal at once, report one change once", async () => {
+    const { deal } = await addDealWithPlan(await actorFor(A.rep.id));
+    await refreshDealSignals(A.organization.id, deal.id);
+    const fresh = await prisma.dealSignalCache.findUniqueOrThrow({ where: { dealId: deal.id } });
+    const healthLabel = fresh.healthLabel === "STALLED" ? "HEALTHY" : "STALLED";
+    await prisma.dealSignalCache.update({ where: { dealId: deal.id }, data: { healthLabel } });
+    await Promise.all([refreshDealSignals(A.organization.id, deal.id), refreshDealSignals(A.organization.id, deal.id)]);
+    const events = (await eventsOf(deal.id)).filter((e) => e.type === "deal.health_changed");
+    expect(events.map((e) => e.body.data)).toMatchObject([{ before: { healthLabel }, after: { healthLabel: fresh.healthLabel } }]);
   });
 
   it("keep the signing secret sealed: the database holds no plain secret", async () => {
