@@ -53,7 +53,7 @@ async function bodyOf(tx: Tx, input: EventInput, at: Date): Promise<WebhookBody>
   };
 }
 
-/** Writes the event and its deliveries for endpoints already known to want it (held while paused). */
+/** Writes the event and its deliveries for endpoints already known to want it. */
 export async function recordEventFor(tx: Tx, endpoints: WantingEndpoint[], input: EventInput) {
   const targets = endpoints.filter((endpoint) => endpoint.types.includes(input.type));
   if (targets.length === 0) return null;
@@ -67,7 +67,8 @@ export async function recordEventFor(tx: Tx, endpoints: WantingEndpoint[], input
       eventId: event.id,
       endpointId: endpoint.id,
       organizationId: input.organizationId,
-      status: endpoint.status === "PAUSED" ? "HELD" : "PENDING",
+      // Always due: the sender holds it if the endpoint is paused by the time it is leased.
+      status: "PENDING",
       nextAttemptAt: at,
       createdAt: at,
     })),

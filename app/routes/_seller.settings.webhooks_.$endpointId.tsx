@@ -71,7 +71,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     case "resend":
       return runIntent(form, ResendSchema, intent, page, (v) =>
-        resendDelivery(admin, endpointId, v.deliveryId).then(() => at(`delivery-${v.deliveryId}`, "Queued again.")),
+        resendDelivery(admin, endpointId, v.deliveryId).then((queued) =>
+          at(`delivery-${v.deliveryId}`, queued ? "Queued again." : "This event is being sent right now: see its result in a moment."),
+        ),
       );
     default:
       throw unknownIntent();

@@ -136,4 +136,18 @@ describe("settings → webhooks", () => {
     expect(await prisma.webhookAttempt.count({ where: { deliveryId: delivery.id } })).toBe(2);
     expect((await prisma.webhookDelivery.findUniqueOrThrow({ where: { id: delivery.id } })).status).toBe("DELIVERED");
   });
+
+  it("leaves a delivery being sent right now to that try, and re-queues as due one on a paused endpoint", async () => {
+    const delivery = await prisma.webhookDelivery.findFirstOrThrow({ where: { organizationId: A.organization.id, status: "DELIVERED" } });
+    const leasedUntil = new Date(Date.now() + 20_000);
+    await prisma.webhookDelivery.update({ where: { id: delivery.id }, data: { status: "PENDING", attempts: 1, nextAttemptAt: leasedUntil } });
+    const refused = await postDetail(cookies.adminA, delivery.endpointId, { intent: "resend", deliveryId: delivery.id });
+    expect(refused.status).toBe(303);
+    expect(await prisma.webhookDelivery.findUniqueOrThrow({ where: { id: delivery.id } })).toMatchObject({ attempts: 1, nextAttemptAt: leasedUntil });
+
+    await prisma.webhookDelivery.update({ where: { id: delivery.id }, data: { status: "FAILED" } });
+    expect((await postDetail(cookies.adminA, delivery.endpointId, { intent: "pause" })).status).toBe(303);
+    expect((await postDetail(cookies.adminA, delivery.endpointId, { intent: "resend", deliveryId: delivery.id })).status).toBe(303);
+    expect(await prisma.webhookDelivery.findUniqueOrThrow({ where: { id: delivery.id } })).toMatchObject({ status: "PENDING", attempts: 0 });
+  });
 });
