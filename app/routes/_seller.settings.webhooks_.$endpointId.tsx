@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { SettingsNotice, fieldErrors, useAnswer } from "~/components/settings/settings-notice";
-import { EventChoices, IntentButton } from "~/components/settings/webhook-forms";
+import { EventChoices, IntentButton, typedEventsOr, typedOr } from "~/components/settings/webhook-forms";
 import { DeliveryLog } from "~/components/settings/webhook-log";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
@@ -126,11 +126,11 @@ export default function WebhookPage() {
             label="Description (optional)"
             id="edit-description"
             name="description"
-            defaultValue={endpoint.description}
+            defaultValue={typedOr(events, "description", endpoint.description)}
             maxLength={200}
             errors={fieldErrors(events, "description")}
           />
-          <EventChoices idPrefix="edit" checked={endpoint.events} errors={fieldErrors(events, "events")} />
+          <EventChoices idPrefix="edit" checked={typedEventsOr(events, endpoint.events)} errors={fieldErrors(events, "events")} />
           <Button type="submit">Save events</Button>
         </Form>
       </Panel>
