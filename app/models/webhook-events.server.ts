@@ -34,11 +34,14 @@ export async function endpointsWanting(tx: Tx | Db, organizationId: string, type
 
 export type WantingEndpoint = Awaited<ReturnType<typeof endpointsWanting>>[number];
 
-/** The body as sent, built once here so that every retry and re-send signs the same bytes. */
-async function bodyOf(tx: Tx, input: EventInput, at: Date): Promise<WebhookBody> {
-  const deal =
-    input.deal ?? (await tx.deal.findUniqueOrThrow({ where: { id: input.dealId }, select: { id: true, name: true, accountName: true, externalId: true } }));
-  const step = input.stepId ? await tx.milestone.findUnique({ where: { id: input.stepId }, select: { id: true, title: true } }) : null;
+/**
+ * The body as sent, built once here so that every retry and re-send signs the same bytes; null for
+ * an archived deal, which reports nothing (a caller passing `deal` has already left those out).
+ */
+async function bodyOf(tx: Tx, input: EventInput, at: Date): Promise<WebhookBody | null> {
+  const deal = input.deal ?? (await storedDeal(tx, input.dealId));
+  if (!deal) return null;
+  const step = input.stepId ? await tx.milestone.findUnique({ where: { id: input.stepId }, select: { id: true, title: true, internalOnly: true } }) : null;
   return {
     type: input.type,
     timestamp: at.toISOString(),
@@ -53,12 +56,21 @@ async function bodyOf(tx: Tx, input: EventInput, at: Date): Promise<WebhookBody>
   };
 }
 
+async function storedDeal(tx: Tx, dealId: string) {
+  const { archivedAt, ...deal } = await tx.deal.findUniqueOrThrow({
+    where: { id: dealId },
+    select: { id: true, name: true, accountName: true, externalId: true, archivedAt: true },
+  });
+  return archivedAt ? null : deal;
+}
+
 /** Writes the event and its deliveries for endpoints already known to want it. */
 export async function recordEventFor(tx: Tx, endpoints: WantingEndpoint[], input: EventInput) {
   const targets = endpoints.filter((endpoint) => endpoint.types.includes(input.type));
   if (targets.length === 0) return null;
   const at = input.at ?? new Date();
   const body = await bodyOf(tx, input, at);
+  if (!body) return null;
   const event = await tx.webhookEvent.create({
     data: { organizationId: input.organizationId, type: input.type, dealId: input.dealId, payload: JSON.stringify(body), createdAt: at },
   });

@@ -6,6 +6,7 @@ import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
 import { updateDeal } from "~/models/deal.server";
 import { refreshDealSignals, refreshSignalCache } from "~/models/signals.server";
+import { recordWebhookEvent } from "~/models/webhook-events.server";
 import { organizationToday } from "~/domain/dates";
 import { buyerPost, inviteAndSignIn, milestoneForm, sellerPost, sharePlan } from "../fixtures/buyers";
 import { actorFor, addDealWithPlan, createTenant, type Tenant } from "../fixtures/world";
@@ -67,7 +68,7 @@ describe("webhook events", () => {
     const events = all.filter((e) => e.type !== "deal.health_changed" && e.type !== "deal.forecast_changed");
     expect(events.map((e) => e.type)).toEqual(["step.completed", "step.redated", "plan.shared", "participant.joined", "plan.accepted", "deal.stage_changed"]);
     const [completed, redated, , joined, , stage] = events;
-    expect(completed.body.data.step).toEqual({ id: sellerStep.id, title: sellerStep.title });
+    expect(completed.body.data.step).toEqual({ id: sellerStep.id, title: sellerStep.title, internalOnly: false });
     expect(completed.body.data.after).toMatchObject({ status: "DONE", markedDoneBy: "SELLER", confirmedByBuyer: false });
     expect(redated.body.data.before).toEqual({ targetDate: otherStep.targetDate });
     expect(redated.body.data.after).toMatchObject({ targetDate: "2027-02-15" });
@@ -95,7 +96,7 @@ describe("webhook events", () => {
     expect((await buyerPost(planId, cookie, { intent: "confirm", milestoneId: buyerStep.id, version: marked.version })).status).toBe(303);
     const [completed, ...more] = await completions();
     expect(more).toEqual([]);
-    expect(completed.body.data.step).toEqual({ id: buyerStep.id, title: buyerStep.title });
+    expect(completed.body.data.step).toEqual({ id: buyerStep.id, title: buyerStep.title, internalOnly: false });
     expect(completed.body.data.after).toMatchObject({ status: "DONE", markedDoneBy: "SELLER", confirmedByBuyer: true });
   });
 
@@ -147,6 +148,15 @@ describe("webhook events", () => {
     await Promise.all([refreshDealSignals(A.organization.id, deal.id), refreshDealSignals(A.organization.id, deal.id)]);
     const events = (await eventsOf(deal.id)).filter((e) => e.type === "deal.health_changed");
     expect(events.map((e) => e.body.data)).toMatchObject([{ before: { healthLabel }, after: { healthLabel: fresh.healthLabel } }]);
+  });
+
+  it("are not recorded for an archived deal", async () => {
+    const { deal } = await addDealWithPlan(await actorFor(A.rep.id));
+    const record = () => prisma.$transaction((tx) => recordWebhookEvent(tx, { organizationId: A.organization.id, dealId: deal.id, type: "plan.shared" }));
+    expect(await record()).not.toBeNull();
+    await prisma.deal.update({ where: { id: deal.id }, data: { archivedAt: new Date() } });
+    expect(await record()).toBeNull();
+    expect((await eventsOf(deal.id)).filter((e) => e.type === "plan.shared")).toHaveLength(1);
   });
 
   it("keep the signing secret sealed: the database holds no plain secret", async () => {
