@@ -3,7 +3,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { SettingsNotice, fieldErrors, useAnswer } from "~/components/settings/settings-notice";
+import { SettingsNotice, StaleNotice, fieldErrors, useAnswer } from "~/components/settings/settings-notice";
 import { EventChoices, IntentButton, typedEventsOr, typedOr } from "~/components/settings/webhook-forms";
 import { DeliveryLog } from "~/components/settings/webhook-log";
 import { Badge } from "~/components/ui/badge";
@@ -42,6 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     description: endpoint.description,
     events: subscribedEvents(endpoint.events),
     paused: endpoint.status === "PAUSED",
+    version: endpoint.version,
   };
   return data({ endpoint: view, deliveries, notice, secret, timeZone: admin.timezone }, { headers: responseHeaders });
 }
@@ -120,8 +121,10 @@ export default function WebhookPage() {
         </div>
       </Panel>
       <Panel headingId="events-heading" title="Events" className="p-4">
-        <Form method="post" id="events" className="mt-3 space-y-3" noValidate>
+        <Form method="post" id="events" key={endpoint.version} className="mt-3 space-y-3" noValidate>
           <input type="hidden" name="intent" value="update-events" />
+          <input type="hidden" name="version" value={endpoint.version} />
+          <StaleNotice answer={events} />
           <InputField
             label="Description (optional)"
             id="edit-description"

@@ -52,7 +52,7 @@ async function snapshot(organizationId: string) {
 }
 
 const INTENTS: Form[] = [
-  { intent: "update-events", events: ["plan.shared"], description: "x" },
+  { intent: "update-events", events: ["plan.shared"], description: "x", version: 1 },
   { intent: "pause" },
   { intent: "resume" },
   { intent: "send-test" },
@@ -87,8 +87,17 @@ describe("settings → webhooks", () => {
     expect((await callLoader(list.loader, { path: "/settings/webhooks", cookie: cookies.adminA })).status).toBe(200);
 
     for (const form of INTENTS.slice(0, 5)) expect((await postDetail(cookies.adminA, endpoint.id, form)).status).toBe(303);
-    const noEvents = await postDetail(cookies.adminA, endpoint.id, { intent: "update-events", description: "" });
+    const noEvents = await postDetail(cookies.adminA, endpoint.id, { intent: "update-events", description: "", version: 1 });
     expect(noEvents.status).toBe(400);
+
+    // A form read before someone else saved: 409 with the stored events, nothing changed.
+    const stale = await postDetail(cookies.adminA, endpoint.id, { intent: "update-events", events: ["deal.stage_changed"], description: "late", version: 1 });
+    expect(stale.status).toBe(409);
+    const stored = await prisma.webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } });
+    expect(stored).toMatchObject({ events: "plan.shared", description: "x" });
+    expect((stale.body as { conflict: { current: { events: string[] } } }).conflict.current.events).toEqual(["plan.shared"]);
+    const fresh = { intent: "update-events", events: ["deal.stage_changed"], description: "now", version: stored.version };
+    expect((await postDetail(cookies.adminA, endpoint.id, fresh)).status).toBe(303);
   });
 
   it("is for admins only: a rep or manager gets 403 on every loader and action and nothing changes", async () => {
