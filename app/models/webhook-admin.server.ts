@@ -78,7 +78,7 @@ export async function createEndpoint(admin: SellerActor, input: NewEndpointInput
         secretSealed: sealSigningSecret(secret, admin.organizationId),
       },
     });
-    await audit(tx, admin, "webhook.created", created.id, { events: input.events.length });
+    await audit(tx, admin, "webhook.created", created.id, { host: new URL(input.url).host, events: input.events.length });
     return created;
   });
   return { endpoint, secret };

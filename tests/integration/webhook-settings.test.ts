@@ -3,6 +3,7 @@
 // field errors, and every successful post is a 303. Re-send from the log sends the event again.
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
+import { auditActionLabel, describeAuditDetail } from "~/components/settings/audit-words";
 import * as list from "~/routes/_seller.settings.webhooks";
 import * as detail from "~/routes/_seller.settings.webhooks_.$endpointId";
 import { deliverDueWebhooks } from "~/utils/webhook-delivery.server";
@@ -74,6 +75,8 @@ describe("settings → webhooks", () => {
     expect(made.status).toBe(303);
     const endpoint = await prisma.webhookEndpoint.findFirstOrThrow({ where: { organizationId: A.organization.id } });
     expect(endpoint.events).toBe("step.completed plan.shared");
+    const created = await prisma.auditEvent.findFirstOrThrow({ where: { action: "webhook.created", subjectId: endpoint.id } });
+    expect(describeAuditDetail(JSON.parse(created.detail!))).toContain(`Sends to ${new URL(receiver.url).host}`);
     const shownOnce = made.headers
       .get("Set-Cookie")!
       .split(", ")
@@ -87,6 +90,8 @@ describe("settings → webhooks", () => {
     expect((await callLoader(list.loader, { path: "/settings/webhooks", cookie: cookies.adminA })).status).toBe(200);
 
     for (const form of INTENTS.slice(0, 5)) expect((await postDetail(cookies.adminA, endpoint.id, form)).status).toBe(303);
+    const paused = await prisma.auditEvent.findFirstOrThrow({ where: { action: "webhook.paused", subjectId: endpoint.id } });
+    expect(auditActionLabel(paused.action)).toBe("Webhook paused");
     const noEvents = await postDetail(cookies.adminA, endpoint.id, { intent: "update-events", description: "", version: 1 });
     expect(noEvents.status).toBe(400);
 
