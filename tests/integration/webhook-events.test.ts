@@ -2,7 +2,9 @@
 // re-dating a step, sharing, a buyer joining and accepting, a stage change, and the signal refresh
 // seeing a new health label or derived forecast category. Nothing is recorded for an event no
 // endpoint wants, and a deal's first computation is not a change.
+import pg from "pg";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { databaseKind } from "../../prisma/database-url";
 import { prisma } from "~/utils/db.server";
 import { updateDeal } from "~/models/deal.server";
 import { refreshDealSignals, refreshSignalCache } from "~/models/signals.server";
@@ -149,6 +151,33 @@ describe("webhook events", () => {
     const events = (await eventsOf(deal.id)).filter((e) => e.type === "deal.health_changed");
     expect(events.map((e) => e.body.data)).toMatchObject([{ before: { healthLabel }, after: { healthLabel: fresh.healthLabel } }]);
   });
+
+  it.runIf(databaseKind(process.env.DATABASE_URL) === "postgresql")(
+    "leave a refresh whole when an endpoint is deleted while it records: the change is reported to the others",
+    async () => {
+      const { deal } = await addDealWithPlan(await actorFor(A.rep.id));
+      await refreshDealSignals(A.organization.id, deal.id);
+      const fresh = await prisma.dealSignalCache.findUniqueOrThrow({ where: { dealId: deal.id } });
+      await prisma.dealSignalCache.update({ where: { dealId: deal.id }, data: { healthLabel: fresh.healthLabel === "STALLED" ? "HEALTHY" : "STALLED" } });
+      const { endpoint } = await registerEndpoint(await actorFor(A.admin.id), "https://hooks.example.test/going", ["deal.health_changed"]);
+
+      // Another connection deletes the endpoint and commits once the refresh has read it.
+      const other = new pg.Client({ connectionString: process.env.DATABASE_URL });
+      await other.connect();
+      await other.query("BEGIN");
+      await other.query(`DELETE FROM "WebhookEndpoint" WHERE "id" = $1`, [endpoint.id]);
+      const refresh = refreshDealSignals(A.organization.id, deal.id);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await other.query("COMMIT");
+      await other.end();
+      await refresh;
+
+      const [event, ...more] = (await eventsOf(deal.id)).filter((e) => e.type === "deal.health_changed");
+      expect(more).toEqual([]);
+      expect(event.deliveries.length).toBeGreaterThan(0);
+      expect((await prisma.dealSignalCache.findUniqueOrThrow({ where: { dealId: deal.id } })).healthLabel).toBe(fresh.healthLabel);
+    },
+  );
 
   it("are not recorded for an archived deal", async () => {
     const { deal } = await addDealWithPlan(await actorFor(A.rep.id));
