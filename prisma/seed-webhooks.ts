@@ -1,5 +1,6 @@
 // The demo's webhooks: Northwind sends plan events to its CRM (a signed endpoint) and to a Slack
-// channel, with a few days of deliveries in every state the log shows. The addresses end in
+// channel, with a few days of deliveries: delivered at once, delivered after a 500, waiting for its
+// next try, and given up (held rows need a paused endpoint, which the demo has not). The addresses end in
 // .invalid, so a development server's delivery loop never reaches anyone.
 import type { SeedOrg } from "./seed-kit";
 
@@ -41,6 +42,7 @@ export async function seedWebhooks(org: SeedOrg) {
     ["deal.stage_changed", -2, "retried"],
     ["step.redated", -1, "delivered"],
     ["deal.health_changed", 0, "failed"],
+    ["plan.accepted", 0, "waiting"],
   ] as const;
   for (const [i, [type, offset, outcome]] of story.entries()) {
     const deal = withSteps[i % withSteps.length];
@@ -59,7 +61,8 @@ export async function seedWebhooks(org: SeedOrg) {
       }),
     );
     const delivery = await prisma.webhookDelivery.findFirstOrThrow({ where: { eventId: event!.id } });
-    const codes = outcome === "delivered" ? [200] : outcome === "retried" ? [500, 200] : [500, 502, 504, 500, 500, 503, 500, 500];
+    const codes =
+      outcome === "delivered" ? [200] : outcome === "retried" ? [500, 200] : outcome === "waiting" ? [502] : [500, 502, 504, 500, 500, 503, 500, 500];
     for (const [n, code] of codes.entries()) {
       await prisma.webhookAttempt.create({
         data: {
@@ -75,8 +78,10 @@ export async function seedWebhooks(org: SeedOrg) {
     await prisma.webhookDelivery.update({
       where: { id: delivery.id },
       data: {
-        status: last === 200 ? "DELIVERED" : "FAILED",
+        status: last === 200 ? "DELIVERED" : outcome === "waiting" ? "PENDING" : "FAILED",
         attempts: codes.length,
+        // The next try of the waiting one is a day ahead, so the demo log keeps showing it waiting.
+        nextAttemptAt: outcome === "waiting" ? org.at(1, 11) : at,
         lastStatusCode: last,
         lastError: last === 200 ? null : `The receiver answered ${last}`,
         deliveredAt: last === 200 ? new Date(at.getTime() + (codes.length - 1) * 60_000) : null,

@@ -83,7 +83,8 @@ export interface WebhookBody {
   data: {
     deal: { id: string; name: string; accountName: string; externalId: string | null; url: string } | null;
     plan?: { id: string } | null;
-    step?: { id: string; title: string } | null;
+    /** internalOnly: a step the seller keeps off the buyer's plan. */
+    step?: { id: string; title: string; internalOnly: boolean } | null;
     participant?: { id: string } | null;
     before?: Record<string, unknown> | null;
     after?: Record<string, unknown> | null;

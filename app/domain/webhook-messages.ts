@@ -45,15 +45,18 @@ export function headline(body: WebhookBody): string {
   }
 }
 
-/** Slack's mrkdwn reads &, < and > as markup. */
+/**
+ * Slack reads &, < and > as markup in the top-level text (the notification) as in the blocks:
+ * escaped, a buyer's step title cannot carry a link or a `<!channel>` mention.
+ */
 function slackEscape(text: string) {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
 export function slackMessage(body: WebhookBody) {
-  const text = headline(body);
+  const text = slackEscape(headline(body));
   const link = body.data.deal ? `\n<${body.data.deal.url}|Open the deal in Mutual>` : "";
-  return { text, blocks: [{ type: "section", text: { type: "mrkdwn", text: slackEscape(text) + link } }] };
+  return { text, blocks: [{ type: "section", text: { type: "mrkdwn", text: text + link } }] };
 }
 
 /** An Adaptive Card in a message, which Teams workflows and incoming webhooks both accept. */
@@ -69,7 +72,8 @@ export function teamsMessage(body: WebhookBody) {
           $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
           type: "AdaptiveCard",
           version: "1.4",
-          body: [{ type: "TextBlock", text: headline(body), wrap: true }],
+          // A TextRun is plain text, where a TextBlock would render a buyer's markdown links.
+          body: [{ type: "RichTextBlock", inlines: [{ type: "TextRun", text: headline(body) }] }],
           actions: deal ? [{ type: "Action.OpenUrl", title: "Open the deal in Mutual", url: deal.url }] : [],
         },
       },

@@ -1,7 +1,7 @@
 // The forms of the webhooks settings pages.
 import { z } from "zod";
 import { WEBHOOK_EVENT_TYPES, WEBHOOK_KINDS } from "~/domain/webhook-events";
-import { optionalText } from "./fields";
+import { optionalText, version } from "./fields";
 
 const id = z.string().trim().min(1);
 const events = z.preprocess(
@@ -16,7 +16,7 @@ export const NewEndpointSchema = z.object({
   events,
 });
 
-export const EndpointEventsSchema = z.object({ events, description: optionalText(200) });
+export const EndpointEventsSchema = z.object({ events, description: optionalText(200), version });
 /** Pause, resume, test, new secret, delete: the endpoint is the page's own. */
 export const NoFieldsSchema = z.object({});
 export const ResendSchema = z.object({ deliveryId: id });

@@ -41,8 +41,10 @@ export const AUDIT_ACTIONS = [
   "webhook.updated",
   "webhook.deleted",
   "webhook.secret_rolled",
-  /** Deliveries kept failing, so the endpoint stopped receiving until an admin resumes it. */
+  /** Paused by an admin. */
   "webhook.paused",
+  /** Deliveries kept failing, so the endpoint stopped receiving until an admin resumes it. */
+  "webhook.auto_paused",
   "webhook.resumed",
 ] as const;
 

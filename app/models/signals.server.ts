@@ -10,7 +10,7 @@ import { meddpiccTotal } from "~/domain/meddpicc";
 import { stakeholderMap, type StakeholderMap } from "~/domain/stakeholders";
 import { actorToday, visibleDealsWhere, type SellerActor } from "./actor.server";
 import { recordForecastCalls } from "./forecast-calls.server";
-import { signalListeners, writeWithSignalEvents } from "./signal-events.server";
+import { writeWithSignalEvents } from "./signal-events.server";
 import type { Db, Tx } from "~/utils/db.server";
 
 const dealWithPlan = {
@@ -199,17 +199,13 @@ const REFRESH_CHUNK = 400;
  * older one. Running twice at once only computes the same figures twice.
  */
 async function writeSignalCache(organizationId: string, dealIds: string[], today: string) {
-  const listeners = dealIds.length > 0 ? await signalListeners(organizationId) : [];
   for (let i = 0; i < dealIds.length; i += REFRESH_CHUNK) {
     const ids = dealIds.slice(i, i + REFRESH_CHUNK);
     await prisma.dealSignalCache.updateMany({ where: { dealId: { in: ids }, stale: true }, data: { stale: false } });
     const computed = await computeFigures({ organizationId, id: { in: ids } }, today);
     const rows = [...computed.values()].map(({ deal, figures }) => ({ dealId: deal.id, ...cacheRow(deal, figures, today) }));
-    if (listeners.length === 0) await upsertCacheRows(prisma, rows);
-    else
-      await writeWithSignalEvents(listeners, rows, new Map([...computed.values()].map(({ deal }) => [deal.id, namesOf(deal)])), (tx) =>
-        upsertCacheRows(tx, rows),
-      );
+    const names = new Map([...computed.values()].map(({ deal }) => [deal.id, namesOf(deal)]));
+    await writeWithSignalEvents(organizationId, rows, names, (tx) => upsertCacheRows(tx, rows));
     await recordForecastCalls(computed.values(), today);
   }
   return dealIds.length;
@@ -272,6 +268,13 @@ export async function refreshSignalCache(organizationId: string, ownerIds: strin
 export async function refreshAllSignalCaches(now = new Date()) {
   const organizations = await prisma.organization.findMany({ select: { id: true, timezone: true } });
   let recomputed = 0;
-  for (const org of organizations) recomputed += await refreshSignalCache(org.id, null, organizationToday(org, now));
+  for (const org of organizations) {
+    // One organization's failure (a database hiccup) must not keep the others' caches stale.
+    try {
+      recomputed += await refreshSignalCache(org.id, null, organizationToday(org, now));
+    } catch (error) {
+      console.error(`[signals] refresh of organization ${org.id} failed`, error);
+    }
+  }
   return recomputed;
 }

@@ -2,7 +2,7 @@
 // replace the signing secret, delete. Every query is scoped by the admin's organization, so another
 // organization's endpoint is "not found". The signing secret leaves here once, to be shown once.
 import { prisma, type Tx } from "~/utils/db.server";
-import { FieldError, NotFoundError } from "~/utils/http.server";
+import { FieldError, NotFoundError, VersionConflictError } from "~/utils/http.server";
 import { endpointUrlProblem } from "~/utils/webhook-destination.server";
 import { newSigningSecret, sealSigningSecret } from "~/utils/webhook-signing.server";
 import { storedEvents, subscribedEvents, type WebhookKind } from "~/domain/webhook-events";
@@ -78,7 +78,7 @@ export async function createEndpoint(admin: SellerActor, input: NewEndpointInput
         secretSealed: sealSigningSecret(secret, admin.organizationId),
       },
     });
-    await audit(tx, admin, "webhook.created", created.id, { events: input.events.length });
+    await audit(tx, admin, "webhook.created", created.id, { host: new URL(input.url).host, events: input.events.length });
     return created;
   });
   return { endpoint, secret };
@@ -87,10 +87,14 @@ export async function createEndpoint(admin: SellerActor, input: NewEndpointInput
 export async function updateEndpointEvents(admin: SellerActor, endpointId: string, input: EndpointEventsInput) {
   await prisma.$transaction(async (tx) => {
     await ownEndpoint(tx, admin, endpointId);
-    await tx.webhookEndpoint.updateMany({
-      where: { id: endpointId, organizationId: admin.organizationId },
+    const saved = await tx.webhookEndpoint.updateMany({
+      where: { id: endpointId, organizationId: admin.organizationId, version: input.version },
       data: { events: storedEvents(input.events), description: input.description, version: { increment: 1 } },
     });
+    if (saved.count === 0) {
+      const current = await ownEndpoint(tx, admin, endpointId);
+      throw new VersionConflictError({ description: current.description, events: subscribedEvents(current.events), version: current.version });
+    }
     await audit(tx, admin, "webhook.updated", endpointId, { events: input.events.length });
   });
 }

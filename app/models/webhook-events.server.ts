@@ -4,7 +4,7 @@
 import type { Db, Tx } from "~/utils/db.server";
 import { appUrl } from "~/utils/env.server";
 import { eventTypeForActivity, subscribedEvents, type WebhookBody, type WebhookEventType } from "~/domain/webhook-events";
-import { completionOfRecord } from "~/domain/completion";
+import { completionOfRecord, confirmedByBuyer } from "~/domain/completion";
 import type { ActivityInput } from "./activity.server";
 
 export interface EventInput {
@@ -34,11 +34,14 @@ export async function endpointsWanting(tx: Tx | Db, organizationId: string, type
 
 export type WantingEndpoint = Awaited<ReturnType<typeof endpointsWanting>>[number];
 
-/** The body as sent, built once here so that every retry and re-send signs the same bytes. */
-async function bodyOf(tx: Tx, input: EventInput, at: Date): Promise<WebhookBody> {
-  const deal =
-    input.deal ?? (await tx.deal.findUniqueOrThrow({ where: { id: input.dealId }, select: { id: true, name: true, accountName: true, externalId: true } }));
-  const step = input.stepId ? await tx.milestone.findUnique({ where: { id: input.stepId }, select: { id: true, title: true } }) : null;
+/**
+ * The body as sent, built once here so that every retry and re-send signs the same bytes; null for
+ * an archived deal, which reports nothing (a caller passing `deal` has already left those out).
+ */
+async function bodyOf(tx: Tx, input: EventInput, at: Date): Promise<WebhookBody | null> {
+  const deal = input.deal ?? (await storedDeal(tx, input.dealId));
+  if (!deal) return null;
+  const step = input.stepId ? await tx.milestone.findUnique({ where: { id: input.stepId }, select: { id: true, title: true, internalOnly: true } }) : null;
   return {
     type: input.type,
     timestamp: at.toISOString(),
@@ -53,12 +56,21 @@ async function bodyOf(tx: Tx, input: EventInput, at: Date): Promise<WebhookBody>
   };
 }
 
-/** Writes the event and its deliveries for endpoints already known to want it (held while paused). */
+async function storedDeal(tx: Tx, dealId: string) {
+  const { archivedAt, ...deal } = await tx.deal.findUniqueOrThrow({
+    where: { id: dealId },
+    select: { id: true, name: true, accountName: true, externalId: true, archivedAt: true },
+  });
+  return archivedAt ? null : deal;
+}
+
+/** Writes the event and its deliveries for endpoints already known to want it. */
 export async function recordEventFor(tx: Tx, endpoints: WantingEndpoint[], input: EventInput) {
   const targets = endpoints.filter((endpoint) => endpoint.types.includes(input.type));
   if (targets.length === 0) return null;
   const at = input.at ?? new Date();
   const body = await bodyOf(tx, input, at);
+  if (!body) return null;
   const event = await tx.webhookEvent.create({
     data: { organizationId: input.organizationId, type: input.type, dealId: input.dealId, payload: JSON.stringify(body), createdAt: at },
   });
@@ -67,7 +79,8 @@ export async function recordEventFor(tx: Tx, endpoints: WantingEndpoint[], input
       eventId: event.id,
       endpointId: endpoint.id,
       organizationId: input.organizationId,
-      status: endpoint.status === "PAUSED" ? "HELD" : "PENDING",
+      // Always due: the sender holds it if the endpoint is paused by the time it is leased.
+      status: "PENDING",
       nextAttemptAt: at,
       createdAt: at,
     })),
@@ -115,5 +128,5 @@ async function completedStep(tx: Tx, stepId: string) {
     select: { status: true, ownerSide: true, markedDoneBySide: true, buyerConfirmedAt: true, completedOn: true },
   });
   if (!step || completionOfRecord(step) !== "DONE") return null;
-  return { status: "DONE", completedOn: step.completedOn, markedDoneBy: step.markedDoneBySide ?? "SELLER", confirmedByBuyer: step.buyerConfirmedAt !== null };
+  return { status: "DONE", completedOn: step.completedOn, markedDoneBy: step.markedDoneBySide ?? "SELLER", confirmedByBuyer: confirmedByBuyer(step) };
 }

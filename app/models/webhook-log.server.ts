@@ -3,6 +3,7 @@
 import { prisma } from "~/utils/db.server";
 import { appUrl } from "~/utils/env.server";
 import { NotFoundError } from "~/utils/http.server";
+import { LEASE_MS } from "~/utils/webhook-delivery.server";
 import type { WebhookBody } from "~/domain/webhook-events";
 import type { SellerActor } from "./actor.server";
 import { ownEndpoint } from "./webhook-admin.server";
@@ -44,14 +45,21 @@ export async function endpointLog(admin: SellerActor, endpointId: string) {
   return { endpoint, deliveries: lines };
 }
 
-/** Sends the delivery again from the first try (held instead while the endpoint is paused). */
+/**
+ * Sends the delivery again from the first try, as PENDING: the sender holds it while the endpoint
+ * is paused. A delivery being sent right now (leased) is left to that try: false, nothing changed.
+ */
 export async function resendDelivery(admin: SellerActor, endpointId: string, deliveryId: string, now = new Date()) {
-  const endpoint = await ownEndpoint(prisma, admin, endpointId);
+  await ownEndpoint(prisma, admin, endpointId);
+  const where = { id: deliveryId, endpointId, organizationId: admin.organizationId };
+  const leased = { status: "PENDING", nextAttemptAt: { gt: now, lte: new Date(now.getTime() + LEASE_MS) } };
   const requeued = await prisma.webhookDelivery.updateMany({
-    where: { id: deliveryId, endpointId, organizationId: admin.organizationId },
-    data: { status: endpoint.status === "PAUSED" ? "HELD" : "PENDING", attempts: 0, nextAttemptAt: now, deliveredAt: null },
+    where: { ...where, NOT: leased },
+    data: { status: "PENDING", attempts: 0, nextAttemptAt: now, deliveredAt: null },
   });
-  if (requeued.count === 0) throw new NotFoundError();
+  if (requeued.count === 1) return true;
+  if ((await prisma.webhookDelivery.count({ where })) === 0) throw new NotFoundError();
+  return false;
 }
 
 /** A test event for this endpoint only, whatever it subscribes to; it touches no deal. */
@@ -71,7 +79,7 @@ export async function sendTestEvent(admin: SellerActor, endpointId: string, now 
         eventId: event.id,
         endpointId,
         organizationId: admin.organizationId,
-        status: endpoint.status === "PAUSED" ? "HELD" : "PENDING",
+        status: "PENDING",
         nextAttemptAt: now,
       },
     });

@@ -52,7 +52,7 @@ export async function pauseFailingEndpoint(endpointId: string, failures: number,
     await tx.webhookDelivery.updateMany({ where: { endpointId, status: "PENDING" }, data: { status: "HELD" } });
     await recordAuditEvent(tx, {
       organizationId: endpoint.organizationId,
-      action: "webhook.paused",
+      action: "webhook.auto_paused",
       actor: { email: "mutual (automatic)" },
       subject: { type: "WEBHOOK", id: endpoint.id },
       detail: { failures },

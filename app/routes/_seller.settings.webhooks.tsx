@@ -14,10 +14,12 @@ import { requireAdmin } from "~/utils/auth.server";
 import { takeNotice } from "~/utils/flash.server";
 import { readForm } from "~/utils/form-data.server";
 import { runIntent, unknownIntent } from "~/utils/intent.server";
+import { keepRetryAfter } from "~/utils/route-headers";
 import { showOnce } from "~/utils/shown-once.server";
 import { ErrorPage } from "~/root";
 
 export const meta: MetaFunction = () => [{ title: "Webhooks · Mutual" }];
+export const headers = keepRetryAfter;
 
 const PAGE = "/settings/webhooks";
 

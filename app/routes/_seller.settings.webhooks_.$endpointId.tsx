@@ -3,8 +3,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { SettingsNotice, fieldErrors, useAnswer } from "~/components/settings/settings-notice";
-import { EventChoices, IntentButton } from "~/components/settings/webhook-forms";
+import { SettingsNotice, StaleNotice, fieldErrors, useAnswer } from "~/components/settings/settings-notice";
+import { EventChoices, IntentButton, typedEventsOr, typedOr } from "~/components/settings/webhook-forms";
 import { DeliveryLog } from "~/components/settings/webhook-log";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
@@ -18,10 +18,12 @@ import { requireAdmin } from "~/utils/auth.server";
 import { takeNotice } from "~/utils/flash.server";
 import { readForm } from "~/utils/form-data.server";
 import { asResponse, runIntent, unknownIntent, type Saved } from "~/utils/intent.server";
+import { SHOWN_ONCE_CACHE_CONTROL, keepRetryAfter } from "~/utils/route-headers";
 import { showOnce, takeShownOnce } from "~/utils/shown-once.server";
 import { ErrorPage } from "~/root";
 
 export const meta: MetaFunction = () => [{ title: "Webhook · Mutual" }];
+export const headers = keepRetryAfter;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request);
@@ -32,6 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { secret, clear } = takeShownOnce(request);
   const responseHeaders = new Headers(headers);
   if (clear) responseHeaders.append("Set-Cookie", clear);
+  if (secret) responseHeaders.set("Cache-Control", SHOWN_ONCE_CACHE_CONTROL);
   const view = {
     id: endpoint.id,
     url: endpoint.url,
@@ -39,6 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     description: endpoint.description,
     events: subscribedEvents(endpoint.events),
     paused: endpoint.status === "PAUSED",
+    version: endpoint.version,
   };
   return data({ endpoint: view, deliveries, notice, secret, timeZone: admin.timezone }, { headers: responseHeaders });
 }
@@ -68,7 +72,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     case "resend":
       return runIntent(form, ResendSchema, intent, page, (v) =>
-        resendDelivery(admin, endpointId, v.deliveryId).then(() => at(`delivery-${v.deliveryId}`, "Queued again.")),
+        resendDelivery(admin, endpointId, v.deliveryId).then((queued) =>
+          at(`delivery-${v.deliveryId}`, queued ? "Queued again." : "This event is being sent right now: see its result in a moment."),
+        ),
       );
     default:
       throw unknownIntent();
@@ -115,17 +121,19 @@ export default function WebhookPage() {
         </div>
       </Panel>
       <Panel headingId="events-heading" title="Events" className="p-4">
-        <Form method="post" id="events" className="mt-3 space-y-3" noValidate>
+        <Form method="post" id="events" key={endpoint.version} className="mt-3 space-y-3" noValidate>
           <input type="hidden" name="intent" value="update-events" />
+          <input type="hidden" name="version" value={endpoint.version} />
+          <StaleNotice answer={events} />
           <InputField
             label="Description (optional)"
             id="edit-description"
             name="description"
-            defaultValue={endpoint.description}
+            defaultValue={typedOr(events, "description", endpoint.description)}
             maxLength={200}
             errors={fieldErrors(events, "description")}
           />
-          <EventChoices idPrefix="edit" checked={endpoint.events} errors={fieldErrors(events, "events")} />
+          <EventChoices idPrefix="edit" checked={typedEventsOr(events, endpoint.events)} errors={fieldErrors(events, "events")} />
           <Button type="submit">Save events</Button>
         </Form>
       </Panel>

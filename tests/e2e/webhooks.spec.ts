@@ -14,15 +14,19 @@ test("without JavaScript, on a phone, by keyboard: an admin adds a webhook, sees
 
   // A refused form answers 400 and keeps what was typed.
   await plain.getByLabel("Address that receives the events").fill("ftp://crm.example.test/hooks");
+  await plain.getByLabel("Description (optional)").fill("Keyboard CRM");
+  await plain.getByLabel("A deal's stage changed").focus();
+  await plain.keyboard.press("Space");
   const refused = plain.waitForResponse((r) => r.request().method() === "POST");
   await plain.getByRole("button", { name: "Add webhook" }).click();
   expect((await refused).status()).toBe(400);
   await expect(plain.getByText("The address must start with https:// or http://")).toBeVisible();
+  await expect(plain.getByLabel("Address that receives the events")).toHaveValue("ftp://crm.example.test/hooks");
+  await expect(plain.getByLabel("Description (optional)")).toHaveValue("Keyboard CRM");
+  await expect(plain.getByLabel("A deal's stage changed")).not.toBeChecked();
+  await expect(plain.getByLabel("A step was completed")).toBeChecked();
 
   await plain.getByLabel("Address that receives the events").fill("https://crm.example.invalid/hooks");
-  await plain.getByLabel("Description (optional)").fill("Keyboard CRM");
-  await plain.getByLabel("A deal's stage changed").focus();
-  await plain.keyboard.press("Space");
   await plain.getByRole("button", { name: "Add webhook" }).focus();
   const saved = plain.waitForResponse((r) => r.request().method() === "POST");
   await plain.keyboard.press("Enter");

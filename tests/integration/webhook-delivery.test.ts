@@ -61,7 +61,7 @@ describe("webhook delivery", () => {
 
       const paused = await prisma.webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } });
       expect(paused.status).toBe("PAUSED");
-      expect(await prisma.auditEvent.count({ where: { action: "webhook.paused", subjectId: endpoint.id } })).toBe(1);
+      expect(await prisma.auditEvent.count({ where: { action: "webhook.auto_paused", subjectId: endpoint.id } })).toBe(1);
       const emails = await prisma.emailOutbox.findMany({ where: { kind: WEBHOOK_PAUSED_EMAIL, organizationId: A.organization.id } });
       expect(emails.map((e) => e.to).sort()).toEqual([A.admin.email, secondAdmin.email].sort());
       // Named by its host only: a Slack or Teams address is itself a secret.

@@ -2,10 +2,13 @@
 // re-dating a step, sharing, a buyer joining and accepting, a stage change, and the signal refresh
 // seeing a new health label or derived forecast category. Nothing is recorded for an event no
 // endpoint wants, and a deal's first computation is not a change.
+import pg from "pg";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { databaseKind } from "../../prisma/database-url";
 import { prisma } from "~/utils/db.server";
 import { updateDeal } from "~/models/deal.server";
-import { refreshSignalCache } from "~/models/signals.server";
+import { refreshDealSignals, refreshSignalCache } from "~/models/signals.server";
+import { recordWebhookEvent } from "~/models/webhook-events.server";
 import { organizationToday } from "~/domain/dates";
 import { buyerPost, inviteAndSignIn, milestoneForm, sellerPost, sharePlan } from "../fixtures/buyers";
 import { actorFor, addDealWithPlan, createTenant, type Tenant } from "../fixtures/world";
@@ -67,7 +70,7 @@ describe("webhook events", () => {
     const events = all.filter((e) => e.type !== "deal.health_changed" && e.type !== "deal.forecast_changed");
     expect(events.map((e) => e.type)).toEqual(["step.completed", "step.redated", "plan.shared", "participant.joined", "plan.accepted", "deal.stage_changed"]);
     const [completed, redated, , joined, , stage] = events;
-    expect(completed.body.data.step).toEqual({ id: sellerStep.id, title: sellerStep.title });
+    expect(completed.body.data.step).toEqual({ id: sellerStep.id, title: sellerStep.title, internalOnly: false });
     expect(completed.body.data.after).toMatchObject({ status: "DONE", markedDoneBy: "SELLER", confirmedByBuyer: false });
     expect(redated.body.data.before).toEqual({ targetDate: otherStep.targetDate });
     expect(redated.body.data.after).toMatchObject({ targetDate: "2027-02-15" });
@@ -95,7 +98,7 @@ describe("webhook events", () => {
     expect((await buyerPost(planId, cookie, { intent: "confirm", milestoneId: buyerStep.id, version: marked.version })).status).toBe(303);
     const [completed, ...more] = await completions();
     expect(more).toEqual([]);
-    expect(completed.body.data.step).toEqual({ id: buyerStep.id, title: buyerStep.title });
+    expect(completed.body.data.step).toEqual({ id: buyerStep.id, title: buyerStep.title, internalOnly: false });
     expect(completed.body.data.after).toMatchObject({ status: "DONE", markedDoneBy: "SELLER", confirmedByBuyer: true });
   });
 
@@ -136,6 +139,53 @@ describe("webhook events", () => {
     await prisma.dealSignalCache.update({ where: { dealId: deal.id }, data: { stale: true } });
     await refreshSignalCache(A.organization.id, null, today);
     expect((await eventsOf(deal.id)).filter((e) => e.type.startsWith("deal."))).toHaveLength(2);
+  });
+
+  it("from two refreshes of the same deal at once, report one change once", async () => {
+    const { deal } = await addDealWithPlan(await actorFor(A.rep.id));
+    await refreshDealSignals(A.organization.id, deal.id);
+    const fresh = await prisma.dealSignalCache.findUniqueOrThrow({ where: { dealId: deal.id } });
+    const healthLabel = fresh.healthLabel === "STALLED" ? "HEALTHY" : "STALLED";
+    await prisma.dealSignalCache.update({ where: { dealId: deal.id }, data: { healthLabel } });
+    await Promise.all([refreshDealSignals(A.organization.id, deal.id), refreshDealSignals(A.organization.id, deal.id)]);
+    const events = (await eventsOf(deal.id)).filter((e) => e.type === "deal.health_changed");
+    expect(events.map((e) => e.body.data)).toMatchObject([{ before: { healthLabel }, after: { healthLabel: fresh.healthLabel } }]);
+  });
+
+  it.runIf(databaseKind(process.env.DATABASE_URL) === "postgresql")(
+    "leave a refresh whole when an endpoint is deleted while it records: the change is reported to the others",
+    async () => {
+      const { deal } = await addDealWithPlan(await actorFor(A.rep.id));
+      await refreshDealSignals(A.organization.id, deal.id);
+      const fresh = await prisma.dealSignalCache.findUniqueOrThrow({ where: { dealId: deal.id } });
+      await prisma.dealSignalCache.update({ where: { dealId: deal.id }, data: { healthLabel: fresh.healthLabel === "STALLED" ? "HEALTHY" : "STALLED" } });
+      const { endpoint } = await registerEndpoint(await actorFor(A.admin.id), "https://hooks.example.test/going", ["deal.health_changed"]);
+
+      // Another connection deletes the endpoint and commits once the refresh has read it.
+      const other = new pg.Client({ connectionString: process.env.DATABASE_URL });
+      await other.connect();
+      await other.query("BEGIN");
+      await other.query(`DELETE FROM "WebhookEndpoint" WHERE "id" = $1`, [endpoint.id]);
+      const refresh = refreshDealSignals(A.organization.id, deal.id);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await other.query("COMMIT");
+      await other.end();
+      await refresh;
+
+      const [event, ...more] = (await eventsOf(deal.id)).filter((e) => e.type === "deal.health_changed");
+      expect(more).toEqual([]);
+      expect(event.deliveries.length).toBeGreaterThan(0);
+      expect((await prisma.dealSignalCache.findUniqueOrThrow({ where: { dealId: deal.id } })).healthLabel).toBe(fresh.healthLabel);
+    },
+  );
+
+  it("are not recorded for an archived deal", async () => {
+    const { deal } = await addDealWithPlan(await actorFor(A.rep.id));
+    const record = () => prisma.$transaction((tx) => recordWebhookEvent(tx, { organizationId: A.organization.id, dealId: deal.id, type: "plan.shared" }));
+    expect(await record()).not.toBeNull();
+    await prisma.deal.update({ where: { id: deal.id }, data: { archivedAt: new Date() } });
+    expect(await record()).toBeNull();
+    expect((await eventsOf(deal.id)).filter((e) => e.type === "plan.shared")).toHaveLength(1);
   });
 
   it("keep the signing secret sealed: the database holds no plain secret", async () => {

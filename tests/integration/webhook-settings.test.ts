@@ -3,6 +3,7 @@
 // field errors, and every successful post is a 303. Re-send from the log sends the event again.
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
+import { auditActionLabel, describeAuditDetail } from "~/components/settings/audit-words";
 import * as list from "~/routes/_seller.settings.webhooks";
 import * as detail from "~/routes/_seller.settings.webhooks_.$endpointId";
 import { deliverDueWebhooks } from "~/utils/webhook-delivery.server";
@@ -39,6 +40,8 @@ const postDetail = (cookie: string, endpointId: string, form: Form) =>
   post(detail.action, { path: `/settings/webhooks/${endpointId}`, params: { endpointId }, cookie, form });
 const loadDetail = (cookie: string, endpointId: string) =>
   callLoader(detail.loader, { path: `/settings/webhooks/${endpointId}`, params: { endpointId }, cookie });
+// The seller's own steps: one counts as completed as soon as the seller marks it done.
+const sellerStep = (plan: Tenant["repDeal"]) => plan.milestones.find((m) => m.ownerSide === "SELLER")!;
 const errors = (body: unknown) => (body as { result: { error: Record<string, string[]> } }).result.error;
 
 async function snapshot(organizationId: string) {
@@ -50,7 +53,7 @@ async function snapshot(organizationId: string) {
 }
 
 const INTENTS: Form[] = [
-  { intent: "update-events", events: ["plan.shared"], description: "x" },
+  { intent: "update-events", events: ["plan.shared"], description: "x", version: 1 },
   { intent: "pause" },
   { intent: "resume" },
   { intent: "send-test" },
@@ -72,6 +75,8 @@ describe("settings → webhooks", () => {
     expect(made.status).toBe(303);
     const endpoint = await prisma.webhookEndpoint.findFirstOrThrow({ where: { organizationId: A.organization.id } });
     expect(endpoint.events).toBe("step.completed plan.shared");
+    const created = await prisma.auditEvent.findFirstOrThrow({ where: { action: "webhook.created", subjectId: endpoint.id } });
+    expect(describeAuditDetail(JSON.parse(created.detail!))).toContain(`Sends to ${new URL(receiver.url).host}`);
     const shownOnce = made.headers
       .get("Set-Cookie")!
       .split(", ")
@@ -79,12 +84,25 @@ describe("settings → webhooks", () => {
       .split(";")[0];
     const page = await loadDetail(`${cookies.adminA}; ${shownOnce}`, endpoint.id);
     expect((page.body as { secret: string }).secret).toMatch(/^whsec_/);
+    expect(page.headers.get("Cache-Control")).toBe("private, no-store");
+    expect(new Headers(detail.headers({ loaderHeaders: page.headers } as never)).get("Cache-Control")).toBe("private, no-store");
     expect(((await loadDetail(cookies.adminA, endpoint.id)).body as { secret: string | null }).secret).toBeNull();
     expect((await callLoader(list.loader, { path: "/settings/webhooks", cookie: cookies.adminA })).status).toBe(200);
 
     for (const form of INTENTS.slice(0, 5)) expect((await postDetail(cookies.adminA, endpoint.id, form)).status).toBe(303);
-    const noEvents = await postDetail(cookies.adminA, endpoint.id, { intent: "update-events", description: "" });
+    const paused = await prisma.auditEvent.findFirstOrThrow({ where: { action: "webhook.paused", subjectId: endpoint.id } });
+    expect(auditActionLabel(paused.action)).toBe("Webhook paused");
+    const noEvents = await postDetail(cookies.adminA, endpoint.id, { intent: "update-events", description: "", version: 1 });
     expect(noEvents.status).toBe(400);
+
+    // A form read before someone else saved: 409 with the stored events, nothing changed.
+    const stale = await postDetail(cookies.adminA, endpoint.id, { intent: "update-events", events: ["deal.stage_changed"], description: "late", version: 1 });
+    expect(stale.status).toBe(409);
+    const stored = await prisma.webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } });
+    expect(stored).toMatchObject({ events: "plan.shared", description: "x" });
+    expect((stale.body as { conflict: { current: { events: string[] } } }).conflict.current.events).toEqual(["plan.shared"]);
+    const fresh = { intent: "update-events", events: ["deal.stage_changed"], description: "now", version: stored.version };
+    expect((await postDetail(cookies.adminA, endpoint.id, fresh)).status).toBe(303);
   });
 
   it("is for admins only: a rep or manager gets 403 on every loader and action and nothing changes", async () => {
@@ -101,7 +119,7 @@ describe("settings → webhooks", () => {
 
   it("answers 404 to another organization's admin for every loader and action, and changes nothing", async () => {
     const { endpoint } = await registerEndpoint(await actorFor(A.admin.id), receiver.url, ["step.completed"]);
-    await sellerPost(A.repDeal.deal.id, await milestoneForm(A.repDeal.milestones[0].id, { status: "DONE" }));
+    await sellerPost(A.repDeal.deal.id, await milestoneForm(sellerStep(A.repDeal).id, { status: "DONE" }));
     const delivery = await prisma.webhookDelivery.findFirstOrThrow({ where: { endpointId: endpoint.id } });
     const before = await snapshot(A.organization.id);
     expect((await loadDetail(cookies.adminB, endpoint.id)).status).toBe(404);
@@ -118,7 +136,7 @@ describe("settings → webhooks", () => {
   it("re-sends a delivered event from the log, with the same webhook-id", async () => {
     await prisma.webhookEndpoint.deleteMany({ where: { organizationId: A.organization.id } });
     const { endpoint } = await registerEndpoint(await actorFor(A.admin.id), receiver.url, ["step.completed"]);
-    await sellerPost(A.repDeal.deal.id, await milestoneForm(A.repDeal.milestones[1].id, { status: "DONE" }));
+    await sellerPost(A.otherRepDeal.deal.id, await milestoneForm(sellerStep(A.otherRepDeal).id, { status: "DONE" }));
     await deliverDueWebhooks();
     const delivery = await prisma.webhookDelivery.findFirstOrThrow({ where: { endpointId: endpoint.id } });
     expect(delivery.status).toBe("DELIVERED");
@@ -131,5 +149,19 @@ describe("settings → webhooks", () => {
     expect(receiver.received.filter((r) => r.headers["webhook-id"] === delivery.eventId)).toHaveLength(2);
     expect(await prisma.webhookAttempt.count({ where: { deliveryId: delivery.id } })).toBe(2);
     expect((await prisma.webhookDelivery.findUniqueOrThrow({ where: { id: delivery.id } })).status).toBe("DELIVERED");
+  });
+
+  it("leaves a delivery being sent right now to that try, and re-queues as due one on a paused endpoint", async () => {
+    const delivery = await prisma.webhookDelivery.findFirstOrThrow({ where: { organizationId: A.organization.id, status: "DELIVERED" } });
+    const leasedUntil = new Date(Date.now() + 20_000);
+    await prisma.webhookDelivery.update({ where: { id: delivery.id }, data: { status: "PENDING", attempts: 1, nextAttemptAt: leasedUntil } });
+    const refused = await postDetail(cookies.adminA, delivery.endpointId, { intent: "resend", deliveryId: delivery.id });
+    expect(refused.status).toBe(303);
+    expect(await prisma.webhookDelivery.findUniqueOrThrow({ where: { id: delivery.id } })).toMatchObject({ attempts: 1, nextAttemptAt: leasedUntil });
+
+    await prisma.webhookDelivery.update({ where: { id: delivery.id }, data: { status: "FAILED" } });
+    expect((await postDetail(cookies.adminA, delivery.endpointId, { intent: "pause" })).status).toBe(303);
+    expect((await postDetail(cookies.adminA, delivery.endpointId, { intent: "resend", deliveryId: delivery.id })).status).toBe(303);
+    expect(await prisma.webhookDelivery.findUniqueOrThrow({ where: { id: delivery.id } })).toMatchObject({ status: "PENDING", attempts: 0 });
   });
 });

@@ -39,7 +39,8 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "webhook.updated": "Webhook events changed",
   "webhook.deleted": "Webhook deleted",
   "webhook.secret_rolled": "Webhook signing secret replaced",
-  "webhook.paused": "Webhook paused after failed deliveries",
+  "webhook.paused": "Webhook paused",
+  "webhook.auto_paused": "Webhook paused after failed deliveries",
   "webhook.resumed": "Webhook resumed",
 };
 
@@ -73,6 +74,7 @@ export function describeAuditDetail(detail: Record<string, unknown> | null, emai
     if (key === "via") parts.push(value === "code" ? "By code" : value === "link" ? "By link" : `By ${valueWords(value)}`);
     else if (key === "emails") parts.push(`Stopped ${emailKinds[String(value)] ?? "a kind of email"}`);
     else if (key === "codes") parts.push(`${Number(value)} code${Number(value) === 1 ? "" : "s"} used up`);
+    else if (key === "host") parts.push(`Sends to ${String(value)}`);
     else if (key === "side") parts.push(`On the ${SIDES[String(value)] ?? "other"} side`);
     else if (key === "logo") parts.push(value === "removed" ? "Logo removed" : "New logo");
     else if (key === "fields")

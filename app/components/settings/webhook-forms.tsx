@@ -3,9 +3,26 @@ import { Button } from "~/components/ui/button";
 import { FieldErrors, InputField, SelectField } from "~/components/ui/field";
 import { Panel } from "~/components/ui/panel";
 import { WEBHOOK_EVENT_LABELS, WEBHOOK_EVENT_TYPES, WEBHOOK_KIND_LABELS, WEBHOOK_KINDS } from "~/domain/webhook-events";
+import type { IntentResult } from "~/forms/intent";
 import { fieldErrors, useAnswer } from "./settings-notice";
 
 const KIND_OPTIONS = WEBHOOK_KINDS.map((kind) => ({ value: kind, label: WEBHOOK_KIND_LABELS[kind] }));
+
+/**
+ * What a refused form showed when it was sent (a 400's echo), so that without JavaScript nothing
+ * typed is lost and no event is ticked again; `stored` otherwise.
+ */
+export function typedOr(answer: IntentResult | undefined, field: string, stored: string): string {
+  const typed = answer?.result.initialValue?.[field];
+  if (!answer?.result.initialValue) return stored;
+  return typeof typed === "string" ? typed : "";
+}
+
+export function typedEventsOr(answer: IntentResult | undefined, stored: readonly string[]): readonly string[] {
+  if (!answer?.result.initialValue) return stored;
+  const typed = answer.result.initialValue.events;
+  return Array.isArray(typed) ? typed.map(String) : typeof typed === "string" ? [typed] : [];
+}
 
 /** The events as checkboxes; `checked` are ticked (all of them for a new endpoint). */
 export function EventChoices({ idPrefix, checked, errors }: { idPrefix: string; checked: readonly string[]; errors?: string[] }) {
@@ -39,12 +56,27 @@ export function NewEndpointForm({ resetKey }: { resetKey?: string }) {
           inputMode="url"
           required
           placeholder="https://"
+          defaultValue={typedOr(answer, "url", "")}
           errors={fieldErrors(answer, "url")}
           hint="For Slack or Teams, paste the incoming webhook address the app gave you."
         />
-        <SelectField label="Kind" id="webhook-kind" name="kind" options={KIND_OPTIONS} defaultValue="STANDARD" errors={fieldErrors(answer, "kind")} />
-        <InputField label="Description (optional)" id="webhook-description" name="description" maxLength={200} errors={fieldErrors(answer, "description")} />
-        <EventChoices idPrefix="new-webhook" checked={WEBHOOK_EVENT_TYPES} errors={fieldErrors(answer, "events")} />
+        <SelectField
+          label="Kind"
+          id="webhook-kind"
+          name="kind"
+          options={KIND_OPTIONS}
+          defaultValue={typedOr(answer, "kind", "STANDARD")}
+          errors={fieldErrors(answer, "kind")}
+        />
+        <InputField
+          label="Description (optional)"
+          id="webhook-description"
+          name="description"
+          defaultValue={typedOr(answer, "description", "")}
+          maxLength={200}
+          errors={fieldErrors(answer, "description")}
+        />
+        <EventChoices idPrefix="new-webhook" checked={typedEventsOr(answer, WEBHOOK_EVENT_TYPES)} errors={fieldErrors(answer, "events")} />
         <Button type="submit">Add webhook</Button>
       </Form>
     </Panel>
