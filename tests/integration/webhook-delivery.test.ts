@@ -110,7 +110,7 @@ describe("webhook delivery", () => {
       expect(slack.blocks[0].text.text).toContain(`/deals/${deal.id}|Open the deal in Mutual>`);
       const card = teams.attachments[0];
       expect(card.contentType).toBe("application/vnd.microsoft.card.adaptive");
-      expect(card.content.body[0].text).toBe(sentence);
+      expect(card.content.body[0]).toEqual({ type: "RichTextBlock", inlines: [{ type: "TextRun", text: sentence }] });
       expect(card.content.actions[0].url).toMatch(new RegExp(`/deals/${deal.id}$`));
     } finally {
       await receiver.close();
