@@ -8,7 +8,7 @@ import { newSigningSecret, sealSigningSecret } from "~/utils/webhook-signing.ser
 import { storedEvents, subscribedEvents, type WebhookKind } from "~/domain/webhook-events";
 import type { EndpointEventsInput, NewEndpointInput } from "~/forms/webhooks";
 import type { AuditAction } from "./audit.types";
-import type { SellerActor } from "./actor.server";
+import { assertAdmin, type SellerActor } from "./actor.server";
 import { recordAuditEvent } from "./audit.server";
 
 function audit(tx: Tx, admin: SellerActor, action: AuditAction, endpointId: string, detail?: Record<string, string | number>) {
@@ -21,8 +21,12 @@ function audit(tx: Tx, admin: SellerActor, action: AuditAction, endpointId: stri
   });
 }
 
-/** The endpoint, if it belongs to the admin's organization; otherwise NotFoundError, whoever owns it. */
+/**
+ * The endpoint, if it belongs to the admin's organization; otherwise NotFoundError, whoever owns it.
+ * Anyone but an admin is refused first: every action on one endpoint starts here.
+ */
 export async function ownEndpoint(db: Tx | typeof prisma, admin: SellerActor, endpointId: string) {
+  assertAdmin(admin);
   const endpoint = await db.webhookEndpoint.findFirst({ where: { id: endpointId, organizationId: admin.organizationId } });
   if (!endpoint) throw new NotFoundError();
   return endpoint;
@@ -41,6 +45,7 @@ export interface EndpointSummary {
 }
 
 export async function listEndpoints(admin: SellerActor): Promise<EndpointSummary[]> {
+  assertAdmin(admin);
   const endpoints = await prisma.webhookEndpoint.findMany({ where: { organizationId: admin.organizationId }, orderBy: { createdAt: "asc" } });
   const counts = await prisma.webhookDelivery.groupBy({
     by: ["endpointId", "status"],
@@ -64,6 +69,7 @@ export async function listEndpoints(admin: SellerActor): Promise<EndpointSummary
 
 /** Registers an endpoint; returns it with its signing secret, which is never readable again. */
 export async function createEndpoint(admin: SellerActor, input: NewEndpointInput) {
+  assertAdmin(admin);
   const problem = endpointUrlProblem(input.url);
   if (problem) throw new FieldError("url", problem);
   const secret = newSigningSecret();

@@ -7,6 +7,8 @@ import { auditActionLabel, describeAuditDetail } from "~/components/settings/aud
 import * as list from "~/routes/_seller.settings.webhooks";
 import * as detail from "~/routes/_seller.settings.webhooks_.$endpointId";
 import { deliverDueWebhooks } from "~/utils/webhook-delivery.server";
+import { ForbiddenError } from "~/utils/http.server";
+import { listEndpoints, pauseEndpoint } from "~/models/webhook-admin.server";
 import { callLoader } from "../fixtures/routes";
 import { milestoneForm, post, sellerPost, type Form } from "../fixtures/buyers";
 import { actorFor, cookieFor, createTenant, type Tenant } from "../fixtures/world";
@@ -114,6 +116,16 @@ describe("settings → webhooks", () => {
       expect((await postList(cookies[who], { intent: "create-endpoint", url: receiver.url, kind: "STANDARD", events: ["plan.shared"] })).status).toBe(403);
       for (const form of [...INTENTS, { intent: "resend", deliveryId: "x" }]) expect((await postDetail(cookies[who], endpoint.id, form)).status).toBe(403);
     }
+    expect(await snapshot(A.organization.id)).toBe(before);
+  });
+
+  it("refuses a manager in the model layer too, whatever route calls it", async () => {
+    const { endpoint } = await registerEndpoint(await actorFor(A.admin.id), receiver.url);
+    const manager = await actorFor(A.manager.id);
+    const before = await snapshot(A.organization.id);
+    await expect(listEndpoints(manager)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(registerEndpoint(manager, receiver.url)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(pauseEndpoint(manager, endpoint.id)).rejects.toBeInstanceOf(ForbiddenError);
     expect(await snapshot(A.organization.id)).toBe(before);
   });
 
