@@ -3,6 +3,7 @@
 // reads, and their words are kept out of the plan's history: a leak would need new code, not a
 // forgotten filter.
 import { prisma } from "~/utils/db.server";
+import { storedDate } from "~/utils/stored-date";
 import { NotFoundError } from "~/utils/http.server";
 import type { InternalNoteInput } from "~/forms/discussion";
 import type { DealDiscussion, InternalNoteView } from "./discussion.types";
@@ -35,21 +36,29 @@ export async function addInternalNote(actor: SellerActor, dealId: string, input:
 }
 
 /** The deal's notes, oldest first, split into the deal's own and each step's. A deleted step's notes join the deal's: nothing written is lost. */
+interface InternalNoteRow {
+  id: string;
+  stepId: string | null;
+  body: string;
+  createdAt: Date | string;
+  authorName: string | null;
+}
+
 async function listInternalNotes(actor: SellerActor, dealId: string) {
-  const [rows, steps] = await Promise.all([
-    prisma.internalNote.findMany({
-      where: { organizationId: actor.organizationId, dealId },
-      select: { id: true, milestoneId: true, body: true, createdAt: true, authorUser: { select: { name: true } } },
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    }),
-    prisma.milestone.findMany({ where: { organizationId: actor.organizationId, plan: { dealId } }, select: { id: true } }),
-  ]);
-  const stepIds = new Set(steps.map((step) => step.id));
+  // A note's step counts only while it is a step of this deal's plan (stepId is null otherwise).
+  const rows = await prisma.$queryRaw<InternalNoteRow[]>`
+    SELECT n."id", m."id" AS "stepId", n."body", n."createdAt", u."name" AS "authorName"
+    FROM "InternalNote" n
+    LEFT JOIN "Milestone" m ON m."id" = n."milestoneId" AND m."organizationId" = n."organizationId"
+      AND m."planId" IN (SELECT pl."id" FROM "Plan" pl WHERE pl."dealId" = n."dealId" AND pl."organizationId" = n."organizationId")
+    LEFT JOIN "User" u ON u."id" = n."authorUserId"
+    WHERE n."organizationId" = ${actor.organizationId} AND n."dealId" = ${dealId}
+    ORDER BY n."createdAt" ASC, n."id" ASC`;
   const dealNotes: InternalNoteView[] = [];
   const notesByStep: Record<string, InternalNoteView[]> = {};
   for (const row of rows) {
-    const view = { id: row.id, authorName: row.authorUser?.name ?? "A former teammate", body: row.body, at: row.createdAt.toISOString() };
-    if (row.milestoneId && stepIds.has(row.milestoneId)) (notesByStep[row.milestoneId] ??= []).push(view);
+    const view = { id: row.id, authorName: row.authorName ?? "A former teammate", body: row.body, at: storedDate(row.createdAt).toISOString() };
+    if (row.stepId) (notesByStep[row.stepId] ??= []).push(view);
     else dealNotes.push(view);
   }
   return { dealNotes, notesByStep };

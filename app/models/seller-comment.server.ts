@@ -5,6 +5,7 @@ import { prisma, type Tx } from "~/utils/db.server";
 import { NotFoundError } from "~/utils/http.server";
 import type { SellerCommentInput } from "~/forms/discussion";
 import type { StepComment } from "./discussion.types";
+import { storedDate } from "~/utils/stored-date";
 import { visiblePlansWhere, type SellerActor } from "./actor.server";
 import { recordActivity, sellerActivityActor } from "./activity.server";
 import { notifyMentions } from "./mention.server";
@@ -48,30 +49,40 @@ export async function addSellerComment(actor: SellerActor, dealId: string, input
   });
 }
 
-/** Every step's comments, both sides', oldest first, for a seller who can see the deal. */
+interface StepCommentRow {
+  id: string;
+  milestoneId: string;
+  side: string;
+  body: string;
+  createdAt: Date | string;
+  participantName: string | null;
+  userName: string | null;
+}
+
+/**
+ * Every step's comments, both sides', oldest first, for a seller who can see the deal (the caller
+ * checks that first). One statement: the deal page reloads after every save, and each ORM query
+ * costs more to prepare than this costs to run.
+ */
 export async function listStepComments(actor: SellerActor, dealId: string): Promise<Record<string, StepComment[]>> {
-  const rows = await prisma.comment.findMany({
-    where: { organizationId: actor.organizationId, milestoneId: { not: null }, internalOnly: false, plan: { dealId, ...visiblePlansWhere(actor) } },
-    select: {
-      id: true,
-      milestoneId: true,
-      side: true,
-      body: true,
-      createdAt: true,
-      authorUser: { select: { name: true } },
-      authorParticipant: { select: { name: true } },
-    },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-  });
+  const rows = await prisma.$queryRaw<StepCommentRow[]>`
+    SELECT c."id", c."milestoneId", c."side", c."body", c."createdAt", ap."name" AS "participantName", au."name" AS "userName"
+    FROM "Comment" c
+    JOIN "Plan" pl ON pl."id" = c."planId" AND pl."organizationId" = c."organizationId"
+    LEFT JOIN "Participant" ap ON ap."id" = c."authorParticipantId"
+    LEFT JOIN "User" au ON au."id" = c."authorUserId"
+    WHERE c."organizationId" = ${actor.organizationId} AND pl."dealId" = ${dealId}
+      AND c."milestoneId" IS NOT NULL AND c."internalOnly" = false
+    ORDER BY c."createdAt" ASC, c."id" ASC`;
   const byStep: Record<string, StepComment[]> = {};
   for (const row of rows) {
-    (byStep[row.milestoneId!] ??= []).push({
+    (byStep[row.milestoneId] ??= []).push({
       id: row.id,
       side: row.side === "BUYER" ? "BUYER" : "SELLER",
       // The same name the buyer's page shows: the person on the plan, else the user.
-      authorName: row.authorParticipant?.name ?? row.authorUser?.name ?? "Someone",
+      authorName: row.participantName ?? row.userName ?? "Someone",
       body: row.body,
-      at: row.createdAt.toISOString(),
+      at: storedDate(row.createdAt).toISOString(),
     });
   }
   return byStep;
