@@ -35,7 +35,6 @@ export async function addInternalNote(actor: SellerActor, dealId: string, input:
   });
 }
 
-/** The deal's notes, oldest first, split into the deal's own and each step's. A deleted step's notes join the deal's: nothing written is lost. */
 interface InternalNoteRow {
   id: string;
   stepId: string | null;
@@ -44,6 +43,7 @@ interface InternalNoteRow {
   authorName: string | null;
 }
 
+/** The deal's notes, oldest first, split into the deal's own and each step's. A deleted step's notes join the deal's: nothing written is lost. */
 async function listInternalNotes(actor: SellerActor, dealId: string) {
   // A note's step counts only while it is a step of this deal's plan (stepId is null otherwise).
   const rows = await prisma.$queryRaw<InternalNoteRow[]>`

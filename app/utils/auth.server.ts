@@ -2,7 +2,6 @@ import { redirect } from "@remix-run/node";
 import { toSellerActor, type SellerActor } from "~/models/actor.server";
 import { prisma } from "./db.server";
 import { endSession, findSession, keepSessionAlive, sessionTokenHash } from "./session.server";
-import { storedDate } from "./stored-date";
 
 // A page's loaders all run for one request (the layout's and the page's): they share one lookup.
 const sellersOfRequests = new WeakMap<Request, Promise<SellerActor | null>>();
@@ -49,8 +48,7 @@ async function lookUpSeller(request: Request): Promise<SellerActor | null> {
   const tokenHash = await sessionTokenHash(request, "SELLER");
   const row = tokenHash ? await readSellerSession(tokenHash) : undefined;
   if (!row || row.kind !== "SELLER") return null;
-  const session = { id: row.sessionId, expiresAt: storedDate(row.expiresAt), lastSeenAt: storedDate(row.lastSeenAt) };
-  if (!(await keepSessionAlive(session))) return null;
+  if (!(await keepSessionAlive({ id: row.sessionId, expiresAt: row.expiresAt, lastSeenAt: row.lastSeenAt }))) return null;
   const { userId, organizationId, timezone, fiscalYearStartMonth } = row;
   if (!userId || !organizationId || row.deactivatedAt || organizationId !== row.sessionOrganizationId || !timezone) return null;
   return toSellerActor({

@@ -92,10 +92,7 @@ export function reportedTimeZone(request: Request): string | null {
 export async function requireBuyerVisit(request: Request, planId: string): Promise<BuyerVisit> {
   const tokenHash = await sessionTokenHash(request, "BUYER");
   const row = tokenHash ? await readBuyerSession(planId, tokenHash) : undefined;
-  const session =
-    row && row.kind === "BUYER" && row.buyerEmail
-      ? { id: row.sessionId, expiresAt: storedDate(row.expiresAt), lastSeenAt: storedDate(row.sessionSeenAt) }
-      : null;
+  const session = row && row.kind === "BUYER" && row.buyerEmail ? { id: row.sessionId, expiresAt: row.expiresAt, lastSeenAt: row.sessionSeenAt } : null;
   if (!row || !session || !(await keepSessionAlive(session))) throw redirect(`/p/${planId}/join`);
   if (!row.participantId || !row.planStatus || row.planStatus === "DRAFT") throw new Response("Not found", { status: 404 });
   if (row.accessState === "REVOKED") {

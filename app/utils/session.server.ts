@@ -3,6 +3,7 @@ import { recordAuditEvent } from "~/models/audit.server";
 import { prisma } from "./db.server";
 import { hashSecret, randomToken } from "./crypto.server";
 import { env, isProduction, sessionSecrets } from "./env.server";
+import { storedDate } from "./stored-date";
 
 const DAY_MS = 86_400_000;
 
@@ -89,13 +90,16 @@ export async function sessionTokenHash(request: Request, kind: SessionKind): Pro
  * stale (sessionLimits' touchEveryMs: an hour at the default limits). (updateMany, not update: with the SQLite adapter a single-row update outside a
  * transaction can be swept into another request's transaction and rolled back with it.)
  */
-export async function keepSessionAlive(session: { id: string; expiresAt: Date; lastSeenAt: Date }, now = Date.now()): Promise<boolean> {
+export async function keepSessionAlive(session: { id: string; expiresAt: Date | string; lastSeenAt: Date | string }, now = Date.now()): Promise<boolean> {
   const { idleMs, touchEveryMs } = sessionLimits();
-  if (session.expiresAt.getTime() <= now || now - session.lastSeenAt.getTime() >= idleMs) {
+  // Rows read with $queryRaw carry SQLite's dates as text: both kinds of row come here.
+  const expiresAt = storedDate(session.expiresAt).getTime();
+  const lastSeenAt = storedDate(session.lastSeenAt).getTime();
+  if (expiresAt <= now || now - lastSeenAt >= idleMs) {
     await prisma.session.deleteMany({ where: { id: session.id } });
     return false;
   }
-  if (now - session.lastSeenAt.getTime() > touchEveryMs) {
+  if (now - lastSeenAt > touchEveryMs) {
     await prisma.session.updateMany({ where: { id: session.id }, data: { lastSeenAt: new Date(now) } });
   }
   return true;
