@@ -8,6 +8,9 @@ export interface IntentResult {
   /** Set on a 409: what is stored now, and what this user tried to save. */
   conflict?: { current: unknown; yours: Record<string, unknown> };
   ok?: boolean;
+  /** A save that answered with what it changed: the "Saved" notice to show, and the page's new parts. */
+  notice?: { id: string; formId: string; anchor: string; message: string };
+  changes?: unknown;
 }
 
 /** The answer to this form, if the last one was for it (a page holds one form per row). */
@@ -20,7 +23,8 @@ export function errorsOf(result: IntentResult | undefined, field: string): strin
   return result?.result.error?.[field] ?? undefined;
 }
 
-const HIDDEN_FIELDS = new Set(["intent", "version", "planId", "milestoneId", "participantId"]);
+// `answer` and `pageTag` ask a hydrated page's save to answer with what changed (app/components/plan-editor/saved-changes.tsx).
+const HIDDEN_FIELDS = new Set(["intent", "version", "planId", "milestoneId", "participantId", "answer", "pageTag"]);
 
 /** One changed field of a conflict as a person reads it: "Target date: 25 Jan 2027 (yours) / 22 Jan 2027 (saved)". */
 export interface ConflictRow {

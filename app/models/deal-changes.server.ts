@@ -5,6 +5,7 @@
 import { prisma } from "~/utils/db.server";
 import { NotFoundError } from "~/utils/http.server";
 import { actorToday, visibleDealsSql, type SellerActor } from "./actor.server";
+import { formatDealTag } from "./deal-change-tag";
 
 interface TagRow {
   dealVersion: number;
@@ -20,5 +21,10 @@ export async function dealChangeTag(actor: SellerActor, dealId: string, now = ne
     FROM "Deal" d
     WHERE d."id" = ${dealId} AND ${visibleDealsSql(actor)}`;
   if (!deal) throw new NotFoundError();
-  return `W/"${Number(deal.dealVersion)}.${Number(deal.planVersion ?? 0)}.${deal.lastActivityId ?? "none"}.${actorToday(actor, now)}"`;
+  return formatDealTag({
+    deal: Number(deal.dealVersion),
+    plan: Number(deal.planVersion ?? 0),
+    lastActivityId: deal.lastActivityId,
+    day: actorToday(actor, now),
+  });
 }

@@ -2,7 +2,7 @@ import { prisma, type Tx } from "~/utils/db.server";
 import { FieldError, NotFoundError, VersionConflictError } from "~/utils/http.server";
 import type { EditMilestoneInput, NewMilestoneInput } from "~/forms/milestone";
 import { actingUserId, actorToday, visiblePlansWhere, type SellerActor } from "./actor.server";
-import { changedFields, recordActivity, sellerActivityActor, type ActivityActor } from "./activity.server";
+import { changedFields, recordActivity, sellerActivityActor, type ActivityActor, type ActivityInput } from "./activity.server";
 import { findPlanOfDeal } from "./plan.server";
 import { notifyStepAssigned } from "./step-assigned.server";
 import { appUrl } from "~/utils/env.server";
@@ -106,15 +106,16 @@ export async function updateMilestone(actor: SellerActor, dealId: string, input:
       ...(becameDone ? sellerCompletion(actor) : reopened ? NO_COMPLETION : {}),
     };
     const diff = changedFields(current, fields);
-    if (!diff) return;
+    if (!diff) return { activityIds: [] };
 
     const result = await tx.milestone.updateMany({
       where: { id: milestoneId, version },
       data: { ...data, version: { increment: 1 } },
     });
     if (result.count === 0) throw new VersionConflictError(await tx.milestone.findUniqueOrThrow({ where: { id: milestoneId } }));
-    await recordMilestoneChanges(tx, sellerActivityActor(actor), current, diff, fields.internalOnly);
+    const activityIds = await recordMilestoneChanges(tx, sellerActivityActor(actor), current, diff, fields.internalOnly);
     if (diff.after.ownerParticipantId) await notifyStepAssigned(tx, milestoneId, sellerActivityActor(actor), baseUrl);
+    return { activityIds };
   });
 }
 
@@ -139,16 +140,17 @@ async function recordMilestoneChanges(
   };
   const { targetDate: dateBefore, status: statusBefore, ...otherBefore } = diff.before;
   const { targetDate: dateAfter, status: statusAfter, ...otherAfter } = diff.after;
-  if (dateAfter !== undefined) {
-    await recordActivity(tx, who, { ...base, action: "milestone.redated", before: { targetDate: dateBefore }, after: { targetDate: dateAfter } });
-  }
+  const written: string[] = [];
+  const record = async (action: ActivityInput["action"], before: Record<string, unknown>, after: Record<string, unknown>) => {
+    written.push((await recordActivity(tx, who, { ...base, action, before, after })).id);
+  };
+  if (dateAfter !== undefined) await record("milestone.redated", { targetDate: dateBefore }, { targetDate: dateAfter });
   if (statusAfter !== undefined) {
     const action = statusAfter === "DONE" ? "milestone.completed" : statusBefore === "DONE" ? "milestone.reopened" : "milestone.status_changed";
-    await recordActivity(tx, who, { ...base, action, before: { status: statusBefore }, after: { status: statusAfter } });
+    await record(action, { status: statusBefore }, { status: statusAfter });
   }
-  if (Object.keys(otherAfter).length > 0) {
-    await recordActivity(tx, who, { ...base, action: "milestone.updated", before: otherBefore, after: otherAfter });
-  }
+  if (Object.keys(otherAfter).length > 0) await record("milestone.updated", otherBefore, otherAfter);
+  return written;
 }
 
 export async function moveMilestone(actor: SellerActor, dealId: string, milestoneId: string, direction: "up" | "down", version: number) {

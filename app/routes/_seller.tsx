@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Form, NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import { Form, NavLink, Outlet, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
+import { answeredWithChanges } from "~/components/plan-editor/saved-changes";
 import { requireSeller } from "~/utils/auth.server";
 import { ErrorPage } from "~/root";
 import { keepRetryAfter } from "~/utils/route-headers";
@@ -10,6 +11,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export const headers = keepRetryAfter;
+
+// A save that answered with what it changed leaves the signed-in seller as they were.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionResult, defaultShouldRevalidate }) =>
+  !answeredWithChanges(actionResult) && defaultShouldRevalidate;
 
 const ROLE_LABELS = { REP: "Rep", MANAGER: "Manager", ADMIN: "Admin" } as const;
 

@@ -5,6 +5,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { z } from "zod";
 import { FieldError, ForbiddenError, NotFoundError, VersionConflictError } from "./http.server";
 import { redirectWithNotice } from "./flash.server";
+import { randomToken } from "./crypto.server";
 
 import type { IntentResult } from "~/forms/intent";
 
@@ -50,6 +51,12 @@ export interface Saved {
   message?: string;
   /** Another page than the one posted to, e.g. the deal a new-deal form created. */
   path?: string;
+  /**
+   * What the save changed on the page, for a hydrated page that asked for it (its form posts
+   * `answer=changes`): the answer then carries these parts instead of redirecting, and the page
+   * shows them without reloading every loader. A form without JavaScript still gets the 303.
+   */
+  changes?: () => Promise<unknown>;
 }
 
 /**
@@ -69,7 +76,11 @@ export async function runIntent<Schema extends z.ZodType>(
     saved = await work(value);
   });
   if (status === 200 && saved) {
-    return redirectWithNotice(saved.path ?? page, { formId, anchor: saved.anchor, message: saved.message ?? "Saved" });
+    const notice = { formId, anchor: saved.anchor, message: saved.message ?? "Saved" };
+    if (saved.changes && formData.get("answer") === "changes") {
+      return data<IntentResult>({ ...result, notice: { ...notice, id: randomToken().slice(0, 12) }, changes: await saved.changes() });
+    }
+    return redirectWithNotice(saved.path ?? page, notice);
   }
   return data<IntentResult>(result, { status });
 }

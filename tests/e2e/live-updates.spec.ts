@@ -56,3 +56,36 @@ test("an open deal page asks cheaply while nothing changes, and shows the buyer'
   expect(reloads).toBeGreaterThanOrEqual(1);
   await context.close();
 });
+
+test("a rep's save answers with what changed: the page shows it without reloading, and its next poll is a 304", async ({ page }) => {
+  await signIn(page, "rep@mutual.test");
+  await createDeal(page, "Massive Dynamic");
+  await page.waitForLoadState("networkidle");
+  const reloads: string[] = [];
+  const polls: number[] = [];
+  page.on("response", (response) => {
+    const url = new URL(response.url());
+    if (url.pathname.endsWith("/changes")) polls.push(response.status());
+    if (url.pathname.endsWith(".data") && response.request().method() === "GET") reloads.push(url.pathname);
+  });
+
+  const step = page.getByTestId("milestone").filter({ hasText: "Countersignature" });
+  await step.getByText("Edit").click();
+  // After the target close date: the plan's figures move with the step.
+  await step.getByLabel("Target date").fill("2027-04-30");
+  await step.getByRole("button", { name: "Save milestone" }).click();
+  await expect(step.getByTestId("milestone-date")).toHaveText("30 Apr 2027");
+  await expect(step.getByRole("status")).toHaveText("Saved");
+  await expect(page.getByTestId("activity-entry").first()).toContainText("Countersignature");
+  const health = (await page.getByTestId("health-panel").textContent()) ?? "";
+
+  // The page adopted the tag of its own save: polls find nothing new and nothing reloads.
+  await expect.poll(() => polls.length, { timeout: 25_000 }).toBeGreaterThanOrEqual(1);
+  expect(polls.every((status) => status === 304)).toBe(true);
+  expect(reloads).toEqual([]);
+
+  // What the answer showed is what a fresh load shows.
+  await page.reload();
+  await expect(page.getByTestId("health-panel")).toHaveText(health);
+  await expect(page.getByTestId("milestone").filter({ hasText: "Countersignature" }).getByTestId("milestone-date")).toHaveText("30 Apr 2027");
+});

@@ -11,6 +11,7 @@ import { EditMilestoneSchema, NewMilestoneSchema } from "~/forms/milestone";
 import { ConflictNotice, FormErrors, useBaseVersion, useIntentResult, useIsPending } from "./intent-hooks";
 import { MilestoneFields } from "./milestone-fields";
 import { SavedNotice, useClosingPanel, useSavedToken } from "./notice";
+import { AskForChanges } from "./saved-changes";
 import { StepDiscussion } from "./step-discussion";
 import type { MilestoneView, PlanView } from "./types";
 import type { DealDiscussion } from "~/models/discussion.types";
@@ -20,11 +21,14 @@ export function MilestoneList({
   today,
   people,
   discussion,
+  pageTag,
 }: {
   plan: PlanView;
   today: string;
   people: ReadonlyMap<string, string>;
   discussion?: DealDiscussion;
+  /** The page's change tag, sent with a step's save so its answer can say whether the page is current. */
+  pageTag: string;
 }) {
   const count = plan.milestones.length;
   return (
@@ -49,6 +53,7 @@ export function MilestoneList({
               first={index === 0}
               last={index === count - 1}
               discussion={discussion}
+              pageTag={pageTag}
             />
           ))}
         </ol>
@@ -66,9 +71,10 @@ interface RowProps {
   first: boolean;
   last: boolean;
   discussion?: DealDiscussion;
+  pageTag: string;
 }
 
-function MilestoneRow({ milestone: m, plan, people, today, first, last, discussion }: RowProps) {
+function MilestoneRow({ milestone: m, plan, people, today, first, last, discussion, pageTag }: RowProps) {
   const formId = `update-milestone:${m.id}`;
   const result = useIntentResult(formId);
   const moveResult = useIntentResult(`move-milestone:${m.id}`);
@@ -109,9 +115,9 @@ function MilestoneRow({ milestone: m, plan, people, today, first, last, discussi
             {m.output ? ` · ${m.output}` : ""}
           </p>
           <ConflictNotice result={moveResult ?? deleteResult} people={people} />
-          <details ref={panel} className="mt-2" open={Boolean(result)}>
+          <details ref={panel} className="mt-2" open={Boolean(result && !result.ok)}>
             <summary className="cursor-pointer text-sm text-brand-700">Edit</summary>
-            <EditMilestone milestone={m} plan={plan} people={people} formId={formId} />
+            <EditMilestone milestone={m} plan={plan} people={people} formId={formId} pageTag={pageTag} />
           </details>
           {discussion ? <StepDiscussion milestone={m} discussion={discussion} /> : null}
         </div>
@@ -149,11 +155,13 @@ function EditMilestone({
   plan,
   people,
   formId,
+  pageTag,
 }: {
   milestone: MilestoneView;
   plan: PlanView;
   people: ReadonlyMap<string, string>;
   formId: string;
+  pageTag: string;
 }) {
   const result = useIntentResult(formId);
   const saved = useSavedToken(formId);
@@ -184,6 +192,7 @@ function EditMilestone({
         <input type="hidden" name="intent" value="update-milestone" />
         <input type="hidden" name="milestoneId" value={m.id} />
         <input type="hidden" name="version" value={base} />
+        <AskForChanges pageTag={pageTag} />
         <FormErrors result={result} />
         <MilestoneFields fields={fields} participants={plan.participants} />
         <Button type="submit" pending={saving}>

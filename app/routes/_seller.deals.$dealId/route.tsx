@@ -1,6 +1,8 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import type { ShouldRevalidateFunction } from "@remix-run/react";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import type { IntentResult } from "~/forms/intent";
+import { answeredWithChanges, withSavedChanges } from "~/components/plan-editor/saved-changes";
 import { ActivityList } from "~/components/plan-editor/activity-list";
 import { DealEditor } from "~/components/plan-editor/deal-editor";
 import { DealHeader } from "~/components/plan-editor/deal-header";
@@ -53,11 +55,14 @@ import { dealEngagement } from "~/models/buyer-engagement.server";
 import { createPlanFeed, listPlanFeeds, revokePlanFeed } from "~/models/calendar-feed.server";
 import { CALENDAR_INTENTS, calendarFeedAction, calendarFeedsForPage } from "~/utils/calendar-feed-page.server";
 import { readForm } from "~/utils/form-data.server";
+import { planChangesAfterSave } from "./changes.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.deal.accountName} · Mutual` : "Deal · Mutual" }];
 
-// Remix skips reloading after a 4xx action; after a 409 the page must show what is stored now.
-export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) => actionStatus === 409 || defaultShouldRevalidate;
+// Remix skips reloading after a 4xx action; after a 409 the page must show what is stored now. A
+// save that answered with what it changed needs no reload at all.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, actionResult, defaultShouldRevalidate }) =>
+  actionStatus === 409 || (!answeredWithChanges(actionResult) && defaultShouldRevalidate);
 
 export const headers = keepRetryAfter;
 
@@ -73,6 +78,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 async function loadDeal(request: Request, seller: SellerActor, dealId: string) {
+  const loadedAt = Date.now();
   // Read before the page's rows, so a change landing in between moves the tag the next poll sees.
   const changeTag = await dealChangeTag(seller, dealId).catch((error) => {
     throw asResponse(error);
@@ -93,6 +99,7 @@ async function loadDeal(request: Request, seller: SellerActor, dealId: string) {
   const calendar = calendarFeedsForPage(request, feeds);
   const meddpicc = workspace.meddpicc;
   const page = {
+    loadedAt,
     changeTag,
     notice,
     signals,
@@ -137,9 +144,10 @@ async function runDealIntent(request: Request, seller: SellerActor, dealId: stri
     case "add-milestone":
       return run(NewMilestoneSchema, intent, (v) => addMilestone(seller, dealId, v, appUrl(request)).then((m) => at(`milestone-${m.id}`, "Milestone added")));
     case "update-milestone":
-      return run(EditMilestoneSchema, id("milestoneId"), (v) =>
-        updateMilestone(seller, dealId, v, appUrl(request)).then(() => at(`milestone-${v.milestoneId}`)),
-      );
+      return run(EditMilestoneSchema, id("milestoneId"), async (v) => {
+        const { activityIds } = await updateMilestone(seller, dealId, v, appUrl(request));
+        return { ...at(`milestone-${v.milestoneId}`), changes: () => planChangesAfterSave(seller, dealId, form, activityIds) };
+      });
     case "move-milestone":
       return run(MoveMilestoneSchema, id("milestoneId"), (v) =>
         moveMilestone(seller, dealId, v.milestoneId, v.direction, v.version).then(() => at(`milestone-${v.milestoneId}`, "Moved")),
@@ -195,7 +203,7 @@ export default function DealPage() {
     engagement,
     calendar,
     stakeholders,
-  } = useLoaderData<typeof loader>();
+  } = withSavedChanges(useLoaderData<typeof loader>(), useActionData<IntentResult>());
   const titles = new Map((plan?.milestones ?? []).map((m) => [m.id, m.title]));
   const people = new Map((plan?.participants ?? []).map((p) => [p.id, p.name || p.email]));
   useLiveUpdates(`/deals/${deal.id}/changes`, changeTag);
@@ -229,7 +237,7 @@ export default function DealPage() {
             {plan ? (
               <>
                 <PlanSettings plan={plan} />
-                <MilestoneList plan={plan} today={today} people={people} discussion={discussion} />
+                <MilestoneList plan={plan} today={today} people={people} discussion={discussion} pageTag={changeTag} />
                 {signals ? <SlippageTable signals={signals} titles={titles} /> : null}
                 <SaveAsTemplate planTitle={plan.title} steps={plan.milestones.length} />
               </>
