@@ -1,12 +1,13 @@
 // The editors. A seller works on the deal page with JavaScript, as its hydrated page posts: the
-// form goes to the route's `.data` address and Remix then reloads what the answer tells it to. A
+// form goes to the route's `.data` address and answers with what the save changed; the page
+// reloads its loaders only after a refused save, or when its poll finds someone else's change. A
 // buyer works on the plan page without JavaScript, as that page is built: a form post, a 303, and
 // the page it points to. Each picks a step from the page it just read and posts with that step's
 // version, so a save made after someone else's is a stale write and must get a 409.
 import { addDays } from "~/domain/dates";
 import type { Browser } from "./browser";
 import { formsByMilestone, formsOf, type FormFields } from "./html-forms";
-import { dealPageMilestones, milestoneFormFields } from "./remix-data";
+import { dealPageView, milestoneFormFields, savedChangesView } from "./remix-data";
 
 /** One write as the editor sent it, for the audit. */
 export interface WriteRecord {
@@ -42,17 +43,29 @@ function anotherDate(run: Run, current: string | undefined): string {
   }
 }
 
+/** How often an open deal page asks whether anything changed (app/components/use-live-updates.ts). */
+const POLL_MS = 10_000;
+
 export async function sellerEditor(browser: Browser, run: Run) {
   const page = `/deals/${run.dealId}`;
-  // The page was opened before the clock started (openPages); from then on Remix asks for
-  // `.data`: the page's poll for other people's changes, and the reload after a save.
-  let milestones = await dealPageMilestones((await browser.get(`${page}.data`)).body);
+  // The page was opened before the clock started (openPages); from then on Remix asks for `.data`.
+  const reload = async () => dealPageView((await browser.get(`${page}.data`)).body);
+  let view = await reload();
+  // Every open page polls on its own clock.
+  let nextPoll = Date.now() + POLL_MS * Math.random();
+  const pollIfDue = async () => {
+    if (Date.now() < nextPoll) return;
+    nextPoll = Date.now() + POLL_MS;
+    const asked = await browser.get(`/deals/${run.dealId}/changes`, { "If-None-Match": view?.changeTag ?? "" });
+    if (asked.status !== 304) view = (await reload()) ?? view;
+  };
   while (Date.now() < run.until) {
     await think(run);
-    const milestone = pick(milestones ?? []);
+    await pollIfDue();
+    const milestone = pick(view?.milestones ?? []);
     if (Date.now() >= run.until) break;
-    if (!milestone) {
-      milestones = await dealPageMilestones((await browser.get(`${page}.data`)).body);
+    if (!milestone || !view) {
+      view = await reload();
       continue;
     }
     const fields = milestoneFormFields(milestone);
@@ -64,13 +77,16 @@ export async function sellerEditor(browser: Browser, run: Run) {
       record = milestone.status === "DONE" ? { intent: "reopen", value: "IN_PROGRESS" } : { intent: "complete", value: "DONE" };
       fields.set("status", record.value);
     }
+    // The hydrated page asks for what changed (app/components/plan-editor/saved-changes.tsx).
+    fields.set("answer", "changes");
+    fields.set("pageTag", view.changeTag);
     const answer = await browser.post(`${page}.data`, fields);
-    // Single fetch answers a redirect as 202, with the redirect in its body.
-    const saved = answer.status === 202 || answer.status === 200;
+    const saved = answer.status === 200;
     run.writes.push({ side: "seller", milestoneId: milestone.id, baseVersion: milestone.version, status: answer.status, saved, ...record });
+    // A saved answer carries the page's new parts; a refused save (409) makes Remix reload the loaders.
+    view = (saved ? await savedChangesView(answer.body) : await reload()) ?? view;
     await think(run);
-    // After the save (or, when it was refused, on the page's next poll) Remix reloads the loaders.
-    milestones = (await dealPageMilestones((await browser.get(`${page}.data`)).body)) ?? milestones;
+    await pollIfDue();
   }
 }
 

@@ -14,11 +14,31 @@ async function decode(body: string): Promise<Decoded | null> {
   return (await Promise.race([decoded, timeout]))?.value ?? null;
 }
 
-/** The deal page's milestones from a loader answer; null when the answer does not carry them (an error page, no answer). */
-export async function dealPageMilestones(body: string): Promise<MilestoneView[] | null> {
+/** What the seller's page holds and posts from: the plan's steps and the change tag it polls with. */
+export interface DealPageView {
+  milestones: MilestoneView[];
+  changeTag: string;
+}
+
+type Parts = { plan?: { milestones: MilestoneView[] } | null; changeTag?: string } | undefined;
+
+const viewOf = (parts: Parts): DealPageView | null =>
+  parts?.plan && parts.changeTag ? { milestones: parts.plan.milestones, changeTag: parts.changeTag } : null;
+
+/** The deal page from a loader answer; null when the answer does not carry it (an error page, no answer). */
+export async function dealPageView(body: string): Promise<DealPageView | null> {
   try {
-    const route = (await decode(body))?.[DEAL_ROUTE]?.data as { plan?: { milestones: MilestoneView[] } } | undefined;
-    return route?.plan?.milestones ?? null;
+    return viewOf((await decode(body))?.[DEAL_ROUTE]?.data as Parts);
+  } catch {
+    return null;
+  }
+}
+
+/** The deal page after a save that answered with what changed (app/components/plan-editor/saved-changes.tsx). */
+export async function savedChangesView(body: string): Promise<DealPageView | null> {
+  try {
+    const answer = (await decode(body)) as { data?: { changes?: Parts } } | null;
+    return viewOf(answer?.data?.changes);
   } catch {
     return null;
   }

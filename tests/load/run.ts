@@ -57,9 +57,9 @@ const buyers = editors - sellers;
 const fixture = await createFixture(sellers, buyers);
 const profile = values.profile ? ["--cpu-prof", `--cpu-prof-dir=${path.join(TMP, "load-profile")}`] : [];
 const server = await startProductionServer(port, profile);
+const sellerBrowsers = fixture.sellerCookies.map((cookie) => new Browser(base, "seller", cookie, []));
+const buyerBrowsers = fixture.buyerCookies.map((cookie) => new Browser(base, "buyer", cookie, []));
 try {
-  const sellerBrowsers = fixture.sellerCookies.map((cookie) => new Browser(base, "seller", cookie, []));
-  const buyerBrowsers = fixture.buyerCookies.map((cookie) => new Browser(base, "buyer", cookie, []));
   const opening: import("./browser").Sample[] = [];
   for (const browser of [...sellerBrowsers, ...buyerBrowsers]) browser.samples = opening;
   await openPages([...sellerBrowsers, ...buyerBrowsers], fixture);
@@ -92,6 +92,7 @@ try {
   printReport({ editors, seconds: elapsed, database: describeDatabase(), thinkMs }, samples, run.writes, audit);
   console.log(`  machine: ${os.cpus().length} cores, load average ${loadBefore.toFixed(1)} before the run, ${os.loadavg()[0].toFixed(1)} after`);
 } finally {
+  await Promise.all([...sellerBrowsers, ...buyerBrowsers].map((browser) => browser.close()));
   await stopProductionServer(server);
   await prisma.$disconnect();
 }
