@@ -51,12 +51,6 @@ export interface Saved {
   message?: string;
   /** Another page than the one posted to, e.g. the deal a new-deal form created. */
   path?: string;
-  /**
-   * What the save changed on the page, for a hydrated page that asked for it (its form posts
-   * `answer=changes`): the answer then carries these parts instead of redirecting, and the page
-   * shows them without reloading every loader. A form without JavaScript still gets the 303.
-   */
-  changes?: () => Promise<unknown>;
 }
 
 /**
@@ -70,18 +64,22 @@ export async function runIntent<Schema extends z.ZodType>(
   formId: string,
   page: string,
   work: (value: z.output<Schema>) => Promise<Saved>,
+  changes?: () => Promise<unknown>,
 ) {
   let saved: Saved | undefined;
   const { status, result } = await intentOutcome(formData, schema, formId, async (value) => {
     saved = await work(value);
   });
+  // A hydrated page that can show what changed asks for it (its form posts `answer=changes`): a
+  // save or a refused stale save then carries the page's new parts, and no loader runs again.
+  // A form without JavaScript still gets the 303.
+  const answerChanges = changes && formData.get("answer") === "changes" && (status === 200 || status === 409);
   if (status === 200 && saved) {
     const notice = { formId, anchor: saved.anchor, message: saved.message ?? "Saved" };
-    if (saved.changes && formData.get("answer") === "changes") {
-      return data<IntentResult>({ ...result, notice: { ...notice, id: randomToken().slice(0, 12) }, changes: await saved.changes() });
-    }
+    if (answerChanges) return data<IntentResult>({ ...result, notice: { ...notice, id: randomToken().slice(0, 12) }, changes: await changes() });
     return redirectWithNotice(saved.path ?? page, notice);
   }
+  if (answerChanges) return data<IntentResult>({ ...result, changes: await changes() }, { status });
   return data<IntentResult>(result, { status });
 }
 

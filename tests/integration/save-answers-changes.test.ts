@@ -62,12 +62,28 @@ describe("a step's save answered with what changed", () => {
     expect(answer.changes.changeTag).toBe(before.changeTag);
   });
 
-  it("still answers a form without JavaScript with a 303, and a stale save with a 409", async () => {
+  it("answers a stale save with a 409 that carries what is stored now, and changes nothing", async () => {
     const { deal, milestones } = await addDealWithPlan(tenant.repActor);
+    const before = await load(deal.id);
     const form = await milestoneForm(milestones[3].id, { title: "Renamed" });
     expect((await post(deal.id, form)).status).toBe(303);
-    const stale = await post(deal.id, { ...form, title: "Renamed again", answer: "changes", pageTag: 'W/"0.0.none.2026-01-01"' });
+    const stale = await post(deal.id, { ...form, title: "Renamed again", answer: "changes", pageTag: before.changeTag });
     expect(stale.status).toBe(409);
-    expect(stale.body).not.toHaveProperty("changes");
+    const answer = stale.body as Answer & { conflict: unknown };
+    expect(answer.conflict).toBeDefined();
+    expect(answer).not.toHaveProperty("notice");
+    const after = await load(deal.id);
+    expect(answer.changes.plan).toEqual(after.plan);
+    expect(after.plan!.milestones.find((m) => m.id === milestones[3].id)!.title).toBe("Renamed");
+    // The page's own save was refused: the other change is still for its next poll to bring.
+    expect(answer.changes.changeTag).toBe(before.changeTag);
+  });
+
+  it("answers a form posted without JavaScript with a 303, and a bad one with a 400 and no parts", async () => {
+    const { deal, milestones } = await addDealWithPlan(tenant.repActor);
+    expect((await post(deal.id, await milestoneForm(milestones[0].id, { title: "Plain" }))).status).toBe(303);
+    const bad = await post(deal.id, { ...(await milestoneForm(milestones[1].id, { targetDate: "2027-02-30" })), answer: "changes", pageTag: "x" });
+    expect(bad.status).toBe(400);
+    expect(bad.body).not.toHaveProperty("changes");
   });
 });

@@ -83,8 +83,8 @@ export async function sellerEditor(browser: Browser, run: Run) {
     const answer = await browser.post(`${page}.data`, fields);
     const saved = answer.status === 200;
     run.writes.push({ side: "seller", milestoneId: milestone.id, baseVersion: milestone.version, status: answer.status, saved, ...record });
-    // A saved answer carries the page's new parts; a refused save (409) makes Remix reload the loaders.
-    view = (saved ? await savedChangesView(answer.body) : await reload()) ?? view;
+    // The answer, saved or refused as stale (409), carries the page's new parts.
+    view = (await savedChangesView(answer.body)) ?? (await reload()) ?? view;
     await think(run);
     await pollIfDue();
   }

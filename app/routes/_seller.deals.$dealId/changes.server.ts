@@ -1,6 +1,7 @@
 // What a seller's save of a step changed on the deal page, answered to the page that asked
-// (app/utils/intent.server.ts): the plan, its figures and its history, read once after the save,
-// and the change tag the page may then adopt. Panels a step does not touch (people's engagement,
+// (app/utils/intent.server.ts): the plan, its figures and its history, read once after the save
+// (or after a stale save was refused, showing what is stored now), and the change tag the page
+// may then adopt. Panels a step does not touch (people's engagement,
 // notes, the calendar) stay as loaded; the page's next poll brings anyone else's change.
 import { actorToday, type SellerActor } from "~/models/actor.server";
 import { listDealActivity } from "~/models/activity.server";

@@ -21,8 +21,8 @@ export function dealIntent(form: FormData, dealId: string) {
     intent,
     /** The form's id where the page has one form per row: the intent and the row's id. */
     id: (name: string) => `${intent}:${form.get(name) ?? ""}`,
-    run: <Schema extends z.ZodType>(schema: Schema, formId: string, work: (value: z.output<Schema>) => Promise<Saved>) =>
-      runIntent(form, schema, formId, `/deals/${dealId}`, work),
+    run: <Schema extends z.ZodType>(schema: Schema, formId: string, work: (value: z.output<Schema>) => Promise<Saved>, changes?: () => Promise<unknown>) =>
+      runIntent(form, schema, formId, `/deals/${dealId}`, work, changes),
   };
 }
 

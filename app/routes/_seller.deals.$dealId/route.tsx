@@ -59,10 +59,10 @@ import { planChangesAfterSave } from "./changes.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.deal.accountName} · Mutual` : "Deal · Mutual" }];
 
-// Remix skips reloading after a 4xx action; after a 409 the page must show what is stored now. A
-// save that answered with what it changed needs no reload at all.
+// A save that answered with what it changed, accepted or refused as stale, needs no reload. Else
+// Remix skips reloading after a 4xx action, but after a 409 the page must show what is stored now.
 export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, actionResult, defaultShouldRevalidate }) =>
-  actionStatus === 409 || (!answeredWithChanges(actionResult) && defaultShouldRevalidate);
+  !answeredWithChanges(actionResult) && (actionStatus === 409 || defaultShouldRevalidate);
 
 export const headers = keepRetryAfter;
 
@@ -143,11 +143,18 @@ async function runDealIntent(request: Request, seller: SellerActor, dealId: stri
       return run(SharePlanSchema, intent, (v) => sharePlan(seller, dealId, v.version).then(() => at("plan", "Plan shared")));
     case "add-milestone":
       return run(NewMilestoneSchema, intent, (v) => addMilestone(seller, dealId, v, appUrl(request)).then((m) => at(`milestone-${m.id}`, "Milestone added")));
-    case "update-milestone":
-      return run(EditMilestoneSchema, id("milestoneId"), async (v) => {
-        const { activityIds } = await updateMilestone(seller, dealId, v, appUrl(request));
-        return { ...at(`milestone-${v.milestoneId}`), changes: () => planChangesAfterSave(seller, dealId, form, activityIds) };
-      });
+    case "update-milestone": {
+      let saved: string[] = [];
+      return run(
+        EditMilestoneSchema,
+        id("milestoneId"),
+        async (v) => {
+          saved = (await updateMilestone(seller, dealId, v, appUrl(request))).activityIds;
+          return at(`milestone-${v.milestoneId}`);
+        },
+        () => planChangesAfterSave(seller, dealId, form, saved),
+      );
+    }
     case "move-milestone":
       return run(MoveMilestoneSchema, id("milestoneId"), (v) =>
         moveMilestone(seller, dealId, v.milestoneId, v.direction, v.version).then(() => at(`milestone-${v.milestoneId}`, "Moved")),
