@@ -37,9 +37,11 @@ function branch(partName: string, part: ReadPart, width: Record<ColumnKind, numb
     }),
   );
   const order = `ROW_NUMBER() OVER (${part.orderBy ? `ORDER BY ${part.orderBy}` : ""}) AS "ord"`;
-  const select = Prisma.sql`SELECT ${Prisma.raw(`'${partName}' AS "part", ${order}, ${shared.join(", ")}`)} ${part.from}`;
-  const limit = part.limit === undefined ? Prisma.empty : Prisma.sql` WHERE "ord" <= ${part.limit}`;
-  return Prisma.sql`SELECT * FROM (${select}) AS "${Prisma.raw(partName)}"${limit}`;
+  // A limited part stops inside its own branch, in its order: numbering every matching row first
+  // and keeping the first few read the whole history of a busy plan on every page view.
+  const limit = part.limit === undefined ? Prisma.empty : Prisma.sql` ORDER BY ${Prisma.raw(part.orderBy ?? "1")} LIMIT ${part.limit}`;
+  const select = Prisma.sql`SELECT ${Prisma.raw(`'${partName}' AS "part", ${order}, ${shared.join(", ")}`)} ${part.from}${limit}`;
+  return Prisma.sql`SELECT * FROM (${select}) AS "${Prisma.raw(partName)}"`;
 }
 
 /** The parts as one statement: each part a branch of a UNION ALL, in its own order. */
