@@ -4,35 +4,31 @@
 interface TagParts {
   deal: number;
   plan: number;
+  /** How many history rows the deal has: rows are only ever added, whatever order they commit in. */
+  history: number;
   lastActivityId: string | null;
   day: string;
 }
 
-export function formatDealTag({ deal, plan, lastActivityId, day }: TagParts): string {
-  return `W/"${deal}.${plan}.${lastActivityId ?? "none"}.${day}"`;
+export function formatDealTag({ deal, plan, history, lastActivityId, day }: TagParts): string {
+  return `W/"${deal}.${plan}.${history}.${lastActivityId ?? "none"}.${day}"`;
 }
 
-/** The parts of a tag: the deal's and the plan's versions, the latest history row, and the day. */
 function partsOf(tag: string) {
-  const match = /^W\/"(\d+)\.(\d+)\.([^."]+)\.(\d{4}-\d{2}-\d{2})"$/.exec(tag);
-  return match ? { deal: match[1], plan: match[2], lastActivityId: match[3], day: match[4] } : null;
+  const match = /^W\/"(\d+)\.(\d+)\.(\d+)\.([^."]+)\.(\d{4}-\d{2}-\d{2})"$/.exec(tag);
+  return match ? { deal: match[1], plan: match[2], history: Number(match[3]), day: match[5] } : null;
 }
 
 /**
- * The tag a page may adopt after its own save answered with what changed. It may adopt the
- * current tag only when that save is the one thing that changed since the page's tag: the same
- * versions and day, and every history row newer than the page's last one written by the save.
- * Otherwise it keeps its own tag (null here), and its next poll brings the other change.
- * `latestActivityIds` is the deal's newest history, newest first, read just before `currentTag`.
+ * The tag a page may adopt after its own save answered with what changed: the current tag only
+ * when that save is the one thing that changed since the page's tag (the same versions and day,
+ * and exactly the history rows the save wrote added since). Otherwise the page keeps its own tag
+ * (null here), and its next poll brings the other change. `currentTag` is read after the parts
+ * the answer carries, so a change landing in between shows here as one row too many.
  */
-export function tagAfterOwnSave(pageTag: string, currentTag: string, latestActivityIds: readonly string[], savedActivityIds: readonly string[]): string | null {
+export function tagAfterOwnSave(pageTag: string, currentTag: string, savedHistoryRows: number): string | null {
   const page = partsOf(pageTag);
   const now = partsOf(currentTag);
   if (!page || !now || page.deal !== now.deal || page.plan !== now.plan || page.day !== now.day) return null;
-  // A write that landed between the history read and the tag read: the answer does not hold it.
-  if (now.lastActivityId !== (latestActivityIds[0] ?? "none")) return null;
-  const known = page.lastActivityId === "none" ? latestActivityIds.length : latestActivityIds.indexOf(page.lastActivityId);
-  if (known < 0) return null;
-  const own = new Set(savedActivityIds);
-  return latestActivityIds.slice(0, known).every((id) => own.has(id)) ? currentTag : null;
+  return now.history === page.history + savedHistoryRows ? currentTag : null;
 }

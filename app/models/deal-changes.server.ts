@@ -1,7 +1,7 @@
 // What tells a seller's open deal page that something on it changed: the deal's and the plan's
-// versions, the deal's latest history row (every write records one in its own transaction) and
-// the day (overdue steps and the figures move with it). A poll that finds the same tag costs this
-// one read and a 304, so it is one lean statement rather than an ORM call with its relations.
+// versions, the deal's history (every write records a row in its own transaction: how many, and
+// the latest) and the day (overdue steps and the figures move with it). A poll that finds the
+// same tag costs this one read and a 304, so it is one lean statement, not an ORM call.
 import { prisma } from "~/utils/db.server";
 import { NotFoundError } from "~/utils/http.server";
 import { actorToday, visibleDealsSql, type SellerActor } from "./actor.server";
@@ -10,6 +10,7 @@ import { formatDealTag } from "./deal-change-tag";
 interface TagRow {
   dealVersion: number;
   planVersion: number | null;
+  history: number | bigint;
   lastActivityId: string | null;
 }
 
@@ -17,6 +18,7 @@ export async function dealChangeTag(actor: SellerActor, dealId: string, now = ne
   const [deal] = await prisma.$queryRaw<TagRow[]>`
     SELECT d."version" AS "dealVersion",
            (SELECT p."version" FROM "Plan" p WHERE p."dealId" = d."id") AS "planVersion",
+           (SELECT COUNT(*) FROM "Activity" c WHERE c."dealId" = d."id") AS "history",
            (SELECT a."id" FROM "Activity" a WHERE a."dealId" = d."id" ORDER BY a."at" DESC, a."id" DESC LIMIT 1) AS "lastActivityId"
     FROM "Deal" d
     WHERE d."id" = ${dealId} AND ${visibleDealsSql(actor)}`;
@@ -24,6 +26,7 @@ export async function dealChangeTag(actor: SellerActor, dealId: string, now = ne
   return formatDealTag({
     deal: Number(deal.dealVersion),
     plan: Number(deal.planVersion ?? 0),
+    history: Number(deal.history),
     lastActivityId: deal.lastActivityId,
     day: actorToday(actor, now),
   });

@@ -8,15 +8,15 @@ import { prisma } from "./db.server";
 
 export type ColumnKind = "text" | "int" | "time";
 
-export interface ReadPart {
+interface PartRows {
   /** The SQL expression behind each named column, with the kind of value it holds. */
   columns: Record<string, readonly [ColumnKind, string]>;
   /** FROM, joins and WHERE, with the read's parameters. */
   from: Prisma.Sql;
-  /** The rows' order within the part. */
-  orderBy?: string;
-  limit?: number;
 }
+
+/** A part's rows in their order; a limited part needs an order to know which rows it keeps. */
+export type ReadPart = PartRows & ({ orderBy?: string; limit?: undefined } | { orderBy: string; limit: number });
 
 const NULL_OF: Record<ColumnKind, string> = { text: "CAST(NULL AS TEXT)", int: "CAST(NULL AS INTEGER)", time: "CAST(NULL AS TIMESTAMP)" };
 const PREFIX: Record<ColumnKind, string> = { text: "t", int: "n", time: "d" };
@@ -39,7 +39,7 @@ function branch(partName: string, part: ReadPart, width: Record<ColumnKind, numb
   const order = `ROW_NUMBER() OVER (${part.orderBy ? `ORDER BY ${part.orderBy}` : ""}) AS "ord"`;
   // A limited part stops inside its own branch, in its order: numbering every matching row first
   // and keeping the first few read the whole history of a busy plan on every page view.
-  const limit = part.limit === undefined ? Prisma.empty : Prisma.sql` ORDER BY ${Prisma.raw(part.orderBy ?? "1")} LIMIT ${part.limit}`;
+  const limit = part.limit === undefined ? Prisma.empty : Prisma.sql` ORDER BY ${Prisma.raw(part.orderBy)} LIMIT ${part.limit}`;
   const select = Prisma.sql`SELECT ${Prisma.raw(`'${partName}' AS "part", ${order}, ${shared.join(", ")}`)} ${part.from}${limit}`;
   return Prisma.sql`SELECT * FROM (${select}) AS "${Prisma.raw(partName)}"`;
 }

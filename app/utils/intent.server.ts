@@ -56,7 +56,8 @@ export interface Saved {
 /**
  * intentOutcome as a seller page's answer (Post/Redirect/Get): a success is a 303 to the page at
  * the changed element, with a notice shown once; a refusal is the 400/409 result the page renders
- * beside the form, with what was typed.
+ * beside the form, with what was typed. Where the intent can say what it changed (`changes`) and
+ * the hydrated page asked, a success or a 409 answers with those parts instead (see below).
  */
 export async function runIntent<Schema extends z.ZodType>(
   formData: FormData,
@@ -76,11 +77,18 @@ export async function runIntent<Schema extends z.ZodType>(
   const answerChanges = changes && formData.get("answer") === "changes" && (status === 200 || status === 409);
   if (status === 200 && saved) {
     const notice = { formId, anchor: saved.anchor, message: saved.message ?? "Saved" };
-    if (answerChanges) return data<IntentResult>({ ...result, notice: { ...notice, id: randomToken().slice(0, 12) }, changes: await changes() });
+    if (answerChanges) return data<IntentResult>({ ...result, notice: { ...notice, id: randomToken().slice(0, 12) }, changes: await readChanges(changes) });
     return redirectWithNotice(saved.path ?? page, notice);
   }
-  if (answerChanges) return data<IntentResult>({ ...result, changes: await changes() }, { status });
+  if (answerChanges) return data<IntentResult>({ ...result, changes: await readChanges(changes) }, { status });
   return data<IntentResult>(result, { status });
+}
+
+/** The page's new parts: a deal that vanished or was hidden since the save is a 404, as on any read. */
+function readChanges(changes: () => Promise<unknown>) {
+  return changes().catch((error) => {
+    throw asResponse(error);
+  });
 }
 
 /** Model errors become 404/403 responses; anything else stays an error (a 500, logged). */

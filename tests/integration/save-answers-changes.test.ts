@@ -3,6 +3,7 @@
 // when nothing else changed since it loaded.
 import { beforeAll, describe, expect, it } from "vitest";
 import * as dealPage from "~/routes/_seller.deals.$dealId/route";
+import { prisma } from "~/utils/db.server";
 import { callAction, callLoader } from "../fixtures/routes";
 import { addDealWithPlan, cookieFor, createTenant, milestoneForm, type Tenant } from "../fixtures/world";
 
@@ -85,5 +86,23 @@ describe("a step's save answered with what changed", () => {
     const bad = await post(deal.id, { ...(await milestoneForm(milestones[1].id, { targetDate: "2027-02-30" })), answer: "changes", pageTag: "x" });
     expect(bad.status).toBe(400);
     expect(bad.body).not.toHaveProperty("changes");
+  });
+
+  it("moves the page's tag for a history row stamped earlier than the newest but committed later", async () => {
+    const { deal } = await addDealWithPlan(tenant.repActor);
+    const before = await load(deal.id);
+    await prisma.activity.create({
+      data: {
+        organizationId: tenant.organization.id,
+        dealId: deal.id,
+        actorSide: "SYSTEM",
+        actorName: "Mutual",
+        entityType: "DEAL",
+        entityId: deal.id,
+        action: "deal.updated",
+        at: new Date("2020-01-01T00:00:00Z"),
+      },
+    });
+    expect((await load(deal.id)).changeTag).not.toBe(before.changeTag);
   });
 });

@@ -20,8 +20,8 @@ export function useIsPending(intent: string, idField?: string, id?: string): boo
  * The version a form edits against. While the user has typed nothing, it follows the stored row,
  * so the form shows fresh values. Once they type, it stays put: a background refresh that brings
  * someone else's change neither wipes their typing nor lets their save silently overwrite that
- * change (it gets a 409). This form's own answer moves it on: a 409 result, or the token of its
- * "Saved" notice (useSavedToken), since a successful save answers with a redirect.
+ * change (it gets a 409). This form's own answer moves it on: a 409 result, a save that answered with
+ * what changed, or the token of its "Saved" notice (useSavedToken) after a save that redirected.
  */
 export function useBaseVersion(version: number, answer: IntentResult | string | undefined) {
   // The version pinned when the user started typing; null while they have typed nothing.

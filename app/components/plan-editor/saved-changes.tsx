@@ -1,23 +1,41 @@
 // A seller's save of a step answers with what it changed (app/routes/_seller.deals.$dealId/
 // changes.server.ts) instead of a redirect that reloads every loader. The page lays that answer
-// over what it loaded, until a later load (a poll that found someone else's change) is newer.
-import { useSyncExternalStore } from "react";
+// over what it loaded and keeps it there, whatever other forms answer afterwards, until its
+// loaders run again (a poll that found someone else's change, or a save that redirected).
+import { useState, useSyncExternalStore } from "react";
 import type { IntentResult } from "~/forms/intent";
 import type { PageNotice } from "./notice";
 
 interface ChangeablePage {
-  loadedAt: number;
   notice: PageNotice | null;
   changeTag: string;
 }
 
-/** The page as last loaded, with a newer answer of one of its own saves laid over it. */
-export function withSavedChanges<Page extends ChangeablePage>(page: Page, answer: IntentResult | undefined): Page {
-  // Built on the server by the same view functions as the loader's parts it replaces.
-  const changes = answer?.changes as (Partial<Page> & { answeredAt: number }) | undefined;
-  if (!changes || changes.answeredAt < page.loadedAt) return page;
-  const { answeredAt: _answeredAt, ...parts } = changes;
-  return { ...page, ...parts, notice: answer?.notice ?? page.notice };
+export interface Laid<Page> {
+  loaded: Page;
+  answer: IntentResult | undefined;
+  changes: { parts: Partial<Page>; notice: PageNotice | null } | null;
+}
+
+/**
+ * What lies over the page after this render: a new load is newer than any answer laid over the
+ * old one; a new answer with parts replaces the last; an answer without parts (a 400 on another
+ * form) leaves them as they were.
+ */
+export function layOver<Page>(laid: Laid<Page>, loaded: Page, answer: IntentResult | undefined): Laid<Page> {
+  if (laid.loaded === loaded && laid.answer === answer) return laid;
+  const kept = laid.loaded === loaded ? laid.changes : null;
+  // Built on the server by the same view functions as the loader's parts they replace.
+  const parts = answer !== laid.answer ? (answer?.changes as Partial<Page> | undefined) : undefined;
+  return { loaded, answer, changes: parts ? { parts, notice: answer?.notice ?? null } : kept };
+}
+
+/** The page as last loaded, with the latest answer of one of its own saves laid over it. */
+export function useWithSavedChanges<Page extends ChangeablePage>(loaded: Page, answer: IntentResult | undefined): Page {
+  const [laid, setLaid] = useState<Laid<Page>>({ loaded, answer: undefined, changes: null });
+  const current = layOver(laid, loaded, answer);
+  if (current !== laid) setLaid(current);
+  return current.changes ? { ...loaded, ...current.changes.parts, notice: current.changes.notice } : loaded;
 }
 
 /** Whether an action's answer already carries what changed, so no loader needs to run again. */

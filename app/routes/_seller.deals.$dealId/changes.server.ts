@@ -18,22 +18,13 @@ export async function planChangesAfterSave(seller: SellerActor, dealId: string, 
     figuresOfLoadedDeal(workspace, actorToday(seller)),
     listDealActivity(seller, workspace.id),
   ]);
-  // Read after the history, so a write landing in between shows as a mismatch, never as current.
+  // Read last, so a write landing while the parts are read shows as a mismatch, never as current.
   const currentTag = await dealChangeTag(seller, dealId);
   return {
     plan: workspace.plan ? toPlanView(workspace.plan) : null,
     signals,
     unreadableDate,
     activity,
-    changeTag:
-      tagAfterOwnSave(
-        pageTag,
-        currentTag,
-        activity.map((entry) => entry.id),
-        savedActivityIds,
-      ) ?? pageTag,
-    answeredAt: Date.now(),
+    changeTag: tagAfterOwnSave(pageTag, currentTag, savedActivityIds.length) ?? pageTag,
   };
 }
-
-export type PlanChanges = Awaited<ReturnType<typeof planChangesAfterSave>>;

@@ -2,7 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { IntentResult } from "~/forms/intent";
-import { answeredWithChanges, withSavedChanges } from "~/components/plan-editor/saved-changes";
+import { answeredWithChanges, useWithSavedChanges } from "~/components/plan-editor/saved-changes";
 import { ActivityList } from "~/components/plan-editor/activity-list";
 import { DealEditor } from "~/components/plan-editor/deal-editor";
 import { DealHeader } from "~/components/plan-editor/deal-header";
@@ -78,7 +78,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 async function loadDeal(request: Request, seller: SellerActor, dealId: string) {
-  const loadedAt = Date.now();
   // Read before the page's rows, so a change landing in between moves the tag the next poll sees.
   const changeTag = await dealChangeTag(seller, dealId).catch((error) => {
     throw asResponse(error);
@@ -99,7 +98,6 @@ async function loadDeal(request: Request, seller: SellerActor, dealId: string) {
   const calendar = calendarFeedsForPage(request, feeds);
   const meddpicc = workspace.meddpicc;
   const page = {
-    loadedAt,
     changeTag,
     notice,
     signals,
@@ -210,7 +208,7 @@ export default function DealPage() {
     engagement,
     calendar,
     stakeholders,
-  } = withSavedChanges(useLoaderData<typeof loader>(), useActionData<IntentResult>());
+  } = useWithSavedChanges(useLoaderData<typeof loader>(), useActionData<IntentResult>());
   const titles = new Map((plan?.milestones ?? []).map((m) => [m.id, m.title]));
   const people = new Map((plan?.participants ?? []).map((p) => [p.id, p.name || p.email]));
   useLiveUpdates(`/deals/${deal.id}/changes`, changeTag);
