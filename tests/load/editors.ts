@@ -84,7 +84,7 @@ export async function sellerEditor(browser: Browser, run: Run) {
     const saved = answer.status === 200;
     run.writes.push({ side: "seller", milestoneId: milestone.id, baseVersion: milestone.version, status: answer.status, saved, ...record });
     // The answer, saved or refused as stale (409), carries the page's new parts.
-    view = (await savedChangesView(answer.body)) ?? (await reload()) ?? view;
+    view = (await savedChangesView(answer.body, view)) ?? (await reload()) ?? view;
     await think(run);
     await pollIfDue();
   }

@@ -34,11 +34,15 @@ export async function dealPageView(body: string): Promise<DealPageView | null> {
   }
 }
 
-/** The deal page after a save that answered with what changed (app/components/plan-editor/saved-changes.tsx). */
-export async function savedChangesView(body: string): Promise<DealPageView | null> {
+/**
+ * The deal page after a save that answered with what changed, laid over the page as it was, as
+ * the page does (app/components/plan-editor/saved-changes.tsx): a refused save carries the plan alone.
+ */
+export async function savedChangesView(body: string, page: DealPageView): Promise<DealPageView | null> {
   try {
     const answer = (await decode(body)) as { data?: { changes?: Parts } } | null;
-    return viewOf(answer?.data?.changes);
+    const changes = answer?.data?.changes;
+    return changes ? viewOf({ changeTag: page.changeTag, ...changes }) : null;
   } catch {
     return null;
   }

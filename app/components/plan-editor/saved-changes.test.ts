@@ -48,3 +48,16 @@ describe("layOver", () => {
     expect(layOver(laid, loaded, saved)).toBe(laid);
   });
 });
+
+describe("layOver, one answer after another", () => {
+  it("keeps the earlier parts a later answer does not carry, such as a refused save's plan alone", () => {
+    const loaded = { title: "loaded", history: "old", notice: null, changeTag: "t0" };
+    const saved = layOver({ loaded, answer: undefined, changes: null }, loaded, {
+      formId: "f",
+      result: {},
+      changes: { title: "saved", history: "new", changeTag: "t1" },
+    });
+    const refused = layOver(saved, loaded, { formId: "f", result: {}, changes: { title: "stored" } });
+    expect({ ...loaded, ...refused.changes?.parts }).toMatchObject({ title: "stored", history: "new", changeTag: "t1" });
+  });
+});

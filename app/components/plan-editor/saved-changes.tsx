@@ -19,15 +19,15 @@ export interface Laid<Page> {
 
 /**
  * What lies over the page after this render: a new load is newer than any answer laid over the
- * old one; a new answer with parts replaces the last; an answer without parts (a 400 on another
- * form) leaves them as they were.
+ * old one; a new answer's parts go over the earlier ones (a refused save carries the plan alone);
+ * an answer without parts (a 400 on another form) leaves them as they were.
  */
 export function layOver<Page>(laid: Laid<Page>, loaded: Page, answer: IntentResult | undefined): Laid<Page> {
   if (laid.loaded === loaded && laid.answer === answer) return laid;
   const kept = laid.loaded === loaded ? laid.changes : null;
   // Built on the server by the same view functions as the loader's parts they replace.
   const parts = answer !== laid.answer ? (answer?.changes as Partial<Page> | undefined) : undefined;
-  return { loaded, answer, changes: parts ? { parts, notice: answer?.notice ?? null } : kept };
+  return { loaded, answer, changes: parts ? { parts: { ...kept?.parts, ...parts }, notice: answer?.notice ?? null } : kept };
 }
 
 /** The page as last loaded, with the latest answer of one of its own saves laid over it. */

@@ -142,7 +142,7 @@ async function runDealIntent(request: Request, seller: SellerActor, dealId: stri
     case "add-milestone":
       return run(NewMilestoneSchema, intent, (v) => addMilestone(seller, dealId, v, appUrl(request)).then((m) => at(`milestone-${m.id}`, "Milestone added")));
     case "update-milestone": {
-      let saved: string[] = [];
+      let saved: string[] | null = null;
       return run(
         EditMilestoneSchema,
         id("milestoneId"),
