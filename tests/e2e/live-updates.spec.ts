@@ -76,6 +76,8 @@ test("a rep's save answers with what changed: the page shows it without reloadin
   await step.getByRole("button", { name: "Save milestone" }).click();
   await expect(step.getByTestId("milestone-date")).toHaveText("30 Apr 2027");
   await expect(step.getByRole("status")).toHaveText("Saved");
+  // The panel closed; the keyboard carries on from its summary.
+  await expect(step.locator("summary").first()).toBeFocused();
   await expect(page.getByTestId("activity-entry").first()).toContainText("Countersignature");
   const health = (await page.getByTestId("health-panel").textContent()) ?? "";
 

@@ -31,14 +31,20 @@ export function SavedNotice({ anchor, className = "" }: { anchor: string; classN
 }
 
 /**
- * A ref for an edit panel (`<details>`) that closes once its form is saved. Its `open` prop only
- * follows a failed answer; a panel the person opened by hand is closed here, after the save.
+ * A ref for an edit panel (`<details>`) that closes once its form is saved, leaving focus on its
+ * summary. Its `open` prop only follows a failed answer; a panel the person opened by hand is
+ * closed here, after the save.
  */
 export function useClosingPanel(formId: string) {
   const ref = useRef<HTMLDetailsElement>(null);
   const saved = useSavedToken(formId);
   useEffect(() => {
-    if (saved && ref.current) ref.current.open = false;
+    const panel = ref.current;
+    if (!saved || !panel) return;
+    // The saved form's button went with the form; keyboard users carry on from the panel's summary.
+    const focusLost = document.activeElement === document.body || panel.contains(document.activeElement);
+    panel.open = false;
+    if (focusLost) panel.querySelector("summary")?.focus();
   }, [saved]);
   return ref;
 }
