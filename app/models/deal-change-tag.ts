@@ -4,19 +4,21 @@
 interface TagParts {
   deal: number;
   plan: number;
-  /** How many history rows the deal has: rows are only ever added, whatever order they commit in. */
+  /**
+   * How many history rows the deal has. Rows are only ever added (they go only with their deal),
+   * so the count moves with every write, whatever order writes commit in.
+   */
   history: number;
-  lastActivityId: string | null;
   day: string;
 }
 
-export function formatDealTag({ deal, plan, history, lastActivityId, day }: TagParts): string {
-  return `W/"${deal}.${plan}.${history}.${lastActivityId ?? "none"}.${day}"`;
+export function formatDealTag({ deal, plan, history, day }: TagParts): string {
+  return `W/"${deal}.${plan}.${history}.${day}"`;
 }
 
 function partsOf(tag: string) {
-  const match = /^W\/"(\d+)\.(\d+)\.(\d+)\.([^."]+)\.(\d{4}-\d{2}-\d{2})"$/.exec(tag);
-  return match ? { deal: match[1], plan: match[2], history: Number(match[3]), day: match[5] } : null;
+  const match = /^W\/"(\d+)\.(\d+)\.(\d+)\.(\d{4}-\d{2}-\d{2})"$/.exec(tag);
+  return match ? { deal: match[1], plan: match[2], history: Number(match[3]), day: match[4] } : null;
 }
 
 /**

@@ -1,6 +1,6 @@
 // What tells a seller's open deal page that something on it changed: the deal's and the plan's
-// versions, the deal's history (every write records a row in its own transaction: how many, and
-// the latest) and the day (overdue steps and the figures move with it). A poll that finds the
+// versions, how many history rows the deal has (every write records one in its own transaction)
+// and the day (overdue steps and the figures move with it). A poll that finds the
 // same tag costs this one read and a 304, so it is one lean statement, not an ORM call.
 import { prisma } from "~/utils/db.server";
 import { NotFoundError } from "~/utils/http.server";
@@ -11,15 +11,13 @@ interface TagRow {
   dealVersion: number;
   planVersion: number | null;
   history: number | bigint;
-  lastActivityId: string | null;
 }
 
 export async function dealChangeTag(actor: SellerActor, dealId: string, now = new Date()): Promise<string> {
   const [deal] = await prisma.$queryRaw<TagRow[]>`
     SELECT d."version" AS "dealVersion",
            (SELECT p."version" FROM "Plan" p WHERE p."dealId" = d."id") AS "planVersion",
-           (SELECT COUNT(*) FROM "Activity" c WHERE c."dealId" = d."id") AS "history",
-           (SELECT a."id" FROM "Activity" a WHERE a."dealId" = d."id" ORDER BY a."at" DESC, a."id" DESC LIMIT 1) AS "lastActivityId"
+           (SELECT COUNT(*) FROM "Activity" a WHERE a."dealId" = d."id") AS "history"
     FROM "Deal" d
     WHERE d."id" = ${dealId} AND ${visibleDealsSql(actor)}`;
   if (!deal) throw new NotFoundError();
@@ -27,7 +25,6 @@ export async function dealChangeTag(actor: SellerActor, dealId: string, now = ne
     deal: Number(deal.dealVersion),
     plan: Number(deal.planVersion ?? 0),
     history: Number(deal.history),
-    lastActivityId: deal.lastActivityId,
     day: actorToday(actor, now),
   });
 }

@@ -30,10 +30,15 @@ const flashCookie = createCookie("mutual_notice", {
   secrets: sessionSecrets(),
 });
 
+/** Tells one showing of a notice from the next, so a page closes the saved panel each time. */
+export function newNoticeId(): string {
+  return randomToken().slice(0, 12);
+}
+
 /** A 303 to `path#anchor` that shows `message` there once. */
 export async function redirectWithNotice(path: string, notice: Omit<Notice, "id">) {
   // The page it is for is the path alone: a query (a review's week) does not make another page.
-  const value = { ...notice, id: randomToken().slice(0, 12), path: path.split("?")[0] };
+  const value = { ...notice, id: newNoticeId(), path: path.split("?")[0] };
   return redirect(`${path}#${encodeURIComponent(notice.anchor)}`, {
     status: 303,
     // A hydrated page treats a redirect that only adds a #hash as a scroll, not a load, unless told

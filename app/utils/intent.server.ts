@@ -4,8 +4,7 @@ import { data } from "@remix-run/node";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { z } from "zod";
 import { FieldError, ForbiddenError, NotFoundError, VersionConflictError } from "./http.server";
-import { redirectWithNotice } from "./flash.server";
-import { randomToken } from "./crypto.server";
+import { newNoticeId, redirectWithNotice } from "./flash.server";
 
 import type { IntentResult } from "~/forms/intent";
 
@@ -77,7 +76,7 @@ export async function runIntent<Schema extends z.ZodType>(
   const answerChanges = changes && formData.get("answer") === "changes" && (status === 200 || status === 409);
   if (status === 200 && saved) {
     const notice = { formId, anchor: saved.anchor, message: saved.message ?? "Saved" };
-    if (answerChanges) return data<IntentResult>({ ...result, notice: { ...notice, id: randomToken().slice(0, 12) }, changes: await readChanges(changes) });
+    if (answerChanges) return data<IntentResult>({ ...result, notice: { ...notice, id: newNoticeId() }, changes: await readChanges(changes) });
     return redirectWithNotice(saved.path ?? page, notice);
   }
   if (answerChanges) return data<IntentResult>({ ...result, changes: await readChanges(changes) }, { status });

@@ -9,25 +9,25 @@ import { tagAfterOwnSave } from "~/models/deal-change-tag";
 import { dealChangeTag } from "~/models/deal-changes.server";
 import { getDealWorkspace } from "~/models/deal.server";
 import { figuresOfLoadedDeal } from "~/models/signals.server";
-import { toPlanView } from "./view.server";
+import { toPlanView, type Workspace } from "./view.server";
 
-/** `savedActivityIds` are the history rows the save wrote; null when the save was refused as stale. */
-export async function planChangesAfterSave(seller: SellerActor, dealId: string, form: FormData, savedActivityIds: readonly string[] | null) {
-  const workspace = await getDealWorkspace(seller, dealId);
-  const plan = workspace.plan ? toPlanView(workspace.plan) : null;
-  if (!savedActivityIds) return { plan };
-  const pageTag = String(form.get("pageTag") ?? "").slice(0, 200);
+/** The deal page's parts a step's save can move, built the same way for the page and for the answer. */
+export async function planParts(seller: SellerActor, workspace: Workspace) {
+  // Computed now from the rows just read, and written nowhere: a GET never writes the signal cache.
   const [{ signals, unreadableDate }, activity] = await Promise.all([
     figuresOfLoadedDeal(workspace, actorToday(seller)),
     listDealActivity(seller, workspace.id),
   ]);
+  return { plan: workspace.plan ? toPlanView(workspace.plan) : null, signals, unreadableDate, activity };
+}
+
+/** `savedActivityIds` are the history rows the save wrote; null when the save was refused as stale. */
+export async function planChangesAfterSave(seller: SellerActor, dealId: string, form: FormData, savedActivityIds: readonly string[] | null) {
+  const workspace = await getDealWorkspace(seller, dealId);
+  if (!savedActivityIds) return { plan: workspace.plan ? toPlanView(workspace.plan) : null };
+  const pageTag = String(form.get("pageTag") ?? "").slice(0, 200);
+  const parts = await planParts(seller, workspace);
   // Read last, so a write landing while the parts are read shows as a mismatch, never as current.
   const currentTag = await dealChangeTag(seller, dealId);
-  return {
-    plan,
-    signals,
-    unreadableDate,
-    activity,
-    changeTag: tagAfterOwnSave(pageTag, currentTag, savedActivityIds.length) ?? pageTag,
-  };
+  return { ...parts, changeTag: tagAfterOwnSave(pageTag, currentTag, savedActivityIds.length) ?? pageTag };
 }

@@ -19,7 +19,6 @@ import { DeleteMilestoneSchema, EditMilestoneSchema, MoveMilestoneSchema, NewMil
 import { EditParticipantSchema, NewParticipantSchema, RevokeParticipantSchema } from "~/forms/participant";
 import { CreatePlanSchema, EditPlanSchema, SharePlanSchema } from "~/forms/plan";
 import { actorToday } from "~/models/actor.server";
-import { listDealActivity } from "~/models/activity.server";
 import { listAccessRequests } from "~/models/buyer-access.server";
 import { dealChangeTag } from "~/models/deal-changes.server";
 import { getDealDiscussion } from "~/models/internal-note.server";
@@ -30,7 +29,6 @@ import { createPlan, sharePlan, updatePlan } from "~/models/plan.server";
 import { savePlanAsTemplate, templateChoices } from "~/models/template.server";
 import { SavePlanAsTemplateSchema } from "~/forms/template";
 import { saveMeddpicc } from "~/models/meddpicc.server";
-import { figuresOfLoadedDeal } from "~/models/signals.server";
 import { MeddpiccSchema } from "~/forms/meddpicc";
 import { MEDDPICC_LETTERS, type MeddpiccScores } from "~/domain/meddpicc";
 import { HealthPanel } from "~/components/signals/health-panel";
@@ -47,7 +45,7 @@ import { takeNotice } from "~/utils/flash.server";
 import { countingMisses, sellerMisses } from "~/utils/rate-limit.server";
 import { SHOWN_ONCE_CACHE_CONTROL, keepRetryAfter } from "~/utils/route-headers";
 import { ErrorPage } from "~/root";
-import { toDealView, toPlanView, toArchiveState, toEngagementView, toStakeholderView } from "./view.server";
+import { toDealView, toArchiveState, toEngagementView, toStakeholderView } from "./view.server";
 import { StakeholderMapPanel } from "~/components/stakeholders/stakeholder-map";
 import { ARCHIVE_INTENTS, archiveAction } from "./archive.server";
 import { at, BUYER_ONLY_INTENTS, dealIntent, EMAILING_INTENTS, emailingAction, stakeholderAction } from "./intents.server";
@@ -55,7 +53,7 @@ import { dealEngagement } from "~/models/buyer-engagement.server";
 import { createPlanFeed, listPlanFeeds, revokePlanFeed } from "~/models/calendar-feed.server";
 import { CALENDAR_INTENTS, calendarFeedAction, calendarFeedsForPage } from "~/utils/calendar-feed-page.server";
 import { readForm } from "~/utils/form-data.server";
-import { planChangesAfterSave } from "./changes.server";
+import { planChangesAfterSave, planParts } from "./changes.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.deal.accountName} · Mutual` : "Deal · Mutual" }];
 
@@ -85,10 +83,8 @@ async function loadDeal(request: Request, seller: SellerActor, dealId: string) {
   const workspace = await getDealWorkspace(seller, dealId).catch((error) => {
     throw asResponse(error);
   });
-  // Computed now from the rows just read, and written nowhere: a GET never writes the signal cache.
-  const [{ signals, unreadableDate }, activity, accessRequests, discussion, { notice, headers }, engagement, feeds] = await Promise.all([
-    figuresOfLoadedDeal(workspace, actorToday(seller)),
-    listDealActivity(seller, workspace.id),
+  const [parts, accessRequests, discussion, { notice, headers }, engagement, feeds] = await Promise.all([
+    planParts(seller, workspace),
     listAccessRequests(seller, workspace.id),
     getDealDiscussion(seller, workspace.id),
     takeNotice(request),
@@ -100,8 +96,7 @@ async function loadDeal(request: Request, seller: SellerActor, dealId: string) {
   const page = {
     changeTag,
     notice,
-    signals,
-    unreadableDate,
+    ...parts,
     archive: toArchiveState(workspace, mayArchive(seller, workspace), seller.role === "ADMIN"),
     meddpicc: {
       scores: meddpicc ? (Object.fromEntries(MEDDPICC_LETTERS.map(({ key }) => [key, meddpicc[key]])) as MeddpiccScores) : null,
@@ -109,9 +104,7 @@ async function loadDeal(request: Request, seller: SellerActor, dealId: string) {
     },
     deal: toDealView(workspace),
     stakeholders: toStakeholderView(workspace, actorToday(seller)),
-    plan: workspace.plan ? toPlanView(workspace.plan) : null,
     templates: workspace.plan ? [] : await templateChoices(seller),
-    activity,
     accessRequests: accessRequests.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
     discussion,
     engagement: toEngagementView(engagement),

@@ -11,7 +11,7 @@ import type { StakeholderPanelView } from "~/components/stakeholders/stakeholder
 import { stakeholderMapOfLoadedDeal } from "~/models/signals.server";
 import { stakeholderRowsOf } from "~/models/stakeholders.server";
 
-type Workspace = Awaited<ReturnType<typeof getDealWorkspace>>;
+export type Workspace = Awaited<ReturnType<typeof getDealWorkspace>>;
 
 export function toDealView(deal: Workspace): DealView {
   return {
