@@ -36,8 +36,16 @@ app.set("trust proxy", trustedProxies);
 // First, so that every response gets them, static files and this server's own refusals included.
 app.use(fillSecurityHeaders(defaultSecurityHeaders({ nodeEnv: process.env.NODE_ENV, appUrl: process.env.APP_URL })));
 app.use(compression());
-app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: "1y" }));
-app.use(express.static("public", { maxAge: "1h" }));
+// Vite names what it builds into assets/ by their content, so those may be kept for a year; the
+// files copied from public/ keep their names, and a browser must see a new version within the hour.
+const assets = express.static(path.join(build.assetsBuildDirectory, "assets"), { immutable: true, maxAge: "1y" });
+const publicFiles = express.static(build.assetsBuildDirectory, { maxAge: "1h" });
+// Only an address that names a file can be one: a page's address, or Remix's `.data` request for its
+// loaders, skips the disk lookup each static handler would otherwise make on every request.
+const namesFile = (address) => !["", ".data"].includes(path.posix.extname(address));
+const onlyFiles = (serve) => (req, res, next) => (namesFile(req.path) ? serve(req, res, next) : next());
+app.use(path.posix.join(build.publicPath, "assets"), onlyFiles(assets));
+app.use(build.publicPath, onlyFiles(publicFiles));
 // The log leaves out query strings, and a seller invitation's token from its path
 // (/join/<token>): emailed links carry one-time tokens there.
 morgan.token("path", (req) => req.path.replace(/^\/join\/[^/]+/, "/join/…"));

@@ -42,3 +42,18 @@ test("a write from another site named only by Origin or only by Referer gets the
     expect(signOut.headers()["location"]).toBe("/login");
   }
 });
+
+test("built assets are kept for a year, files that keep their names for an hour, and a page is not a file", async ({ request }) => {
+  const login = await (await request.get("/login")).text();
+  const script = login.match(/\/assets\/[^"]+\.js/)?.[0];
+  expect(script).toBeTruthy();
+  const asset = await request.get(script!);
+  expect(asset.status()).toBe(200);
+  expect(asset.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
+  for (const file of ["/favicon.svg", "/drop-link-secret.js"]) {
+    const response = await request.get(file);
+    expect(response.status(), file).toBe(200);
+    expect(response.headers()["cache-control"], file).toBe("public, max-age=3600");
+  }
+  expect((await request.get("/assets/no-such-file.js")).status()).toBe(404);
+});
