@@ -1,5 +1,7 @@
 // npm run bench: prints figures, never fails on time. The dashboard and buyer-page figures run on
 // the organization `npm run seed:large -- --deals 10000` made in the same database.
+import fs from "node:fs";
+import { databaseKind, sqliteFilePath } from "../../prisma/database-url";
 import { benchSignals } from "./signals";
 
 // The production server the buyer-page bench starts needs production settings; none are real.
@@ -21,10 +23,16 @@ if (signals) {
   );
 }
 
+const SEED_FIRST = "  dashboard and buyer page: skipped. Run `npm run seed:large -- --deals 10000` first (same DATABASE_URL).";
+// On a fresh clone the default SQLite file does not exist yet: say what to run instead of failing to open it.
+if (databaseKind() === "sqlite" && !fs.existsSync(sqliteFilePath())) {
+  console.log(SEED_FIRST);
+  process.exit(0);
+}
 const { benchDashboard, largestOrganization } = await import("./dashboard");
 const org = await largestOrganization();
 if (!org || org.deals < 1000) {
-  console.log("  dashboard and buyer page: skipped. Run `npm run seed:large -- --deals 10000` first (same DATABASE_URL).");
+  console.log(SEED_FIRST);
   process.exit(0);
 }
 if (!buyerOnly) {
