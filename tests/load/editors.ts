@@ -46,11 +46,11 @@ function anotherDate(run: Run, current: string | undefined): string {
 /** How often an open deal page asks whether anything changed (app/components/use-live-updates.ts). */
 const POLL_MS = 10_000;
 
-export async function sellerEditor(browser: Browser, run: Run) {
+export async function sellerEditor(browser: Browser, run: Run, opened: string) {
   const page = `/deals/${run.dealId}`;
   // The page was opened before the clock started (openPages); from then on Remix asks for `.data`.
   const reload = async () => dealPageView((await browser.get(`${page}.data`)).body);
-  let view = await reload();
+  let view = (await dealPageView(opened)) ?? (await reload());
   // Every open page polls on its own clock.
   let nextPoll = Date.now() + POLL_MS * Math.random();
   const pollIfDue = async () => {
@@ -90,20 +90,28 @@ export async function sellerEditor(browser: Browser, run: Run) {
   }
 }
 
-/** Every editor opens their page before the clock starts, a few at a time, as people arrive. */
+/**
+ * Every editor opens their page before the clock starts, a few at a time, as people arrive, and
+ * starts from what it shows: the buyer's page, and the seller page's loader data (read as `.data`
+ * here, where the hydrated page reads it from the document). Reading them again when the clock
+ * starts would send every editor's read in the same instant, which no group of people does.
+ */
 export async function openPages(browsers: Browser[], run: Pick<Run, "dealId" | "planId">, atOnce = 4) {
+  const opened = new Map<Browser, string>();
   const queue = [...browsers];
   const opener = async () => {
     for (let browser = queue.shift(); browser; browser = queue.shift()) {
-      await browser.get(browser.side === "seller" ? `/deals/${run.dealId}` : `/p/${run.planId}`);
+      const document = await browser.get(browser.side === "seller" ? `/deals/${run.dealId}` : `/p/${run.planId}`);
+      opened.set(browser, browser.side === "seller" ? (await browser.get(`/deals/${run.dealId}.data`)).body : document.body);
     }
   };
   await Promise.all(Array.from({ length: atOnce }, opener));
+  return opened;
 }
 
-export async function buyerEditor(browser: Browser, run: Run) {
+export async function buyerEditor(browser: Browser, run: Run, opened: string) {
   const page = `/p/${run.planId}`;
-  let html = (await browser.get(page)).body;
+  let html = opened;
   while (Date.now() < run.until) {
     await think(run);
     const choice = Math.random();

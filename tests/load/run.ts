@@ -62,7 +62,7 @@ const buyerBrowsers = fixture.buyerCookies.map((cookie) => new Browser(base, "bu
 try {
   const opening: import("./browser").Sample[] = [];
   for (const browser of [...sellerBrowsers, ...buyerBrowsers]) browser.samples = opening;
-  await openPages([...sellerBrowsers, ...buyerBrowsers], fixture);
+  const opened = await openPages([...sellerBrowsers, ...buyerBrowsers], fixture);
   const samples: import("./browser").Sample[] = [];
   for (const browser of [...sellerBrowsers, ...buyerBrowsers]) browser.samples = samples;
   const loadBefore = os.loadavg()[0];
@@ -78,9 +78,10 @@ try {
   const started = performance.now();
   let busy = editors;
   const working = Promise.all(
-    [...sellerBrowsers.map((browser) => sellerEditor(browser, run)), ...buyerBrowsers.map((browser) => buyerEditor(browser, run))].map((editor) =>
-      editor.finally(() => busy--),
-    ),
+    [
+      ...sellerBrowsers.map((browser) => sellerEditor(browser, run, opened.get(browser) ?? "")),
+      ...buyerBrowsers.map((browser) => buyerEditor(browser, run, opened.get(browser) ?? "")),
+    ].map((editor) => editor.finally(() => busy--)),
   );
   // An editor whose request never ends must not hold up the figures of all the others.
   await Promise.race([working, new Promise((resolve) => setTimeout(resolve, (seconds + 60) * 1000).unref())]);
@@ -88,7 +89,9 @@ try {
   const elapsed = (performance.now() - started) / 1000;
   const audit = await auditWrites(fixture.planId, fixture.startVersions, run.writes);
   const openingErrors = opening.filter((s) => s.status !== 200).length;
-  console.log(`\nOpened ${opening.length} pages before the clock started${openingErrors ? `, ${openingErrors} of them not 200` : ""}.`);
+  console.log(
+    `\nOpened ${opened.size} pages before the clock started (${opening.length} requests${openingErrors ? `, ${openingErrors} of them not 200` : ""}).`,
+  );
   printReport({ editors, seconds: elapsed, database: describeDatabase(), thinkMs }, samples, run.writes, audit);
   console.log(`  machine: ${os.cpus().length} cores, load average ${loadBefore.toFixed(1)} before the run, ${os.loadavg()[0].toFixed(1)} after`);
 } finally {
