@@ -19,6 +19,7 @@ import type { ActivityAction } from "./activity.types";
 import { domainAllowed, inviteNewBuyer } from "./buyer-access.server";
 import { notifyPlanAccepted } from "./plan-accepted.server";
 import { notifyStepAssigned } from "./step-assigned.server";
+import type { StoredMilestone } from "./milestone-view.server";
 import { appUrl } from "~/utils/env.server";
 
 function buyerWho(buyer: BuyerActor): ActivityActor {
@@ -26,16 +27,7 @@ function buyerWho(buyer: BuyerActor): ActivityActor {
 }
 
 /** What a buyer may be shown of a stored milestone when their save meets someone else's (409). */
-function conflictView(m: {
-  id: string;
-  title: string;
-  output: string;
-  ownerSide: string;
-  ownerParticipantId: string | null;
-  targetDate: string;
-  status: string;
-  version: number;
-}) {
+function conflictView(m: Pick<StoredMilestone, "id" | "title" | "output" | "ownerSide" | "ownerParticipantId" | "targetDate" | "status" | "version">) {
   const { id, title, output, ownerSide, ownerParticipantId, targetDate, status, version } = m;
   return { id, title, output, ownerSide, ownerParticipantId, targetDate, status, version };
 }

@@ -78,28 +78,6 @@ export async function createDeal(actor: SellerActor, input: NewDealInput & Exter
   return created;
 }
 
-/** The deal as its seller workspace shows it; 404 when it is missing or not the actor's to see. */
-export async function getDealWorkspace(actor: SellerActor, dealId: string) {
-  const deal = await prisma.deal.findFirst({
-    where: { id: dealId, ...visibleDealsWhere(actor) },
-    include: {
-      owner: { select: { id: true, name: true, email: true } },
-      organization: { select: { timezone: true, fiscalYearStartMonth: true } },
-      meddpicc: true,
-      stakeholders: true,
-      plan: {
-        include: {
-          milestones: { orderBy: { position: "asc" } },
-          participants: { orderBy: [{ side: "asc" }, { createdAt: "asc" }] },
-          acceptedBy: { select: { name: true, email: true } },
-        },
-      },
-    },
-  });
-  if (!deal) throw new NotFoundError();
-  return deal;
-}
-
 async function findVisibleDeal(actor: SellerActor, dealId: string) {
   const deal = await prisma.deal.findFirst({ where: { id: dealId, ...visibleDealsWhere(actor) } });
   if (!deal) throw new NotFoundError();

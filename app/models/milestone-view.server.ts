@@ -3,7 +3,7 @@
 import { completionOfRecord, confirmedByBuyer } from "~/domain/completion";
 import type { MilestoneStatus, OwnerSide } from "~/domain/types";
 
-interface StoredMilestone {
+export interface StoredMilestone {
   id: string;
   title: string;
   output: string;

@@ -7,7 +7,7 @@ import { actorToday, type SellerActor } from "~/models/actor.server";
 import { listDealActivity } from "~/models/activity.server";
 import { tagAfterOwnSave } from "~/models/deal-change-tag";
 import { dealChangeTag } from "~/models/deal-changes.server";
-import { getDealWorkspace } from "~/models/deal.server";
+import { getDealPlan, getDealWorkspace } from "~/models/deal-workspace.server";
 import { figuresOfLoadedDeal } from "~/models/signals.server";
 import { toPlanView, type Workspace } from "./view.server";
 
@@ -23,8 +23,11 @@ export async function planParts(seller: SellerActor, workspace: Workspace) {
 
 /** `savedActivityIds` are the history rows the save wrote; null when the save was refused as stale. */
 export async function planChangesAfterSave(seller: SellerActor, dealId: string, form: FormData, savedActivityIds: readonly string[] | null) {
+  if (!savedActivityIds) {
+    const plan = await getDealPlan(seller, dealId);
+    return { plan: plan ? toPlanView(plan) : null };
+  }
   const workspace = await getDealWorkspace(seller, dealId);
-  if (!savedActivityIds) return { plan: workspace.plan ? toPlanView(workspace.plan) : null };
   const pageTag = String(form.get("pageTag") ?? "").slice(0, 200);
   const parts = await planParts(seller, workspace);
   // Read last, so a write landing while the parts are read shows as a mismatch, never as current.

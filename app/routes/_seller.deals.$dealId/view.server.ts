@@ -1,6 +1,6 @@
 import { milestoneView } from "~/models/milestone-view.server";
 import type { BuyingRole, ForecastCategory, Outcome, PlanStatus, Side, AccessState } from "~/domain/types";
-import type { getDealWorkspace } from "~/models/deal.server";
+import type { getDealWorkspace } from "~/models/deal-workspace.server";
 import type { DealView, PlanView } from "~/components/plan-editor/types";
 import type { ArchiveState } from "~/components/plan-editor/archive-panel";
 import { calendarDateIn, formatCalendarDate } from "~/domain/dates";
