@@ -1,6 +1,7 @@
 // npm run bench: prints figures, never fails on time. The dashboard and buyer-page figures run on
 // the organization `npm run seed:large -- --deals 10000` made in the same database.
 import fs from "node:fs";
+import path from "node:path";
 import { databaseKind, sqliteFilePath } from "../../prisma/database-url";
 import { benchSignals } from "./signals";
 
@@ -66,7 +67,7 @@ if (scorecard) {
   );
 }
 
-const { benchBuyerPage } = await import("./buyer-page");
+const { benchBuyerPage, SERVER_LOG } = await import("./buyer-page");
 const buyer = await benchBuyerPage(org.organizationId);
 console.log(
   `  (b) buyer plan page: ${fmt(buyer.buyerRps)} req/s against ${fmt(buyer.healthRps)} req/s for /healthz = ${fmt(buyer.share * 100, 1)}% ` +
@@ -80,4 +81,5 @@ console.log(
 console.log(
   `  (c) JavaScript sent to the buyer plan page: ${fmt(buyer.jsBytes / 1024, 1)} KB gzipped in ${buyer.jsFiles} ${buyer.jsFiles === 1 ? "file" : "files"} (goal ≤ 90 KB)`,
 );
+console.log(`  The benchmarked server's log: ${path.relative(process.cwd(), SERVER_LOG)}`);
 process.exit(0);
