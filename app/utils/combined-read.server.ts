@@ -28,6 +28,16 @@ function slotsOf(part: ReadPart) {
   return Object.entries(part.columns).map(([name, [kind, sql]]) => ({ name, kind, sql, slot: `${PREFIX[kind]}${++used[kind]}` }));
 }
 
+/**
+ * A part's limit is a number in our code, written into the SQL: SQLite plans a statement whose
+ * LIMIT is a bound parameter again on every run, which for the buyer page's whole statement cost
+ * about 0.15 ms of its 0.3 ms.
+ */
+function limitOf(limit: number): string {
+  if (!Number.isSafeInteger(limit) || limit < 0) throw new Error(`A part's limit must be a whole number, not ${limit}`);
+  return String(limit);
+}
+
 function branch(partName: string, part: ReadPart, width: Record<ColumnKind, number>) {
   const bySlot = new Map(slotsOf(part).map((column) => [column.slot, column.sql]));
   const shared = KINDS.flatMap((kind) =>
@@ -39,7 +49,7 @@ function branch(partName: string, part: ReadPart, width: Record<ColumnKind, numb
   const order = `ROW_NUMBER() OVER (${part.orderBy ? `ORDER BY ${part.orderBy}` : ""}) AS "ord"`;
   // A limited part stops inside its own branch, in its order: numbering every matching row first
   // and keeping the first few read the whole history of a busy plan on every page view.
-  const limit = part.limit === undefined ? Prisma.empty : Prisma.sql` ORDER BY ${Prisma.raw(part.orderBy)} LIMIT ${part.limit}`;
+  const limit = part.limit === undefined ? Prisma.empty : Prisma.sql` ORDER BY ${Prisma.raw(part.orderBy)} LIMIT ${Prisma.raw(limitOf(part.limit))}`;
   const select = Prisma.sql`SELECT ${Prisma.raw(`'${partName}' AS "part", ${order}, ${shared.join(", ")}`)} ${part.from}${limit}`;
   return Prisma.sql`SELECT * FROM (${select}) AS "${Prisma.raw(partName)}"`;
 }

@@ -4,7 +4,7 @@
 // answer each run with that run's arguments, inside and outside transactions.
 import { describe, expect, it } from "vitest";
 import { Prisma } from "~/generated/prisma/client";
-import { readInOneStatement } from "~/utils/combined-read.server";
+import { oneStatement, readInOneStatement } from "~/utils/combined-read.server";
 import { prisma } from "~/utils/db.server";
 import { storedDate } from "~/utils/stored-date";
 import { createTenant, uniqueSuffix } from "../fixtures/world";
@@ -55,6 +55,18 @@ describe("reading several parts in one statement", () => {
     expect(confirmed.gatesStage).toBe(4);
     expect(storedDate(confirmed.buyerConfirmedAt as Date | string).toISOString()).toBe(confirmedAt.toISOString());
     expect(all.steps.filter((row) => row.buyerConfirmedAt === null)).toHaveLength(milestones.length - 1);
+  });
+});
+
+describe("a part's limit", () => {
+  it("is written into the statement, and only a whole number is taken", async () => {
+    const part = (limit: number) => ({
+      n: { columns: { n: ["int", `m."position"`] as const }, from: Prisma.sql`FROM "Milestone" m`, orderBy: `m."position"`, limit },
+    });
+    const statement = oneStatement(part(3));
+    expect(statement.sql).toContain("LIMIT 3");
+    expect(statement.values).toEqual([]);
+    for (const bad of [2.5, -1, Number.NaN]) await expect(readInOneStatement(part(bad))).rejects.toThrow(/whole number/);
   });
 });
 
