@@ -80,4 +80,14 @@ const server = process.env.HOST ? app.listen(port, process.env.HOST, onListen) :
 // front should close idle connections sooner than this, so it never sends on one this server closed.
 server.keepAliveTimeout = 65_000;
 server.headersTimeout = 66_000;
-for (const signal of ["SIGTERM", "SIGINT"]) process.once(signal, () => server.close(console.error));
+// On a stop signal, finish the requests in flight, then exit. Closing the listener alone is not
+// enough: the background passes keep the database pool busy, and the pool kept the process alive
+// for as long as anyone let it (each pass is safe to cut short: leases and idempotency keys).
+for (const signal of ["SIGTERM", "SIGINT"]) {
+  process.once(signal, () =>
+    server.close((error) => {
+      if (error) console.error(error);
+      process.exit(error ? 1 : 0);
+    }),
+  );
+}
