@@ -48,5 +48,8 @@ const cached = globalForPrisma.mutualPrisma;
 export const prisma = cached?.url === env().DATABASE_URL ? cached.client : createClient(env().DATABASE_URL);
 globalForPrisma.mutualPrisma = { url: env().DATABASE_URL, client: prisma };
 
+/** For the few statements that must be written twice, once for each database (each twin says why). */
+export const onPostgresql = databaseKind(env().DATABASE_URL) === "postgresql";
+
 export type Db = typeof prisma;
 export type Tx = Parameters<Parameters<typeof prisma.$transaction>[0]>[0];

@@ -1,12 +1,11 @@
 // One statement for several reads (app/utils/combined-read.server.ts), on both databases: each
-// part's rows come back under its name, in its order, with text, whole numbers, times and nulls
-// as the separate reads would give them. Also: compiled statements kept by the SQLite connection
+// part's rows come back under its name, in its order, with text, whole numbers, times (as Dates)
+// and nulls as the separate reads would give them. Also: compiled statements kept by the SQLite connection
 // answer each run with that run's arguments, inside and outside transactions.
 import { describe, expect, it } from "vitest";
 import { Prisma } from "~/generated/prisma/client";
 import { oneStatement, readInOneStatement } from "~/utils/combined-read.server";
 import { prisma } from "~/utils/db.server";
-import { storedDate } from "~/utils/stored-date";
 import { createTenant, uniqueSuffix } from "../fixtures/world";
 
 describe("reading several parts in one statement", () => {
@@ -53,7 +52,7 @@ describe("reading several parts in one statement", () => {
     });
     const confirmed = all.steps.find((row) => row.id === milestones[1].id)!;
     expect(confirmed.gatesStage).toBe(4);
-    expect(storedDate(confirmed.buyerConfirmedAt as Date | string).toISOString()).toBe(confirmedAt.toISOString());
+    expect(confirmed.buyerConfirmedAt).toEqual(confirmedAt);
     expect(all.steps.filter((row) => row.buyerConfirmedAt === null)).toHaveLength(milestones.length - 1);
   });
 });
