@@ -1,9 +1,9 @@
 // The plan's history. Every write in the model layer records one row here, in the same
 // transaction, so history and state can never disagree.
-import { prisma, type Tx } from "~/utils/db.server";
+import type { Tx } from "~/utils/db.server";
 import { storedDate } from "~/utils/stored-date";
 import type { SellerActor } from "./actor.server";
-import { actingUserId, visibleDealsWhere } from "./actor.server";
+import { actingUserId } from "./actor.server";
 import type { ActivityAction, ActivityEntry } from "./activity.types";
 import { recordEventOfActivity } from "./webhook-events.server";
 
@@ -69,16 +69,6 @@ export function changedFields<T extends Record<string, unknown>>(before: T, afte
     }
   }
   return Object.keys(now).length ? { before: was, after: now } : null;
-}
-
-/** A deal's history, newest first, for a seller who can see the deal. */
-export async function listDealActivity(actor: SellerActor, dealId: string, take = 50): Promise<ActivityEntry[]> {
-  const rows = await prisma.activity.findMany({
-    where: { dealId, organizationId: actor.organizationId, deal: visibleDealsWhere(actor) },
-    orderBy: [{ at: "desc" }, { id: "desc" }],
-    take,
-  });
-  return rows.map(activityEntryOf);
 }
 
 /** A stored history row as pages and emails read it (raw reads may give the time as text). */

@@ -1,15 +1,19 @@
 // A deal as the seller's deal page shows it: the deal with its owner, organization, MEDDPICC and
-// stakeholder readings, and its plan with every step (internal ones too) and every person on it.
-// The page's load and a save's answer read it, so its parts travel as one lean statement
-// (app/utils/combined-read.server.ts) instead of an ORM include that Prisma compiles and runs as
-// nine statements; a stale save's 409 reads the plan's parts alone. Every part is scoped by the
-// deal's visibility to the seller.
+// stakeholder readings, its plan with every step (internal ones too) and every person on it, its
+// latest history, what its figures read from the history, and its change tag. The page's load and
+// a save's answer read it, so its parts travel as one lean statement
+// (app/utils/combined-read.server.ts) instead of ORM reads that Prisma compiles and runs as a dozen
+// statements; a stale save's 409 reads the plan's parts alone. Every part is scoped by the deal's
+// visibility to the seller.
 import { Prisma, type Deal, type MeddpiccScore, type StakeholderRole } from "~/generated/prisma/client";
 import { readInOneStatement, type ColumnKind, type ReadPart } from "~/utils/combined-read.server";
 import { NotFoundError } from "~/utils/http.server";
-import { storedDate } from "~/utils/stored-date";
-import { visibleDealsSql, type SellerActor } from "./actor.server";
+import type { ActivityAction } from "./activity.types";
+import { actorToday, visibleDealsSql, type SellerActor } from "./actor.server";
+import { activityEntryOf } from "./activity.server";
+import { formatDealTag } from "./deal-change-tag";
 import type { StoredMilestone } from "./milestone-view.server";
+import { countRedate, type HistoryFacts } from "./signals.server";
 
 /** The seller's page also sees which steps are internal. */
 type DealPlanMilestone = StoredMilestone & { internalOnly: boolean };
@@ -60,6 +64,11 @@ const times = (alias: string, names: string[]) => named("time", alias, names);
 const columns = (...lists: Columns[]): Columns => Object.assign({}, ...lists);
 // A boolean column is 0/1 on SQLite and boolean on PostgreSQL: both travel as an integer.
 const flag = (sql: string) => ["int", `CASE WHEN ${sql} THEN 1 ELSE 0 END`] as const;
+
+/** The deal page shows this many of the latest history rows. */
+const ACTIVITY_SHOWN = 50;
+const REDATED: ActivityAction = "milestone.redated";
+type StoredActivity = Parameters<typeof activityEntryOf>[0];
 
 const PLAN = Prisma.sql`JOIN "Plan" pl ON pl."dealId" = d."id" AND pl."organizationId" = d."organizationId"`;
 
@@ -156,24 +165,47 @@ function dealParts(actor: SellerActor, dealId: string) {
   } satisfies Record<string, ReadPart>;
 }
 
-type Stored = Date | string | null;
-const when = (value: unknown) => storedDate(value as Stored);
+/** What the deal page shows of the history, and what the figures read from it. */
+function historyParts(actor: SellerActor, dealId: string) {
+  return {
+    activity: {
+      columns: {
+        ...columns(text("a", ["id", "actorName", "actorSide", "entityType", "entityId", "action", "before", "after"]), times("a", ["at"])),
+        internalOnly: flag(`a."internalOnly"`),
+      },
+      from: ofVisibleDeal(actor, dealId, Prisma.sql`JOIN "Activity" a ON a."dealId" = d."id" AND a."organizationId" = d."organizationId"`),
+      orderBy: `a."at" DESC, a."id" DESC`,
+      limit: ACTIVITY_SHOWN,
+    },
+    redates: {
+      columns: columns(text("rd", ["entityId"]), times("rd", ["at"])),
+      from: ofVisibleDeal(actor, dealId, Prisma.sql`${PLAN} JOIN "Activity" rd ON rd."planId" = pl."id" AND rd."action" = ${REDATED}`),
+    },
+    history: {
+      columns: {
+        // Every write records a history row: the count is part of the page's change tag.
+        rows: ["int", `(SELECT COUNT(*) FROM "Activity" h WHERE h."dealId" = d."id")`],
+        // Only buyer participants' own actions count as buyer activity.
+        lastBuyerAt: [
+          "time",
+          `(SELECT MAX(b."at") FROM "Plan" bp JOIN "Activity" b ON b."planId" = bp."id" JOIN "Participant" bpp ON bpp."id" = b."actorParticipantId"
+            WHERE bp."dealId" = d."id" AND b."actorSide" = 'BUYER' AND bpp."side" = 'BUYER')`,
+        ],
+      },
+      from: ofVisibleDeal(actor, dealId),
+    },
+  } satisfies Record<string, ReadPart>;
+}
 
 function planOf(rows: { plan: Row[]; milestones: Row[]; participants: Row[] }): DealPlan | null {
   const [plan] = rows.plan;
   if (!plan) return null;
   const { acceptedByName, hasAccepter, ...fields } = plan;
   return {
-    ...(fields as Omit<DealPlan, "sharedAt" | "acceptedAt" | "acceptedBy" | "milestones" | "participants">),
-    sharedAt: when(plan.sharedAt),
-    acceptedAt: when(plan.acceptedAt),
+    ...(fields as Omit<DealPlan, "acceptedBy" | "milestones" | "participants">),
     acceptedBy: hasAccepter === 1 ? { name: acceptedByName as string } : null,
-    milestones: rows.milestones.map((m) => ({
-      ...(m as unknown as DealPlanMilestone),
-      internalOnly: m.internalOnly === 1,
-      buyerConfirmedAt: when(m.buyerConfirmedAt),
-    })),
-    participants: rows.participants.map((p) => ({ ...(p as unknown as DealPlanParticipant), invitedAt: when(p.invitedAt), lastSeenAt: when(p.lastSeenAt) })),
+    milestones: rows.milestones.map((m) => ({ ...(m as unknown as DealPlanMilestone), internalOnly: m.internalOnly === 1 })),
+    participants: rows.participants as unknown as DealPlanParticipant[],
   };
 }
 
@@ -184,22 +216,47 @@ export async function getDealPlan(actor: SellerActor, dealId: string): Promise<D
   return planOf(rows);
 }
 
-/** The deal as its seller workspace shows it; 404 when it is missing or not the seller's to see. */
-export async function getDealWorkspace(actor: SellerActor, dealId: string) {
-  const rows = await readInOneStatement({ ...dealParts(actor, dealId), ...planRowParts(actor, dealId) });
+function workspaceOf(rows: { deal: Row[]; meddpicc: Row[]; stakeholders: Row[]; plan: Row[]; milestones: Row[]; participants: Row[] }) {
   const [row] = rows.deal;
   if (!row) throw new NotFoundError();
   const { ownerName, ownerEmail, timezone, fiscalYearStartMonth, ...deal } = row;
   const [meddpicc] = rows.meddpicc;
   return {
     ...(deal as unknown as Deal),
-    archivedAt: when(deal.archivedAt),
-    createdAt: when(deal.createdAt) as Date,
-    updatedAt: when(deal.updatedAt) as Date,
     owner: { id: deal.ownerId as string, name: ownerName as string, email: ownerEmail as string },
     organization: { timezone: timezone as string, fiscalYearStartMonth: fiscalYearStartMonth as number },
-    meddpicc: meddpicc ? { ...(meddpicc as unknown as MeddpiccScore), updatedAt: when(meddpicc.updatedAt) as Date } : null,
-    stakeholders: rows.stakeholders.map((s) => ({ ...(s as unknown as StakeholderRole), updatedAt: when(s.updatedAt) as Date })),
+    meddpicc: meddpicc ? (meddpicc as unknown as MeddpiccScore) : null,
+    stakeholders: rows.stakeholders as unknown as StakeholderRole[],
     plan: planOf(rows),
+  };
+}
+
+export type DealWorkspace = ReturnType<typeof workspaceOf>;
+
+/**
+ * The deal as its seller page shows it, with the page's latest history, the history facts its
+ * figures read, and its change tag, all from one statement and so from one moment: a write that
+ * lands meanwhile is in all of them or in none. 404 when the deal is missing or not the seller's to see.
+ */
+export async function readDealPage(actor: SellerActor, dealId: string, now = new Date()) {
+  const rows = await readInOneStatement({ ...dealParts(actor, dealId), ...planRowParts(actor, dealId), ...historyParts(actor, dealId) });
+  const workspace = workspaceOf(rows);
+  const [history] = rows.history;
+  const facts: HistoryFacts = { redateCounts: new Map(), lastBuyerAt: new Map() };
+  if (workspace.plan) {
+    for (const redate of rows.redates) countRedate(facts.redateCounts, redate as { entityId: string; at: Date }, workspace.plan.sharedAt);
+    if (history.lastBuyerAt) facts.lastBuyerAt.set(workspace.plan.id, history.lastBuyerAt as Date);
+  }
+  const changeTag = formatDealTag({
+    deal: workspace.version,
+    plan: workspace.plan?.version ?? 0,
+    history: history.rows as number,
+    day: actorToday(actor, now),
+  });
+  return {
+    workspace,
+    activity: rows.activity.map((a) => activityEntryOf({ ...(a as unknown as StoredActivity), internalOnly: a.internalOnly === 1 })),
+    facts,
+    changeTag,
   };
 }

@@ -50,8 +50,19 @@ function loadDeals(where: object) {
   return prisma.deal.findMany({ where, include: dealWithPlan });
 }
 
+/** What the figures read from a deal's history: re-dates per milestone, and each plan's last buyer action. */
+export interface HistoryFacts {
+  redateCounts: Map<string, number>;
+  lastBuyerAt: Map<string, Date>;
+}
+
+/** A re-date counts only once the plan was first shared: moving dates while drafting is not slippage. */
+export function countRedate(redateCounts: Map<string, number>, redate: { entityId: string; at: Date }, sharedAt: Date | null | undefined) {
+  if (sharedAt && redate.at >= sharedAt) redateCounts.set(redate.entityId, (redateCounts.get(redate.entityId) ?? 0) + 1);
+}
+
 /** Re-dates after the plan was first shared, per milestone, and each plan's last buyer action. */
-async function historyFacts(deals: DealRow[]) {
+async function historyFacts(deals: DealRow[]): Promise<HistoryFacts> {
   const plans = deals.flatMap((d) => (d.plan ? [d.plan] : []));
   const planIds = plans.map((p) => p.id);
   const sharedAt = new Map(plans.map((p) => [p.id, p.sharedAt]));
@@ -64,10 +75,7 @@ async function historyFacts(deals: DealRow[]) {
       where: { planId: { in: ids }, action: "milestone.redated" },
       select: { planId: true, entityId: true, at: true },
     });
-    for (const r of redates) {
-      const shared = sharedAt.get(r.planId!);
-      if (shared && r.at >= shared) redateCounts.set(r.entityId, (redateCounts.get(r.entityId) ?? 0) + 1);
-    }
+    for (const r of redates) countRedate(redateCounts, r, sharedAt.get(r.planId!));
     const buyerActs = await prisma.activity.groupBy({
       by: ["planId"],
       // Only buyer participants' own actions count as buyer activity.
@@ -79,7 +87,7 @@ async function historyFacts(deals: DealRow[]) {
   return { redateCounts, lastBuyerAt };
 }
 
-export function toSnapshot(deal: DealRow, facts: Awaited<ReturnType<typeof historyFacts>>): DealSnapshot {
+export function toSnapshot(deal: DealRow, facts: HistoryFacts): DealSnapshot {
   const tz = deal.organization.timezone;
   const plan = deal.plan;
   const lastBuyer = plan ? facts.lastBuyerAt.get(plan.id) : undefined;
@@ -128,10 +136,11 @@ export async function loadDealFigures(actor: SellerActor, dealIds: string[], now
 
 /**
  * Figures for a deal the caller has already loaded (and scoped) with at least what the engine
- * reads, such as the deal page's workspace: its rows are not read a second time.
+ * reads, and its history facts read alongside, as the deal page does
+ * (app/models/deal-workspace.server.ts): nothing is read a second time.
  */
-export async function figuresOfLoadedDeal(deal: DealRow, today: string): Promise<DealFigures> {
-  return figuresOf(toSnapshot(deal, await historyFacts([deal])), today);
+export function figuresOfLoadedDeal(deal: DealRow, facts: HistoryFacts, today: string): DealFigures {
+  return figuresOf(toSnapshot(deal, facts), today);
 }
 
 /** The stakeholder map of a deal the caller has already loaded and scoped (only its participants and readings are read). */

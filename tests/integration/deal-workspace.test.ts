@@ -1,10 +1,15 @@
 // The deal page's workspace and the step a save starts from are read as lean statements
 // (app/models/deal-workspace.server.ts, app/models/milestone.server.ts): they must give the same
-// rows as Prisma's include of the same relations, to the same sellers only.
+// rows as Prisma's include of the same relations, to the same sellers only, and the page's history,
+// figures and change tag must be those the separate reads give.
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
 import { visibleDealsWhere, type SellerActor } from "~/models/actor.server";
-import { getDealPlan, getDealWorkspace } from "~/models/deal-workspace.server";
+import { activityEntryOf } from "~/models/activity.server";
+import { dealChangeTag } from "~/models/deal-changes.server";
+import { getDealPlan, readDealPage } from "~/models/deal-workspace.server";
+import { figuresOfLoadedDeal, loadDealFigures } from "~/models/signals.server";
+import { actorToday } from "~/models/actor.server";
 import { updateMilestone } from "~/models/milestone.server";
 import { NotFoundError, VersionConflictError } from "~/utils/http.server";
 import { actorFor, createTenant, milestoneForm, type Tenant } from "../fixtures/world";
@@ -37,6 +42,27 @@ beforeAll(async () => {
     ],
   });
   await prisma.deal.update({ where: { id: deal.id }, data: { archivedAt: at, externalId: "crm-1" } });
+  // History the figures read: re-dates before and after sharing, and "buyer" acts with and without a buyer behind them.
+  const history = (minutes: number, row: { action: string; actorSide: "BUYER" | "SELLER"; actorParticipantId?: string; entityId: string }) => ({
+    organizationId: A.organization.id,
+    dealId: deal.id,
+    planId: plan.id,
+    actorName: "Someone",
+    entityType: "MILESTONE",
+    at: new Date(at.getTime() + minutes * 60_000),
+    ...row,
+  });
+  await prisma.activity.createMany({
+    data: [
+      history(-5, { action: "milestone.redated", actorSide: "SELLER", entityId: milestones[2].id }),
+      history(5, { action: "milestone.redated", actorSide: "SELLER", entityId: milestones[2].id }),
+      history(6, { action: "milestone.redated", actorSide: "BUYER", actorParticipantId: buyer.id, entityId: milestones[2].id }),
+      history(7, { action: "milestone.redated", actorSide: "SELLER", entityId: milestones[3].id }),
+      history(8, { action: "comment.added", actorSide: "BUYER", actorParticipantId: buyer.id, entityId: milestones[3].id }),
+      history(9, { action: "comment.added", actorSide: "SELLER", entityId: milestones[3].id }),
+      history(10, { action: "comment.added", actorSide: "BUYER", entityId: milestones[3].id }),
+    ],
+  });
   await prisma.deal.create({
     data: { organizationId: A.organization.id, ownerId: A.rep.id, accountName: "No plan", name: "No plan yet", amount: 1, targetCloseDate: "2027-01-31" },
   });
@@ -90,21 +116,41 @@ describe("the deal page's workspace, read in one statement", () => {
       const actor = await actorFor(user.id);
       for (const dealId of [A.repDeal.deal.id, noPlan.id]) {
         const expected = comparable((await byInclude(actor, dealId))!);
-        const workspace = await getDealWorkspace(actor, dealId);
+        const { workspace } = await readDealPage(actor, dealId);
         expect(comparable(workspace as Parameters<typeof comparable>[0])).toEqual(expected);
         expect(await getDealPlan(actor, dealId)).toEqual(workspace.plan);
       }
     }
-    const plan = (await getDealWorkspace(A.repActor, A.repDeal.deal.id)).plan!;
+    const plan = (await readDealPage(A.repActor, A.repDeal.deal.id)).workspace.plan!;
     expect(plan.acceptedBy).toEqual({ name: "Bea Buyer" });
     expect(plan.milestones[0].internalOnly).toBe(true);
   });
 
   it("is a 404 for a seller who may not see the deal, and for another organization", async () => {
     for (const actor of [A.otherRepActor, B.repActor, await actorFor(B.admin.id)]) {
-      await expect(getDealWorkspace(actor, A.repDeal.deal.id)).rejects.toBeInstanceOf(NotFoundError);
+      await expect(readDealPage(actor, A.repDeal.deal.id)).rejects.toBeInstanceOf(NotFoundError);
       await expect(getDealPlan(actor, A.repDeal.deal.id)).rejects.toBeInstanceOf(NotFoundError);
     }
+  });
+});
+
+describe("the deal page's history, figures and change tag, read with the workspace", () => {
+  it("are those the separate reads give", async () => {
+    const noPlan = await prisma.deal.findFirstOrThrow({ where: { organizationId: A.organization.id, accountName: "No plan" } });
+    for (const dealId of [A.repDeal.deal.id, noPlan.id]) {
+      const page = await readDealPage(A.repActor, dealId);
+      const latest = await prisma.activity.findMany({ where: { dealId }, orderBy: [{ at: "desc" }, { id: "desc" }], take: 50 });
+      expect(page.activity).toEqual(latest.map(activityEntryOf));
+      expect(page.changeTag).toBe(await dealChangeTag(A.repActor, dealId));
+      const today = actorToday(A.repActor);
+      expect(figuresOfLoadedDeal(page.workspace, page.facts, today)).toEqual((await loadDealFigures(A.repActor, [dealId])).get(dealId));
+    }
+    const { facts, activity } = await readDealPage(A.repActor, A.repDeal.deal.id);
+    const [, , third, fourth] = A.repDeal.milestones;
+    // The re-date before sharing does not count; only a buyer participant's own act is a buyer action.
+    expect(Object.fromEntries(facts.redateCounts)).toEqual({ [third.id]: 2, [fourth.id]: 1 });
+    expect(facts.lastBuyerAt.get(A.repDeal.plan.id)).toEqual(new Date("2026-11-20T10:19:12.345Z"));
+    expect(activity.length).toBeGreaterThanOrEqual(6);
   });
 });
 

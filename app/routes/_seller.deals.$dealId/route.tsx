@@ -20,10 +20,9 @@ import { EditParticipantSchema, NewParticipantSchema, RevokeParticipantSchema } 
 import { CreatePlanSchema, EditPlanSchema, SharePlanSchema } from "~/forms/plan";
 import { actorToday } from "~/models/actor.server";
 import { listAccessRequests } from "~/models/buyer-access.server";
-import { dealChangeTag } from "~/models/deal-changes.server";
 import { getDealDiscussion } from "~/models/internal-note.server";
 import { mayArchive, updateDeal } from "~/models/deal.server";
-import { getDealWorkspace } from "~/models/deal-workspace.server";
+import { readDealPage } from "~/models/deal-workspace.server";
 import { addMilestone, deleteMilestone, moveMilestone, updateMilestone } from "~/models/milestone.server";
 import { addBuyerParticipant, revokeBuyerParticipant, updateBuyerParticipant } from "~/models/participant.server";
 import { createPlan, sharePlan, updatePlan } from "~/models/plan.server";
@@ -77,15 +76,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 async function loadDeal(request: Request, seller: SellerActor, dealId: string) {
-  // Read before the page's rows, so a change landing in between moves the tag the next poll sees.
-  const changeTag = await dealChangeTag(seller, dealId).catch((error) => {
+  // The tag comes from the same statement as the rows: the next poll sees any change made after them.
+  const dealPage = await readDealPage(seller, dealId).catch((error: unknown) => {
     throw asResponse(error);
   });
-  const workspace = await getDealWorkspace(seller, dealId).catch((error) => {
-    throw asResponse(error);
-  });
-  const [parts, accessRequests, discussion, { notice, headers }, engagement, feeds] = await Promise.all([
-    planParts(seller, workspace),
+  const { workspace, changeTag } = dealPage;
+  const parts = planParts(seller, dealPage);
+  const [accessRequests, discussion, { notice, headers }, engagement, feeds] = await Promise.all([
     listAccessRequests(seller, workspace.id),
     getDealDiscussion(seller, workspace.id),
     takeNotice(request),

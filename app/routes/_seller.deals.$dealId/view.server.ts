@@ -1,6 +1,6 @@
 import { milestoneView } from "~/models/milestone-view.server";
 import type { BuyingRole, ForecastCategory, Outcome, PlanStatus, Side, AccessState } from "~/domain/types";
-import type { getDealWorkspace } from "~/models/deal-workspace.server";
+import type { DealWorkspace } from "~/models/deal-workspace.server";
 import type { DealView, PlanView } from "~/components/plan-editor/types";
 import type { ArchiveState } from "~/components/plan-editor/archive-panel";
 import { calendarDateIn, formatCalendarDate } from "~/domain/dates";
@@ -11,9 +11,7 @@ import type { StakeholderPanelView } from "~/components/stakeholders/stakeholder
 import { stakeholderMapOfLoadedDeal } from "~/models/signals.server";
 import { stakeholderRowsOf } from "~/models/stakeholders.server";
 
-export type Workspace = Awaited<ReturnType<typeof getDealWorkspace>>;
-
-export function toDealView(deal: Workspace): DealView {
+export function toDealView(deal: DealWorkspace): DealView {
   return {
     id: deal.id,
     accountName: deal.accountName,
@@ -30,7 +28,7 @@ export function toDealView(deal: Workspace): DealView {
   };
 }
 
-export function toPlanView(plan: NonNullable<Workspace["plan"]>): PlanView {
+export function toPlanView(plan: NonNullable<DealWorkspace["plan"]>): PlanView {
   const names = new Map(plan.participants.map((p) => [p.id, p.name]));
   return {
     id: plan.id,
@@ -59,7 +57,7 @@ export function toPlanView(plan: NonNullable<Workspace["plan"]>): PlanView {
   };
 }
 
-export function toArchiveState(deal: Workspace, canArchive: boolean, canDelete: boolean): ArchiveState {
+export function toArchiveState(deal: DealWorkspace, canArchive: boolean, canDelete: boolean): ArchiveState {
   return {
     archivedOn: deal.archivedAt ? formatCalendarDate(calendarDateIn(deal.organization.timezone, deal.archivedAt)) : null,
     canArchive,
@@ -80,7 +78,7 @@ export function toEngagementView(engagement: DealEngagement | null): EngagementV
 }
 
 /** The stakeholder map panel: each role's cell, the rep's stored reading to edit, and the buyers who may hold a role. */
-export function toStakeholderView(deal: Workspace, today: string): StakeholderPanelView {
+export function toStakeholderView(deal: DealWorkspace, today: string): StakeholderPanelView {
   const map = stakeholderMapOfLoadedDeal(deal, today);
   const stored = stakeholderRowsOf(deal.stakeholders);
   return {
