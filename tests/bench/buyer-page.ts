@@ -3,18 +3,17 @@
 // live-update poll when nothing changed (answered 304); (c) the JavaScript the buyer plan page
 // sends, gzipped, as Chromium receives it. Runs the production build against the database
 // DATABASE_URL points at.
-import { spawn, type ChildProcess } from "node:child_process";
-import fs from "node:fs";
+import type { ChildProcess } from "node:child_process";
 import path from "node:path";
 import autocannon from "autocannon";
 import { chromium } from "@playwright/test";
 import { prisma } from "~/utils/db.server";
 import { startSession } from "~/utils/session.server";
 import { addDays, organizationToday } from "~/domain/dates";
+import { ROOT, startProductionServer, stopProductionServer } from "../support/production-server";
 
 const PORT = 3199;
 export const BASE = `http://localhost:${PORT}`;
-const ROOT = path.resolve(import.meta.dirname, "..", "..");
 
 /** A plan of the size the goal names: 15 milestones, 8 participants, 40 activity rows. */
 export async function planFixture(organizationId: string) {
@@ -107,28 +106,11 @@ export async function planFixture(organizationId: string) {
   return { planId: plan.id, dealId: deal.id, cookie };
 }
 
-/** Where the benchmarked server's own log goes: its background work (email to a provider it cannot reach) would bury the figures. */
+/** Where the benchmarked server's own log goes, apart from the figures. */
 export const SERVER_LOG = path.join(ROOT, "tests", ".tmp", "bench-server.log");
 
-export async function startServer(): Promise<ChildProcess> {
-  fs.mkdirSync(path.dirname(SERVER_LOG), { recursive: true });
-  const log = fs.openSync(SERVER_LOG, "w");
-  const server = spawn(process.execPath, [path.join(ROOT, "app", "production-server.js"), path.join(ROOT, "build/server/index.js")], {
-    cwd: ROOT,
-    env: { ...process.env, NODE_ENV: "production", PORT: String(PORT) },
-    stdio: ["ignore", "ignore", log],
-  });
-  fs.closeSync(log);
-  for (let i = 0; i < 200; i++) {
-    try {
-      if ((await fetch(`${BASE}/healthz`)).ok) return server;
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  server.kill();
-  throw new Error(`The production server did not start (its log: ${SERVER_LOG}); run npm run build first.`);
+export function startServer(): Promise<ChildProcess> {
+  return startProductionServer(PORT, { logFile: SERVER_LOG });
 }
 
 function load(url: string, cookie?: string, duration = 4, validator?: string) {
@@ -214,7 +196,7 @@ export async function benchBuyerPage(organizationId: string) {
       jsFiles,
     };
   } finally {
-    server.kill();
+    await stopProductionServer(server);
     await prisma.deal.delete({ where: { id: fixture.dealId } });
   }
 }

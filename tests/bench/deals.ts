@@ -6,6 +6,7 @@ import { startSession } from "~/utils/session.server";
 import { refreshSignalCache } from "~/models/signals.server";
 import { organizationToday } from "~/domain/dates";
 import { BASE, startServer } from "./buyer-page";
+import { stopProductionServer } from "../support/production-server";
 
 const RUNS = 15;
 
@@ -50,6 +51,6 @@ export async function benchDeals(organizationId: string) {
     };
     return { refreshed, refreshMs, pages };
   } finally {
-    server.kill();
+    await stopProductionServer(server);
   }
 }

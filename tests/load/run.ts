@@ -39,7 +39,8 @@ mkdirSync(TMP, { recursive: true });
 process.env.DATABASE_URL ||= `file:${path.join(TMP, `load-${Date.now()}.db`)}`;
 process.env.SESSION_SECRET ??= "load-test-session-secret-not-for-use";
 process.env.APP_URL = base;
-process.env.RESEND_API_KEY ??= "re_load_test_unused";
+// Email goes to a local fake provider that accepts it, as a working provider would.
+const emailProvider = await (await import("../support/email-provider")).startEmailProvider();
 
 const { migrateDatabase } = await import("../../prisma/migrate");
 const { describeDatabase } = await import("../../prisma/database-url");
@@ -56,7 +57,7 @@ const sellers = Math.floor(editors / 2);
 const buyers = editors - sellers;
 const fixture = await createFixture(sellers, buyers);
 const profile = values.profile ? ["--cpu-prof", `--cpu-prof-dir=${path.join(TMP, "load-profile")}`] : [];
-const server = await startProductionServer(port, profile);
+const server = await startProductionServer(port, { nodeOptions: profile });
 const sellerBrowsers = fixture.sellerCookies.map((cookie) => new Browser(base, "seller", cookie, []));
 const buyerBrowsers = fixture.buyerCookies.map((cookie) => new Browser(base, "buyer", cookie, []));
 try {
@@ -98,4 +99,5 @@ try {
   await Promise.all([...sellerBrowsers, ...buyerBrowsers].map((browser) => browser.close()));
   await stopProductionServer(server);
   await prisma.$disconnect();
+  await emailProvider.close();
 }

@@ -1,17 +1,31 @@
 // Starts the production build (`npm run build`) as its own process, for the scripts that drive it
-// over HTTP: the load run and the screenshots.
+// over HTTP: the load run, the benchmarks and the screenshots.
 import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
 import path from "node:path";
 
 export const ROOT = path.resolve(import.meta.dirname, "..", "..");
 export const SERVER_BUILD = path.join(ROOT, "build", "server", "index.js");
 
-export async function startProductionServer(port: number, nodeOptions: string[] = []): Promise<ChildProcess> {
+interface ServerOptions {
+  /** Flags for node itself, such as a CPU profile's. */
+  nodeOptions?: string[];
+  /** Where the server's own log goes; without one, it shares this process's. */
+  logFile?: string;
+}
+
+export async function startProductionServer(port: number, { nodeOptions = [], logFile }: ServerOptions = {}): Promise<ChildProcess> {
+  let log: number | "inherit" = "inherit";
+  if (logFile) {
+    fs.mkdirSync(path.dirname(logFile), { recursive: true });
+    log = fs.openSync(logFile, "w");
+  }
   const child = spawn(process.execPath, [...nodeOptions, path.join(ROOT, "app", "production-server.js"), SERVER_BUILD], {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: "production", PORT: String(port) },
-    stdio: ["ignore", "ignore", "inherit"],
+    stdio: ["ignore", "ignore", log],
   });
+  if (typeof log === "number") fs.closeSync(log);
   for (let i = 0; i < 300; i++) {
     if (child.exitCode !== null) break;
     try {
@@ -22,7 +36,7 @@ export async function startProductionServer(port: number, nodeOptions: string[] 
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   child.kill();
-  throw new Error(`The production server did not start on port ${port}.`);
+  throw new Error(`The production server did not start on port ${port}${logFile ? ` (its log: ${logFile})` : ""}.`);
 }
 
 /** SIGINT lets the server finish, so that a profiled run writes its profile. */
