@@ -6,22 +6,21 @@ import { organizationToday } from "~/domain/dates";
 import type { BuyingRole, Side } from "~/domain/types";
 import { readInOneStatement, type ReadPart } from "~/utils/combined-read.server";
 import { NotFoundError } from "~/utils/http.server";
-import { storedDate } from "~/utils/stored-date";
 import type { BuyerActor } from "./actor.server";
+import { activityEntryOf } from "./activity.server";
 import { milestoneView } from "./milestone-view.server";
 import { logoUrl } from "./organization-settings.server";
 import { isHexColour } from "~/domain/contrast";
 
 const VISIBLE_ACTIVITY_LIMIT = 25;
 
-type Stored = Date | string;
 type PlanRow = {
   id: string;
   title: string;
   summary: string;
   status: string;
   sharedOn: string | null;
-  acceptedAt: Stored | null;
+  acceptedAt: Date | null;
   version: number;
   allowedDomains: string;
   acceptedByName: string | null;
@@ -29,14 +28,14 @@ type PlanRow = {
   buyerCompany: string;
   sellerName: string;
   accentColor: string | null;
-  logoUpdatedAt: Stored | null;
+  logoUpdatedAt: Date | null;
 };
-type MilestoneRow = Omit<Parameters<typeof milestoneView>[0], "buyerConfirmedAt"> & { buyerConfirmedAt: Stored | null };
+type MilestoneRow = Parameters<typeof milestoneView>[0];
 type ParticipantRow = { id: string; side: string; name: string; title: string; role: string | null; accessState: string };
-type CommentRow = { id: string; milestoneId: string | null; body: string; side: string; createdAt: Stored; authorName: string };
+type CommentRow = { id: string; milestoneId: string | null; body: string; side: string; createdAt: Date; authorName: string };
 type ActivityRow = {
   id: string;
-  at: Stored;
+  at: Date;
   actorName: string;
   actorSide: string;
   entityType: string;
@@ -156,10 +155,9 @@ export function buyerPlanParts(planId: string, organizationId: string) {
 
 /** The seller's logo and accent colour; a stored colour that is not "#rrggbb" is left out rather than written into a style. */
 export function brandingOf(organizationId: string, plan: Pick<PlanRow, "accentColor" | "logoUpdatedAt">) {
-  const logoAt = storedDate(plan.logoUpdatedAt);
   return {
     accentColor: plan.accentColor && isHexColour(plan.accentColor) ? plan.accentColor : null,
-    logoUrl: logoAt ? logoUrl(organizationId, logoAt) : null,
+    logoUrl: plan.logoUpdatedAt ? logoUrl(organizationId, plan.logoUpdatedAt) : null,
   };
 }
 
@@ -180,7 +178,7 @@ export async function getBuyerPlan(buyer: BuyerActor) {
       summary: plan.summary,
       status: plan.status as "SHARED" | "ACCEPTED",
       sharedOn: plan.sharedOn,
-      acceptedAt: plan.acceptedAt ? storedDate(plan.acceptedAt).toISOString() : null,
+      acceptedAt: plan.acceptedAt?.toISOString() ?? null,
       acceptedByName: plan.acceptedByName,
       version: plan.version,
       allowedDomains: plan.allowedDomains.split(/\s+/).filter(Boolean),
@@ -189,7 +187,7 @@ export async function getBuyerPlan(buyer: BuyerActor) {
       buyerCompany: plan.buyerCompany,
     },
     branding: brandingOf(buyer.organizationId, plan),
-    milestones: (rows.milestones as MilestoneRow[]).map((m) => milestoneView({ ...m, buyerConfirmedAt: storedDate(m.buyerConfirmedAt) }, names)),
+    milestones: (rows.milestones as unknown as MilestoneRow[]).map((m) => milestoneView(m, names)),
     participants: participants.map((p) => ({ ...p, side: p.side as Side, role: p.role as BuyingRole | null })),
     comments: (rows.comments as CommentRow[]).map((c) => ({
       id: c.id,
@@ -197,19 +195,8 @@ export async function getBuyerPlan(buyer: BuyerActor) {
       body: c.body,
       side: c.side as Side,
       authorName: c.authorName,
-      at: storedDate(c.createdAt).toISOString(),
+      at: c.createdAt.toISOString(),
     })),
-    activity: (rows.activity as ActivityRow[]).map((a) => ({
-      id: a.id,
-      at: storedDate(a.at).toISOString(),
-      actorName: a.actorName,
-      actorSide: a.actorSide,
-      entityType: a.entityType,
-      entityId: a.entityId,
-      action: a.action,
-      before: a.before ? (JSON.parse(a.before) as Record<string, unknown>) : null,
-      after: a.after ? (JSON.parse(a.after) as Record<string, unknown>) : null,
-      internalOnly: false,
-    })),
+    activity: (rows.activity as ActivityRow[]).map((a) => activityEntryOf({ ...a, internalOnly: false })),
   };
 }

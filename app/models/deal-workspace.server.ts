@@ -6,7 +6,7 @@
 // statements; a stale save's 409 reads the plan's parts alone. Every part is scoped by the deal's
 // visibility to the seller.
 import { Prisma, type Deal, type MeddpiccScore, type StakeholderRole } from "~/generated/prisma/client";
-import { readInOneStatement, type ColumnKind, type ReadPart } from "~/utils/combined-read.server";
+import { columnsNamed, readInOneStatement, type ReadPart } from "~/utils/combined-read.server";
 import { NotFoundError } from "~/utils/http.server";
 import type { ActivityAction } from "./activity.types";
 import { actorToday, visibleDealsSql, type SellerActor } from "./actor.server";
@@ -47,7 +47,7 @@ export interface DealPlan {
   participants: DealPlanParticipant[];
 }
 
-type Columns = Record<string, readonly [ColumnKind, string]>;
+type Columns = ReadPart["columns"];
 type Row = Record<string, unknown>;
 
 /** A part's rows joined to the deal, which must be one the seller may see. */
@@ -55,15 +55,11 @@ function ofVisibleDeal(actor: SellerActor, dealId: string, joins: Prisma.Sql = P
   return Prisma.sql`FROM "Deal" d ${joins} WHERE d."id" = ${dealId} AND ${visibleDealsSql(actor)}`;
 }
 
-/** Columns of one kind read as they are named in the table. */
-const named = (kind: ColumnKind, alias: string, names: string[]): Columns =>
-  Object.fromEntries(names.map((name) => [name, [kind, `${alias}."${name}"`] as const]));
-const text = (alias: string, names: string[]) => named("text", alias, names);
-const ints = (alias: string, names: string[]) => named("int", alias, names);
-const times = (alias: string, names: string[]) => named("time", alias, names);
+const text = (alias: string, names: string[]) => columnsNamed("text", alias, names);
+const ints = (alias: string, names: string[]) => columnsNamed("int", alias, names);
+const times = (alias: string, names: string[]) => columnsNamed("time", alias, names);
 const columns = (...lists: Columns[]): Columns => Object.assign({}, ...lists);
-// A boolean column is 0/1 on SQLite and boolean on PostgreSQL: both travel as an integer.
-const flag = (sql: string) => ["int", `CASE WHEN ${sql} THEN 1 ELSE 0 END`] as const;
+const flag = (sql: string) => ["flag", sql] as const;
 
 /** The deal page shows this many of the latest history rows. */
 const ACTIVITY_SHOWN = 50;
@@ -203,8 +199,8 @@ function planOf(rows: { plan: Row[]; milestones: Row[]; participants: Row[] }): 
   const { acceptedByName, hasAccepter, ...fields } = plan;
   return {
     ...(fields as Omit<DealPlan, "acceptedBy" | "milestones" | "participants">),
-    acceptedBy: hasAccepter === 1 ? { name: acceptedByName as string } : null,
-    milestones: rows.milestones.map((m) => ({ ...(m as unknown as DealPlanMilestone), internalOnly: m.internalOnly === 1 })),
+    acceptedBy: hasAccepter ? { name: acceptedByName as string } : null,
+    milestones: rows.milestones as unknown as DealPlanMilestone[],
     participants: rows.participants as unknown as DealPlanParticipant[],
   };
 }
@@ -255,7 +251,7 @@ export async function readDealPage(actor: SellerActor, dealId: string, now = new
   });
   return {
     workspace,
-    activity: rows.activity.map((a) => activityEntryOf({ ...(a as unknown as StoredActivity), internalOnly: a.internalOnly === 1 })),
+    activity: rows.activity.map((a) => activityEntryOf(a as unknown as StoredActivity)),
     facts,
     changeTag,
   };

@@ -1,6 +1,6 @@
-import type { Milestone } from "~/generated/prisma/client";
+import { Prisma, type Milestone } from "~/generated/prisma/client";
+import { columnsNamed, readInOneStatement } from "~/utils/combined-read.server";
 import { prisma, type Tx } from "~/utils/db.server";
-import { storedDate } from "~/utils/stored-date";
 import { FieldError, NotFoundError, VersionConflictError } from "~/utils/http.server";
 import type { EditMilestoneInput, NewMilestoneInput } from "~/forms/milestone";
 import { actingUserId, actorToday, visibleDealsSql, type SellerActor } from "./actor.server";
@@ -9,34 +9,40 @@ import { findPlanOfDeal } from "./plan.server";
 import { notifyStepAssigned } from "./step-assigned.server";
 import { appUrl } from "~/utils/env.server";
 
+/** Every column of a stored milestone, as Prisma would read the row. */
+const STORED_MILESTONE = {
+  ...columnsNamed("text", "m", ["id", "organizationId", "planId", "title", "output", "ownerSide", "ownerParticipantId", "targetDate"]),
+  ...columnsNamed("text", "m", ["originalTargetDate", "status", "completedOn", "markedDoneBySide", "markedDoneByUserId", "markedDoneByParticipantId"]),
+  ...columnsNamed("text", "m", ["buyerConfirmedByParticipantId", "ownerRole"]),
+  ...columnsNamed("int", "m", ["gatesStage", "position", "version"]),
+  ...columnsNamed("time", "m", ["markedDoneAt", "buyerConfirmedAt", "createdAt", "updatedAt"]),
+  ...columnsNamed("flag", "m", ["internalOnly"]),
+};
+
 /**
  * A milestone of this deal's plan, if the seller may see the deal; 404 otherwise. One lean
  * statement instead of an ORM include (two statements, each compiled): every save of a step runs
  * it while holding its transaction, which on SQLite is every other request's turn.
  */
 async function findMilestoneForSeller(tx: Tx, actor: SellerActor, dealId: string, milestoneId: string) {
-  const [row] = await tx.$queryRaw<Array<Record<string, unknown>>>`
-    SELECT m.*, pl."status" AS "planStatus", CASE WHEN m."internalOnly" THEN 1 ELSE 0 END AS "internalFlag"
-    FROM "Milestone" m
-    JOIN "Plan" pl ON pl."id" = m."planId" AND pl."organizationId" = m."organizationId"
-    JOIN "Deal" d ON d."id" = pl."dealId"
-    WHERE m."id" = ${milestoneId} AND m."organizationId" = ${actor.organizationId} AND pl."dealId" = ${dealId} AND ${visibleDealsSql(actor)}`;
+  const read = await readInOneStatement(
+    {
+      milestone: {
+        columns: { ...STORED_MILESTONE, planStatus: ["text", `pl."status"`] },
+        from: Prisma.sql`
+          FROM "Milestone" m
+          JOIN "Plan" pl ON pl."id" = m."planId" AND pl."organizationId" = m."organizationId"
+          JOIN "Deal" d ON d."id" = pl."dealId"
+          WHERE m."id" = ${milestoneId} AND m."organizationId" = ${actor.organizationId} AND pl."dealId" = ${dealId} AND ${visibleDealsSql(actor)}`,
+      },
+    },
+    tx,
+  );
+  const [row] = read.milestone;
   if (!row) throw new NotFoundError();
-  // Raw rows come back as each driver gives them: numbers may be bigints, times text on SQLite.
-  const { planStatus, internalFlag, ...stored } = row;
+  const { planStatus, ...stored } = row;
   const milestone = stored as unknown as Milestone;
-  return {
-    ...milestone,
-    gatesStage: stored.gatesStage === null ? null : Number(stored.gatesStage),
-    internalOnly: Number(internalFlag) === 1,
-    position: Number(stored.position),
-    version: Number(stored.version),
-    markedDoneAt: storedDate(milestone.markedDoneAt),
-    buyerConfirmedAt: storedDate(milestone.buyerConfirmedAt),
-    createdAt: storedDate(milestone.createdAt),
-    updatedAt: storedDate(milestone.updatedAt),
-    plan: { id: milestone.planId, dealId, status: planStatus as string },
-  };
+  return { ...milestone, plan: { id: milestone.planId, dealId, status: planStatus as string } };
 }
 
 /** The owner person must be on this plan, still has access, and sit on the owning side. */

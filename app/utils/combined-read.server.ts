@@ -9,12 +9,17 @@ import { Prisma } from "~/generated/prisma/client";
 import { prisma, onPostgresql } from "./db.server";
 import { storedDate } from "./stored-date";
 
-/** What a column holds, and so how it is read back: text as it is, a whole number as a number, a time as a Date. */
-export type ColumnKind = "text" | "int" | "time";
+/**
+ * What a column holds, and so how it is read back: text as it is, a whole number as a number, a
+ * time as a Date, and a flag (a condition, or a boolean column) as true or false.
+ */
+export type ColumnKind = "text" | "int" | "time" | "flag";
+
+type Columns = Record<string, readonly [ColumnKind, string]>;
 
 interface PartRows {
   /** The SQL expression behind each named column, with the kind of value it holds. */
-  columns: Record<string, readonly [ColumnKind, string]>;
+  columns: Columns;
   /** FROM, joins and WHERE, with the read's parameters. */
   from: Prisma.Sql;
 }
@@ -42,8 +47,11 @@ function limitOf(limit: number): string {
   return String(limit);
 }
 
+/** A boolean is 0/1 on SQLite and true/false in PostgreSQL's JSON: a flag travels as 0 or 1 on both. */
+const expressionOf = ([kind, sql]: readonly [ColumnKind, string]) => (kind === "flag" ? `CASE WHEN ${sql} THEN 1 ELSE 0 END` : sql);
+
 function branch(partName: string, part: ReadPart) {
-  const values = packed(Object.values(part.columns).map(([, sql]) => sql));
+  const values = packed(Object.values(part.columns).map(expressionOf));
   const order = `ROW_NUMBER() OVER (${part.orderBy ? `ORDER BY ${part.orderBy}` : ""}) AS "ord"`;
   // A limited part stops inside its own branch, in its order: numbering every matching row first
   // and keeping the first few read the whole history of a busy plan on every page view.
@@ -64,16 +72,23 @@ function reader(part: ReadPart) {
     const row: Record<string, unknown> = {};
     columns.forEach(({ name, kind }, i) => {
       const value = values[i] ?? null;
-      row[name] = value === null ? null : kind === "time" ? storedDate(value as string) : kind === "int" ? Number(value) : value;
+      if (kind === "flag") row[name] = value === 1;
+      else row[name] = value === null ? null : kind === "time" ? storedDate(value as string) : kind === "int" ? Number(value) : value;
     });
     return row;
   };
 }
 
+/** Columns of one kind, read as they are named in the table behind `alias`. */
+export function columnsNamed(kind: ColumnKind, alias: string, names: string[]): Columns {
+  return Object.fromEntries(names.map((name) => [name, [kind, `${alias}."${name}"`] as const]));
+}
+
 /**
  * Runs the parts as one statement and returns each part's rows under its name, in the part's own
  * order, with its columns named again: text as strings, whole numbers as numbers, times as Dates,
- * and null for a missing value, on both databases alike.
+ * flags as booleans, and null for a missing value, on both databases alike. Inside a transaction,
+ * pass its client.
  */
 export async function readInOneStatement<Parts extends Record<string, ReadPart>>(parts: Parts, db: Pick<typeof prisma, "$queryRaw"> = prisma) {
   const rows = await db.$queryRaw<Array<{ part: string; ord: number | bigint; v: string }>>(oneStatement(parts));

@@ -1,6 +1,6 @@
 // One statement for several reads (app/utils/combined-read.server.ts), on both databases: each
-// part's rows come back under its name, in its order, with text, whole numbers, times (as Dates)
-// and nulls as the separate reads would give them. Also: compiled statements kept by the SQLite connection
+// part's rows come back under its name, in its order, with text, whole numbers, times (as Dates),
+// flags (as booleans) and nulls as the separate reads would give them. Also: compiled statements kept by the SQLite connection
 // answer each run with that run's arguments, inside and outside transactions.
 import { describe, expect, it } from "vitest";
 import { Prisma } from "~/generated/prisma/client";
@@ -54,6 +54,25 @@ describe("reading several parts in one statement", () => {
     expect(confirmed.gatesStage).toBe(4);
     expect(confirmed.buyerConfirmedAt).toEqual(confirmedAt);
     expect(all.steps.filter((row) => row.buyerConfirmedAt === null)).toHaveLength(milestones.length - 1);
+  });
+});
+
+describe("a flag", () => {
+  it("comes back as true or false, from a boolean column or a condition", async () => {
+    const tenant = await createTenant("Flags");
+    const [first, second] = tenant.repDeal.milestones;
+    await prisma.milestone.update({ where: { id: first.id }, data: { internalOnly: true } });
+    const rows = await readInOneStatement({
+      steps: {
+        columns: { id: ["text", `m."id"`], internalOnly: ["flag", `m."internalOnly"`], hasStage: ["flag", `m."gatesStage" IS NOT NULL`] },
+        from: Prisma.sql`FROM "Milestone" m WHERE m."id" IN (${first.id}, ${second.id})`,
+        orderBy: `m."position" ASC`,
+      },
+    });
+    expect(rows.steps).toEqual([
+      { id: first.id, internalOnly: true, hasStage: first.gatesStage !== null },
+      { id: second.id, internalOnly: false, hasStage: second.gatesStage !== null },
+    ]);
   });
 });
 
