@@ -105,3 +105,13 @@ test("a rate limit counts the hits made on both instances", async ({ request }) 
   expect(firstRefusal).toBeLessThanOrEqual(30);
   expect(statuses.slice(firstRefusal).every((status) => status === 429)).toBe(true);
 });
+
+test("an instance stopped with SIGTERM exits once its requests are done, though its background passes hold the database pool", async () => {
+  const server = servers[1];
+  const exited = new Promise<number | null>((resolve) => server.once("exit", (code) => resolve(code)));
+  server.kill("SIGTERM");
+  const code = await Promise.race([exited, new Promise<"still running">((resolve) => setTimeout(resolve, 15_000, "still running"))]);
+  expect(code).toBe(0);
+  // The other instance goes on serving.
+  expect((await fetch(`${INSTANCES[0]}/healthz`)).ok).toBe(true);
+});
