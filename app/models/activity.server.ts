@@ -34,8 +34,9 @@ export interface ActivityInput {
 }
 
 export async function recordActivity(tx: Tx, who: ActivityActor, input: ActivityInput) {
-  // Every recorded change can move the deal's derived figures: the dashboard recomputes it.
-  await tx.dealSignalCache.updateMany({ where: { dealId: input.dealId, stale: false }, data: { stale: true } });
+  // Every recorded change can move the deal's derived figures: the dashboard recomputes it. One
+  // lean statement: every write runs it inside its transaction, and an ORM update is compiled each time.
+  await tx.$executeRaw`UPDATE "DealSignalCache" SET "stale" = true WHERE "dealId" = ${input.dealId} AND "stale" = false`;
   // Some changes are webhook events too: recorded here, so they commit or roll back with the change.
   await recordEventOfActivity(tx, input);
   return tx.activity.create({
