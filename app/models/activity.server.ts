@@ -1,5 +1,6 @@
 // The plan's history. Every write in the model layer records one row here, in the same
 // transaction, so history and state can never disagree.
+import { createId } from "@paralleldrive/cuid2";
 import type { Tx } from "~/utils/db.server";
 import { storedDate } from "~/utils/stored-date";
 import type { SellerActor } from "./actor.server";
@@ -39,24 +40,15 @@ export async function recordActivity(tx: Tx, who: ActivityActor, input: Activity
   await tx.$executeRaw`UPDATE "DealSignalCache" SET "stale" = true WHERE "dealId" = ${input.dealId} AND "stale" = false`;
   // Some changes are webhook events too: recorded here, so they commit or roll back with the change.
   await recordEventOfActivity(tx, input);
-  return tx.activity.create({
-    data: {
-      organizationId: input.organizationId,
-      dealId: input.dealId,
-      planId: input.planId ?? null,
-      actorSide: who.side,
-      actorUserId: who.userId ?? null,
-      actorParticipantId: who.participantId ?? null,
-      actorName: who.name,
-      entityType: input.entityType,
-      entityId: input.entityId,
-      action: input.action,
-      before: input.before ? JSON.stringify(input.before) : null,
-      after: input.after ? JSON.stringify(input.after) : null,
-      internalOnly: input.internalOnly ?? false,
-      ...(input.at ? { at: input.at } : {}),
-    },
-  });
+  // An INSERT of our own, not an ORM create that Prisma compiles on every write (about 0.6 ms on SQLite).
+  const id = createId();
+  await tx.$executeRaw`
+    INSERT INTO "Activity" ("id", "organizationId", "dealId", "planId", "actorSide", "actorUserId", "actorParticipantId", "actorName",
+                            "entityType", "entityId", "action", "before", "after", "internalOnly", "at")
+    VALUES (${id}, ${input.organizationId}, ${input.dealId}, ${input.planId ?? null}, ${who.side}, ${who.userId ?? null}, ${who.participantId ?? null},
+            ${who.name}, ${input.entityType}, ${input.entityId}, ${input.action}, ${input.before ? JSON.stringify(input.before) : null},
+            ${input.after ? JSON.stringify(input.after) : null}, ${input.internalOnly ?? false}, ${input.at ?? new Date()})`;
+  return { id };
 }
 
 /** Only the fields whose values differ, as a before/after pair for the history. */
