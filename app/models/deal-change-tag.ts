@@ -1,5 +1,6 @@
 // The deal page's change tag, read as parts: how a page's own save decides whether the page is
-// then current (app/models/deal-changes.server.ts reads the tag; the deal page adopts it).
+// then current. The poll reads the tag alone (app/models/deal-changes.server.ts); the page and a
+// save's answer read it with their rows (app/models/deal-workspace.server.ts); the page adopts it.
 
 interface TagParts {
   deal: number;
@@ -25,8 +26,8 @@ function partsOf(tag: string) {
  * The tag a page may adopt after its own save answered with what changed: the current tag only
  * when that save is the one thing that changed since the page's tag (the same versions and day,
  * and exactly the history rows the save wrote added since). Otherwise the page keeps its own tag
- * (null here), and its next poll brings the other change. `currentTag` is read after the parts
- * the answer carries, so a change landing in between shows here as one row too many.
+ * (null here), and its next poll brings the other change. `currentTag` is read in the same
+ * statement as the parts the answer carries, so it describes exactly those parts.
  */
 export function tagAfterOwnSave(pageTag: string, currentTag: string, savedHistoryRows: number): string | null {
   const page = partsOf(pageTag);

@@ -9,9 +9,9 @@ import { Prisma, type Deal, type MeddpiccScore, type StakeholderRole } from "~/g
 import { columnsNamed, readInOneStatement, type ReadPart } from "~/utils/combined-read.server";
 import { NotFoundError } from "~/utils/http.server";
 import type { ActivityAction } from "./activity.types";
-import { actorToday, visibleDealsSql, type SellerActor } from "./actor.server";
+import { visibleDealsSql, type SellerActor } from "./actor.server";
 import { activityEntryOf } from "./activity.server";
-import { formatDealTag } from "./deal-change-tag";
+import { DEAL_HISTORY_ROWS, dealTagOf } from "./deal-changes.server";
 import type { StoredMilestone } from "./milestone-view.server";
 import { countRedate, type HistoryFacts } from "./signals.server";
 
@@ -180,7 +180,7 @@ function historyParts(actor: SellerActor, dealId: string) {
     history: {
       columns: {
         // Every write records a history row: the count is part of the page's change tag.
-        rows: ["int", `(SELECT COUNT(*) FROM "Activity" h WHERE h."dealId" = d."id")`],
+        rows: ["int", DEAL_HISTORY_ROWS],
         // Only buyer participants' own actions count as buyer activity.
         lastBuyerAt: [
           "time",
@@ -243,12 +243,11 @@ export async function readDealPage(actor: SellerActor, dealId: string, now = new
     for (const redate of rows.redates) countRedate(facts.redateCounts, redate as { entityId: string; at: Date }, workspace.plan.sharedAt);
     if (history.lastBuyerAt) facts.lastBuyerAt.set(workspace.plan.id, history.lastBuyerAt as Date);
   }
-  const changeTag = formatDealTag({
-    deal: workspace.version,
-    plan: workspace.plan?.version ?? 0,
-    history: history.rows as number,
-    day: actorToday(actor, now),
-  });
+  const changeTag = dealTagOf(
+    actor,
+    { dealVersion: workspace.version, planVersion: workspace.plan?.version ?? null, historyRows: history.rows as number },
+    now,
+  );
   return {
     workspace,
     activity: rows.activity.map((a) => activityEntryOf(a as unknown as StoredActivity)),

@@ -76,6 +76,18 @@ describe("a flag", () => {
   });
 });
 
+describe("a time stored as milliseconds, and a part too wide", () => {
+  it("reads the milliseconds as a Date, and refuses a part of more columns than both databases take", async () => {
+    const tenant = await createTenant("Millis");
+    const rows = await readInOneStatement({
+      one: { columns: { at: ["time", "1700000000000"] }, from: Prisma.sql`FROM "Organization" o WHERE o."id" = ${tenant.organization.id}` },
+    });
+    expect(rows.one).toEqual([{ at: new Date(1700000000000) }]);
+    const wide = Object.fromEntries(Array.from({ length: 101 }, (_, i) => [`c${i}`, ["int", "1"] as const]));
+    await expect(readInOneStatement({ wide: { columns: wide, from: Prisma.sql`FROM "Organization" o` } })).rejects.toThrow(/at most 100 columns/);
+  });
+});
+
 describe("a part's limit", () => {
   it("is written into the statement, and only a whole number is taken", async () => {
     const part = (limit: number) => ({
