@@ -10,7 +10,7 @@ import { chromium } from "@playwright/test";
 import { prisma } from "~/utils/db.server";
 import { startSession } from "~/utils/session.server";
 import { addDays, organizationToday } from "~/domain/dates";
-import { ROOT, startProductionServer, stopProductionServer } from "../support/production-server";
+import { ROOT, startProductionServer, stopProductionServer, untilServerIdle } from "../support/production-server";
 
 const PORT = 3199;
 export const BASE = `http://localhost:${PORT}`;
@@ -157,6 +157,7 @@ export async function benchBuyerPage(organizationId: string) {
   const fixture = await planFixture(organizationId);
   const server = await startServer();
   try {
+    await untilServerIdle(server);
     const page = `${BASE}/p/${fixture.planId}`;
     const check = await fetch(page, { headers: { cookie: fixture.cookie } });
     if (check.status !== 200) throw new Error(`The buyer page answered ${check.status}, not 200`);
