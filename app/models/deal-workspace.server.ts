@@ -13,7 +13,7 @@ import { visibleDealsSql, type SellerActor } from "./actor.server";
 import { activityEntryOf } from "./activity.server";
 import { DEAL_HISTORY_ROWS, dealTagOf } from "./deal-changes.server";
 import type { StoredMilestone } from "./milestone-view.server";
-import { countRedate, type HistoryFacts } from "./signals.server";
+import { countRedate, lastBuyerActSql, type HistoryFacts } from "./signals.server";
 
 /** The seller's page also sees which steps are internal. */
 type DealPlanMilestone = StoredMilestone & { internalOnly: boolean };
@@ -181,14 +181,10 @@ function historyParts(actor: SellerActor, dealId: string) {
       columns: {
         // Every write records a history row: the count is part of the page's change tag.
         rows: ["int", DEAL_HISTORY_ROWS],
-        // Only buyer participants' own actions count as buyer activity.
-        lastBuyerAt: [
-          "time",
-          `(SELECT MAX(b."at") FROM "Plan" bp JOIN "Activity" b ON b."planId" = bp."id" JOIN "Participant" bpp ON bpp."id" = b."actorParticipantId"
-            WHERE bp."dealId" = d."id" AND b."actorSide" = 'BUYER' AND bpp."side" = 'BUYER')`,
-        ],
+        lastBuyerAt: ["time", lastBuyerActSql(`pl."id"`)],
       },
-      from: ofVisibleDeal(actor, dealId),
+      // A deal without a plan still has its history count; its plan's id is then null.
+      from: ofVisibleDeal(actor, dealId, Prisma.sql`LEFT ${PLAN}`),
     },
   } satisfies Record<string, ReadPart>;
 }

@@ -12,6 +12,7 @@ import { actorToday, visibleDealsWhere, type SellerActor } from "./actor.server"
 import { recordForecastCalls } from "./forecast-calls.server";
 import { writeWithSignalEvents } from "./signal-events.server";
 import type { Db, Tx } from "~/utils/db.server";
+import { storedDate } from "~/utils/stored-date";
 
 const dealWithPlan = {
   organization: { select: { timezone: true, fiscalYearStartMonth: true } },
@@ -61,6 +62,16 @@ export function countRedate(redateCounts: Map<string, number>, redate: { entityI
   if (sharedAt && redate.at >= sharedAt) redateCounts.set(redate.entityId, (redateCounts.get(redate.entityId) ?? 0) + 1);
 }
 
+/**
+ * The time of the latest act on plan `planId` (SQL naming the plan's id) by one of its buyers in
+ * their own name: only those count as buyer activity. The deal page reads it with its rows
+ * (app/models/deal-workspace.server.ts); the figures of many deals read it here.
+ */
+export function lastBuyerActSql(planId: string): string {
+  return `(SELECT MAX(b."at") FROM "Activity" b JOIN "Participant" bp ON bp."id" = b."actorParticipantId"
+           WHERE b."planId" = ${planId} AND b."actorSide" = 'BUYER' AND bp."side" = 'BUYER')`;
+}
+
 /** Re-dates after the plan was first shared, per milestone, and each plan's last buyer action. */
 async function historyFacts(deals: DealRow[]): Promise<HistoryFacts> {
   const plans = deals.flatMap((d) => (d.plan ? [d.plan] : []));
@@ -76,13 +87,9 @@ async function historyFacts(deals: DealRow[]): Promise<HistoryFacts> {
       select: { planId: true, entityId: true, at: true },
     });
     for (const r of redates) countRedate(redateCounts, r, sharedAt.get(r.planId!));
-    const buyerActs = await prisma.activity.groupBy({
-      by: ["planId"],
-      // Only buyer participants' own actions count as buyer activity.
-      where: { planId: { in: ids }, actorSide: "BUYER", actorParticipant: { side: "BUYER" } },
-      _max: { at: true },
-    });
-    for (const b of buyerActs) if (b.planId && b._max.at) lastBuyerAt.set(b.planId, b._max.at);
+    const buyerActs = await prisma.$queryRaw<Array<{ planId: string; lastBuyerAt: Date | string | null }>>`
+      SELECT p."id" AS "planId", ${Prisma.raw(lastBuyerActSql(`p."id"`))} AS "lastBuyerAt" FROM "Plan" p WHERE p."id" IN (${Prisma.join(ids)})`;
+    for (const b of buyerActs) if (b.lastBuyerAt) lastBuyerAt.set(b.planId, storedDate(b.lastBuyerAt));
   }
   return { redateCounts, lastBuyerAt };
 }
