@@ -52,6 +52,10 @@ describe("calendar date arithmetic", () => {
   it("recognises only real calendar dates", () => {
     expect(["2026-02-28", "2028-02-29", "2026-12-31"].every(isCalendarDate)).toBe(true);
     expect(["2026-02-29", "2026-13-01", "2026-1-01", "2026-04-31", "", "2026-11-22T00:00:00Z"].some(isCalendarDate)).toBe(false);
+    // Ten characters with dashes in place are not enough: every other one must be a digit.
+    expect(["2026-1a-01", "20x6-01-01", " 026-01-01", "2026-01-0 ", "+026-01-01", "2026-00-10", "2026-01-00", "2026/01/01"].some(isCalendarDate)).toBe(false);
+    expect(["0000-01-01", "2000-02-29", "2100-02-28", "9999-12-31"].every(isCalendarDate)).toBe(true);
+    expect(isCalendarDate("2100-02-29")).toBe(false);
   });
 });
 

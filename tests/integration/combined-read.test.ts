@@ -83,8 +83,8 @@ describe("a time stored as milliseconds, and a part too wide", () => {
       one: { columns: { at: ["time", "1700000000000"] }, from: Prisma.sql`FROM "Organization" o WHERE o."id" = ${tenant.organization.id}` },
     });
     expect(rows.one).toEqual([{ at: new Date(1700000000000) }]);
-    const wide = Object.fromEntries(Array.from({ length: 101 }, (_, i) => [`c${i}`, ["int", "1"] as const]));
-    await expect(readInOneStatement({ wide: { columns: wide, from: Prisma.sql`FROM "Organization" o` } })).rejects.toThrow(/at most 100 columns/);
+    const wide = Object.fromEntries(Array.from({ length: 99 }, (_, i) => [`c${i}`, ["int", "1"] as const]));
+    await expect(readInOneStatement({ wide: { columns: wide, from: Prisma.sql`FROM "Organization" o` } })).rejects.toThrow(/at most 98 columns/);
   });
 });
 
