@@ -10,6 +10,7 @@ import { startOutboxWorker } from "~/utils/email.server";
 import { startJobWorker } from "~/utils/jobs.server";
 import { startWebhookWorker } from "~/utils/webhook-delivery.server";
 import { NonceProvider } from "~/utils/nonce";
+import { writeCountedPageViews } from "~/models/page-view-counts.server";
 import { contentSecurityPolicy } from "~/utils/security-headers.js";
 
 const ABORT_DELAY = 5_000;
@@ -19,6 +20,11 @@ env();
 startOutboxWorker();
 startJobWorker();
 startWebhookWorker();
+
+/** What a stopping server finishes before it exits (app/production-server.js): the page views counted and not yet written. */
+export async function beforeShutdown(): Promise<void> {
+  await writeCountedPageViews();
+}
 
 export const handleError: HandleErrorFunction = (error, { request }) => {
   if (request.signal.aborted) return;

@@ -80,13 +80,15 @@ const server = process.env.HOST ? app.listen(port, process.env.HOST, onListen) :
 // front should close idle connections sooner than this, so it never sends on one this server closed.
 server.keepAliveTimeout = 65_000;
 server.headersTimeout = 66_000;
-// On a stop signal, finish the requests in flight, then exit. Closing the listener alone is not
-// enough: the background passes keep the database pool busy, and the pool kept the process alive
-// for as long as anyone let it (each pass is safe to cut short: leases and idempotency keys).
+// On a stop signal, finish the requests in flight and what the app holds in memory (the page views
+// it counted), then exit. Closing the listener alone is not enough: the background passes keep the
+// database pool busy, and the pool kept the process alive for as long as anyone let it (each pass
+// is safe to cut short: leases and idempotency keys).
 for (const signal of ["SIGTERM", "SIGINT"]) {
   process.once(signal, () =>
-    server.close((error) => {
+    server.close(async (error) => {
       if (error) console.error(error);
+      await build.entry.module.beforeShutdown?.().catch((failure) => console.error(failure));
       process.exit(error ? 1 : 0);
     }),
   );

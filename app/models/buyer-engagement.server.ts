@@ -9,6 +9,7 @@ import type { ActivityEntry } from "./activity.types";
 import { activityEntryOf } from "./activity.server";
 import { visiblePlansWhere, type BuyerActor, type SellerActor } from "./actor.server";
 import { prisma } from "~/utils/db.server";
+import { countPageView, latestCountedView } from "./page-view-counts.server";
 import { storedDate } from "~/utils/stored-date";
 import type { JobPass } from "~/utils/job-pass";
 
@@ -23,26 +24,23 @@ export interface PageView {
 }
 
 /**
- * Records a page view with one statement: a view adds to the buyer's row for the organization's
- * day; opening a step's forms adds to that step's row instead, and to the day's row too only when
- * it starts a visit (the forms were opened straight from a link). A failure is logged, never
+ * Records a page view: a view adds to the buyer's row for the organization's day, counted in memory
+ * and written within a second with every other view (app/models/page-view-counts.server.ts);
+ * opening a step's forms adds to that step's row at once instead, and to the day's row too only
+ * when it starts a visit (the forms were opened straight from a link). A failure is logged, never
  * shown: counting a visit must not cost the buyer their page.
  */
 export async function recordPageView(buyer: BuyerActor, view: PageView, now = new Date()): Promise<void> {
-  const newVisit = startsNewVisit(view.previousViewAt, now);
+  const counted = latestCountedView(buyer.participantId);
+  const previousViewAt = counted && (!view.previousViewAt || counted > view.previousViewAt) ? counted : view.previousViewAt;
+  const newVisit = startsNewVisit(previousViewAt, now);
   try {
     if (view.openedStepId) {
       await recordStepOpen(buyer, view.openedStepId, now);
       if (!newVisit) return;
     }
-    const day = organizationToday(buyer, now);
-    await prisma.$executeRaw`
-      INSERT INTO "BuyerVisitDay" ("participantId", "day", "organizationId", "planId", "views", "visits", "lastViewAt")
-      VALUES (${buyer.participantId}, ${day}, ${buyer.organizationId}, ${buyer.planId}, 1, ${newVisit ? 1 : 0}, ${now})
-      ON CONFLICT ("participantId", "day") DO UPDATE SET
-        "views" = "BuyerVisitDay"."views" + 1,
-        "visits" = "BuyerVisitDay"."visits" + excluded."visits",
-        "lastViewAt" = excluded."lastViewAt"`;
+    const viewed = { participantId: buyer.participantId, day: organizationToday(buyer, now), organizationId: buyer.organizationId, planId: buyer.planId };
+    countPageView(viewed, newVisit, now);
   } catch (error) {
     console.error("[engagement] a buyer's page view was not recorded", error);
   }

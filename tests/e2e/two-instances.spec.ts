@@ -4,6 +4,7 @@
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
+import pg from "pg";
 import { migrateDatabase } from "../../prisma/migrate";
 import { startFakeResend, type FakeResend } from "../setup/fake-resend";
 import { ROOT } from "../setup/paths";
@@ -15,11 +16,15 @@ const REP = "rep@mutual.test";
 
 let resend: FakeResend;
 const servers: ChildProcess[] = [];
+let databaseUrl = "";
+/** A buyer signed in on the second instance, whose page views that instance counts. */
+let viewer: { cookie: string; planId: string; participantId: string; viewsBefore: number } | null = null;
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
   await ensurePostgres();
   const url = await createEmptyDatabase(`${TEST_DATABASE_PREFIX}_two_instances`);
+  databaseUrl = url;
   await migrateDatabase(url);
   execFileSync(process.execPath, ["--import", "tsx", path.join(ROOT, "prisma", "seed.ts")], {
     cwd: ROOT,
@@ -93,6 +98,51 @@ test("a sign-in requested on one instance is emailed once and finishes on the ot
   expect(await deals.text()).toContain("Sign out");
 });
 
+async function queryDatabase<Row>(sql: string, values: unknown[] = []): Promise<Row[]> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    return (await client.query(sql, values)).rows as Row[];
+  } finally {
+    await client.end();
+  }
+}
+
+/** The page views the database holds for a buyer. */
+async function viewsWritten(participantId: string): Promise<number> {
+  const [row] = await queryDatabase<{ views: number }>(
+    `SELECT CAST(COALESCE(SUM("views"), 0) AS INTEGER) AS "views" FROM "BuyerVisitDay" WHERE "participantId" = $1`,
+    [participantId],
+  );
+  return row.views;
+}
+
+// Before the rate limit's test: that one spends the address's sign-in requests.
+test("a buyer asks for a code on one instance and opens the plan with it on the other", async ({ request }) => {
+  const [buyer] = await queryDatabase<{ planId: string; participantId: string; email: string }>(
+    `SELECT p."id" AS "planId", pp."id" AS "participantId", pp."email" FROM "Plan" p
+     JOIN "Participant" pp ON pp."planId" = p."id" AND pp."side" = 'BUYER' AND pp."accessState" = 'ACTIVE'
+     WHERE p."status" IN ('SHARED', 'ACCEPTED') ORDER BY pp."id" LIMIT 1`,
+  );
+  const join = (origin: string, form: Record<string, string>) =>
+    request.post(`${origin}/p/${buyer.planId}/join`, { form, headers: { Origin: origin }, maxRedirects: 0 });
+  expect((await join(INSTANCES[0], { intent: "request-code", email: buyer.email })).status()).toBe(303);
+  const codeOf = () =>
+    resend.received
+      .filter((r) => r.body.to === buyer.email || (Array.isArray(r.body.to) && r.body.to.includes(buyer.email)))
+      .map((r) => /\b(\d{6})\b/.exec(r.body.text ?? "")?.[1])
+      .findLast(Boolean);
+  await expect.poll(codeOf, { timeout: 30_000 }).toBeTruthy();
+  const admitted = await join(INSTANCES[1], { intent: "verify-code", email: buyer.email, code: codeOf()! });
+  expect(admitted.status()).toBe(302);
+  const cookie = admitted.headers()["set-cookie"]!.split(";")[0];
+  // The demo's buyers have visits already.
+  const viewsBefore = await viewsWritten(buyer.participantId);
+  const page = await request.get(`${INSTANCES[1]}/p/${buyer.planId}`, { headers: { Cookie: cookie }, maxRedirects: 0 });
+  expect(page.status()).toBe(200);
+  viewer = { cookie, planId: buyer.planId, participantId: buyer.participantId, viewsBefore };
+});
+
 test("a rate limit counts the hits made on both instances", async ({ request }) => {
   // 30 sign-in requests per address in 15 minutes; earlier tests spent some of them.
   const statuses: number[] = [];
@@ -107,13 +157,21 @@ test("a rate limit counts the hits made on both instances", async ({ request }) 
 });
 
 // Last in this file: it stops the second instance.
-test("an instance stopped with SIGTERM exits, though its background passes hold the database pool", async () => {
+test("an instance stopped with SIGTERM writes the page views it counted and exits, though its background passes hold the database pool", async () => {
   const server = servers[1];
   expect(server.exitCode, "the instance was already gone before the signal").toBeNull();
+  expect(viewer, "the buyer's sign-in test ran first").not.toBeNull();
+  const { cookie, planId, participantId, viewsBefore } = viewer!;
+  // A page view is counted in memory and written within a second, as the first one was; a stopping
+  // instance writes what it counted before it exits.
+  await expect.poll(() => viewsWritten(participantId), { timeout: 10_000 }).toBe(viewsBefore + 1);
+  const before = viewsBefore + 1;
+  expect((await fetch(`${INSTANCES[1]}/p/${planId}`, { headers: { Cookie: cookie } })).status).toBe(200);
   const exited = new Promise<number | null>((resolve) => server.once("exit", (code) => resolve(code)));
   server.kill("SIGTERM");
   const code = await Promise.race([exited, new Promise<"still running">((resolve) => setTimeout(resolve, 15_000, "still running"))]);
   expect(code).toBe(0);
+  expect(await viewsWritten(participantId)).toBe(before + 1);
   // The other instance goes on serving.
   expect((await fetch(`${INSTANCES[0]}/healthz`)).ok).toBe(true);
 });

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
 import { addDays, organizationToday } from "~/domain/dates";
 import { dealEngagement, engagementJobs } from "~/models/buyer-engagement.server";
+import { countPageView, latestCountedView, writeCountedPageViews } from "~/models/page-view-counts.server";
 import * as planPage from "~/routes/p.$planId";
 import { buyerPost, inviteAndSignIn, sellerLoad } from "../fixtures/buyers";
 import { callLoader } from "../fixtures/routes";
@@ -28,8 +29,9 @@ function page(planId: string, cookie: string, { query = "", headers = {} }: { qu
   return callLoader(planPage.loader, { path: `/p/${planId}${query}`, params: { planId }, cookie, headers });
 }
 
-/** Everything a visit could write: the buyer's rows in the three tables. */
+/** Everything a visit could write: the buyer's rows in the three tables, once the counted page views are written. */
 async function recorded(participantId: string) {
+  await writeCountedPageViews();
   return {
     days: await prisma.buyerVisitDay.findMany({ where: { participantId }, orderBy: { day: "asc" } }),
     steps: await prisma.buyerStepOpen.findMany({ where: { participantId }, orderBy: { milestoneId: "asc" } }),
@@ -77,6 +79,34 @@ describe("a page view", () => {
     const before = await recorded(buyer.id);
     expect((await page(plan.id, `${cookie}; ${notice}`)).status).toBe(200);
     expect((await recorded(buyer.id)).days).toEqual(before.days);
+  });
+});
+
+describe("counted page views", () => {
+  it("are written together, one row a buyer and day, and add to what is there rather than overwrite it", async () => {
+    const { plan, buyer, cookie } = await signedInPlan();
+    for (let i = 0; i < 3; i++) await page(plan.id, cookie);
+    let [day] = (await recorded(buyer.id)).days;
+    expect(day).toMatchObject({ views: 3, visits: 1 });
+    expect(latestCountedView(buyer.id)).toBeNull();
+
+    // Another instance wrote a later view of the same day meanwhile: its count adds up and its moment stays.
+    const later = new Date(day.lastViewAt.getTime() + 60_000);
+    await prisma.buyerVisitDay.update({
+      where: { participantId_day: { participantId: buyer.id, day: day.day } },
+      data: { views: { increment: 1 }, lastViewAt: later },
+    });
+    const viewed = { participantId: buyer.id, day: day.day, organizationId: tenant.organization.id, planId: plan.id };
+    countPageView(viewed, false, new Date(later.getTime() - 30_000));
+    countPageView(viewed, false, new Date(later.getTime() - 20_000));
+    [day] = (await recorded(buyer.id)).days;
+    expect(day).toMatchObject({ views: 6, visits: 1, lastViewAt: later });
+  });
+
+  it("are written by themselves within a second or so", async () => {
+    const { plan, buyer, cookie } = await signedInPlan();
+    await page(plan.id, cookie);
+    await expect.poll(() => prisma.buyerVisitDay.count({ where: { participantId: buyer.id } }), { timeout: 5_000 }).toBe(1);
   });
 });
 
@@ -156,6 +186,7 @@ describe("the deal page's figures", () => {
     await page(plan.id, cookie);
     const step = milestones.find((m) => m.ownerSide === "BUYER")!;
     await buyerPost(plan.id, cookie, { intent: "redate", milestoneId: step.id, version: step.version, targetDate: addDays(step.targetDate, 7), reason: "" });
+    await writeCountedPageViews();
     const { status, view } = await sellerLoad(deal.id);
     expect(status).toBe(200);
     const figures = view.engagement!.stakeholders[buyer.id];
