@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
 import { addDays, organizationToday } from "~/domain/dates";
-import { dealEngagement, engagementJobs } from "~/models/buyer-engagement.server";
+import { dealEngagement, engagementJobs, recordPageView } from "~/models/buyer-engagement.server";
 import { countPageView, latestCountedView, writeCountedPageViews } from "~/models/page-view-counts.server";
 import * as planPage from "~/routes/p.$planId";
 import { buyerPost, inviteAndSignIn, sellerLoad } from "../fixtures/buyers";
@@ -49,16 +49,38 @@ describe("a page view", () => {
     const { plan, buyer, cookie } = await signedInPlan();
     expect((await page(plan.id, cookie)).status).toBe(200);
     expect((await page(plan.id, cookie)).status).toBe(200);
-    let [day] = (await recorded(buyer.id)).days;
+    const [day] = (await recorded(buyer.id)).days;
     expect(day).toMatchObject({ day: organizationToday(tenant.organization), views: 2, visits: 1, planId: plan.id, organizationId: tenant.organization.id });
 
-    await prisma.buyerVisitDay.update({
-      where: { participantId_day: { participantId: buyer.id, day: day.day } },
-      data: { lastViewAt: new Date(Date.now() - 31 * 60_000) },
-    });
+    // Half an hour later (possibly the next day in Auckland): the server still holds the last view it counted.
+    const reader = { kind: "BUYER", participantId: buyer.id, planId: plan.id, dealId: plan.dealId, organizationId: tenant.organization.id } as const;
+    const buyerActor = { ...reader, email: buyer.email, name: buyer.name, timezone: tenant.organization.timezone };
+    await recordPageView(buyerActor, { previousViewAt: day.lastViewAt, openedStepId: null }, new Date(Date.now() + 29 * 60_000));
+    await recordPageView(buyerActor, { previousViewAt: day.lastViewAt, openedStepId: null }, new Date(Date.now() + 61 * 60_000));
+    const days = (await recorded(buyer.id)).days;
+    expect(days.reduce((sum, row) => sum + row.views, 0)).toBe(4);
+    expect(days.reduce((sum, row) => sum + row.visits, 0)).toBe(2);
+  });
+
+  it("is judged against the last view the server counted, even when the request read an older one", async () => {
+    const { plan, buyer, cookie } = await signedInPlan();
     await page(plan.id, cookie);
-    [day] = (await recorded(buyer.id)).days;
-    expect(day).toMatchObject({ views: 3, visits: 2 });
+    await writeCountedPageViews();
+    // A request that read the buyer's last view before that write stored it sees none.
+    const buyerActor = {
+      kind: "BUYER",
+      participantId: buyer.id,
+      planId: plan.id,
+      dealId: plan.dealId,
+      organizationId: tenant.organization.id,
+      email: buyer.email,
+      name: buyer.name,
+      timezone: tenant.organization.timezone,
+    } as const;
+    await recordPageView(buyerActor, { previousViewAt: null, openedStepId: null });
+    const days = (await recorded(buyer.id)).days;
+    expect(days.reduce((sum, row) => sum + row.views, 0)).toBe(2);
+    expect(days.reduce((sum, row) => sum + row.visits, 0)).toBe(1);
   });
 
   it("counts a browser revalidating the page the buyer opens again (a navigation), even when it answers 304", async () => {
@@ -88,7 +110,7 @@ describe("counted page views", () => {
     for (let i = 0; i < 3; i++) await page(plan.id, cookie);
     let [day] = (await recorded(buyer.id)).days;
     expect(day).toMatchObject({ views: 3, visits: 1 });
-    expect(latestCountedView(buyer.id)).toBeNull();
+    expect(latestCountedView(buyer.id)).toEqual(day.lastViewAt);
 
     // Another instance wrote a later view of the same day meanwhile: its count adds up and its moment stays.
     const later = new Date(day.lastViewAt.getTime() + 60_000);
@@ -101,6 +123,28 @@ describe("counted page views", () => {
     countPageView(viewed, false, new Date(later.getTime() - 20_000));
     [day] = (await recorded(buyer.id)).days;
     expect(day).toMatchObject({ views: 6, visits: 1, lastViewAt: later });
+  });
+
+  it("are all written when writes overlap: each waits for the one before it", async () => {
+    const fixtures = await Promise.all([signedInPlan(), signedInPlan()]);
+    const days = fixtures.map(({ plan, buyer }) => ({ participantId: buyer.id, day: "2026-12-01", organizationId: tenant.organization.id, planId: plan.id }));
+    for (let i = 0; i < 50; i++) countPageView(days[i % 2], false, new Date());
+    const first = writeCountedPageViews();
+    for (let i = 0; i < 50; i++) countPageView(days[(i + 1) % 2], false, new Date());
+    const both = [first, writeCountedPageViews(), writeCountedPageViews()];
+    await both[2];
+    for (const { buyer } of fixtures) {
+      expect((await prisma.buyerVisitDay.findMany({ where: { participantId: buyer.id } })).map((row) => row.views)).toEqual([50]);
+    }
+    await Promise.all(both);
+  });
+
+  it("are not written for a deal deleted before the write: its buyers went with it", async () => {
+    const { deal, plan, buyer, cookie } = await signedInPlan();
+    await page(plan.id, cookie);
+    await prisma.deal.delete({ where: { id: deal.id } });
+    await writeCountedPageViews();
+    expect(await prisma.buyerVisitDay.count({ where: { participantId: buyer.id } })).toBe(0);
   });
 
   it("are written by themselves within a second or so", async () => {
