@@ -1,7 +1,7 @@
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { ConflictNotice } from "~/components/ui/conflict-notice";
-import { FieldErrors } from "~/components/ui/field";
+import { FieldErrors, SelectField } from "~/components/ui/field";
 import { answerFor, errorsOf, type IntentResult } from "~/forms/intent";
 import { formatCalendarDate, isAcceptedDate } from "~/domain/dates";
 import { daysOverdue } from "~/domain/slippage";
@@ -165,22 +165,14 @@ function ChangeForms({ milestone: m, people, answer, changing, links }: Pick<Car
       <ConflictNotice result={redate} action={links.close} />
       {mine ? (
         <PostForm intent="assign-owner" hidden={row} action={links.close} className="space-y-2">
-          <label className="label" htmlFor={`owner-${m.id}`}>
-            Owner
-          </label>
-          <select
+          <SelectField
+            label="Owner"
             id={`owner-${m.id}`}
             name="ownerParticipantId"
-            className="control"
+            options={owners}
             defaultValue={typedValue(assign, "ownerParticipantId") ?? m.ownerParticipantId ?? ""}
-          >
-            {owners.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-          <FieldErrors errors={errorsOf(assign, "ownerParticipantId")} />
+            errors={errorsOf(assign, "ownerParticipantId")}
+          />
           <Button type="submit" variant="secondary">
             Save owner
           </Button>
