@@ -7,6 +7,7 @@ import { databaseKind } from "../../prisma/database-url";
 import { env } from "./env.server";
 import { withStatementCache } from "./sqlite-statement-cache.server";
 import { sqliteInTurns } from "./sqlite-turns.server";
+import { pgTransactionsInTurns } from "./pg-transaction-turns.server";
 
 // DATABASE_URL's scheme picks the database. Both clients come from the same models
 // (prisma/postgresql-schema.ts), so the app is typed once, against the SQLite client: that keeps
@@ -18,7 +19,7 @@ const transactionOptions = { maxWait: 10_000 };
 
 function createClient(url: string): PrismaClient {
   if (databaseKind(url) === "postgresql") {
-    const client = new PostgresqlPrismaClient({ adapter: new PrismaPg({ connectionString: url }), transactionOptions });
+    const client = new PostgresqlPrismaClient({ adapter: pgTransactionsInTurns(new PrismaPg({ connectionString: url })), transactionOptions });
     return client as unknown as PrismaClient;
   }
   return new PrismaClient({ adapter: sqliteInTurns(withStatementCache(securelyDeleting(new PrismaBetterSQLite3({ url })))), transactionOptions });

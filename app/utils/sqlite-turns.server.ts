@@ -9,29 +9,7 @@
 // fails with SQLITE_BUSY_SNAPSHOT whenever the other process wrote in between, where waiting for the
 // lock would have succeeded.
 import type { SqlDriverAdapter, SqlDriverAdapterFactory, SqlQuery, Transaction } from "@prisma/driver-adapter-utils";
-
-/** A first-come, first-served lock: one holder at a time. */
-class Turns {
-  private tail: Promise<void> = Promise.resolve();
-
-  /** Resolves with a release function once every earlier holder has released. */
-  take(): Promise<() => void> {
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    const turn = this.tail.then(() => release);
-    this.tail = this.tail.then(() => released);
-    return turn;
-  }
-
-  async run<T>(work: () => Promise<T>): Promise<T> {
-    const release = await this.take();
-    try {
-      return await work();
-    } finally {
-      release();
-    }
-  }
-}
+import { Turns } from "./turns.server";
 
 const TAKE_WRITE_LOCK: SqlQuery = { sql: 'DELETE FROM "JobLease" WHERE 0', args: [], argTypes: [] };
 
