@@ -11,6 +11,7 @@ import { visiblePlansWhere, type BuyerActor, type SellerActor } from "./actor.se
 import { prisma } from "~/utils/db.server";
 import { countPageView, latestCountedView } from "./page-view-counts.server";
 import { storedDate } from "~/utils/stored-date";
+import { dailyPass } from "~/utils/daily-pass.server";
 import type { JobPass } from "~/utils/job-pass";
 
 const DAY_MS = 86_400_000;
@@ -166,24 +167,15 @@ export function forgetPlanEngagement(planId: string) {
  */
 export const VISIT_RETENTION_DAYS = 400;
 
-const PRUNE_CURSOR = "buyer-visits-prune";
-
-/** Once a day at most (a cursor row remembers when), since the job round runs every minute. */
-const pruneVisits: JobPass = {
-  name: PRUNE_CURSOR,
-  leaseMs: 5 * 60_000,
-  async run(now) {
-    const last = await prisma.notificationCursor.findUnique({ where: { key: PRUNE_CURSOR } });
-    if (last && now.getTime() - last.through.getTime() < DAY_MS) return "already pruned today";
-    // Days are the organizations' calendar days; a day either way does not matter at 400.
-    const oldestKept = addDays(now.toISOString().slice(0, 10), -VISIT_RETENTION_DAYS);
-    const [days, steps] = await prisma.$transaction([
-      prisma.buyerVisitDay.deleteMany({ where: { day: { lt: oldestKept } } }),
-      prisma.buyerStepOpen.deleteMany({ where: { lastOpenedAt: { lt: new Date(now.getTime() - VISIT_RETENTION_DAYS * DAY_MS) } } }),
-      prisma.notificationCursor.upsert({ where: { key: PRUNE_CURSOR }, create: { key: PRUNE_CURSOR, through: now }, update: { through: now } }),
-    ]);
-    return `${days.count} visit days and ${steps.count} opened steps older than ${VISIT_RETENTION_DAYS} days deleted`;
-  },
-};
+/** Once a day at most, since the job round runs every minute. */
+const pruneVisits = dailyPass("buyer-visits-prune", async (now) => {
+  // Days are the organizations' calendar days; a day either way does not matter at 400.
+  const oldestKept = addDays(now.toISOString().slice(0, 10), -VISIT_RETENTION_DAYS);
+  const [days, steps] = await prisma.$transaction([
+    prisma.buyerVisitDay.deleteMany({ where: { day: { lt: oldestKept } } }),
+    prisma.buyerStepOpen.deleteMany({ where: { lastOpenedAt: { lt: new Date(now.getTime() - VISIT_RETENTION_DAYS * DAY_MS) } } }),
+  ]);
+  return `${days.count} visit days and ${steps.count} opened steps older than ${VISIT_RETENTION_DAYS} days deleted`;
+});
 
 export const engagementJobs: JobPass[] = [pruneVisits];

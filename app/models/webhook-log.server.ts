@@ -1,6 +1,9 @@
-// An endpoint's delivery log for its admins, a test event, and re-sending one delivery. Scoped by
-// the admin's organization and by the endpoint: a delivery of another endpoint is "not found".
+// An endpoint's delivery log for its admins, a test event, re-sending one delivery, and the daily
+// pass that forgets old ones. Scoped by the admin's organization and by the endpoint: a delivery
+// of another endpoint is "not found".
+import { dailyPass } from "~/utils/daily-pass.server";
 import { prisma } from "~/utils/db.server";
+import type { JobPass } from "~/utils/job-pass";
 import { appUrl } from "~/utils/env.server";
 import { NotFoundError } from "~/utils/http.server";
 import { LEASE_MS } from "~/utils/webhook-delivery.server";
@@ -85,3 +88,23 @@ export async function sendTestEvent(admin: SellerActor, endpointId: string, now 
     });
   });
 }
+
+/** How long a delivered or given-up event stays in the log, with its tries. */
+export const WEBHOOK_RETENTION_DAYS = 30;
+
+/**
+ * Once a day: events older than the retention whose every delivery is over (delivered, or given
+ * up) are deleted, their deliveries and tries with them. A delivery still to be sent, or held by a
+ * paused endpoint, keeps its event however old it is: Resume sends it.
+ */
+const pruneWebhookLog = dailyPass("webhook-log-prune", async (now) => {
+  const { count } = await prisma.webhookEvent.deleteMany({
+    where: {
+      createdAt: { lt: new Date(now.getTime() - WEBHOOK_RETENTION_DAYS * 86_400_000) },
+      deliveries: { none: { status: { in: ["PENDING", "HELD"] } } },
+    },
+  });
+  return `${count} webhook events older than ${WEBHOOK_RETENTION_DAYS} days deleted, with their deliveries`;
+});
+
+export const webhookLogJobs: JobPass[] = [pruneWebhookLog];

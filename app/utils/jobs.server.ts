@@ -6,6 +6,7 @@ import { refreshAllSignalCaches } from "~/models/signals.server";
 import { reminderJobs } from "~/models/reminders.server";
 import { repUpdateJobs } from "~/models/rep-updates.server";
 import { engagementJobs } from "~/models/buyer-engagement.server";
+import { webhookLogJobs } from "~/models/webhook-log.server";
 import { deliverDueEmails } from "./outbox-delivery.server";
 import { deliverDueWebhooks, webhookWorkerRunning, type WebhookReport } from "./webhook-delivery.server";
 import { resealOlderSigningSecrets } from "./webhook-signing.server";
@@ -32,7 +33,7 @@ const webhookSecretReseal: JobPass = {
   },
 };
 
-export const JOB_PASSES: readonly JobPass[] = [signalRefresh, ...reminderJobs, ...repUpdateJobs, ...engagementJobs, webhookSecretReseal];
+export const JOB_PASSES: readonly JobPass[] = [signalRefresh, ...reminderJobs, ...repUpdateJobs, ...engagementJobs, ...webhookLogJobs, webhookSecretReseal];
 
 export interface JobRoundReport {
   /** Each pass's own words, or "skipped" when another process held it. */

@@ -302,7 +302,7 @@ describe("forgetting old visits", () => {
     expect((await prisma.buyerStepOpen.findMany({ where: { participantId: buyer.id } })).map((s) => s.milestoneId)).toEqual([milestones[1].id]);
 
     await prisma.buyerVisitDay.create({ data: { ...base, day: "2020-01-01" } });
-    expect(await prune.run(new Date(now.getTime() + 3_600_000))).toBe("already pruned today");
+    expect(await prune.run(new Date(now.getTime() + 3_600_000))).toBe("already done today");
     // A day later, 27 Apr 2026 is past 400 days too.
     expect(await prune.run(new Date(now.getTime() + 86_400_000))).toMatch(/^2 visit days/);
   });
