@@ -7,7 +7,7 @@ import { storedDate } from "~/utils/stored-date";
 import { NotFoundError } from "~/utils/http.server";
 import type { InternalNoteInput } from "~/forms/discussion";
 import type { DealDiscussion, InternalNoteView } from "./discussion.types";
-import { visibleDealsWhere, type SellerActor } from "./actor.server";
+import { visibleDealsSql, visibleDealsWhere, type SellerActor } from "./actor.server";
 import { recordActivity, sellerActivityActor } from "./activity.server";
 import { notifyMentions } from "./mention.server";
 import { findStepOfDeal, listStepComments } from "./seller-comment.server";
@@ -43,12 +43,16 @@ interface InternalNoteRow {
   authorName: string | null;
 }
 
-/** The deal's notes, oldest first, split into the deal's own and each step's. A deleted step's notes join the deal's: nothing written is lost. */
+/**
+ * The deal's notes, oldest first, split into the deal's own and each step's; none for a seller who
+ * cannot see the deal. A deleted step's notes join the deal's: nothing written is lost.
+ */
 async function listInternalNotes(actor: SellerActor, dealId: string) {
   // A note's step counts only while it is a step of this deal's plan (stepId is null otherwise).
   const rows = await prisma.$queryRaw<InternalNoteRow[]>`
     SELECT n."id", m."id" AS "stepId", n."body", n."createdAt", u."name" AS "authorName"
     FROM "InternalNote" n
+    JOIN "Deal" d ON d."id" = n."dealId" AND ${visibleDealsSql(actor)}
     LEFT JOIN "Milestone" m ON m."id" = n."milestoneId" AND m."organizationId" = n."organizationId"
       AND m."planId" IN (SELECT pl."id" FROM "Plan" pl WHERE pl."dealId" = n."dealId" AND pl."organizationId" = n."organizationId")
     LEFT JOIN "User" u ON u."id" = n."authorUserId"

@@ -6,7 +6,7 @@ import { NotFoundError } from "~/utils/http.server";
 import type { SellerCommentInput } from "~/forms/discussion";
 import type { StepComment } from "./discussion.types";
 import { storedDate } from "~/utils/stored-date";
-import { visiblePlansWhere, type SellerActor } from "./actor.server";
+import { visibleDealsSql, visiblePlansWhere, type SellerActor } from "./actor.server";
 import { recordActivity, sellerActivityActor } from "./activity.server";
 import { notifyMentions } from "./mention.server";
 
@@ -60,15 +60,16 @@ interface StepCommentRow {
 }
 
 /**
- * Every step's comments, both sides', oldest first, for a seller who can see the deal (the caller
- * checks that first). One statement: the deal page reloads after every save, and each ORM query
- * costs more to prepare than this costs to run.
+ * Every step's comments, both sides', oldest first; none for a seller who cannot see the deal.
+ * One statement: the deal page reloads after every save, and each ORM query costs more to
+ * prepare than this costs to run.
  */
 export async function listStepComments(actor: SellerActor, dealId: string): Promise<Record<string, StepComment[]>> {
   const rows = await prisma.$queryRaw<StepCommentRow[]>`
     SELECT c."id", c."milestoneId", c."side", c."body", c."createdAt", ap."name" AS "participantName", au."name" AS "userName"
     FROM "Comment" c
     JOIN "Plan" pl ON pl."id" = c."planId" AND pl."organizationId" = c."organizationId"
+    JOIN "Deal" d ON d."id" = pl."dealId" AND ${visibleDealsSql(actor)}
     LEFT JOIN "Participant" ap ON ap."id" = c."authorParticipantId"
     LEFT JOIN "User" au ON au."id" = c."authorUserId"
     WHERE c."organizationId" = ${actor.organizationId} AND pl."dealId" = ${dealId}

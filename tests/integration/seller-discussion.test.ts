@@ -3,6 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
 import { stopEmails } from "~/utils/unsubscribe.server";
+import { listStepComments } from "~/models/seller-comment.server";
 import { buyerLoad, buyerPost, inviteAndSignIn, opened, sellerLoad, sellerPost, textOf } from "../fixtures/buyers";
 import { actorFor, addDealWithPlan, cookieFor, createTenant, type Tenant } from "../fixtures/world";
 
@@ -29,6 +30,21 @@ async function mentionsTo(to: string, since: Date) {
 }
 
 type Refused = { result: { error: Record<string, string[]>; initialValue: Record<string, string> } };
+
+describe("the deal's step comments, read by the model itself", () => {
+  it("are given to a seller who can see the deal, and to no other rep or organization", async () => {
+    const p = await planWithBuyer(false);
+    expect((await sellerPost(p.deal.id, { intent: "comment-step", milestoneId: p.step.id, body: "Only for those who see the deal" })).status).toBe(303);
+    const bodies = async (actor: Awaited<ReturnType<typeof actorFor>>) =>
+      Object.values(await listStepComments(actor, p.deal.id))
+        .flat()
+        .map((c) => c.body);
+    expect(await bodies(await actorFor(tenant.rep.id))).toEqual(["Only for those who see the deal"]);
+    expect(await bodies(await actorFor(tenant.otherRep.id))).toEqual([]);
+    const elsewhere = await createTenant("Other discussion");
+    expect(await bodies(await actorFor(elsewhere.admin.id))).toEqual([]);
+  });
+});
 
 describe("seller comments", () => {
   it("appear on the buyer's page beside the buyer's own, and in the plan's history as the rep's", async () => {
