@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { reviewAgenda, resolveReviewWeek, reviewItem, type ReviewDealInput } from "./deal-review";
 import { deriveDealSignals, type DealSnapshot } from "./signals";
 import { stakeholderMap } from "./stakeholders";
+import { milestone } from "../../tests/fixtures/signal-snapshots";
 
 const TODAY = "2026-11-30"; // a Monday
 
@@ -9,22 +10,8 @@ type Participant = DealSnapshot["participants"][number];
 const active = (role: Participant["role"]): Participant => ({ side: "BUYER", role, status: "ACTIVE", lastActiveOn: TODAY });
 const EVERY_ROLE = (["ECONOMIC_BUYER", "CHAMPION", "TECHNICAL_EVALUATOR", "USER_CHAMPION", "PROCUREMENT", "EXECUTIVE_SPONSOR"] as const).map(active);
 
-function step(id: string, targetDate: string, o: Partial<DealSnapshot["milestones"][number]> = {}): DealSnapshot["milestones"][number] {
-  return {
-    id,
-    title: id,
-    ownerSide: "BUYER",
-    originalTargetDate: targetDate,
-    targetDate,
-    redateCount: 0,
-    status: "NOT_STARTED",
-    completedOn: null,
-    buyerConfirmed: false,
-    gatesStage: null,
-    internalOnly: false,
-    ...o,
-  };
-}
+const step = (id: string, targetDate: string, o: Partial<DealSnapshot["milestones"][number]> = {}) =>
+  milestone({ id, title: id, ownerSide: "BUYER", targetDate, ...o });
 
 /** A deal in a chosen state: healthy (every role active, steps ahead), stalled (a step 10 days overdue), or at risk (2 days overdue). */
 function deal(id: string, amount: number, state: "HEALTHY" | "STALLED" | "AT_RISK", o: { stage?: number; participants?: Participant[] } = {}): ReviewDealInput {
