@@ -57,11 +57,15 @@ export function countPageView(viewed: ViewedDay, startsVisit: boolean, at: Date)
   hold({ ...viewed, views: 1, visits: startsVisit ? 1 : 0, lastViewAt: at, failures: 0 });
   const latest = latestViews.get(viewed.participantId);
   if (!latest || at > latest) latestViews.set(viewed.participantId, at);
-  if (!timer) {
-    timer = setTimeout(() => void writeCountedPageViews(), WRITE_AFTER_MS);
-    // A script that counted a view still ends when its work does.
-    timer.unref();
-  }
+  writeSoon();
+}
+
+/** A write of what is held, a moment from now, unless one is already due. */
+function writeSoon() {
+  if (timer) return;
+  timer = setTimeout(() => void writeCountedPageViews(), WRITE_AFTER_MS);
+  // A script that counted a view still ends when its work does.
+  timer.unref();
 }
 
 /** The buyer's latest counted view within the visit gap, if any. */
@@ -93,7 +97,7 @@ async function writeHeldCounts() {
     } catch (error) {
       console.error("[engagement] buyers' page views were not recorded; they are kept for the next write", error);
       for (const row of rows) if (row.failures + 1 < MOST_FAILURES) hold({ ...row, failures: row.failures + 1 });
-      if (unwritten.size > 0 && !timer) timer = setTimeout(() => void writeCountedPageViews(), WRITE_AFTER_MS).unref();
+      if (unwritten.size > 0) writeSoon();
     }
   }
   const forgetBefore = Date.now() - VISIT_GAP_MS;
